@@ -1,0 +1,46 @@
+-- SecureMFA OTP: creates the SecureMfaOTP database, its Secrets table and the schema version.
+-- Before running: edit the two FILENAME paths (search for EDIT-ME) to folders on your SQL Server.
+-- Then grant the AD FS service account (or gMSA) db_datareader and db_datawriter on the database.
+-- Upgrading an existing database instead? Run Upgrade_From_Previous_Version.sql.
+USE [master];
+GO
+IF DB_ID(N'SecureMfaOTP') IS NULL
+BEGIN
+    CREATE DATABASE [SecureMfaOTP]
+        ON PRIMARY (NAME = N'SecureMfaOTP', FILENAME = N'C:\EDIT-ME\SQLData\SecureMfaOTP.mdf', SIZE = 8192KB, FILEGROWTH = 65536KB)
+        LOG ON (NAME = N'SecureMfaOTP_log', FILENAME = N'C:\EDIT-ME\SQLData\SecureMfaOTP_log.ldf', SIZE = 8192KB, FILEGROWTH = 65536KB);
+END
+GO
+USE [SecureMfaOTP];
+GO
+IF OBJECT_ID(N'dbo.Secrets', N'U') IS NULL
+BEGIN
+    CREATE TABLE dbo.Secrets (
+        upn              NVARCHAR(256) NOT NULL CONSTRAINT PK_Secrets PRIMARY KEY,
+        secret           NVARCHAR(512) NOT NULL,
+        logon            BIT           NOT NULL CONSTRAINT DF_Secrets_logon DEFAULT 0,
+        disabled         BIT           NOT NULL CONSTRAINT DF_Secrets_disabled DEFAULT 0,
+        lastlogon        DATETIME2(3)  NULL,
+        logoncount       INT           NOT NULL CONSTRAINT DF_Secrets_logoncount DEFAULT 0,
+        failedlogoncount INT           NOT NULL CONSTRAINT DF_Secrets_failedlogoncount DEFAULT 0,
+        failedlastlogon  DATETIME2(3)  NULL,
+        failedcode       NVARCHAR(16)  NULL,
+        logonip          NVARCHAR(64)  NULL,
+        useragent        NVARCHAR(512) NULL,
+        -- Added by SecureMFA OTP 2: correctness across farm nodes.
+        lasttimestep     BIGINT        NULL,
+        lockeduntil      DATETIME2(3)  NULL,
+        algorithm        NVARCHAR(10)  NOT NULL CONSTRAINT DF_Secrets_algorithm DEFAULT N'SHA1',
+        digits           INT           NOT NULL CONSTRAINT DF_Secrets_digits DEFAULT 6,
+        period           INT           NOT NULL CONSTRAINT DF_Secrets_period DEFAULT 30,
+        created          DATETIME2(3)  NOT NULL CONSTRAINT DF_Secrets_created DEFAULT SYSUTCDATETIME(),
+        changeversion    BIGINT        NOT NULL CONSTRAINT DF_Secrets_changeversion DEFAULT 0
+    );
+END
+GO
+IF OBJECT_ID(N'dbo.SchemaVersion', N'U') IS NULL
+    CREATE TABLE dbo.SchemaVersion (version INT NOT NULL, applied DATETIME2(3) NOT NULL CONSTRAINT DF_SchemaVersion_applied DEFAULT SYSUTCDATETIME());
+GO
+IF NOT EXISTS (SELECT 1 FROM dbo.SchemaVersion WHERE version >= 2)
+    INSERT INTO dbo.SchemaVersion (version) VALUES (2);
+GO

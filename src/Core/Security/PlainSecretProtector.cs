@@ -1,0 +1,19 @@
+using System;
+using SecureMFA.Core.Totp;
+
+namespace SecureMFA.Core.Security
+{
+    /// <summary>data_encryption = false: the secret is stored as Base32, as the product's first versions did.</summary>
+    public sealed class PlainSecretProtector : ISecretProtector
+    {
+        public string Protect(string upn, byte[] key) => SharedSecret.ToBase32(key);
+
+        public byte[] Unprotect(string upn, string stored)
+        {
+            if (stored.StartsWith(EncryptedSecretProtector.VersionPrefix, StringComparison.Ordinal))
+                throw new SecretUnreadableException(upn, "it is encrypted but data_encryption is false");
+            try { return SharedSecret.FromBase32(stored); }
+            catch (FormatException) { throw new SecretUnreadableException(upn, "it is not Base32"); }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using SecureMFA.Core.Lockout;
+using SecureMFA.Core.Totp;
+
+namespace SecureMFA.Core.Stores.Sql
+{
+    /// <summary>The SQL store (SQL Server or SQLite): every count and comparison is a single statement.</summary>
+    public sealed class SqlOtpUserStore : IOtpUserStore
+    {
+        public const int BulkBatchSize = 1000;
+        private readonly Func<DbConnection> _connect;
+        private readonly SqlDialect _dialect;
+
+        public SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect)
+        {
+            _connect = connect;
+            _dialect = dialect;
+        }
+
+        public SqlDialect Dialect => _dialect;
+
+        /// <summary>Throws <see cref="StoreUnavailableException"/> unless the schema is at the version this build needs.</summary>
+        public void CheckSchema()
+        {
+            var version = Run(c =>
+            {
+                using (var command = SqlCommands.Create(c, SqlStatements.ReadSchemaVersion))
+                {
+                    var value = command.ExecuteScalar();
+                    return value == null || value is DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            });
+            if (version < SqlStatements.SchemaVersion)
+                throw new StoreUnavailableException($"The {_dialect.Name} database is at schema version {version}; version {SqlStatements.SchemaVersion} is needed. Run New-SecureMfaOtpDatabase or sql/Upgrade_From_Previous_Version.sql.");
+        }
+
+        public OtpUser? Find(string upn) => Run(c => FindOn(c, UpnKey.Normalize(upn)));
+
+        public bool Create(NewOtpUser user) => Run(c => Insert(c, null, user, DateTime.UtcNow));
+
+        public bool Reset(NewOtpUser user) => Execute(SqlStatements.Reset, cmd => cmd
+            .With("@upn", UpnKey.Normalize(user.Upn))
+            .With("@secret", user.ProtectedSecret)
+            .With("@algorithm", user.Parameters.Algorithm.ToString())
+            .With("@digits", user.Parameters.Digits)
+            .With("@period", user.Parameters.PeriodSeconds)) == 1;
+
+        public SuccessOutcome RecordSuccess(string upn, long timeStep, LogonAttempt attempt)
+        {
+            var key = UpnKey.Normalize(upn);
+            return Run(c =>
+            {
+                int changed;
+                using (var command = SqlCommands.Create(c, SqlStatements.RecordSuccess)
+                    .With("@upn", key).With("@now", attempt.UtcNow).With("@ip", attempt.ClientIp)
+                    .With("@agent", attempt.UserAgent).With("@step", timeStep))
+                    changed = command.ExecuteNonQuery();
+                if (changed == 1) return SuccessOutcome.Accepted;
+
+                // Nothing changed: say why, from the row as it is now.
+                var user = FindOn(c, key);
+                if (user == null) return SuccessOutcome.NotFound;
+                if (user.Disabled) return SuccessOutcome.Disabled;
+                if (user.IsLockedAt(attempt.UtcNow)) return SuccessOutcome.Locked;
+                return SuccessOutcome.Replayed;
+            });
+        }
+
+        public OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
+        {
+            var key = UpnKey.Normalize(upn);
+            return Run(c =>
+            {
+                using (var command = SqlCommands.Create(c, SqlStatements.RecordFailure)
+                    .With("@upn", key).With("@now", attempt.UtcNow).With("@threshold", policy.Threshold)
+                    .With("@lockend", policy.LockEnd(attempt.UtcNow)).With("@code", LogonAttempt.Truncate(failedCode, LogonAttempt.MaxCodeLength))
+                    .With("@ip", attempt.ClientIp).With("@agent", attempt.UserAgent))
+                    command.ExecuteNonQuery();
+                return FindOn(c, key);
+            });
+        }
+
+        public bool SetDisabled(string upn, bool disabled) =>
+            Execute(SqlStatements.SetDisabled, cmd => cmd.With("@upn", UpnKey.Normalize(upn)).With("@disabled", disabled)) == 1;
+
+        public bool Unlock(string upn) => Execute(SqlStatements.Unlock, cmd => cmd.With("@upn", UpnKey.Normalize(upn))) == 1;
+
+        public bool Remove(string upn) => Execute(SqlStatements.Remove, cmd => cmd.With("@upn", UpnKey.Normalize(upn))) == 1;
+
+        public IReadOnlyList<OtpUser> List(UserQuery query, DateTime utcNow) => Run(c =>
+        {
+            var users = new List<OtpUser>();
+            using (var command = WithFilter(SqlCommands.Create(c, _dialect.Render(SqlStatements.List)), query, utcNow)
+                .With("@skip", Math.Max(0, query.Skip)).With("@take", Math.Max(0, query.Take)))
+            using (var reader = command.ExecuteReader())
+                while (reader.Read()) users.Add(ReadUser(reader));
+            return (IReadOnlyList<OtpUser>)users;
+        });
+
+        public int Count(UserQuery query, DateTime utcNow) => Run(c =>
+        {
+            using (var command = WithFilter(SqlCommands.Create(c, SqlStatements.Count), query, utcNow))
+                return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+
+        public IReadOnlyList<string> CreateMany(IReadOnlyList<NewOtpUser> users) => Run(c =>
+        {
+            var existing = new List<string>();
+            var now = DateTime.UtcNow;
+            for (var start = 0; start < users.Count; start += BulkBatchSize)
+            {
+                using (var transaction = c.BeginTransaction())
+                {
+                    for (var i = start; i < Math.Min(users.Count, start + BulkBatchSize); i++)
+                        if (!Insert(c, transaction, users[i], now)) existing.Add(UpnKey.Normalize(users[i].Upn));
+                    transaction.Commit();
+                }
+            }
+            return (IReadOnlyList<string>)existing;
+        });
+
+        private static bool Insert(DbConnection connection, DbTransaction? transaction, NewOtpUser user, DateTime now)
+        {
+            var key = UpnKey.Normalize(user.Upn);
+            try
+            {
+                using (var command = SqlCommands.Create(connection, SqlStatements.Create, transaction)
+                    .With("@upn", key).With("@secret", user.ProtectedSecret).With("@disabled", user.Disabled)
+                    .With("@algorithm", user.Parameters.Algorithm.ToString()).With("@digits", user.Parameters.Digits)
+                    .With("@period", user.Parameters.PeriodSeconds).With("@now", now))
+                    return command.ExecuteNonQuery() == 1;
+            }
+            catch (DbException) when (transaction == null && FindOn(connection, key) != null)
+            {
+                // Another node inserted the same user between our existence check and insert.
+                return false;
+            }
+        }
+
+        private static DbCommand WithFilter(DbCommand command, UserQuery query, DateTime utcNow) => command
+            .With("@pattern", UpnPattern.ToSqlLike(query.UpnPattern))
+            .With("@enrolled", query.Enrolled)
+            .With("@disabled", query.Disabled)
+            .With("@locked", query.Locked)
+            .With("@now", utcNow);
+
+        private static OtpUser? FindOn(DbConnection connection, string key)
+        {
+            using (var command = SqlCommands.Create(connection, SqlStatements.Find).With("@upn", key))
+            using (var reader = command.ExecuteReader())
+                return reader.Read() ? ReadUser(reader) : null;
+        }
+
+        private static OtpUser ReadUser(DbDataReader r) => new OtpUser
+        {
+            Upn = r.GetString(0),
+            ProtectedSecret = r.GetString(1),
+            Enrolled = SqlCommands.ReadLong(r, 2) != 0,
+            Disabled = SqlCommands.ReadLong(r, 3) != 0,
+            LastLogon = SqlCommands.ReadTime(r, 4),
+            LogonCount = (int)SqlCommands.ReadLong(r, 5),
+            FailedLogonCount = (int)SqlCommands.ReadLong(r, 6),
+            FailedLastLogon = SqlCommands.ReadTime(r, 7),
+            FailedCode = SqlCommands.ReadText(r, 8),
+            LogonIp = SqlCommands.ReadText(r, 9),
+            UserAgent = SqlCommands.ReadText(r, 10),
+            LastTimeStep = r.IsDBNull(11) ? (long?)null : SqlCommands.ReadLong(r, 11),
+            LockedUntil = SqlCommands.ReadTime(r, 12),
+            Parameters = new TotpParameters(
+                (TotpAlgorithm)Enum.Parse(typeof(TotpAlgorithm), r.GetString(13), true),
+                (int)SqlCommands.ReadLong(r, 14), (int)SqlCommands.ReadLong(r, 15)),
+            Created = SqlCommands.ReadTime(r, 16) ?? DateTime.MinValue,
+            ChangeVersion = SqlCommands.ReadLong(r, 17),
+        };
+
+        private int Execute(string sql, Func<DbCommand, DbCommand> bind) => Run(c =>
+        {
+            using (var command = bind(SqlCommands.Create(c, sql)))
+                return command.ExecuteNonQuery();
+        });
+
+        private T Run<T>(Func<DbConnection, T> work)
+        {
+            try
+            {
+                using (var connection = _connect())
+                {
+                    connection.Open();
+                    return work(connection);
+                }
+            }
+            catch (DbException ex)
+            {
+                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using SecureMFA.Core.Configuration;
+#if NETFRAMEWORK
+using System.Data.SqlClient;
+#else
+using Microsoft.Data.SqlClient;
+#endif
+
+namespace SecureMFA.Core.Stores.Sql
+{
+    /// <summary>
+    /// Builds the SQL Server connection string from the config keys. sqlserver takes every documented
+    /// form: host, host,port, host\instance, and the Windows Internal Database pipe.
+    /// </summary>
+    public static class SqlServerConnectionString
+    {
+        public static string Build(ProviderConfiguration config)
+        {
+            var server = config.SqlServer.Trim();
+            var isPipe = IsNamedPipe(server);
+            var builder = new SqlConnectionStringBuilder
+            {
+                DataSource = isPipe && !server.StartsWith("np:", StringComparison.OrdinalIgnoreCase) ? "np:" + server : server,
+                InitialCatalog = config.SqlDatabaseName,
+                IntegratedSecurity = config.SqlIntegratedSecurity,
+                ApplicationName = "SecureMFA OTP",
+                ConnectTimeout = 15,
+            };
+            if (!config.SqlIntegratedSecurity)
+            {
+                builder.UserID = config.SqlUserAccount;
+                builder.Password = config.SqlUserPassword;
+            }
+            // Encrypt the network connection unless told otherwise; a local pipe (WID) has no network to protect.
+            builder["Encrypt"] = !isPipe && config.SqlEncrypt;
+            builder.TrustServerCertificate = config.SqlTrustServerCertificate;
+            return builder.ConnectionString;
+        }
+
+        public static bool IsNamedPipe(string server) =>
+            server.StartsWith(@"\\", StringComparison.Ordinal) || server.StartsWith("np:", StringComparison.OrdinalIgnoreCase);
+
+        public static SqlOtpUserStore Open(ProviderConfiguration config) => Open(Build(config));
+
+        public static SqlOtpUserStore Open(string connectionString) =>
+            new SqlOtpUserStore(() => new SqlConnection(connectionString), SqlDialect.SqlServer);
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using Microsoft.Data.Sqlite;
+
+namespace SecureMFA.Core.Stores.Sql
+{
+    /// <summary>Opens the embedded SQLite store, creating the file and its schema on first use.</summary>
+    public static class SqliteStoreFactory
+    {
+        private static readonly ConcurrentDictionary<string, bool> Prepared = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private static readonly Lazy<bool> ProviderSet = new Lazy<bool>(() =>
+        {
+            SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_e_sqlite3());
+            return true;
+        });
+
+        public static SqlOtpUserStore Open(string path)
+        {
+            var fullPath = Path.GetFullPath(path);
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = fullPath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Cache = SqliteCacheMode.Private,
+                // Writers on other connections or processes wait for the write lock instead of failing.
+                DefaultTimeout = 30,
+                Pooling = true,
+            }.ToString();
+            _ = ProviderSet.Value;
+            var store = new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite);
+            Prepared.GetOrAdd(fullPath, _ => ApplySchema(fullPath, connectionString));
+            return store;
+        }
+
+        /// <summary>Creates or upgrades the schema (idempotent); used by New-SecureMfaOtpDatabase too.</summary>
+        public static bool ApplySchema(string fullPath, string connectionString)
+        {
+            var folder = Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            try
+            {
+                using (var connection = new SqliteConnection(connectionString))
+                {
+                    connection.Open();
+                    using (var command = connection.CreateCommand())
+                    {
+                        command.CommandText = SqlScripts.Read(SqlScripts.SqliteSchema);
+                        command.ExecuteNonQuery();
+                    }
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw new StoreUnavailableException($"The SQLite store at {fullPath} cannot be opened: {ex.Message}", ex);
+            }
+            return true;
+        }
+    }
+}

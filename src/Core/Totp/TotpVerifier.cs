@@ -1,0 +1,73 @@
+using System;
+
+namespace SecureMFA.Core.Totp
+{
+    /// <summary>Checks a typed code against a secret within a drift window (RFC 6238 section 5.2).</summary>
+    public sealed class TotpVerifier
+    {
+        public const int DefaultWindowSteps = 1;
+
+        public TotpVerifier(int windowSteps = DefaultWindowSteps)
+        {
+            if (windowSteps < 0 || windowSteps > 10) throw new ArgumentOutOfRangeException(nameof(windowSteps), windowSteps, "The drift window is 0 to 10 steps.");
+            WindowSteps = windowSteps;
+        }
+
+        public int WindowSteps { get; }
+
+        public static long TimeStepAt(DateTime utcNow, int periodSeconds)
+        {
+            var seconds = (long)Math.Floor((utcNow.ToUniversalTime() - UnixEpoch).TotalSeconds);
+            return seconds / periodSeconds;
+        }
+
+        /// <summary>Returns the match, or null for a wrong or malformed code.</summary>
+        public TotpMatch? Verify(byte[] key, string? input, TotpParameters parameters, DateTime utcNow)
+        {
+            var typed = NormalizeCode(input, parameters.Digits);
+            if (typed == null) return null;
+
+            var current = TimeStepAt(utcNow, parameters.PeriodSeconds);
+            TotpMatch? best = null;
+            // Every step in the window is computed and compared in fixed time, so the time taken
+            // does not reveal how many digits matched.
+            for (var drift = -WindowSteps; drift <= WindowSteps; drift++)
+            {
+                var step = current + drift;
+                if (step < 0) continue;
+                var expected = HotpCode.Compute(key, step, parameters.Algorithm, parameters.Digits);
+                if (DigitsEqual(typed, expected) && (best == null || Math.Abs(drift) < Math.Abs(best.DriftSteps)))
+                    best = new TotpMatch(step, drift);
+            }
+            return best;
+        }
+
+        /// <summary>Removes white space; null unless exactly the right number of ASCII digits remain.</summary>
+        public static char[]? NormalizeCode(string? input, int digits)
+        {
+            if (input == null) return null;
+            var result = new char[digits];
+            var count = 0;
+            foreach (var c in input)
+            {
+                if (char.IsWhiteSpace(c)) continue;
+                if (c < '0' || c > '9' || count == digits) return null;
+                result[count++] = c;
+            }
+            return count == digits ? result : null;
+        }
+
+        private static bool DigitsEqual(char[] typed, int expected)
+        {
+            var difference = 0;
+            for (var i = typed.Length - 1; i >= 0; i--)
+            {
+                difference |= typed[i] ^ ('0' + expected % 10);
+                expected /= 10;
+            }
+            return difference == 0;
+        }
+
+        private static readonly DateTime UnixEpoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    }
+}
