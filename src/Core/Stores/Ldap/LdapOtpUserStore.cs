@@ -1,0 +1,356 @@
+using System;
+using System.Collections.Generic;
+using System.DirectoryServices.Protocols;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using SecureMFA.Core.Lockout;
+using SecureMFA.Core.Totp;
+using A = SecureMFA.Core.Stores.Ldap.LdapAttributes;
+
+namespace SecureMFA.Core.Stores.Ldap
+{
+    /// <summary>
+    /// OTP users as sMFA-OTP-* attributes on AD user objects. Every write is one LDAP modify that
+    /// deletes the current sMFA-OTP-ChangeVersion value and adds the next: if another node changed the
+    /// user in between, the delete fails, nothing is written, and the change is decided again.
+    /// </summary>
+    public sealed class LdapOtpUserStore : IOtpUserStore, IDisposable
+    {
+        private const int MaxAttempts = 400;
+        private const string TimeFormat = "yyyyMMddHHmmss.0'Z'";
+        private readonly LdapConnectionSettings _settings;
+        private readonly ThreadLocal<LdapConnection?> _connection;
+        private readonly List<LdapConnection> _opened = new List<LdapConnection>();
+        private string? _searchBase;
+
+        public LdapOtpUserStore(LdapConnectionSettings settings)
+        {
+            _settings = settings;
+            _connection = new ThreadLocal<LdapConnection?>(() => null);
+        }
+
+        public OtpUser? Find(string upn) => Run(() => Read(UpnKey.Normalize(upn)).User);
+
+        public bool Create(NewOtpUser user) => Update(user.Upn, current =>
+            current != null
+                ? Decision<bool>.NoChange(false)
+                : Decision<bool>.Change(true, Enrolment(user, created: DateTime.UtcNow)),
+            missingUserResult: false, requireDirectoryUser: true);
+
+        public bool Reset(NewOtpUser user) => Update(user.Upn, current =>
+            current == null
+                ? Decision<bool>.NoChange(false)
+                : Decision<bool>.Change(true, Enrolment(user, created: current.Created)), missingUserResult: false);
+
+        public SuccessOutcome RecordSuccess(string upn, long timeStep, LogonAttempt attempt) => Update(upn, current =>
+        {
+            if (current == null) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.NotFound);
+            if (current.Disabled) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Disabled);
+            if (current.IsLockedAt(attempt.UtcNow)) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Locked);
+            if (current.LastTimeStep.HasValue && current.LastTimeStep.Value >= timeStep) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Replayed);
+            return Decision<SuccessOutcome>.Change(SuccessOutcome.Accepted, new Dictionary<string, string?>
+            {
+                [A.Logon] = "TRUE",
+                [A.LastLogon] = Time(attempt.UtcNow),
+                [A.LogonCount] = Number(current.LogonCount + 1),
+                [A.FailedLogonCount] = "0",
+                [A.LockedUntil] = null,
+                [A.LogonIp] = attempt.ClientIp,
+                [A.UserAgent] = attempt.UserAgent,
+                [A.LastTimeStep] = Number(timeStep),
+            });
+        }, missingUserResult: SuccessOutcome.NotFound);
+
+        public OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
+        {
+            var updated = Update(upn, current =>
+            {
+                if (current == null) return Decision<bool>.NoChange(false);
+                var (failures, lockedUntil) = FailureCounting.Next(current, attempt.UtcNow, policy);
+                return Decision<bool>.Change(true, new Dictionary<string, string?>
+                {
+                    [A.FailedLogonCount] = Number(failures),
+                    [A.LockedUntil] = lockedUntil.HasValue ? Time(lockedUntil.Value) : null,
+                    [A.FailedLastLogon] = Time(attempt.UtcNow),
+                    [A.FailedCode] = LogonAttempt.Truncate(failedCode, LogonAttempt.MaxCodeLength),
+                    [A.LogonIp] = attempt.ClientIp,
+                    [A.UserAgent] = attempt.UserAgent,
+                });
+            }, missingUserResult: false);
+            return updated ? Find(upn) : null;
+        }
+
+        public bool SetDisabled(string upn, bool disabled) => Change(upn, new Dictionary<string, string?> { [A.Disabled] = disabled ? "TRUE" : "FALSE" });
+
+        public bool Unlock(string upn) => Change(upn, new Dictionary<string, string?> { [A.LockedUntil] = null, [A.FailedLogonCount] = "0" });
+
+        public bool Remove(string upn) => Update(upn, current =>
+            current == null
+                ? Decision<bool>.NoChange(false)
+                : Decision<bool>.Change(true, A.All.Where(a => a != A.ChangeVersion).ToDictionary(a => a, a => (string?)null), removeVersion: true),
+            missingUserResult: false);
+
+        public IReadOnlyList<OtpUser> List(UserQuery query, DateTime utcNow) => Run(() =>
+        {
+            var users = Search(Filter(query, utcNow)).OrderBy(u => u.Upn, StringComparer.Ordinal);
+            return (IReadOnlyList<OtpUser>)users.Skip(Math.Max(0, query.Skip)).Take(Math.Max(0, query.Take)).ToList();
+        });
+
+        public int Count(UserQuery query, DateTime utcNow) => Run(() => Search(Filter(query, utcNow)).Count);
+
+        /// <summary>A directory has no multi-object transactions: users are created one modify each.</summary>
+        public IReadOnlyList<string> CreateMany(IReadOnlyList<NewOtpUser> users) =>
+            users.Where(u => !Create(u)).Select(u => UpnKey.Normalize(u.Upn)).ToList();
+
+        public void Dispose()
+        {
+            lock (_opened)
+            {
+                foreach (var connection in _opened) connection.Dispose();
+                _opened.Clear();
+            }
+            _connection.Dispose();
+        }
+
+        private bool Change(string upn, Dictionary<string, string?> changes) => Update(upn, current =>
+            current == null ? Decision<bool>.NoChange(false) : Decision<bool>.Change(true, changes), missingUserResult: false);
+
+        private static Dictionary<string, string?> Enrolment(NewOtpUser user, DateTime created) => new Dictionary<string, string?>
+        {
+            [A.Secret] = user.ProtectedSecret,
+            [A.Logon] = "FALSE",
+            [A.Disabled] = user.Disabled ? "TRUE" : "FALSE",
+            [A.Parameters] = FormatParameters(user.Parameters),
+            [A.Created] = Time(created),
+            [A.LogonCount] = "0",
+            [A.FailedLogonCount] = "0",
+            [A.LockedUntil] = null,
+        };
+
+        /// <summary>Reads, decides, writes with compare-and-swap; on a lost race, reads and decides again.</summary>
+        private T Update<T>(string upn, Func<OtpUser?, Decision<T>> decide, T missingUserResult, bool requireDirectoryUser = false)
+        {
+            var key = UpnKey.Normalize(upn);
+            return Run(() =>
+            {
+                var random = new Random(Guid.NewGuid().GetHashCode());
+                for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                {
+                    var (dn, current) = Read(key);
+                    if (dn == null)
+                    {
+                        if (requireDirectoryUser) throw new DirectoryUserNotFoundException(key);
+                        return missingUserResult;
+                    }
+                    var decision = decide(current);
+                    if (decision.Changes == null) return decision.Result;
+                    try
+                    {
+                        Connection().SendRequest(BuildModify(dn, current?.ChangeVersion, decision));
+                        return decision.Result;
+                    }
+                    catch (DirectoryOperationException ex) when (IsLostRace(ex))
+                    {
+                        Thread.Sleep(random.Next(1, 4 + Math.Min(attempt, 20)));
+                    }
+                }
+                throw new StoreUnavailableException($"The directory kept changing {key} under us; gave up after {MaxAttempts} attempts.");
+            });
+        }
+
+        private static ModifyRequest BuildModify(string dn, long? version, IDecision decision)
+        {
+            var request = new ModifyRequest(dn);
+            if (version.HasValue)
+                request.Modifications.Add(new DirectoryAttributeModification { Name = A.ChangeVersion, Operation = DirectoryAttributeOperation.Delete }.With(Number(version.Value)));
+            if (!decision.RemoveVersion)
+                request.Modifications.Add(new DirectoryAttributeModification { Name = A.ChangeVersion, Operation = DirectoryAttributeOperation.Add }.With(Number((version ?? 0) + 1)));
+            foreach (var change in decision.Changes!)
+            {
+                var modification = new DirectoryAttributeModification { Name = change.Key, Operation = DirectoryAttributeOperation.Replace };
+                if (change.Value != null) modification.Add(change.Value);
+                request.Modifications.Add(modification);
+            }
+            return request;
+        }
+
+        private static bool IsLostRace(DirectoryOperationException ex) =>
+            ex.Response != null && (ex.Response.ResultCode == ResultCode.NoSuchAttribute || ex.Response.ResultCode == ResultCode.AttributeOrValueExists);
+
+        private (string? Dn, OtpUser? User) Read(string key)
+        {
+            var entries = SearchEntries($"(&(objectClass=user)({A.UserPrincipalName}={Escape(key)}))");
+            if (entries.Count == 0) return (null, null);
+            var entry = entries[0];
+            return (entry.DistinguishedName, ToUser(entry));
+        }
+
+        private List<OtpUser> Search(string filter) => SearchEntries(filter).Select(ToUser).Where(u => u != null).Select(u => u!).ToList();
+
+        private List<SearchResultEntry> SearchEntries(string filter)
+        {
+            var attributes = A.All.Concat(new[] { A.UserPrincipalName }).ToArray();
+            var request = new SearchRequest(SearchBase(), filter, SearchScope.Subtree, attributes);
+            var paging = new PageResultRequestControl(500);
+            request.Controls.Add(paging);
+            var entries = new List<SearchResultEntry>();
+            while (true)
+            {
+                var response = (SearchResponse)Connection().SendRequest(request);
+                entries.AddRange(response.Entries.Cast<SearchResultEntry>());
+                var cookie = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie;
+                if (cookie == null || cookie.Length == 0) return entries;
+                paging.Cookie = cookie;
+            }
+        }
+
+        private static OtpUser? ToUser(SearchResultEntry entry)
+        {
+            string? Get(string name) => entry.Attributes.Contains(name) && entry.Attributes[name].Count > 0 ? entry.Attributes[name][0] as string ?? Encoding.UTF8.GetString((byte[])entry.Attributes[name][0]) : null;
+            var secret = Get(A.Secret);
+            if (secret == null) return null;
+            return new OtpUser
+            {
+                Upn = (Get(A.UserPrincipalName) ?? "").ToLowerInvariant(),
+                ProtectedSecret = secret,
+                Enrolled = Get(A.Logon) == "TRUE",
+                Disabled = Get(A.Disabled) == "TRUE",
+                LastLogon = ParseTime(Get(A.LastLogon)),
+                LogonCount = (int)ParseNumber(Get(A.LogonCount)),
+                FailedLogonCount = (int)ParseNumber(Get(A.FailedLogonCount)),
+                FailedLastLogon = ParseTime(Get(A.FailedLastLogon)),
+                FailedCode = Get(A.FailedCode),
+                LogonIp = Get(A.LogonIp),
+                UserAgent = Get(A.UserAgent),
+                LastTimeStep = Get(A.LastTimeStep) == null ? (long?)null : ParseNumber(Get(A.LastTimeStep)),
+                LockedUntil = ParseTime(Get(A.LockedUntil)),
+                Parameters = ParseParameters(Get(A.Parameters)),
+                Created = ParseTime(Get(A.Created)) ?? DateTime.MinValue,
+                ChangeVersion = ParseNumber(Get(A.ChangeVersion)),
+            };
+        }
+
+        private static string Filter(UserQuery query, DateTime utcNow)
+        {
+            var filter = new StringBuilder("(&(objectClass=user)(").Append(A.Secret).Append("=*)");
+            if (!string.IsNullOrEmpty(query.UpnPattern) && query.UpnPattern != "*")
+                filter.Append('(').Append(A.UserPrincipalName).Append('=').Append(EscapePattern(query.UpnPattern!)).Append(')');
+            if (query.Enrolled.HasValue) filter.Append('(').Append(A.Logon).Append(query.Enrolled.Value ? "=TRUE)" : "=FALSE)");
+            if (query.Disabled.HasValue) filter.Append('(').Append(A.Disabled).Append(query.Disabled.Value ? "=TRUE)" : "=FALSE)");
+            if (query.Locked.HasValue)
+            {
+                // Locked = a lock end in the future; generalized time compares in order in filters.
+                var future = $"(!({A.LockedUntil}<={Time(utcNow)}))({A.LockedUntil}=*)";
+                filter.Append(query.Locked.Value ? $"(&{future})" : $"(!(&{future}))");
+            }
+            return filter.Append(')').ToString();
+        }
+
+        private string SearchBase()
+        {
+            if (_searchBase != null) return _searchBase;
+            if (_settings.SearchBase.Length > 0) return _searchBase = _settings.SearchBase;
+            var rootDse = (SearchResponse)Connection().SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "defaultNamingContext"));
+            return _searchBase = (string)rootDse.Entries[0].Attributes["defaultNamingContext"][0];
+        }
+
+        private LdapConnection Connection()
+        {
+            var connection = _connection.Value;
+            if (connection != null) return connection;
+            connection = _settings.Connect();
+            lock (_opened) _opened.Add(connection);
+            return _connection.Value = connection;
+        }
+
+        private T Run<T>(Func<T> work)
+        {
+            try { return work(); }
+            catch (LdapException ex) { throw Unavailable(ex); }
+            catch (DirectoryOperationException ex) { throw Unavailable(ex); }
+        }
+
+        private StoreUnavailableException Unavailable(Exception ex)
+        {
+            // A broken connection is dropped so the next call on this thread reconnects.
+            var broken = _connection.Value;
+            _connection.Value = null;
+            if (broken != null) { lock (_opened) _opened.Remove(broken); broken.Dispose(); }
+            return new StoreUnavailableException($"The Active Directory user store failed: {ex.Message}", ex);
+        }
+
+        private static string Escape(string value)
+        {
+            var sb = new StringBuilder();
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '\\': sb.Append("\\5c"); break;
+                    case '*': sb.Append("\\2a"); break;
+                    case '(': sb.Append("\\28"); break;
+                    case ')': sb.Append("\\29"); break;
+                    case '\0': sb.Append("\\00"); break;
+                    default: sb.Append(c); break;
+                }
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>Like <see cref="Escape"/>, but * stays a wildcard; ? has no LDAP equivalent and becomes *.</summary>
+        private static string EscapePattern(string pattern) =>
+            string.Join("*", pattern.Replace('?', '*').Split('*').Select(Escape));
+
+        private static string Time(DateTime utc) => utc.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
+        private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+        private static long ParseNumber(string? text) => text == null ? 0 : long.Parse(text, CultureInfo.InvariantCulture);
+
+        private static DateTime? ParseTime(string? text) => text == null ? (DateTime?)null
+            : DateTime.ParseExact(text, new[] { TimeFormat, "yyyyMMddHHmmss'Z'" }, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+        private static string FormatParameters(TotpParameters p) => string.Format(CultureInfo.InvariantCulture, "{0};{1};{2}", p.Algorithm, p.Digits, p.PeriodSeconds);
+
+        private static TotpParameters ParseParameters(string? text)
+        {
+            if (text == null) return TotpParameters.Default;
+            var parts = text.Split(';');
+            return new TotpParameters((TotpAlgorithm)Enum.Parse(typeof(TotpAlgorithm), parts[0], true),
+                int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        }
+
+        private interface IDecision
+        {
+            Dictionary<string, string?>? Changes { get; }
+            bool RemoveVersion { get; }
+        }
+
+        /// <summary>The result to return, and the attribute values to write (null: write nothing).</summary>
+        private sealed class Decision<T> : IDecision
+        {
+            private Decision(T result, Dictionary<string, string?>? changes, bool removeVersion)
+            {
+                Result = result;
+                Changes = changes;
+                RemoveVersion = removeVersion;
+            }
+
+            public T Result { get; }
+            public Dictionary<string, string?>? Changes { get; }
+            public bool RemoveVersion { get; }
+
+            public static Decision<T> NoChange(T result) => new Decision<T>(result, null, false);
+            public static Decision<T> Change(T result, Dictionary<string, string?> changes, bool removeVersion = false) => new Decision<T>(result, changes, removeVersion);
+        }
+    }
+
+    internal static class DirectoryAttributeModificationExtensions
+    {
+        public static DirectoryAttributeModification With(this DirectoryAttributeModification modification, string value)
+        {
+            modification.Add(value);
+            return modification;
+        }
+    }
+}
