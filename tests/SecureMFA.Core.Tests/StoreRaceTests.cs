@@ -51,7 +51,7 @@ namespace SecureMFA.Core.Tests
         public void ThirtyTwoConcurrentWrongCodesCountExactlyAndLock(string kind)
         {
             using var s = StoreUnderTest.Open(kind);
-            var trials = kind == "sqlite" ? 10 : 2;
+            var trials = kind == "sqlite" ? 5 : 2;
             for (var trial = 0; trial < trials; trial++)
             {
                 var upn = s.NewUpn();

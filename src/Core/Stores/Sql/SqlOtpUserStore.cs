@@ -12,11 +12,14 @@ namespace SecureMFA.Core.Stores.Sql
         public const int BulkBatchSize = 1000;
         private readonly Func<DbConnection> _connect;
         private readonly SqlDialect _dialect;
+        private readonly string? _onOpen;
 
-        public SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect)
+        /// <param name="onOpen">A statement run on every opened connection (SQLite: its busy timeout).</param>
+        public SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null)
         {
             _connect = connect;
             _dialect = dialect;
+            _onOpen = onOpen;
         }
 
         public SqlDialect Dialect => _dialect;
@@ -188,6 +191,8 @@ namespace SecureMFA.Core.Stores.Sql
                 using (var connection = _connect())
                 {
                     connection.Open();
+                    if (_onOpen != null)
+                        using (var command = SqlCommands.Create(connection, _onOpen)) command.ExecuteNonQuery();
                     return work(connection);
                 }
             }

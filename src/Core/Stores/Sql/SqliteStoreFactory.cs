@@ -28,7 +28,9 @@ namespace SecureMFA.Core.Stores.Sql
                 Pooling = true,
             }.ToString();
             _ = ProviderSet.Value;
-            var store = new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite);
+            // SQLite's own busy handler waits for the write lock in short steps; without it the
+            // provider retries every 150 ms, which makes contended writes needlessly slow.
+            var store = new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, "PRAGMA busy_timeout = 30000");
             Prepared.GetOrAdd(fullPath, _ => ApplySchema(fullPath, connectionString));
             return store;
         }
