@@ -29,10 +29,17 @@ namespace SecureMFA.Core.Configuration
 
         public static ProviderConfiguration LoadStream(Stream? stream)
         {
+            var result = ParseStream(stream);
+            return result.Configuration ?? throw new ConfigurationException(result.Issues);
+        }
+
+        /// <summary>Reads the stream AD FS hands over; a null stream means no configuration was registered.</summary>
+        public static ConfigurationResult ParseStream(Stream? stream)
+        {
             if (stream == null)
                 throw new ConfigurationException("No configuration was registered: register the provider with -ConfigurationFilePath pointing to SecureMfaOtpProvider.json.");
             using (var reader = new StreamReader(stream, Encoding.UTF8))
-                return LoadOrThrow(reader.ReadToEnd());
+                return Parse(reader.ReadToEnd());
         }
 
         public static ProviderConfiguration LoadOrThrow(string json)
