@@ -1,0 +1,40 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using SecureMFA.DemoHost;
+
+// dotnet run --project src/DemoHost [-- --port 5080] [--config SecureMfaOtpProvider.json] [--data .data]
+var options = new DemoServerOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--port":
+            var port = Value();
+            if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > 65535)
+            {
+                Console.Error.WriteLine($"--port: \"{port}\" is not a port number (1-65535).");
+                return 2;
+            }
+            options.Port = number;
+            break;
+        case "--config": options.ConfigPath = Value(); break;
+        case "--data": options.DataFolder = Value(); break;
+        case "--help":
+        case "-h":
+            Console.WriteLine("SecureMFA OTP demo host\n  --port N       listen on http://127.0.0.1:N/ (default 5080)\n  --config FILE  use this SecureMfaOtpProvider.json (default: generated, SQLite under --data)\n  --data DIR     folder for the SQLite database and generated passphrase (default .data)");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown argument \"{args[i]}\"; try --help.");
+            return 2;
+    }
+}
+
+using var server = DemoServer.Start(options);
+Console.WriteLine($"SecureMFA OTP demo host: open {server.BaseAddress} (Ctrl+C to stop)");
+using var stop = new ManualResetEventSlim();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();
+stop.Wait();
+return 0;
