@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using SecureMFA.Core.Events;
+using SecureMFA.DemoHost;
+
+namespace SecureMFA.Adapter.Tests
+{
+    /// <summary>Keeps every event, so tests can assert what was logged and that no secret ever is.</summary>
+    public sealed class RecordingEventSink : IEventSink
+    {
+        public ConcurrentQueue<(OtpEventId Id, EventLevel Level, string Message)> Events { get; } = new();
+        public void Write(OtpEventId id, EventLevel level, string message) => Events.Enqueue((id, level, message));
+        public IEnumerable<string> Messages(OtpEventId id) => Events.Where(e => e.Id == id).Select(e => e.Message);
+    }
+
+    /// <summary>A demo host on a free loopback port with its own data folder, clock and event recorder.</summary>
+    public sealed class RunningDemoHost : IDisposable
+    {
+        private readonly DemoServer _server;
+
+        public RunningDemoHost(string? configJson = null)
+        {
+            DataFolder = Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(DataFolder);
+            string? configPath = null;
+            if (configJson != null)
+            {
+                configPath = Path.Combine(DataFolder, "SecureMfaOtpProvider.json");
+                File.WriteAllText(configPath, configJson.Replace("%DATA%", DataFolder.Replace("\\", "\\\\")));
+            }
+            _server = DemoServer.Start(new DemoServerOptions { Port = FreePort(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events });
+            Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
+        }
+
+        public string DataFolder { get; }
+        public DateTime Now { get; set; } = DateTime.UtcNow;
+        public RecordingEventSink Events { get; } = new RecordingEventSink();
+        public HttpClient Client { get; }
+        public Uri BaseAddress => _server.BaseAddress;
+        public string DatabasePath => Path.Combine(DataFolder, "SecureMfaOtp.db");
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            _server.Dispose();
+        }
+
+        public static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+    }
+
+    /// <summary>One page the adapter returned, with the fields a browser would post back.</summary>
+    public sealed class SignInPage
+    {
+        public SignInPage(HttpResponseMessage response, string html)
+        {
+            Response = response;
+            Html = html;
+        }
+
+        public HttpResponseMessage Response { get; }
+        public string Html { get; }
+        public string? Context => Field("Context");
+        public string? AuthMethod => Field("AuthMethod");
+        public bool HasQrCode => Html.Contains("id=\"qrCode\"");
+        public bool HasCodeInput => Html.Contains("id=\"otpCode\"");
+        public string? ManualKey => Regex.Match(Html, "<code id=\"manualKey\">([^<]*)</code>") is { Success: true } m ? m.Groups[1].Value.Replace(" ", "") : null;
+        public string? ErrorText => Regex.Match(Html, "<span id=\"errorText\"[^>]*>([^<]*)</span>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        public string? Title => Regex.Match(Html, "<title>([^<]*)</title>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+        private string? Field(string name) =>
+            Regex.Match(Html, $"name=\"{name}\" value=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+    }
+}
