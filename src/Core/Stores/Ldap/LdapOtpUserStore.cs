@@ -33,6 +33,20 @@ namespace SecureMFA.Core.Stores.Ldap
 
         public OtpUser? Find(string upn) => Run(() => Read(UpnKey.Normalize(upn)).User);
 
+        /// <summary>Throws <see cref="StoreUnavailableException"/> unless the directory is reachable and its schema has the sMFA-OTP attributes.</summary>
+        public void CheckSchema() => Run(() =>
+        {
+            var rootDse = (SearchResponse)Connection().SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "schemaNamingContext"));
+            var schema = (string)rootDse.Entries[0].Attributes["schemaNamingContext"][0];
+            var filter = "(|" + string.Concat(A.All.Select(a => $"(lDAPDisplayName={a})")) + ")";
+            var found = ((SearchResponse)Connection().SendRequest(new SearchRequest(schema, filter, SearchScope.OneLevel, "lDAPDisplayName")))
+                .Entries.Cast<SearchResultEntry>().Select(e => (string)e.Attributes["lDAPDisplayName"][0]).ToList();
+            var missing = A.All.Where(a => !found.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (missing.Count > 0)
+                throw new StoreUnavailableException("The Active Directory schema lacks " + string.Join(", ", missing) + ": run ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 as a schema administrator.");
+            return true;
+        });
+
         public bool Create(NewOtpUser user) => Update(user.Upn, current =>
             current != null
                 ? Decision<bool>.NoChange(false)

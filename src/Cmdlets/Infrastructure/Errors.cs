@@ -1,0 +1,18 @@
+using System;
+using System.Management.Automation;
+
+namespace SecureMFA.Cmdlets.Infrastructure
+{
+    /// <summary>ErrorRecords with a clear message, a stable id and the right category; never a raw stack trace.</summary>
+    public static class Errors
+    {
+        public static ErrorRecord Record(string message, string id, ErrorCategory category, object? target, Exception? inner = null) =>
+            new ErrorRecord(new InvalidOperationException(message, inner), id, category, target);
+
+        public static ErrorRecord UserNotFound(string upn) =>
+            Record($"No OTP user \"{upn}\" exists.", "UserNotFound", ErrorCategory.ObjectNotFound, upn);
+
+        public static ErrorRecord StoreUnavailable(Exception ex) =>
+            Record(ex.Message, "StoreUnavailable", ErrorCategory.ResourceUnavailable, null, ex);
+    }
+}

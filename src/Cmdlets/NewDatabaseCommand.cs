@@ -1,0 +1,68 @@
+using System.IO;
+using System.Management.Automation;
+using SecureMFA.Cmdlets.Help;
+using SecureMFA.Cmdlets.Infrastructure;
+using SecureMFA.Core.Configuration;
+using SecureMFA.Core.Stores;
+using SecureMFA.Core.Stores.Sql;
+
+namespace SecureMFA.Cmdlets
+{
+    [Cmdlet(VerbsCommon.New, "SecureMfaOtpDatabase", SupportsShouldProcess = true)]
+    [OutputType(typeof(PSObject))]
+    [CmdletHelp("Creates or upgrades the OTP user store's schema.",
+        "auth_mode MSSQL: runs sql/Upgrade_From_Previous_Version.sql in the configured database (create the database first with " +
+        "sql/Create_Database_SecureMfaOTP.sql, or let your DBA); users and secrets are kept, and running it again changes nothing. " +
+        "auth_mode SQLITE: creates the database file and its tables. auth_mode AD: the schema is an AD schema extension instead; " +
+        "run ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 as a schema administrator.")]
+    [CmdletExample("New-SecureMfaOtpDatabase -ConfigurationFilePath .\\SecureMfaOtpProvider.json", "Creates or upgrades the tables the configuration points to.")]
+    public sealed class NewDatabaseCommand : PSCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, HelpMessage = "Path of SecureMfaOtpProvider.json, naming the store.")]
+        public string ConfigurationFilePath { get; set; } = "";
+
+        protected override void ProcessRecord()
+        {
+            var path = GetUnresolvedProviderPathFromPSPath(ConfigurationFilePath);
+            ProviderConfiguration config;
+            try { config = ConfigurationLoader.LoadFile(path); }
+            catch (ConfigurationException ex)
+            {
+                ThrowTerminatingError(Errors.Record($"{path}: {ex.Message}", "InvalidConfiguration", ErrorCategory.InvalidData, path, ex));
+                return;
+            }
+
+            var target = config.AuthMode == AuthMode.SQLITE ? config.SqlitePath : $"{config.SqlDatabaseName} on {config.SqlServer}";
+            try
+            {
+                switch (config.AuthMode)
+                {
+                    case AuthMode.AD:
+                        ThrowTerminatingError(Errors.Record("auth_mode is AD: there is no database. Extend the AD schema with ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1.",
+                            "NoDatabaseInAdMode", ErrorCategory.InvalidOperation, path));
+                        return;
+                    case AuthMode.SQLITE:
+                        if (!ShouldProcess(target, "Create or upgrade the SQLite OTP store")) return;
+                        SqliteStoreFactory.Open(config.SqlitePath).CheckSchema();
+                        break;
+                    default:
+                        if (!ShouldProcess(target, "Create or upgrade the SecureMFA OTP tables")) return;
+                        SqlServerSchema.Upgrade(config);
+                        SqlServerConnectionString.Open(config).CheckSchema();
+                        break;
+                }
+            }
+            catch (StoreUnavailableException ex)
+            {
+                ThrowTerminatingError(Errors.StoreUnavailable(ex));
+                return;
+            }
+
+            var result = new PSObject();
+            result.Properties.Add(new PSNoteProperty("AuthMode", config.AuthMode.ToString()));
+            result.Properties.Add(new PSNoteProperty("Target", target));
+            result.Properties.Add(new PSNoteProperty("SchemaVersion", SqlStatements.SchemaVersion));
+            WriteObject(result);
+        }
+    }
+}

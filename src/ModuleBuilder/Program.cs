@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Xml;
+using SecureMFA.Cmdlets.Help;
+
+// Writes MAML help (what Get-Help reads) for every cmdlet in the assembly, from [CmdletHelp],
+// [CmdletExample] and each parameter's [Parameter(HelpMessage = …)], so no parameter can go undocumented.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: SecureMFA.ModuleBuilder <SecureMFA.Cmdlets.dll> <output-help.xml>");
+    return 2;
+}
+
+const string Maml = "http://schemas.microsoft.com/maml/2004/10";
+const string Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+const string Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+
+var assembly = Assembly.LoadFrom(Path.GetFullPath(args[0]));
+var cmdlets = assembly.GetTypes().Where(t => t.GetCustomAttribute<CmdletAttribute>() != null).OrderBy(t => t.Name).ToList();
+var problems = new List<string>();
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[1]))!);
+using (var xml = XmlWriter.Create(args[1], new XmlWriterSettings { Indent = true }))
+{
+    xml.WriteStartElement("helpItems", "http://msh");
+    xml.WriteAttributeString("schema", "maml");
+    foreach (var type in cmdlets)
+    {
+        var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
+        var name = cmdlet.VerbName + "-" + cmdlet.NounName;
+        var help = type.GetCustomAttribute<CmdletHelpAttribute>();
+        if (help == null) { problems.Add($"{name} has no [CmdletHelp]"); continue; }
+        var examples = type.GetCustomAttributes<CmdletExampleAttribute>().ToList();
+        if (examples.Count == 0) problems.Add($"{name} has no [CmdletExample]");
+        var parameters = Parameters(type, cmdlet, problems, name);
+
+        xml.WriteStartElement("command", "command", Command);
+        xml.WriteAttributeString("xmlns", "maml", null, Maml);
+        xml.WriteAttributeString("xmlns", "dev", null, Dev);
+        xml.WriteStartElement("details", Command);
+        xml.WriteElementString("name", Command, name);
+        Para(xml, "description", help.Synopsis);
+        xml.WriteElementString("verb", Command, cmdlet.VerbName);
+        xml.WriteElementString("noun", Command, cmdlet.NounName);
+        xml.WriteEndElement();
+        Para(xml, "description", help.Description);
+
+        xml.WriteStartElement("syntax", Command);
+        xml.WriteStartElement("syntaxItem", Command);
+        xml.WriteElementString("name", Maml, name);
+        foreach (var p in parameters) Parameter(xml, p);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+
+        xml.WriteStartElement("parameters", Command);
+        foreach (var p in parameters) Parameter(xml, p);
+        xml.WriteEndElement();
+
+        xml.WriteStartElement("examples", Command);
+        for (var i = 0; i < examples.Count; i++)
+        {
+            xml.WriteStartElement("example", Command);
+            xml.WriteElementString("title", Maml, $"-------------------------- EXAMPLE {i + 1} --------------------------");
+            xml.WriteElementString("code", Dev, examples[i].Code);
+            xml.WriteStartElement("remarks", Dev);
+            xml.WriteElementString("para", Maml, examples[i].Remarks);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+    xml.WriteEndElement();
+}
+
+if (problems.Count > 0)
+{
+    foreach (var problem in problems) Console.Error.WriteLine("help: " + problem);
+    return 1;
+}
+Console.WriteLine($"help: {cmdlets.Count} cmdlets documented in {args[1]}");
+return 0;
+
+static List<(string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description)> Parameters(Type type, CmdletAttribute cmdlet, List<string> problems, string name)
+{
+    var list = new List<(string, string, bool, string, string, string)>();
+    foreach (var property in type.GetProperties().OrderBy(p => p.Name == "ConfigurationFilePath" ? 1 : 0))
+    {
+        var attribute = property.GetCustomAttributes<ParameterAttribute>().FirstOrDefault();
+        if (attribute == null) continue;
+        if (string.IsNullOrWhiteSpace(attribute.HelpMessage)) problems.Add($"{name} -{property.Name} has no HelpMessage");
+        var pipeline = attribute.ValueFromPipeline && attribute.ValueFromPipelineByPropertyName ? "True (ByValue, ByPropertyName)"
+            : attribute.ValueFromPipeline ? "True (ByValue)" : attribute.ValueFromPipelineByPropertyName ? "True (ByPropertyName)" : "False";
+        var position = attribute.Position == int.MinValue ? "named" : attribute.Position.ToString();
+        var typeName = property.PropertyType == typeof(SwitchParameter) ? "SwitchParameter" : (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).Name;
+        list.Add((property.Name, typeName, attribute.Mandatory, position, pipeline, attribute.HelpMessage ?? ""));
+    }
+    if (cmdlet.SupportsShouldProcess)
+    {
+        list.Add(("WhatIf", "SwitchParameter", false, "named", "False", "Shows what would happen, without changing anything."));
+        list.Add(("Confirm", "SwitchParameter", false, "named", "False", "Asks for confirmation before each change."));
+    }
+    if (cmdlet.SupportsPaging)
+    {
+        list.Add(("First", "UInt64", false, "named", "False", "Returns at most this many users."));
+        list.Add(("Skip", "UInt64", false, "named", "False", "Skips this many users first."));
+        list.Add(("IncludeTotalCount", "SwitchParameter", false, "named", "False", "Also returns the number of matching users."));
+    }
+    return list;
+}
+
+static void Para(XmlWriter xml, string element, string text)
+{
+    xml.WriteStartElement(element, Maml);
+    xml.WriteElementString("para", Maml, text);
+    xml.WriteEndElement();
+}
+
+static void Parameter(XmlWriter xml, (string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description) p)
+{
+    xml.WriteStartElement("parameter", Command);
+    xml.WriteAttributeString("required", p.Mandatory ? "true" : "false");
+    xml.WriteAttributeString("globbing", "false");
+    xml.WriteAttributeString("pipelineInput", p.Pipeline);
+    xml.WriteAttributeString("position", p.Position);
+    xml.WriteElementString("name", Maml, p.Name);
+    Para(xml, "description", p.Description);
+    if (p.Type != "SwitchParameter")
+    {
+        xml.WriteStartElement("parameterValue", Command);
+        xml.WriteAttributeString("required", "true");
+        xml.WriteString(p.Type);
+        xml.WriteEndElement();
+    }
+    xml.WriteStartElement("type", Dev);
+    xml.WriteElementString("name", Maml, p.Type);
+    xml.WriteEndElement();
+    xml.WriteEndElement();
+}

@@ -1,0 +1,84 @@
+using System.Linq;
+using System.Management.Automation;
+using Xunit;
+
+namespace SecureMFA.Cmdlets.Tests
+{
+    public class ModuleTests
+    {
+        private static readonly string[] Cmdlets =
+        {
+            "Install-SecureMfaOtpProvider", "Uninstall-SecureMfaOtpProvider", "Test-SecureMfaOtpConfiguration", "New-SecureMfaOtpDatabase",
+            "New-xOTP_User", "Get-xOTP_User", "Disable-xOTP_User", "Enable-xOTP_User", "Unlock-xOTP_User", "Reset-xOTP_User", "Remove-xOTP_User",
+        };
+
+        [Fact]
+        public void TheStagedManifestPassesTestModuleManifest()
+        {
+            using var ps = new PowerShellSession(importModule: false);
+            var result = ps.Run($"Test-ModuleManifest -Path '{PowerShellSession.ManifestPath}'");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            var module = (PSModuleInfo)Assert.Single(result.Output).BaseObject;
+            Assert.Equal("SecureMFA_OTP", module.Name);
+            Assert.Equal("1.0.0", module.Version.ToString());
+            Assert.Contains("Desktop", module.CompatiblePSEditions);
+            Assert.Contains("Core", module.CompatiblePSEditions);
+        }
+
+        [Fact]
+        public void ImportExportsEveryCmdletFunctionAndAlias()
+        {
+            using var ps = new PowerShellSession();
+            var names = ps.Run("Get-Command -Module SecureMFA_OTP | ForEach-Object { $_.Name }").Output.Select(o => o.ToString()).ToList();
+            Assert.All(Cmdlets, c => Assert.Contains(c, names));
+            Assert.Contains("Install-SecureMfaOtpGacAssembly", names);
+            Assert.Contains("Register-SecureMfaOtpEventSource", names);
+            foreach (var verb in new[] { "New", "Get", "Disable", "Enable", "Unlock", "Reset", "Remove" })
+            {
+                var alias = ps.Run($"(Get-Command {verb}-SecureMfaOtpUser).Definition").Output.Single().ToString();
+                Assert.Equal(verb + "-xOTP_User", alias);
+            }
+            var verbs = ps.Run("Get-Command -Module SecureMFA_OTP -CommandType Cmdlet, Function | ForEach-Object { $_.Verb }").Output.Select(o => o.ToString()).Distinct().ToList();
+            var approved = new[] { typeof(VerbsCommon), typeof(VerbsData), typeof(VerbsLifecycle), typeof(VerbsDiagnostic), typeof(VerbsCommunications), typeof(VerbsSecurity), typeof(VerbsOther) }
+                .SelectMany(t => t.GetFields()).Select(f => (string)f.GetValue(null)!).ToList();
+            Assert.All(verbs, v => Assert.Contains(v, approved));
+        }
+
+        [Fact]
+        public void EveryCmdletHasFullHelpWithSynopsisParametersAndExamples()
+        {
+            using var ps = new PowerShellSession();
+            foreach (var cmdlet in Cmdlets)
+            {
+                var synopsis = ps.Run($"(Get-Help {cmdlet} -Full).Synopsis").Output.Single().ToString()!.Trim();
+                Assert.False(synopsis.StartsWith(cmdlet) || synopsis.Length < 10, $"{cmdlet} has no synopsis: {synopsis}");
+                var documented = ps.Run($"(Get-Help {cmdlet} -Full).parameters.parameter | ForEach-Object {{ $_.name }}").Output.Select(o => o.ToString()).ToList();
+                var info = (CommandInfo)ps.Run($"Get-Command {cmdlet}").Output.Single().BaseObject;
+                var actual = info.Parameters.Keys.Where(p => !PSCmdlet.CommonParameters.Contains(p)).ToList();
+                Assert.NotEmpty(actual);
+                Assert.All(actual, p => Assert.True(documented.Contains(p), $"{cmdlet} -{p} is not in its help"));
+                var examples = ps.Run($"(Get-Help {cmdlet} -Full).examples.example | ForEach-Object {{ $_.code }}").Output;
+                Assert.NotEmpty(examples);
+                var title = ps.Run($"(Get-Help {cmdlet} -Full).examples.example[0].title").Output.Single().ToString();
+                Assert.Contains("EXAMPLE 1", title);
+            }
+        }
+
+        [Fact]
+        public void TheAboutTopicIsThere()
+        {
+            using var ps = new PowerShellSession();
+            var text = string.Join("\n", ps.Run("Get-Help about_SecureMFA_OTP | ForEach-Object { \"$_\" }").Output.Select(o => o.ToString()));
+            Assert.Contains("Install-SecureMfaOtpProvider -NotMainNode", text);
+        }
+
+        [Fact]
+        public void TheModuleShipsTheTemplateScriptsAndBothBuilds()
+        {
+            foreach (var file in new[] { "SecureMfaOtpProvider.json", "sql/Create_Database_SecureMfaOTP.sql", "sql/Upgrade_From_Previous_Version.sql",
+                "ad-schema/SecureMFA_OTP_schema.ldf", "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1", "bin/net472/SecureMFA.Cmdlets.dll",
+                "bin/net10.0/SecureMFA.Cmdlets.dll", "adapter/SecureMFA.Adapter.dll", "SecureMFA_OTP.format.ps1xml" })
+                Assert.True(System.IO.File.Exists(System.IO.Path.Combine(PowerShellSession.ModuleFolder, file)), file + " is missing from the module");
+        }
+    }
+}
