@@ -20,7 +20,7 @@ namespace SecureMFA.Cmdlets
     public sealed class GetUserCommand : OtpStoreCmdlet
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "A UPN, or a pattern with * and ?. Default: every user.")]
-        [Alias("UserPrincipalName", "UPN")]
+        [Alias("UserPrincipalName")]
         [SupportsWildcards]
         public string? Upn { get; set; }
 

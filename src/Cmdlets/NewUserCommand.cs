@@ -27,7 +27,7 @@ namespace SecureMFA.Cmdlets
         private readonly List<(NewOtpUser User, OtpEnrollmentInfo? Enrollment)> _batch = new List<(NewOtpUser, OtpEnrollmentInfo?)>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The user's UPN (user principal name).")]
-        [Alias("UserPrincipalName", "UPN")]
+        [Alias("UserPrincipalName")]
         public string Upn { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Create the user disabled: OTP sign-in is refused until Enable-xOTP_User.")]

@@ -9,7 +9,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
     public abstract class UserChangeCmdlet : OtpStoreCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The user's UPN.")]
-        [Alias("UserPrincipalName", "UPN")]
+        [Alias("UserPrincipalName")]
         public string Upn { get; set; } = "";
 
         [Parameter(HelpMessage = "Return the user after the change.")]
