@@ -21,6 +21,11 @@ stop() {
 if [ "$cmd" = stop ]; then stop; exit 0; fi
 
 stop
+# Another directory server on these ports would answer in place of ours: refuse rather than test the wrong one.
+if (exec 3<>/dev/tcp/127.0.0.1/389) 2>/dev/null || (exec 3<>/dev/tcp/127.0.0.1/636) 2>/dev/null; then
+  echo "127.0.0.1:389 or :636 is already in use (an earlier domain controller still running?); stop it first." >&2
+  exit 1
+fi
 rm -rf "$DIR" && mkdir -p "$DIR/run" "$DIR/log" "$DIR/tls"
 samba-tool domain provision --targetdir="$DIR" --realm=$REALM --domain=ADATUM --server-role=dc \
   --dns-backend=NONE --adminpass="$ADMINPASS" --host-name=DC1 --host-ip=127.0.0.1 \
