@@ -180,5 +180,28 @@ namespace SecureMFA.Core.Tests
             Assert.Equal("v1:old", s.Store.Find(upns[2])!.ProtectedSecret);
             Assert.All(upns.Where(u => u != upns[2]), u => Assert.Equal("v1:new", s.Store.Find(u)!.ProtectedSecret));
         }
+
+        [Fact]
+        public void InAdAUpnThatNoDirectoryUserHasIsAClearError()
+        {
+            using var s = StoreUnderTest.Open("ad");
+            var ex = Assert.Throws<DirectoryUserNotFoundException>(() => s.Store.Create(new NewOtpUser("nobody-here@adatum.labnet", "v1:x", TotpParameters.Default)));
+            Assert.Equal("No Active Directory user has the userPrincipalName \"nobody-here@adatum.labnet\". Check the UPN, or give the account a UPN.", ex.Message);
+            var withoutUpn = SambaDirectory.CreateUser(withUpn: false);
+            Assert.Throws<DirectoryUserNotFoundException>(() => s.Store.Create(new NewOtpUser(withoutUpn, "v1:x", TotpParameters.Default)));
+            Assert.Null(s.Store.Find(withoutUpn));
+        }
+
+        [Fact]
+        public void InAdTheSecretAttributeIsConfidentialAndTheSchemaCheckPasses()
+        {
+            using var s = StoreUnderTest.Open("ad");
+            ((SecureMFA.Core.Stores.Ldap.LdapOtpUserStore)s.Store).CheckSchema();
+            var settings = SambaDirectory.Settings();
+            using var connection = settings.Connect();
+            var response = (System.DirectoryServices.Protocols.SearchResponse)connection.SendRequest(new System.DirectoryServices.Protocols.SearchRequest(
+                "CN=Schema,CN=Configuration," + settings.SearchBase, "(lDAPDisplayName=sMFA-OTP-Secret)", System.DirectoryServices.Protocols.SearchScope.OneLevel, "searchFlags"));
+            Assert.Equal("128", (string)response.Entries[0].Attributes["searchFlags"][0]);
+        }
     }
 }
