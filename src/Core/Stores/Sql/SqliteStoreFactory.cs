@@ -38,10 +38,10 @@ namespace SecureMFA.Core.Stores.Sql
         /// <summary>Creates or upgrades the schema (idempotent); used by New-SecureMfaOtpDatabase too.</summary>
         public static bool ApplySchema(string fullPath, string connectionString)
         {
-            var folder = Path.GetDirectoryName(fullPath);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             try
             {
+                var folder = Path.GetDirectoryName(fullPath);
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
                 using (var connection = new SqliteConnection(connectionString))
                 {
                     connection.Open();
@@ -52,7 +52,7 @@ namespace SecureMFA.Core.Stores.Sql
                     }
                 }
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (ex is SqliteException || ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new StoreUnavailableException($"The SQLite store at {fullPath} cannot be opened: {ex.Message}", ex);
             }
