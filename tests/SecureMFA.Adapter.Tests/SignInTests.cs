@@ -128,7 +128,7 @@ namespace SecureMFA.Adapter.Tests
             host.Now = host.Now.AddMinutes(2);
             var stillLocked = await host.StartSignIn(upn);
             Assert.Equal("Too many incorrect codes. Try again in 3 minute(s).", stillLocked.ErrorText);
-            Assert.Null(stillLocked.Context == null ? null : "form");
+            Assert.Null(stillLocked.Context); // no form: nothing to submit while locked
 
             host.Now = host.Now.AddMinutes(4);
             var open = await host.StartSignIn(upn);
@@ -245,6 +245,18 @@ namespace SecureMFA.Adapter.Tests
                 Assert.DoesNotContain(page.ManualKey!, e.Message);
                 Assert.DoesNotContain(passphrase, e.Message);
             });
+        }
+
+        [Fact]
+        public async Task VerboseLogSaysWhichPageEachUserGotWithoutSecrets()
+        {
+            using var host = new RunningDemoHost(@"{ ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""%DATA%/SecureMfaOtp.db"", ""verboselog"": ""true"",
+                ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Verbose-Test-Passphrase"" }");
+            var upn = NewUpn();
+            var page = await host.StartSignIn(upn);
+            Assert.Contains(host.Events.Messages(OtpEventId.ProviderOk), m => m == $"{upn} from 127.0.0.1: Enrol page.");
+            Assert.All(host.Events.Events, e => Assert.DoesNotContain(page.ManualKey!, e.Message));
+            Assert.All(host.Events.Events, e => Assert.DoesNotContain("Verbose-Test-Passphrase", e.Message));
         }
 
         [Fact]

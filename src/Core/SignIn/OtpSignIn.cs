@@ -35,6 +35,14 @@ namespace SecureMFA.Core.SignIn
 
         public BeginResult Begin(string upn, IPAddress? client)
         {
+            var result = Decide(upn, client);
+            if (_config.VerboseLog)
+                _events.Write(OtpEventId.ProviderOk, EventLevel.Information, $"{upn} from {client}: {result.Kind} page.");
+            return result;
+        }
+
+        private BeginResult Decide(string upn, IPAddress? client)
+        {
             var user = _store.Find(upn);
             if (user != null && user.Disabled) return new BeginResult(BeginKind.Disabled);
             if (user != null && user.IsLockedAt(_clock())) return new BeginResult(BeginKind.Locked, lockedUntil: user.LockedUntil);
