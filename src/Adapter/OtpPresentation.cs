@@ -76,7 +76,8 @@ namespace SecureMFA.Adapter
                 var material = _result!.Enrollment!;
                 html.Append("<div class=\"fieldMargin\"><img id=\"qrCode\" src=\"").Append(Encode(material.ImageSource))
                     .Append("\" width=\"").Append(material.ImageWidth).Append("\" height=\"").Append(material.ImageHeight)
-                    .Append("\" alt=\"").Append(Encode(text.QrAlt)).Append("\"/></div>")
+                    // Whole-module PNGs scaled to the configured size stay sharp-edged, which scanners need.
+                    .Append("\" style=\"image-rendering:pixelated\" alt=\"").Append(Encode(text.QrAlt)).Append("\"/></div>")
                     .Append("<div class=\"fieldMargin smallText\">").Append(Encode(text.ManualKey))
                     .Append(" <code id=\"manualKey\">").Append(Encode(Grouped(material.SecretBase32))).Append("</code></div>")
                     .Append("<div class=\"fieldMargin smallText\">").Append(Encode(text.Account)).Append(": <span id=\"account\">")
