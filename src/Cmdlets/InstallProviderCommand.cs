@@ -106,7 +106,7 @@ namespace SecureMFA.Cmdlets
             var result = ConfigurationLoader.Parse(File.ReadAllText(path));
             foreach (var warning in result.Warnings) WriteWarning(warning.ToString());
             if (!result.IsValid)
-                ThrowTerminatingError(Errors.Record($"{path}: {new ConfigurationException(result.Issues).Message}", "InvalidConfiguration", ErrorCategory.InvalidData, path));
+                ThrowTerminatingError(Errors.InvalidConfiguration(path, new ConfigurationException(result.Issues).Message));
             return result.Configuration!;
         }
 

@@ -28,7 +28,7 @@ namespace SecureMFA.Cmdlets
             try { config = ConfigurationLoader.LoadFile(path); }
             catch (ConfigurationException ex)
             {
-                ThrowTerminatingError(Errors.Record($"{path}: {ex.Message}", "InvalidConfiguration", ErrorCategory.InvalidData, path, ex));
+                ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
                 return;
             }
 

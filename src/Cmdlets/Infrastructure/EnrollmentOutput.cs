@@ -12,7 +12,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         public static OtpEnrollmentInfo Create(ProviderConfiguration config, string upn, byte[] key, TotpParameters parameters, string? qrFolder)
         {
             var secret = SharedSecret.ToBase32(key);
-            var uri = OtpAuthUri.Build(config.Company, upn, secret, parameters, config.RemoveUserPrefix, config.OtpAuthAdvancedParameters);
+            var uri = OtpAuthUri.For(config, upn, secret, parameters);
             string? file = null;
             if (qrFolder != null)
             {

@@ -12,6 +12,9 @@ namespace SecureMFA.Cmdlets.Infrastructure
         public static ErrorRecord UserNotFound(string upn) =>
             Record($"No OTP user \"{upn}\" exists.", "UserNotFound", ErrorCategory.ObjectNotFound, upn);
 
+        public static ErrorRecord InvalidConfiguration(string path, string message, Exception? inner = null) =>
+            Record($"{path}: {message}", "InvalidConfiguration", ErrorCategory.InvalidData, path, inner);
+
         public static ErrorRecord StoreUnavailable(Exception ex) =>
             Record(ex.Message, "StoreUnavailable", ErrorCategory.ResourceUnavailable, null, ex);
     }

@@ -28,7 +28,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
             try { Config = ConfigurationLoader.LoadFile(path); }
             catch (ConfigurationException ex)
             {
-                ThrowTerminatingError(Errors.Record($"{path}: {ex.Message}", "InvalidConfiguration", ErrorCategory.InvalidData, path, ex));
+                ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
             }
             try { Store = OtpUserStoreFactory.Open(Config); }
             catch (StoreUnavailableException ex) { ThrowTerminatingError(Errors.StoreUnavailable(ex)); }

@@ -27,7 +27,7 @@ namespace SecureMFA.Core.Enrollment
         public static EnrollmentMaterial Create(ProviderConfiguration config, string upn, byte[] key, TotpParameters parameters)
         {
             var secret = SharedSecret.ToBase32(key);
-            var uri = Enrollment.OtpAuthUri.Build(config.Company, upn, secret, parameters, config.RemoveUserPrefix, config.OtpAuthAdvancedParameters);
+            var uri = Enrollment.OtpAuthUri.For(config, upn, secret, parameters);
             var image = config.OfflineQrEnabled
                 ? QrCodeRenderer.RenderPngDataUri(uri, config.ImageWidthPixels, config.ImageHeightPixels)
                 : config.QrApiEndpoint + Uri.EscapeDataString(uri);

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Totp;
 
 namespace SecureMFA.Core.Enrollment
@@ -23,6 +24,10 @@ namespace SecureMFA.Core.Enrollment
             if (parameters.PeriodSeconds != TotpParameters.Default.PeriodSeconds) uri.Append("&period=").Append(parameters.PeriodSeconds);
             return uri.Append(advancedParameters).ToString();
         }
+
+        /// <summary>The Key URI as the configuration asks for it (issuer, user prefix, advanced parameters).</summary>
+        public static string For(ProviderConfiguration config, string upn, string secretBase32, TotpParameters parameters) =>
+            Build(config.Company, upn, secretBase32, parameters, config.RemoveUserPrefix, config.OtpAuthAdvancedParameters);
 
         /// <summary>With totp_remove_user_prefix the app shows only the domain, never the user's name.</summary>
         private static string DomainOf(string upn)

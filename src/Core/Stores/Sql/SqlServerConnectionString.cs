@@ -1,4 +1,5 @@
 using System;
+using System.Data.Common;
 using SecureMFA.Core.Configuration;
 #if NETFRAMEWORK
 using System.Data.SqlClient;
@@ -43,6 +44,9 @@ namespace SecureMFA.Core.Stores.Sql
         public static SqlOtpUserStore Open(ProviderConfiguration config) => Open(Build(config));
 
         public static SqlOtpUserStore Open(string connectionString) =>
-            new SqlOtpUserStore(() => new SqlConnection(connectionString), SqlDialect.SqlServer);
+            new SqlOtpUserStore(() => Connect(connectionString), SqlDialect.SqlServer);
+
+        /// <summary>The provider for this framework: System.Data.SqlClient on .NET Framework (already in the GAC), Microsoft.Data.SqlClient elsewhere.</summary>
+        public static DbConnection Connect(string connectionString) => new SqlConnection(connectionString);
     }
 }

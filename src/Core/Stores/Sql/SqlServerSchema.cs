@@ -1,11 +1,5 @@
-using System;
 using System.Data.Common;
 using SecureMFA.Core.Configuration;
-#if NETFRAMEWORK
-using System.Data.SqlClient;
-#else
-using Microsoft.Data.SqlClient;
-#endif
 
 namespace SecureMFA.Core.Stores.Sql
 {
@@ -16,11 +10,11 @@ namespace SecureMFA.Core.Stores.Sql
         {
             try
             {
-                using (var connection = new SqlConnection(SqlServerConnectionString.Build(config)))
+                using (var connection = SqlServerConnectionString.Connect(SqlServerConnectionString.Build(config)))
                 {
                     connection.Open();
                     foreach (var batch in SqlScripts.Batches(SqlScripts.Read(SqlScripts.Upgrade)))
-                        using (var command = new SqlCommand(batch, connection)) command.ExecuteNonQuery();
+                        using (var command = SqlCommands.Create(connection, batch)) command.ExecuteNonQuery();
                 }
             }
             catch (DbException ex)
