@@ -18,6 +18,7 @@ using SecureMFA.Core.SignIn;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using SecureMFA.DemoHost;
 
 var sections = args.Length == 0 ? new[] { "totp", "protect", "store", "adapter", "bulk" } : args;

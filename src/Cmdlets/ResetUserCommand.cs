@@ -4,6 +4,7 @@ using SecureMFA.Cmdlets.Infrastructure;
 using SecureMFA.Cmdlets.Output;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Cmdlets
 {

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests

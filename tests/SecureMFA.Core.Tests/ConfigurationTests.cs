@@ -1,6 +1,6 @@
 using System.Linq;
 using SecureMFA.Core.Configuration;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Core.Tests

@@ -3,6 +3,7 @@ using System.Linq;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Enrollment;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Core.Tests

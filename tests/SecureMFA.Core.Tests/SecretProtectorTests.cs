@@ -1,6 +1,7 @@
 using System;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Core.Tests

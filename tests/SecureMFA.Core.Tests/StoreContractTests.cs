@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Stores;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Core.Tests

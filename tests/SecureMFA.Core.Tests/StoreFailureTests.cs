@@ -3,7 +3,7 @@ using System.IO;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Core.Stores.Sql;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Core.Tests

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Core.Tests

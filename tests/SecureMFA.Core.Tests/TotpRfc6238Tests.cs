@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using Xunit;
 
 namespace SecureMFA.Core.Tests

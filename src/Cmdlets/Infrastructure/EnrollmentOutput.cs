@@ -3,6 +3,7 @@ using SecureMFA.Cmdlets.Output;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Enrollment;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {

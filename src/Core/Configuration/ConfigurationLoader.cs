@@ -6,7 +6,7 @@ using System.Text;
 using SecureMFA.Core.Enrollment;
 using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Network;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using K = SecureMFA.Core.Configuration.ConfigurationKeys;
 
 namespace SecureMFA.Core.Configuration

@@ -1,6 +1,6 @@
 using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Network;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Configuration
 {

@@ -1,6 +1,7 @@
 using System;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Enrollment
 {

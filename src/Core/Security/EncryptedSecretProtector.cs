@@ -2,6 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Security
 {

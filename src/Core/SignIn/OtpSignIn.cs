@@ -6,6 +6,7 @@ using SecureMFA.Core.Events;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.SignIn
 {

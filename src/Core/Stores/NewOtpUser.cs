@@ -1,4 +1,4 @@
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Stores
 {

@@ -1,5 +1,5 @@
 using System;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Stores
 {

@@ -1,5 +1,6 @@
 using System;
 using OtpNet;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Totp
 {

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using SecureMFA.Core.Lockout;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 using A = SecureMFA.Core.Stores.Ldap.LdapAttributes;
 
 namespace SecureMFA.Core.Stores.Ldap

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using SecureMFA.Core.Lockout;
-using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Stores.Sql
 {

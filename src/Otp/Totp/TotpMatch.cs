@@ -1,4 +1,4 @@
-namespace SecureMFA.Core.Totp
+namespace SecureMFA.Otp.Totp
 {
     /// <summary>A code that matched: the time step it belongs to (stored so it is accepted once) and its distance from now.</summary>
     public sealed class TotpMatch

@@ -1,6 +1,6 @@
 using System;
 
-namespace SecureMFA.Core.Totp
+namespace SecureMFA.Otp.Totp
 {
     /// <summary>The TOTP settings a user enrolled with; stored with the user so later config changes do not break them.</summary>
     public sealed class TotpParameters : IEquatable<TotpParameters>

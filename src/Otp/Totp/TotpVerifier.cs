@@ -1,6 +1,6 @@
 using System;
 
-namespace SecureMFA.Core.Totp
+namespace SecureMFA.Otp.Totp
 {
     /// <summary>Checks a typed code against a secret within a drift window (RFC 6238 section 5.2).</summary>
     public sealed class TotpVerifier

@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography;
 
-namespace SecureMFA.Core.Totp
+namespace SecureMFA.Otp.Totp
 {
     /// <summary>
     /// RFC 4226 HOTP value for one counter. Written without per-call allocations on .NET 10
