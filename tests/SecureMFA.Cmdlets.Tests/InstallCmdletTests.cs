@@ -141,7 +141,7 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal("Policy|AzureMfaAuthentication", calls[0]);
             Assert.Equal("Unregister|SecureMfaOtpProvider|False", calls[1]);
             Assert.Equal("Restart|adfssrv|True", calls[2]);
-            Assert.Equal(new[] { "Ungac|SecureMFA.Adapter.dll", "Ungac|SecureMFA.Core.dll" }, calls.Skip(3));
+            Assert.Equal(new[] { "Ungac|SecureMFA.Adapter.dll", "Ungac|SecureMFA.Core.dll", "Ungac|SecureMFA.Otp.dll" }, calls.Skip(3));
         }
 
         [Fact]
