@@ -1,0 +1,27 @@
+namespace SecureMFA.Otp.Protocol
+{
+    /// <summary>
+    /// What the WEB API hands a device after an accepted code, for sign-ins while the API cannot be reached
+    /// (docs/webapi-protocol.md, "Offline package"). The secret itself travels only in <see cref="WrappedSecret"/>.
+    /// </summary>
+    public sealed class OfflinePackage
+    {
+        public const int FormatVersion = 2;
+
+        public int V { get; set; } = FormatVersion;
+        /// <summary>The user's UPN as the server stores it (lower case); part of the key derivation.</summary>
+        public string Upn { get; set; } = "";
+        public string Alg { get; set; } = "SHA1";
+        public int Digits { get; set; } = 6;
+        public int Period { get; set; } = 30;
+        /// <summary>Unix seconds after which the package must not be used.</summary>
+        public long ValidUntil { get; set; }
+        /// <summary>The server's lockout policy; 0 = no lockout.</summary>
+        public int MaxFailures { get; set; }
+        public int LockoutMinutes { get; set; }
+        /// <summary>The time step (Unix seconds / Period) of the code just accepted: offline codes must be later.</summary>
+        public long LastStep { get; set; }
+        /// <summary>Base64 of IV (16) | AES-256-CBC ciphertext | HMAC-SHA256 tag (32).</summary>
+        public string WrappedSecret { get; set; } = "";
+    }
+}
