@@ -59,10 +59,13 @@ for i in $(seq 1 100); do
   sleep 0.2
 done
 
-# The same LDIF administrators get, with its DC=X placeholder pointed at this domain.
-sed "s/DC=X\$/$BASE/; s/DC=X\r\$/$BASE\r/" "$here/ad-schema/SecureMFA_OTP_schema.ldf" | tr -d '\r' > "$DIR/schema.ldf"
-ldapmodify -x -H ldap://127.0.0.1 -D "Administrator@${REALM,,}" -w "$ADMINPASS" -f "$DIR/schema.ldf" > "$DIR/log/schema.log" 2>&1 \
-  || { echo "applying ad-schema/SecureMFA_OTP_schema.ldf failed:" >&2; cat "$DIR/log/schema.log" >&2; exit 1; }
+# The same LDIFs administrators get (schema, its 2.0 additions, the settings/devices container), with their
+# DC=X placeholder pointed at this domain.
+for ldif in SecureMFA_OTP_schema.ldf SecureMFA_OTP_schema_v2.ldf SecureMFA_OTP_container.ldf; do
+  sed "s/DC=X\$/$BASE/; s/DC=X\r\$/$BASE\r/" "$here/ad-schema/$ldif" | tr -d '\r' > "$DIR/$ldif"
+  ldapmodify -x -H ldap://127.0.0.1 -D "Administrator@${REALM,,}" -w "$ADMINPASS" -f "$DIR/$ldif" > "$DIR/log/$ldif.log" 2>&1 \
+    || { echo "applying ad-schema/$ldif failed:" >&2; cat "$DIR/log/$ldif.log" >&2; exit 1; }
+done
 
 cat > "$DIR/ad.env" <<ENV
 export SECUREMFA_AD_SERVER=127.0.0.1

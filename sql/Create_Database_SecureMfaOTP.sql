@@ -34,13 +34,43 @@ BEGIN
         digits           INT           NOT NULL CONSTRAINT DF_Secrets_digits DEFAULT 6,
         period           INT           NOT NULL CONSTRAINT DF_Secrets_period DEFAULT 30,
         created          DATETIME2(3)  NOT NULL CONSTRAINT DF_Secrets_created DEFAULT SYSUTCDATETIME(),
-        changeversion    BIGINT        NOT NULL CONSTRAINT DF_Secrets_changeversion DEFAULT 0
+        changeversion    BIGINT        NOT NULL CONSTRAINT DF_Secrets_changeversion DEFAULT 0,
+        -- Added by SecureMFA OTP 2.0: replay state in Unix seconds, independent of the period.
+        lastaccepted     BIGINT        NULL,
+        lastreplay       BIGINT        NULL
     );
 END
+GO
+IF OBJECT_ID(N'dbo.Metadata', N'U') IS NULL
+    CREATE TABLE dbo.Metadata (
+        name  NVARCHAR(64)   NOT NULL CONSTRAINT PK_Metadata PRIMARY KEY,
+        value NVARCHAR(1024) NOT NULL
+    );
+GO
+IF OBJECT_ID(N'dbo.RecoveryCodes', N'U') IS NULL
+    CREATE TABLE dbo.RecoveryCodes (
+        upn      NVARCHAR(256) NOT NULL,
+        codehash NVARCHAR(64)  NOT NULL,
+        created  DATETIME2(3)  NOT NULL,
+        used     DATETIME2(3)  NULL,
+        CONSTRAINT PK_RecoveryCodes PRIMARY KEY (upn, codehash)
+    );
+GO
+IF OBJECT_ID(N'dbo.Devices', N'U') IS NULL
+    CREATE TABLE dbo.Devices (
+        id         NVARCHAR(64)  NOT NULL CONSTRAINT PK_Devices PRIMARY KEY,
+        machine    NVARCHAR(256) NOT NULL,
+        machinesid NVARCHAR(256) NULL,
+        devicekey  NVARCHAR(512) NOT NULL,
+        created    DATETIME2(3)  NOT NULL,
+        revoked    DATETIME2(3)  NULL,
+        lastseen   DATETIME2(3)  NULL,
+        lastip     NVARCHAR(64)  NULL
+    );
 GO
 IF OBJECT_ID(N'dbo.SchemaVersion', N'U') IS NULL
     CREATE TABLE dbo.SchemaVersion (version INT NOT NULL, applied DATETIME2(3) NOT NULL CONSTRAINT DF_SchemaVersion_applied DEFAULT SYSUTCDATETIME());
 GO
-IF NOT EXISTS (SELECT 1 FROM dbo.SchemaVersion WHERE version >= 2)
-    INSERT INTO dbo.SchemaVersion (version) VALUES (2);
+IF NOT EXISTS (SELECT 1 FROM dbo.SchemaVersion WHERE version >= 3)
+    INSERT INTO dbo.SchemaVersion (version) VALUES (3);
 GO

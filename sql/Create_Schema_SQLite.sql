@@ -1,5 +1,6 @@
 -- SecureMFA OTP: the embedded SQLite store (auth_mode SQLITE). Applied automatically on first use;
--- same columns as the SQL Server table. Idempotent.
+-- same columns as the SQL Server table. Idempotent. SqliteStoreFactory runs it, then adds the columns a file
+-- of an earlier version lacks (SQLite has no ADD COLUMN IF NOT EXISTS) and records the schema version.
 PRAGMA journal_mode = WAL;
 CREATE TABLE IF NOT EXISTS Secrets (
     upn              TEXT    NOT NULL PRIMARY KEY COLLATE NOCASE,
@@ -19,7 +20,29 @@ CREATE TABLE IF NOT EXISTS Secrets (
     digits           INTEGER NOT NULL DEFAULT 6,
     period           INTEGER NOT NULL DEFAULT 30,
     created          TEXT    NOT NULL,
-    changeversion    INTEGER NOT NULL DEFAULT 0
+    changeversion    INTEGER NOT NULL DEFAULT 0,
+    lastaccepted     INTEGER NULL,
+    lastreplay       INTEGER NULL
+);
+CREATE TABLE IF NOT EXISTS Metadata (
+    name  TEXT NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS RecoveryCodes (
+    upn      TEXT NOT NULL COLLATE NOCASE,
+    codehash TEXT NOT NULL,
+    created  TEXT NOT NULL,
+    used     TEXT NULL,
+    PRIMARY KEY (upn, codehash)
+);
+CREATE TABLE IF NOT EXISTS Devices (
+    id         TEXT NOT NULL PRIMARY KEY,
+    machine    TEXT NOT NULL,
+    machinesid TEXT NULL,
+    devicekey  TEXT NOT NULL,
+    created    TEXT NOT NULL,
+    revoked    TEXT NULL,
+    lastseen   TEXT NULL,
+    lastip     TEXT NULL
 );
 CREATE TABLE IF NOT EXISTS SchemaVersion (version INTEGER NOT NULL, applied TEXT NOT NULL);
-INSERT INTO SchemaVersion (version, applied) SELECT 2, datetime('now') WHERE NOT EXISTS (SELECT 1 FROM SchemaVersion WHERE version >= 2);

@@ -60,7 +60,8 @@ static void Protect()
 {
     Console.WriteLine("Secrets at rest (AES-256-CBC + HMAC-SHA256, key derived once):");
     var watch = Stopwatch.StartNew();
-    var protector = new EncryptedSecretProtector("Benchmark-Passphrase-" + Guid.NewGuid());
+    var protector = new EncryptedSecretProtector("Benchmark-Passphrase-" + Guid.NewGuid(), () => Guid.NewGuid().ToByteArray());
+    protector.Prepare();
     Console.WriteLine($"  PBKDF2-HMAC-SHA256 key derivation, {PassphraseKey.Iterations:N0} iterations, once per process: {watch.Elapsed.TotalMilliseconds:N0} ms");
     var key = SharedSecret.NewKey();
     var stored = protector.Protect("alice@adatum.com", key);
@@ -74,7 +75,7 @@ static void Store(string work)
     var path = Path.Combine(work, "store.db");
     var store = SqliteStoreFactory.Open(path);
     var config = ConfigurationLoader.LoadOrThrow($"{{ \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{path}\", \"data_encryption\": \"true\", \"data_encryption_passphrase\": \"Benchmark-Passphrase-1\" }}");
-    var protector = SecretProtectors.For(config);
+    var protector = SecretProtectors.For(config, store);
     var key = SharedSecret.NewKey();
     store.Create(new NewOtpUser("bench@adatum.com", protector.Protect("bench@adatum.com", key), TotpParameters.Default));
 
@@ -86,7 +87,7 @@ static void Store(string work)
     Measure.PerSecond("OtpSignIn.Verify: find + decrypt + verify + atomic success", _ =>
     {
         step++;
-        if (signIn.Verify("bench@adatum.com", codes[step], null, "bench") != VerifyOutcome.Success) throw new InvalidOperationException("verification failed");
+        if (signIn.Verify("bench@adatum.com", codes[step], null, "bench").Outcome != VerifyOutcome.Success) throw new InvalidOperationException("verification failed");
     });
     var next = 1_000_000_000_000L; // beyond every step the loop above accepted
     Measure.PerSecond("store.RecordSuccess alone (one atomic UPDATE, committed)", _ =>

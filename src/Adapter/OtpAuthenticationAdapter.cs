@@ -24,6 +24,7 @@ namespace SecureMFA.Adapter
         private readonly Func<DateTime> _clock;
         private ProviderConfiguration? _config;
         private IOtpUserStore? _store;
+        private ISecretProtector? _protector;
         private OtpSignIn? _signIn;
 
         public OtpAuthenticationAdapter() : this(EventSinks.ForPlatform(), () => DateTime.UtcNow) { }
@@ -31,7 +32,7 @@ namespace SecureMFA.Adapter
         /// <summary>For hosts other than AD FS (the demo host, tests): where events go and what time it is.</summary>
         public OtpAuthenticationAdapter(IEventSink events, Func<DateTime> clock)
         {
-            _events = events;
+            _events = EventSinks.Guarded(events);
             _clock = clock;
         }
 
@@ -51,7 +52,9 @@ namespace SecureMFA.Adapter
             }
             catch (ConfigurationException ex)
             {
-                _events.Write(OtpEventId.ConfigurationFailed, EventLevel.Error, ex.Message);
+                // One line per event: the problems are joined, each naming its key.
+                _events.Write(OtpEventId.ConfigurationFailed, EventLevel.Error,
+                    "The configuration is invalid: " + string.Join("; ", ex.Issues.Where(i => i.Severity == IssueSeverity.Error)));
                 return;
             }
             catch (Exception ex)
@@ -63,8 +66,8 @@ namespace SecureMFA.Adapter
             try
             {
                 _store = OtpUserStoreFactory.Open(_config);
-                // Deriving the encryption key is deliberately slow: done here, once per process.
-                _signIn = new OtpSignIn(_config, _store, SecretProtectors.For(_config), _events, _clock);
+                _protector = SecretProtectors.For(_config, _store);
+                _signIn = new OtpSignIn(_config, _store, _protector, _events, _clock);
                 _events.Write(OtpEventId.ProviderOk, EventLevel.Information, $"SecureMFA OTP provider started ({_config.AuthMode} store).");
             }
             catch (Exception ex)
@@ -76,6 +79,8 @@ namespace SecureMFA.Adapter
             try
             {
                 (_store as SqlOtpUserStore)?.CheckSchema();
+                // Deriving the encryption key is deliberately slow: done here, once per process, not in a sign-in.
+                (_protector as EncryptedSecretProtector)?.Prepare();
             }
             catch (StoreUnavailableException ex)
             {
@@ -117,13 +122,15 @@ namespace SecureMFA.Adapter
                 if (_signIn == null || upn.Length == 0) return OtpPresentation.Unavailable();
                 object? typed = null;
                 proofData?.Properties?.TryGetValue(OtpPresentation.CodeField, out typed);
-                var outcome = _signIn.Verify(upn, typed as string, Client(request), request?.UserAgent);
+                var outcome = _signIn.Verify(upn, typed as string, Client(request), request?.UserAgent).Outcome;
                 if (outcome == VerifyOutcome.Success)
                 {
                     claims = new[] { new Claim(ClaimTypes.AuthenticationMethod, AdapterMetadata.OtpAuthenticationMethod) };
                     return null!;
                 }
-                var message = outcome == VerifyOutcome.WrongCode ? PageMessage.WrongCode : outcome == VerifyOutcome.Replayed ? PageMessage.Replayed : PageMessage.None;
+                var message = outcome == VerifyOutcome.Replayed ? PageMessage.Replayed
+                    : outcome == VerifyOutcome.WrongCode || outcome == VerifyOutcome.ClockDrift || outcome == VerifyOutcome.Malformed ? PageMessage.WrongCode
+                    : PageMessage.None;
                 return Page(upn, request, message);
             }
             catch (Exception ex)

@@ -52,7 +52,7 @@ namespace SecureMFA.Adapter.Tests
             Assert.Equal(1, user.LogonCount);
             Assert.Equal("127.0.0.1", user.LogonIp);
             Assert.Equal("SecureMFA-Tests/1.0", user.UserAgent);
-            Assert.StartsWith("v1:", user.ProtectedSecret);
+            Assert.StartsWith("v2:", user.ProtectedSecret);
         }
 
         [Fact]

@@ -47,7 +47,7 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Contains(result.Errors, e => e.Exception.Message == "The OTP user \"existing@adatum.com\" already exists; use Reset-xOTP_User to give it a new secret." && e.CategoryInfo.Category == ErrorCategory.ResourceExists);
             Assert.Contains(result.Errors, e => e.CategoryInfo.Category == ErrorCategory.InvalidArgument && e.Exception.Message.Contains("is not a valid UPN"));
             Assert.True(Store.Find("carol@adatum.com")!.Disabled);
-            Assert.StartsWith("v1:", Store.Find("alice@adatum.com")!.ProtectedSecret);
+            Assert.StartsWith("v2:", Store.Find("alice@adatum.com")!.ProtectedSecret);
             Assert.Equal("SecureMFA.Cmdlets.Output.OtpUserInfo", result.Output[0].BaseObject.GetType().FullName);
             Assert.DoesNotContain(result.Output[0].Properties, p => p.Name.Contains("Secret", StringComparison.OrdinalIgnoreCase));
         }
@@ -186,7 +186,7 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.False(File.Exists(path));
             var result = Run($"New-SecureMfaOtpDatabase '{config}'");
             Assert.Empty(result.Errors);
-            Assert.Equal(2, result.Output.Single().Properties["SchemaVersion"].Value);
+            Assert.Equal(3, result.Output.Single().Properties["SchemaVersion"].Value);
             Assert.True(File.Exists(path));
 
             var ad = Path.Combine(_folder, "ad.json");

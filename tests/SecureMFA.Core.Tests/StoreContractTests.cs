@@ -29,7 +29,7 @@ namespace SecureMFA.Core.Tests
             Assert.False(user.Disabled);
             Assert.Equal(Sha256, user.Parameters);
             Assert.Equal(0, user.LogonCount);
-            Assert.Null(user.LastTimeStep);
+            Assert.Null(user.LastAcceptedSecond);
             Assert.NotNull(s.Store.Find(upn.ToUpperInvariant()));
             Assert.False(s.Store.Create(new NewOtpUser(upn, "v1:other", TotpParameters.Default)));
             Assert.Equal("v1:secret", s.Store.Find(upn)!.ProtectedSecret);
@@ -59,7 +59,7 @@ namespace SecureMFA.Core.Tests
             var user = s.Store.Find(upn)!;
             Assert.True(user.Enrolled);
             Assert.Equal(1, user.LogonCount);
-            Assert.Equal(1000, user.LastTimeStep);
+            Assert.Equal(1000, user.LastAcceptedSecond);
             Assert.Equal("192.0.2.7", user.LogonIp);
             Assert.Equal("Mozilla/5.0 test", user.UserAgent);
             Assert.True(Math.Abs((user.LastLogon!.Value - Now).TotalSeconds) < 2);

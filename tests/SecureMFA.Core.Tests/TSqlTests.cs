@@ -71,8 +71,22 @@ namespace SecureMFA.Core.Tests
             var sqlServer = new ChangeVisitor();
             Parse(SqlScripts.Read(SqlScripts.CreateDatabase)).Accept(sqlServer);
             var sqlite = SqlScripts.Read(SqlScripts.SqliteSchema);
-            Assert.Equal(18, sqlServer.SecretsColumns.Count);
+            Assert.Equal(20, sqlServer.SecretsColumns.Count);
             Assert.All(sqlServer.SecretsColumns, c => Assert.Contains("\n    " + c + " ", sqlite));
+            var tables = System.Text.RegularExpressions.Regex.Matches(SqlScripts.Read(SqlScripts.CreateDatabase), @"CREATE TABLE dbo\.(\w+)")
+                .Select(m => m.Groups[1].Value).Distinct().ToList();
+            Assert.Equal(new[] { "Secrets", "Metadata", "RecoveryCodes", "Devices", "SchemaVersion" }, tables);
+            Assert.All(tables, t => Assert.Contains("CREATE TABLE IF NOT EXISTS " + t + " (", sqlite));
+        }
+
+        [Fact]
+        public void TheUpgradeScriptEndsWithTheColumnsOfTheCreateScript()
+        {
+            var created = new ChangeVisitor();
+            Parse(SqlScripts.Read(SqlScripts.CreateDatabase)).Accept(created);
+            var upgraded = new ChangeVisitor();
+            Parse(SqlScripts.Read(SqlScripts.Upgrade)).Accept(upgraded);
+            Assert.Equal(created.SecretsColumns.OrderBy(c => c), upgraded.SecretsColumns.Distinct().OrderBy(c => c));
         }
 
         private sealed class ChangeVisitor : TSqlFragmentVisitor
@@ -95,7 +109,12 @@ namespace SecureMFA.Core.Tests
                     SecretsColumns.AddRange(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));
             }
 
-            public override void Visit(AlterTableAddTableElementStatement node) => Changes.Add(("ALTER TABLE", node.StartLine, _ifDepth > 0));
+            public override void Visit(AlterTableAddTableElementStatement node)
+            {
+                Changes.Add(("ALTER TABLE", node.StartLine, _ifDepth > 0));
+                if (node.SchemaObjectName.BaseIdentifier.Value == "Secrets")
+                    SecretsColumns.AddRange(node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value));
+            }
             public override void Visit(InsertStatement node) => Changes.Add(("INSERT", node.StartLine, _ifDepth > 0));
             public override void Visit(CreateDatabaseStatement node) => Changes.Add(("CREATE DATABASE", node.StartLine, _ifDepth > 0));
         }

@@ -20,7 +20,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         protected IOtpUserStore Store { get; private set; } = null!;
 
         /// <summary>Derived only when a cmdlet writes secrets: key derivation is deliberately slow.</summary>
-        protected ISecretProtector Protector => _protector ??= SecretProtectors.For(Config);
+        protected ISecretProtector Protector => _protector ??= SecretProtectors.For(Config, Store);
 
         protected override void BeginProcessing()
         {

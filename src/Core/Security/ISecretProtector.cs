@@ -7,5 +7,8 @@ namespace SecureMFA.Core.Security
 
         /// <summary>Throws <see cref="SecretUnreadableException"/> when the value was altered or belongs to another user.</summary>
         byte[] Unprotect(string upn, string stored);
+
+        /// <summary>False for a readable value in an older format, to be rewritten (after a successful sign-in, or by ConvertTo-xOTP_EncryptedSecret).</summary>
+        bool IsCurrentFormat(string stored);
     }
 }

@@ -9,9 +9,11 @@ namespace SecureMFA.Core.Security
     {
         public string Protect(string upn, byte[] key) => SharedSecret.ToBase32(key);
 
+        public bool IsCurrentFormat(string stored) => true;
+
         public byte[] Unprotect(string upn, string stored)
         {
-            if (stored.StartsWith(EncryptedSecretProtector.VersionPrefix, StringComparison.Ordinal))
+            if (stored.StartsWith(EncryptedSecretProtector.VersionPrefix, StringComparison.Ordinal) || stored.StartsWith(EncryptedSecretProtector.V1Prefix, StringComparison.Ordinal))
                 throw new SecretUnreadableException(upn, "it is encrypted but data_encryption is false");
             try { return SharedSecret.FromBase32(stored); }
             catch (FormatException) { throw new SecretUnreadableException(upn, "it is not Base32"); }

@@ -3,6 +3,7 @@ using System.Net;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Enrollment;
 using SecureMFA.Core.Events;
+using SecureMFA.Core.Recovery;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Totp;
@@ -11,12 +12,15 @@ using SecureMFA.Otp.Totp;
 namespace SecureMFA.Core.SignIn
 {
     /// <summary>
-    /// The second factor, independent of AD FS: which page a user gets, and what a submitted code does.
-    /// Store and secret failures propagate (StoreUnavailableException, SecretUnreadableException) for the
-    /// caller to turn into an error page.
+    /// The second factor, independent of AD FS: which page a user gets, and what a submitted code does. The AD FS
+    /// adapter and the WEB API both go through it, so replay and lockout are one state for both. Store and secret
+    /// failures propagate (StoreUnavailableException, SecretUnreadableException) for the caller to turn into a page.
     /// </summary>
     public sealed class OtpSignIn
     {
+        /// <summary>How far beyond the drift window a code is still recognised, to tell the user their clock is off.</summary>
+        public const int ClockHintSteps = 10;
+
         private readonly ProviderConfiguration _config;
         private readonly IOtpUserStore _store;
         private readonly ISecretProtector _protector;
@@ -29,7 +33,7 @@ namespace SecureMFA.Core.SignIn
             _config = config;
             _store = store;
             _protector = protector;
-            _events = events;
+            _events = EventSinks.Guarded(events);
             _clock = clock;
             _verifier = new TotpVerifier(config.DriftWindowSteps);
         }
@@ -53,43 +57,106 @@ namespace SecureMFA.Core.SignIn
             return new BeginResult(BeginKind.Enrol, Enrolment(upn, user));
         }
 
-        public VerifyOutcome Verify(string upn, string? code, IPAddress? client, string? userAgent)
+        public VerifyResult Verify(string upn, string? code, IPAddress? client, string? userAgent)
         {
             var now = _clock();
             var user = _store.Find(upn);
-            if (user == null) return VerifyOutcome.UnknownUser;
-            if (user.Disabled) return VerifyOutcome.Disabled;
-            if (user.IsLockedAt(now)) return VerifyOutcome.Locked;
+            var refused = Refusal(user, now);
+            if (refused != null) return refused;
+            var parameters = user!.Parameters;
+            if (TotpVerifier.NormalizeCode(code, parameters.Digits) == null) return new VerifyResult(VerifyOutcome.Malformed, parameters.Digits);
 
             var attempt = new LogonAttempt(now, client?.ToString(), userAgent);
             var key = _protector.Unprotect(user.Upn, user.ProtectedSecret);
-            var match = _verifier.Verify(key, code, user.Parameters, now);
-            if (match != null)
+            var match = _verifier.Verify(key, code, parameters, now);
+            if (match == null)
             {
-                var outcome = _store.RecordSuccess(user.Upn, match.TimeStep, attempt);
-                switch (outcome)
-                {
-                    case SuccessOutcome.Accepted:
-                        _events.Write(OtpEventId.OtpOk, EventLevel.Information,
-                            $"OTP accepted for {user.Upn} from {attempt.ClientIp}" + (match.DriftSteps != 0 ? $"; the device clock is {match.DriftSteps * user.Parameters.PeriodSeconds:+#;-#} s off" : "") + ".");
-                        return VerifyOutcome.Success;
-                    case SuccessOutcome.Disabled: return VerifyOutcome.Disabled;
-                    case SuccessOutcome.Locked: return VerifyOutcome.Locked;
-                    case SuccessOutcome.NotFound: return VerifyOutcome.UnknownUser;
-                }
-                return Fail(user.Upn, code, attempt, VerifyOutcome.Replayed, "a code that was already used");
+                var drift = _verifier.FindDrift(key, code, parameters, now, ClockHintSteps);
+                var driftSeconds = drift * parameters.PeriodSeconds;
+                return Fail(user, _store.RecordFailure(user.Upn, Mask(code), attempt, _config.Lockout), attempt,
+                    drift.HasValue ? VerifyOutcome.ClockDrift : VerifyOutcome.WrongCode, driftSeconds,
+                    drift.HasValue ? $"a code from {Describe(driftSeconds!.Value)}: the device's clock is off" : "a wrong code");
             }
-            return Fail(user.Upn, code, attempt, VerifyOutcome.WrongCode, "a wrong or malformed code");
+
+            var stepStart = match.TimeStep * parameters.PeriodSeconds;
+            var matchedDrift = match.DriftSteps * parameters.PeriodSeconds;
+            switch (_store.RecordSuccess(user.Upn, stepStart, attempt))
+            {
+                case SuccessOutcome.Accepted:
+                    UpgradeSecretFormat(user);
+                    _events.Write(OtpEventId.OtpOk, EventLevel.Information,
+                        $"OTP accepted for {user.Upn} from {attempt.ClientIp}" + (matchedDrift != 0 ? $"; the device clock is {matchedDrift:+#;-#} s off" : "") + ".");
+                    return new VerifyResult(VerifyOutcome.Success, parameters.Digits, driftSeconds: matchedDrift, acceptedStep: match.TimeStep);
+                case SuccessOutcome.Replayed:
+                    return Fail(user, _store.RecordReplay(user.Upn, stepStart, Mask(code), attempt, _config.Lockout), attempt,
+                        VerifyOutcome.Replayed, null, "a code that was already used (counted once per time step)");
+                default:
+                    return Refusal(_store.Find(upn), now) ?? new VerifyResult(VerifyOutcome.UnknownUser, parameters.Digits);
+            }
         }
 
-        private VerifyOutcome Fail(string upn, string? code, LogonAttempt attempt, VerifyOutcome outcome, string what)
+        /// <summary>A one-time recovery code instead of a TOTP code; each works once, and a wrong one counts like a wrong code.</summary>
+        public VerifyResult VerifyRecoveryCode(string upn, string? typed, IPAddress? client, string? userAgent)
         {
-            var after = _store.RecordFailure(upn, Sanitize(code), attempt, _config.Lockout);
-            if (after == null) return VerifyOutcome.UnknownUser;
+            var now = _clock();
+            var user = _store.Find(upn);
+            var refused = Refusal(user, now);
+            if (refused != null) return refused;
+            var digits = user!.Parameters.Digits;
+            var code = RecoveryCode.Normalize(typed);
+            if (code == null) return new VerifyResult(VerifyOutcome.Malformed, digits, recoveryCode: true);
+
+            var attempt = new LogonAttempt(now, client?.ToString(), userAgent);
+            switch (_store.UseRecoveryCode(user.Upn, RecoveryCode.Hash(user.Upn, code), attempt))
+            {
+                case RecoveryCodeOutcome.Accepted:
+                    var left = Math.Max(0, user.RecoveryCodesLeft - 1);
+                    _events.Write(OtpEventId.OtpOk, EventLevel.Warning, $"Recovery code accepted for {user.Upn} from {attempt.ClientIp}; {left} left.");
+                    return new VerifyResult(VerifyOutcome.Success, digits, recoveryCode: true, recoveryCodesLeft: left);
+                case RecoveryCodeOutcome.NoSuchCode:
+                    var after = _store.RecordFailure(user.Upn, "R" + new string('*', RecoveryCode.Length - 1), attempt, _config.Lockout);
+                    var failed = Fail(user, after, attempt, VerifyOutcome.WrongCode, null, "a wrong or used recovery code");
+                    return new VerifyResult(failed.Outcome, digits, failed.AttemptsLeft, failed.LockedUntil, recoveryCode: true);
+                default:
+                    return Refusal(_store.Find(upn), now) ?? new VerifyResult(VerifyOutcome.UnknownUser, digits);
+            }
+        }
+
+        /// <summary>Why a user cannot submit a code at all now, or null if they can.</summary>
+        private static VerifyResult? Refusal(OtpUser? user, DateTime now)
+        {
+            if (user == null) return new VerifyResult(VerifyOutcome.UnknownUser, TotpParameters.Default.Digits);
+            if (user.Disabled) return new VerifyResult(VerifyOutcome.Disabled, user.Parameters.Digits);
+            if (user.IsLockedAt(now)) return new VerifyResult(VerifyOutcome.Locked, user.Parameters.Digits, 0, user.LockedUntil);
+            return null;
+        }
+
+        private VerifyResult Fail(OtpUser before, OtpUser? after, LogonAttempt attempt, VerifyOutcome outcome, int? driftSeconds, string what)
+        {
+            if (after == null) return new VerifyResult(VerifyOutcome.UnknownUser, before.Parameters.Digits);
             var locked = after.IsLockedAt(attempt.UtcNow);
+            int? left = _config.Lockout.IsEnabled ? Math.Max(0, _config.Lockout.MaxFailures - after.FailedLogonCount) : (int?)null;
             _events.Write(OtpEventId.OtpFailed, EventLevel.Warning,
-                $"OTP refused for {upn} from {attempt.ClientIp}: {what}; {after.FailedLogonCount} consecutive failure(s)" + (locked ? $"; locked until {after.LockedUntil:u}." : "."));
-            return locked ? VerifyOutcome.Locked : outcome;
+                $"OTP refused for {before.Upn} from {attempt.ClientIp}: {what}; {after.FailedLogonCount} consecutive failure(s)" +
+                (locked ? $"; locked until {after.LockedUntil:u}." : "."));
+            return locked
+                ? new VerifyResult(VerifyOutcome.Locked, before.Parameters.Digits, 0, after.LockedUntil)
+                : new VerifyResult(outcome, before.Parameters.Digits, left, null, driftSeconds);
+        }
+
+        /// <summary>After a success, a secret in an older format (key format v1) is rewritten in the current one; a concurrent reset wins.</summary>
+        private void UpgradeSecretFormat(OtpUser user)
+        {
+            if (_protector.IsCurrentFormat(user.ProtectedSecret)) return;
+            try
+            {
+                var upgraded = _protector.Protect(user.Upn, _protector.Unprotect(user.Upn, user.ProtectedSecret));
+                _store.ReplaceSecret(user.Upn, user.ProtectedSecret, upgraded);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                _events.Write(OtpEventId.ProviderFailed, EventLevel.Warning, $"The secret of {user.Upn} stays in its older format for now: {ex.Message}");
+            }
         }
 
         /// <summary>The unconfirmed user's existing secret (so a scanned QR stays valid), or a new user with a new one.</summary>
@@ -106,14 +173,22 @@ namespace SecureMFA.Core.SignIn
             return EnrollmentMaterial.Create(_config, user.Upn, _protector.Unprotect(user.Upn, user.ProtectedSecret), user.Parameters);
         }
 
-        /// <summary>Only digits and spaces of what was typed are stored, so a pasted password or markup is never kept.</summary>
-        private static string Sanitize(string? code)
+        /// <summary>
+        /// What support sees of a failed code (failedcode): its length and first digit, never the whole code, which
+        /// may be the next valid one or a mistyped password.
+        /// </summary>
+        public static string Mask(string? code)
         {
-            if (code == null) return "";
             var digits = new System.Text.StringBuilder();
-            foreach (var c in code)
-                if ((c >= '0' && c <= '9') || c == ' ') digits.Append(c);
-            return LogonAttempt.Truncate(digits.ToString().Trim(), LogonAttempt.MaxCodeLength) ?? "";
+            foreach (var c in code ?? "")
+                if (c >= '0' && c <= '9') digits.Append(c);
+            if (digits.Length == 0) return "";
+            var length = Math.Min(digits.Length, LogonAttempt.MaxCodeLength);
+            return digits[0] + new string('*', length - 1);
         }
+
+        private static string Describe(int seconds) =>
+            Math.Abs(seconds) < 90 ? $"{Math.Abs(seconds)} s " + (seconds > 0 ? "ahead" : "behind")
+                : $"about {Math.Round(Math.Abs(seconds) / 60.0)} min " + (seconds > 0 ? "ahead" : "behind");
     }
 }

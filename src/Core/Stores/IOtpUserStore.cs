@@ -9,24 +9,52 @@ namespace SecureMFA.Core.Stores
     /// nothing and accept a code once. Failures to reach the store raise <see cref="StoreUnavailableException"/>.
     /// UPNs are compared case-insensitively.
     /// </summary>
-    public interface IOtpUserStore
+    public interface IOtpUserStore : IStoreMetadata
     {
         OtpUser? Find(string upn);
 
         /// <summary>Creates the user (logon = 0); false when the user already exists.</summary>
         bool Create(NewOtpUser user);
 
-        /// <summary>Re-enrolment: a new secret and parameters, logon = 0, failures and lock cleared. False when absent.</summary>
+        /// <summary>
+        /// Re-enrolment: a new secret and parameters, logon = 0, failures, lock and replay state cleared (the old
+        /// state was in the old period's terms and belongs to the old secret). False when absent.
+        /// </summary>
         bool Reset(NewOtpUser user);
 
         /// <summary>
-        /// One atomic step, accepted only if the user is enabled, not locked and <paramref name="timeStep"/>
-        /// is later than the last accepted one: logon = 1, counters, address, agent, last time step.
+        /// Writes a re-protected secret (another format or passphrase), only if the stored value is still
+        /// <paramref name="currentProtected"/>: a concurrent reset wins. False when it was not written.
         /// </summary>
-        SuccessOutcome RecordSuccess(string upn, long timeStep, LogonAttempt attempt);
+        bool ReplaceSecret(string upn, string currentProtected, string newProtected);
+
+        /// <summary>Re-protects many secrets in one transaction where the store has transactions; returns how many were written.</summary>
+        int ReplaceSecrets(IReadOnlyList<SecretReplacement> replacements);
+
+        /// <summary>
+        /// One atomic step, accepted only if the user is enabled, not locked and <paramref name="stepStartSecond"/>
+        /// (Unix seconds at the start of the code's time step) is later than the last accepted one:
+        /// logon = 1, counters, address, agent, last accepted second.
+        /// </summary>
+        SuccessOutcome RecordSuccess(string upn, long stepStartSecond, LogonAttempt attempt);
 
         /// <summary>One atomic step: failure count + 1 and, at the policy's threshold, the lock. Returns the user after it, or null.</summary>
         OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy);
+
+        /// <summary>
+        /// A right code whose time step was already used: counted like a failure, but at most once per time step,
+        /// so users racing themselves (or a double-click) do not lock themselves out. Returns the user after it, or null.
+        /// </summary>
+        OtpUser? RecordReplay(string upn, long stepStartSecond, string failedCode, LogonAttempt attempt, LockoutPolicy policy);
+
+        /// <summary>Replaces the user's recovery codes (hashes of new codes; the old ones stop working). False when absent.</summary>
+        bool ReplaceRecoveryCodes(string upn, IReadOnlyList<string> codeHashes, System.DateTime utcNow);
+
+        /// <summary>
+        /// One atomic step: marks the unused recovery code with this hash used, if the user is enabled and not locked,
+        /// and records a successful sign-in (without confirming an unconfirmed enrolment).
+        /// </summary>
+        RecoveryCodeOutcome UseRecoveryCode(string upn, string codeHash, LogonAttempt attempt);
 
         bool SetDisabled(string upn, bool disabled);
 

@@ -20,8 +20,17 @@ namespace SecureMFA.Core.Stores
         public string? LogonIp { get; set; }
         public string? UserAgent { get; set; }
 
-        /// <summary>The time step of the last accepted code: a code is accepted once only.</summary>
-        public long? LastTimeStep { get; set; }
+        /// <summary>Unix seconds at the start of the last accepted code's time step: a code is accepted once only.</summary>
+        public long? LastAcceptedSecond { get; set; }
+
+        /// <summary>Unix seconds at the start of the last replayed code's time step that counted as a failure.</summary>
+        public long? LastReplaySecond { get; set; }
+
+        public int RecoveryCodesLeft { get; set; }
+
+        /// <summary>The unused codes' hashes where a store keeps them on the user (AD); never shown.</summary>
+        internal System.Collections.Generic.IReadOnlyList<string>? RecoveryCodeHashes { get; set; }
+        public int RecoveryCodesUsed { get; set; }
         public DateTime? LockedUntil { get; set; }
         public TotpParameters Parameters { get; set; } = TotpParameters.Default;
         public DateTime Created { get; set; }

@@ -42,6 +42,27 @@ namespace SecureMFA.Otp.Totp
             return best;
         }
 
+        /// <summary>
+        /// For a code that did not verify: the drift in steps at which it would have, searching up to
+        /// <paramref name="maxSteps"/> steps either side beyond the window; null if none. Tells a user whose phone
+        /// clock is off why a code they read correctly was refused. It never makes a code acceptable.
+        /// </summary>
+        public int? FindDrift(byte[] key, string? input, TotpParameters parameters, DateTime utcNow, int maxSteps)
+        {
+            var typed = NormalizeCode(input, parameters.Digits);
+            if (typed == null) return null;
+            var current = TimeStepAt(utcNow, parameters.PeriodSeconds);
+            for (var distance = WindowSteps + 1; distance <= maxSteps; distance++)
+            {
+                foreach (var drift in new[] { -distance, distance })
+                {
+                    var step = current + drift;
+                    if (step >= 0 && DigitsEqual(typed, HotpCode.Compute(key, step, parameters.Algorithm, parameters.Digits))) return drift;
+                }
+            }
+            return null;
+        }
+
         /// <summary>Removes white space; null unless exactly the right number of ASCII digits remain.</summary>
         public static char[]? NormalizeCode(string? input, int digits)
         {

@@ -13,7 +13,13 @@ namespace SecureMFA.Core.Stores.Ldap
         public const string FailedCode = "sMFA-OTP-FailedCode";
         public const string LogonIp = "sMFA-OTP-LogonIp";
         public const string UserAgent = "sMFA-OTP-UserAgent";
+        /// <summary>Schema 1: the last accepted time step in periods. Read once to carry it over, then cleared.</summary>
         public const string LastTimeStep = "sMFA-OTP-LastTimeStep";
+        public const string LastAccepted = "sMFA-OTP-LastAccepted";
+        public const string LastReplay = "sMFA-OTP-LastReplay";
+        /// <summary>Hashes of the unused recovery codes, separated by ';'.</summary>
+        public const string RecoveryCodes = "sMFA-OTP-RecoveryCodes";
+        public const string RecoveryCodesUsed = "sMFA-OTP-RecoveryCodesUsed";
         public const string LockedUntil = "sMFA-OTP-LockedUntil";
         public const string Parameters = "sMFA-OTP-Parameters";
         public const string Created = "sMFA-OTP-Created";
@@ -27,6 +33,7 @@ namespace SecureMFA.Core.Stores.Ldap
         {
             Secret, Logon, Disabled, LastLogon, LogonCount, FailedLogonCount, FailedLastLogon, FailedCode,
             LogonIp, UserAgent, LastTimeStep, LockedUntil, Parameters, Created, ChangeVersion,
+            LastAccepted, LastReplay, RecoveryCodes, RecoveryCodesUsed,
         };
     }
 }

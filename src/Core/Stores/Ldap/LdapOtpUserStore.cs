@@ -16,7 +16,7 @@ namespace SecureMFA.Core.Stores.Ldap
     /// deletes the current sMFA-OTP-ChangeVersion value and adds the next: if another node changed the
     /// user in between, the delete fails, nothing is written, and the change is decided again.
     /// </summary>
-    public sealed class LdapOtpUserStore : IOtpUserStore, IDisposable
+    public sealed class LdapOtpUserStore : IOtpUserStore, IStoreMetadata, IDisposable
     {
         private const int MaxAttempts = 400;
         private const string TimeFormat = "yyyyMMddHHmmss.0'Z'";
@@ -24,6 +24,7 @@ namespace SecureMFA.Core.Stores.Ldap
         private readonly ThreadLocal<LdapConnection?> _connection;
         private readonly List<LdapConnection> _opened = new List<LdapConnection>();
         private string? _searchBase;
+        private string? _domainNamingContext;
 
         public LdapOtpUserStore(LdapConnectionSettings settings)
         {
@@ -58,12 +59,22 @@ namespace SecureMFA.Core.Stores.Ldap
                 ? Decision<bool>.NoChange(false)
                 : Decision<bool>.Change(true, Enrolment(user, created: current.Created)), missingUserResult: false);
 
-        public SuccessOutcome RecordSuccess(string upn, long timeStep, LogonAttempt attempt) => Update(upn, current =>
+        public bool ReplaceSecret(string upn, string currentProtected, string newProtected) => Update(upn, current =>
+            current == null || current.ProtectedSecret != currentProtected
+                ? Decision<bool>.NoChange(false)
+                : Decision<bool>.Change(true, new Dictionary<string, string?> { [A.Secret] = newProtected }),
+            missingUserResult: false);
+
+        /// <summary>A directory has no multi-object transactions: each secret is its own compare-and-swap.</summary>
+        public int ReplaceSecrets(IReadOnlyList<SecretReplacement> replacements) =>
+            replacements.Count(r => ReplaceSecret(r.Upn, r.CurrentProtected, r.NewProtected));
+
+        public SuccessOutcome RecordSuccess(string upn, long stepStartSecond, LogonAttempt attempt) => Update(upn, current =>
         {
             if (current == null) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.NotFound);
             if (current.Disabled) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Disabled);
             if (current.IsLockedAt(attempt.UtcNow)) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Locked);
-            if (current.LastTimeStep.HasValue && current.LastTimeStep.Value >= timeStep) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Replayed);
+            if (current.LastAcceptedSecond.HasValue && current.LastAcceptedSecond.Value >= stepStartSecond) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Replayed);
             return Decision<SuccessOutcome>.Change(SuccessOutcome.Accepted, new Dictionary<string, string?>
             {
                 [A.Logon] = "TRUE",
@@ -73,17 +84,27 @@ namespace SecureMFA.Core.Stores.Ldap
                 [A.LockedUntil] = null,
                 [A.LogonIp] = attempt.ClientIp,
                 [A.UserAgent] = attempt.UserAgent,
-                [A.LastTimeStep] = Number(timeStep),
+                [A.LastAccepted] = Number(stepStartSecond),
+                [A.LastTimeStep] = null,
             });
         }, missingUserResult: SuccessOutcome.NotFound);
 
-        public OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
+        public OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy) =>
+            CountFailure(upn, null, failedCode, attempt, policy);
+
+        public OtpUser? RecordReplay(string upn, long stepStartSecond, string failedCode, LogonAttempt attempt, LockoutPolicy policy) =>
+            CountFailure(upn, stepStartSecond, failedCode, attempt, policy);
+
+        /// <summary>One more failure; with a replay's step, only if no replay of that step was counted yet.</summary>
+        private OtpUser? CountFailure(string upn, long? replayStep, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
         {
-            var updated = Update(upn, current =>
+            var exists = Update(upn, current =>
             {
                 if (current == null) return Decision<bool>.NoChange(false);
+                if (replayStep.HasValue && current.LastReplaySecond.HasValue && current.LastReplaySecond.Value >= replayStep.Value)
+                    return Decision<bool>.NoChange(true);
                 var (failures, lockedUntil) = FailureCounting.Next(current, attempt.UtcNow, policy);
-                return Decision<bool>.Change(true, new Dictionary<string, string?>
+                var changes = new Dictionary<string, string?>
                 {
                     [A.FailedLogonCount] = Number(failures),
                     [A.LockedUntil] = lockedUntil.HasValue ? Time(lockedUntil.Value) : null,
@@ -91,10 +112,44 @@ namespace SecureMFA.Core.Stores.Ldap
                     [A.FailedCode] = LogonAttempt.Truncate(failedCode, LogonAttempt.MaxCodeLength),
                     [A.LogonIp] = attempt.ClientIp,
                     [A.UserAgent] = attempt.UserAgent,
-                });
+                };
+                if (replayStep.HasValue) changes[A.LastReplay] = Number(replayStep.Value);
+                return Decision<bool>.Change(true, changes);
             }, missingUserResult: false);
-            return updated ? Find(upn) : null;
+            return exists ? Find(upn) : null;
         }
+
+        public bool ReplaceRecoveryCodes(string upn, IReadOnlyList<string> codeHashes, DateTime utcNow) => Update(upn, current =>
+            current == null
+                ? Decision<bool>.NoChange(false)
+                : Decision<bool>.Change(true, new Dictionary<string, string?>
+                {
+                    [A.RecoveryCodes] = codeHashes.Count == 0 ? null : string.Join(";", codeHashes),
+                    [A.RecoveryCodesUsed] = "0",
+                }),
+            missingUserResult: false);
+
+        public RecoveryCodeOutcome UseRecoveryCode(string upn, string codeHash, LogonAttempt attempt) => Update(upn, current =>
+        {
+            if (current == null) return Decision<RecoveryCodeOutcome>.NoChange(RecoveryCodeOutcome.NotFound);
+            if (current.Disabled) return Decision<RecoveryCodeOutcome>.NoChange(RecoveryCodeOutcome.Disabled);
+            if (current.IsLockedAt(attempt.UtcNow)) return Decision<RecoveryCodeOutcome>.NoChange(RecoveryCodeOutcome.Locked);
+            var unused = RecoveryCodeHashes(current).ToList();
+            if (!unused.Remove(codeHash)) return Decision<RecoveryCodeOutcome>.NoChange(RecoveryCodeOutcome.NoSuchCode);
+            return Decision<RecoveryCodeOutcome>.Change(RecoveryCodeOutcome.Accepted, new Dictionary<string, string?>
+            {
+                [A.RecoveryCodes] = unused.Count == 0 ? null : string.Join(";", unused),
+                [A.RecoveryCodesUsed] = Number(current.RecoveryCodesUsed + 1),
+                [A.LastLogon] = Time(attempt.UtcNow),
+                [A.LogonCount] = Number(current.LogonCount + 1),
+                [A.FailedLogonCount] = "0",
+                [A.LockedUntil] = null,
+                [A.LogonIp] = attempt.ClientIp,
+                [A.UserAgent] = attempt.UserAgent,
+            });
+        }, missingUserResult: RecoveryCodeOutcome.NotFound);
+
+        public string GetOrAdd(string name, string proposed) => Run(() => LdapProductContainer.GetOrAddSetting(Connection(), DomainNamingContext(), name, proposed));
 
         public bool SetDisabled(string upn, bool disabled) => Change(upn, new Dictionary<string, string?> { [A.Disabled] = disabled ? "TRUE" : "FALSE" });
 
@@ -141,6 +196,9 @@ namespace SecureMFA.Core.Stores.Ldap
             [A.LogonCount] = "0",
             [A.FailedLogonCount] = "0",
             [A.LockedUntil] = null,
+            [A.LastAccepted] = null,
+            [A.LastReplay] = null,
+            [A.LastTimeStep] = null,
         };
 
         /// <summary>Reads, decides, writes with compare-and-swap; on a lost race, reads and decides again.</summary>
@@ -225,6 +283,7 @@ namespace SecureMFA.Core.Stores.Ldap
             string? Get(string name) => entry.Attributes.Contains(name) && entry.Attributes[name].Count > 0 ? entry.Attributes[name][0] as string ?? Encoding.UTF8.GetString((byte[])entry.Attributes[name][0]) : null;
             var secret = Get(A.Secret);
             if (secret == null) return null;
+            var parameters = ParseParameters(Get(A.Parameters));
             return new OtpUser
             {
                 Upn = (Get(A.UserPrincipalName) ?? "").ToLowerInvariant(),
@@ -238,13 +297,34 @@ namespace SecureMFA.Core.Stores.Ldap
                 FailedCode = Get(A.FailedCode),
                 LogonIp = Get(A.LogonIp),
                 UserAgent = Get(A.UserAgent),
-                LastTimeStep = Get(A.LastTimeStep) == null ? (long?)null : ParseNumber(Get(A.LastTimeStep)),
                 LockedUntil = ParseTime(Get(A.LockedUntil)),
-                Parameters = ParseParameters(Get(A.Parameters)),
+                Parameters = parameters,
+                LastAcceptedSecond = LastAccepted(Get(A.LastAccepted), Get(A.LastTimeStep), parameters),
+                LastReplaySecond = Get(A.LastReplay) == null ? (long?)null : ParseNumber(Get(A.LastReplay)),
+                RecoveryCodeHashes = Hashes(Get(A.RecoveryCodes)),
+                RecoveryCodesLeft = Hashes(Get(A.RecoveryCodes)).Count,
+                RecoveryCodesUsed = (int)ParseNumber(Get(A.RecoveryCodesUsed)),
                 Created = ParseTime(Get(A.Created)) ?? DateTime.MinValue,
                 ChangeVersion = ParseNumber(Get(A.ChangeVersion)),
             };
         }
+
+        /// <summary>
+        /// Schema 1 kept the last accepted time step in periods; a reset to another period kept that count, which
+        /// then reads as decades ahead: such a value is ignored (the secret was new). Rewritten in seconds at the next success.
+        /// </summary>
+        private static long? LastAccepted(string? seconds, string? legacyStep, TotpParameters parameters)
+        {
+            if (seconds != null) return ParseNumber(seconds);
+            if (legacyStep == null) return null;
+            var converted = ParseNumber(legacyStep) * parameters.PeriodSeconds;
+            return converted > DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3600 ? (long?)null : converted;
+        }
+
+        private static IEnumerable<string> RecoveryCodeHashes(OtpUser user) => user.RecoveryCodeHashes ?? Enumerable.Empty<string>();
+
+        private static IReadOnlyList<string> Hashes(string? joined) =>
+            string.IsNullOrEmpty(joined) ? Array.Empty<string>() : joined!.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
 
         private static string Filter(UserQuery query, DateTime utcNow)
         {
@@ -262,12 +342,17 @@ namespace SecureMFA.Core.Stores.Ldap
             return filter.Append(')').ToString();
         }
 
+        private string DomainNamingContext()
+        {
+            if (_domainNamingContext != null) return _domainNamingContext;
+            var rootDse = (SearchResponse)Connection().SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "defaultNamingContext"));
+            return _domainNamingContext = (string)rootDse.Entries[0].Attributes["defaultNamingContext"][0];
+        }
+
         private string SearchBase()
         {
             if (_searchBase != null) return _searchBase;
-            if (_settings.SearchBase.Length > 0) return _searchBase = _settings.SearchBase;
-            var rootDse = (SearchResponse)Connection().SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "defaultNamingContext"));
-            return _searchBase = (string)rootDse.Entries[0].Attributes["defaultNamingContext"][0];
+            return _searchBase = _settings.SearchBase.Length > 0 ? _settings.SearchBase : DomainNamingContext();
         }
 
         private LdapConnection Connection()

@@ -7,7 +7,7 @@ using SecureMFA.Otp.Totp;
 namespace SecureMFA.Core.Stores.Sql
 {
     /// <summary>The SQL store (SQL Server or SQLite): every count and comparison is a single statement.</summary>
-    public sealed class SqlOtpUserStore : IOtpUserStore
+    public sealed class SqlOtpUserStore : IOtpUserStore, IStoreMetadata
     {
         public const int BulkBatchSize = 1000;
         private readonly Func<DbConnection> _connect;
@@ -50,7 +50,24 @@ namespace SecureMFA.Core.Stores.Sql
             .With("@digits", user.Parameters.Digits)
             .With("@period", user.Parameters.PeriodSeconds)) == 1;
 
-        public SuccessOutcome RecordSuccess(string upn, long timeStep, LogonAttempt attempt)
+        public bool ReplaceSecret(string upn, string currentProtected, string newProtected) => Execute(SqlStatements.ReplaceSecret, cmd => cmd
+            .With("@upn", UpnKey.Normalize(upn)).With("@old", currentProtected).With("@new", newProtected)) == 1;
+
+        public int ReplaceSecrets(IReadOnlyList<SecretReplacement> replacements) => Run(c =>
+        {
+            var written = 0;
+            using (var transaction = c.BeginTransaction())
+            {
+                foreach (var replacement in replacements)
+                    using (var command = SqlCommands.Create(c, SqlStatements.ReplaceSecret, transaction)
+                        .With("@upn", UpnKey.Normalize(replacement.Upn)).With("@old", replacement.CurrentProtected).With("@new", replacement.NewProtected))
+                        written += command.ExecuteNonQuery();
+                transaction.Commit();
+            }
+            return written;
+        });
+
+        public SuccessOutcome RecordSuccess(string upn, long stepStartSecond, LogonAttempt attempt)
         {
             var key = UpnKey.Normalize(upn);
             return Run(c =>
@@ -58,7 +75,7 @@ namespace SecureMFA.Core.Stores.Sql
                 int changed;
                 using (var command = SqlCommands.Create(c, SqlStatements.RecordSuccess)
                     .With("@upn", key).With("@now", attempt.UtcNow).With("@ip", attempt.ClientIp)
-                    .With("@agent", attempt.UserAgent).With("@step", timeStep))
+                    .With("@agent", attempt.UserAgent).With("@step", stepStartSecond))
                     changed = command.ExecuteNonQuery();
                 if (changed == 1) return SuccessOutcome.Accepted;
 
@@ -71,18 +88,92 @@ namespace SecureMFA.Core.Stores.Sql
             });
         }
 
-        public OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
+        public OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy) =>
+            CountFailure(SqlStatements.RecordFailure, upn, null, failedCode, attempt, policy);
+
+        public OtpUser? RecordReplay(string upn, long stepStartSecond, string failedCode, LogonAttempt attempt, LockoutPolicy policy) =>
+            CountFailure(SqlStatements.RecordReplay, upn, stepStartSecond, failedCode, attempt, policy);
+
+        private OtpUser? CountFailure(string statement, string upn, long? stepStartSecond, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
         {
             var key = UpnKey.Normalize(upn);
             return Run(c =>
             {
-                using (var command = SqlCommands.Create(c, SqlStatements.RecordFailure)
+                using (var command = SqlCommands.Create(c, statement)
                     .With("@upn", key).With("@now", attempt.UtcNow).With("@threshold", policy.Threshold)
                     .With("@lockend", policy.LockEnd(attempt.UtcNow)).With("@code", LogonAttempt.Truncate(failedCode, LogonAttempt.MaxCodeLength))
                     .With("@ip", attempt.ClientIp).With("@agent", attempt.UserAgent))
+                {
+                    if (stepStartSecond.HasValue) command.With("@step", stepStartSecond.Value);
                     command.ExecuteNonQuery();
+                }
                 return FindOn(c, key);
             });
+        }
+
+        public bool ReplaceRecoveryCodes(string upn, IReadOnlyList<string> codeHashes, DateTime utcNow)
+        {
+            var key = UpnKey.Normalize(upn);
+            return Run(c =>
+            {
+                using (var transaction = c.BeginTransaction())
+                {
+                    if (FindOn(c, key, transaction) == null) return false;
+                    using (var delete = SqlCommands.Create(c, SqlStatements.DeleteRecoveryCodes, transaction).With("@upn", key)) delete.ExecuteNonQuery();
+                    foreach (var hash in codeHashes)
+                        using (var insert = SqlCommands.Create(c, SqlStatements.InsertRecoveryCode, transaction).With("@upn", key).With("@hash", hash).With("@now", utcNow))
+                            insert.ExecuteNonQuery();
+                    transaction.Commit();
+                    return true;
+                }
+            });
+        }
+
+        public RecoveryCodeOutcome UseRecoveryCode(string upn, string codeHash, LogonAttempt attempt)
+        {
+            var key = UpnKey.Normalize(upn);
+            return Run(c =>
+            {
+                using (var transaction = c.BeginTransaction())
+                {
+                    int used;
+                    using (var command = SqlCommands.Create(c, SqlStatements.UseRecoveryCode, transaction)
+                        .With("@upn", key).With("@hash", codeHash).With("@now", attempt.UtcNow))
+                        used = command.ExecuteNonQuery();
+                    if (used == 1)
+                    {
+                        using (var command = SqlCommands.Create(c, SqlStatements.RecordRecoverySuccess, transaction)
+                            .With("@upn", key).With("@now", attempt.UtcNow).With("@ip", attempt.ClientIp).With("@agent", attempt.UserAgent))
+                            command.ExecuteNonQuery();
+                        transaction.Commit();
+                        return RecoveryCodeOutcome.Accepted;
+                    }
+                    var user = FindOn(c, key, transaction);
+                    if (user == null) return RecoveryCodeOutcome.NotFound;
+                    if (user.Disabled) return RecoveryCodeOutcome.Disabled;
+                    if (user.IsLockedAt(attempt.UtcNow)) return RecoveryCodeOutcome.Locked;
+                    return RecoveryCodeOutcome.NoSuchCode;
+                }
+            });
+        }
+
+        public string GetOrAdd(string name, string proposed) => Run(c =>
+        {
+            try
+            {
+                using (var add = SqlCommands.Create(c, SqlStatements.AddMetadata).With("@name", name).With("@value", proposed)) add.ExecuteNonQuery();
+            }
+            catch (DbException) when (ReadMetadata(c, name) != null)
+            {
+                // Another server added it between our check and insert: its value wins, read below.
+            }
+            return ReadMetadata(c, name) ?? throw new StoreUnavailableException($"The {_dialect.Name} store did not keep the setting {name}.");
+        });
+
+        private static string? ReadMetadata(DbConnection connection, string name)
+        {
+            using (var command = SqlCommands.Create(connection, SqlStatements.ReadMetadata).With("@name", name))
+                return command.ExecuteScalar() as string;
         }
 
         public bool SetDisabled(string upn, bool disabled) =>
@@ -90,7 +181,21 @@ namespace SecureMFA.Core.Stores.Sql
 
         public bool Unlock(string upn) => Execute(SqlStatements.Unlock, cmd => cmd.With("@upn", UpnKey.Normalize(upn))) == 1;
 
-        public bool Remove(string upn) => Execute(SqlStatements.Remove, cmd => cmd.With("@upn", UpnKey.Normalize(upn))) == 1;
+        public bool Remove(string upn)
+        {
+            var key = UpnKey.Normalize(upn);
+            return Run(c =>
+            {
+                using (var transaction = c.BeginTransaction())
+                {
+                    using (var codes = SqlCommands.Create(c, SqlStatements.DeleteRecoveryCodes, transaction).With("@upn", key)) codes.ExecuteNonQuery();
+                    int removed;
+                    using (var user = SqlCommands.Create(c, SqlStatements.Remove, transaction).With("@upn", key)) removed = user.ExecuteNonQuery();
+                    transaction.Commit();
+                    return removed == 1;
+                }
+            });
+        }
 
         public IReadOnlyList<OtpUser> List(UserQuery query, DateTime utcNow) => Run(c =>
         {
@@ -149,9 +254,9 @@ namespace SecureMFA.Core.Stores.Sql
             .With("@locked", query.Locked)
             .With("@now", utcNow);
 
-        private static OtpUser? FindOn(DbConnection connection, string key)
+        private static OtpUser? FindOn(DbConnection connection, string key, DbTransaction? transaction = null)
         {
-            using (var command = SqlCommands.Create(connection, SqlStatements.Find).With("@upn", key))
+            using (var command = SqlCommands.Create(connection, SqlStatements.Find, transaction).With("@upn", key))
             using (var reader = command.ExecuteReader())
                 return reader.Read() ? ReadUser(reader) : null;
         }
@@ -169,13 +274,16 @@ namespace SecureMFA.Core.Stores.Sql
             FailedCode = SqlCommands.ReadText(r, 8),
             LogonIp = SqlCommands.ReadText(r, 9),
             UserAgent = SqlCommands.ReadText(r, 10),
-            LastTimeStep = r.IsDBNull(11) ? (long?)null : SqlCommands.ReadLong(r, 11),
+            LastAcceptedSecond = r.IsDBNull(11) ? (long?)null : SqlCommands.ReadLong(r, 11),
             LockedUntil = SqlCommands.ReadTime(r, 12),
             Parameters = new TotpParameters(
                 (TotpAlgorithm)Enum.Parse(typeof(TotpAlgorithm), r.GetString(13), true),
                 (int)SqlCommands.ReadLong(r, 14), (int)SqlCommands.ReadLong(r, 15)),
             Created = SqlCommands.ReadTime(r, 16) ?? DateTime.MinValue,
             ChangeVersion = SqlCommands.ReadLong(r, 17),
+            LastReplaySecond = r.IsDBNull(18) ? (long?)null : SqlCommands.ReadLong(r, 18),
+            RecoveryCodesLeft = (int)SqlCommands.ReadLong(r, 19),
+            RecoveryCodesUsed = (int)SqlCommands.ReadLong(r, 20),
         };
 
         private int Execute(string sql, Func<DbCommand, DbCommand> bind) => Run(c =>

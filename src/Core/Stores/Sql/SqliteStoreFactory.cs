@@ -15,6 +15,9 @@ namespace SecureMFA.Core.Stores.Sql
             return true;
         });
 
+        /// <summary>Loads the native SQLite library and sets the provider, once per process; Open does it too.</summary>
+        public static void Initialize() => _ = ProviderSet.Value;
+
         public static SqlOtpUserStore Open(string path)
         {
             var fullPath = Path.GetFullPath(path);
@@ -45,11 +48,7 @@ namespace SecureMFA.Core.Stores.Sql
                 using (var connection = new SqliteConnection(connectionString))
                 {
                     connection.Open();
-                    using (var command = connection.CreateCommand())
-                    {
-                        command.CommandText = SqlScripts.Read(SqlScripts.SqliteSchema);
-                        command.ExecuteNonQuery();
-                    }
+                    SqliteSchema.Apply(connection);
                 }
             }
             catch (Exception ex) when (ex is SqliteException || ex is IOException || ex is UnauthorizedAccessException)

@@ -1,0 +1,60 @@
+using System.DirectoryServices.Protocols;
+
+namespace SecureMFA.Core.Stores.Ldap
+{
+    /// <summary>
+    /// CN=SecureMFA OTP,CN=Program Data,&lt;domain&gt; (ad-schema/SecureMFA_OTP_container.ldf): settings every server
+    /// shares, one serviceConnectionPoint per setting under CN=Settings with its value in serviceBindingInformation,
+    /// and the WEB API's devices under CN=Devices.
+    /// </summary>
+    public static class LdapProductContainer
+    {
+        public const string RelativeName = "CN=SecureMFA OTP,CN=Program Data";
+        private const string ValueAttribute = "serviceBindingInformation";
+
+        public static string DistinguishedName(string domainNamingContext) => RelativeName + "," + domainNamingContext;
+
+        public static string SettingsFolder(string domainNamingContext) => "CN=Settings," + DistinguishedName(domainNamingContext);
+
+        public static string DevicesFolder(string domainNamingContext) => "CN=Devices," + DistinguishedName(domainNamingContext);
+
+        /// <summary>Adding the setting's object is the atomic step: the first server to add it wins, the others read its value.</summary>
+        public static string GetOrAddSetting(LdapConnection connection, string domainNamingContext, string name, string proposed)
+        {
+            var dn = "CN=" + name + "," + SettingsFolder(domainNamingContext);
+            var existing = Read(connection, dn);
+            if (existing != null) return existing;
+            try
+            {
+                connection.SendRequest(new AddRequest(dn,
+                    new DirectoryAttribute("objectClass", "serviceConnectionPoint"),
+                    new DirectoryAttribute(ValueAttribute, proposed)));
+                return proposed;
+            }
+            catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.EntryAlreadyExists)
+            {
+                return Read(connection, dn) ?? throw new StoreUnavailableException($"The directory setting {dn} exists but has no value.");
+            }
+            catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject || ex.Response?.ResultCode == ResultCode.InsufficientAccessRights)
+            {
+                throw new StoreUnavailableException(
+                    $"The setting {name} cannot be kept in {SettingsFolder(domainNamingContext)} ({ex.Response!.ResultCode}): create the container with " +
+                    "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 -ServiceAccount <AD FS service account>, which also grants the account access.", ex);
+            }
+        }
+
+        private static string? Read(LdapConnection connection, string dn)
+        {
+            try
+            {
+                var response = (SearchResponse)connection.SendRequest(new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, ValueAttribute));
+                var entry = response.Entries.Count == 0 ? null : response.Entries[0];
+                return entry != null && entry.Attributes.Contains(ValueAttribute) ? entry.Attributes[ValueAttribute][0] as string : null;
+            }
+            catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject)
+            {
+                return null;
+            }
+        }
+    }
+}
