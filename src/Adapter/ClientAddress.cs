@@ -1,29 +1,33 @@
 using System.Collections.Specialized;
 using System.Net;
+using SecureMFA.Core.Network;
 
 namespace SecureMFA.Adapter
 {
     /// <summary>
-    /// The user's address. Behind a Web Application Proxy (X-MS-Proxy present) the TCP peer is the proxy,
-    /// and the client is the left-most address of X-MS-Forwarded-Client-IP.
+    /// The user's address, which decides whether the enrolment QR code may be shown. Behind a Web Application
+    /// Proxy the TCP peer is the proxy and AD FS passes the client in X-MS-Forwarded-Client-IP (with X-MS-Proxy).
+    /// That header is believed only when the TCP peer is one of ui_trusted_proxies — anyone else could write it —
+    /// and then only its right-most entry, the address the proxy itself saw: entries to its left come from the
+    /// client or proxies before it and prove nothing.
     /// </summary>
     public static class ClientAddress
     {
         public const string ProxyHeader = "X-MS-Proxy";
         public const string ForwardedClientHeader = "X-MS-Forwarded-Client-IP";
 
-        public static IPAddress? From(NameValueCollection headers, IPEndPoint? remoteEndPoint)
+        /// <returns>The client's address; null when a trusted proxy forwarded an address that cannot be read.</returns>
+        public static IPAddress? From(NameValueCollection headers, IPEndPoint? remoteEndPoint, AllowedNetworks trustedProxies)
         {
-            if (!string.IsNullOrEmpty(headers[ProxyHeader]))
-            {
-                var forwarded = headers[ForwardedClientHeader];
-                if (!string.IsNullOrEmpty(forwarded))
-                {
-                    var first = forwarded!.Split(',')[0].Trim();
-                    if (IPAddress.TryParse(StripPort(first), out var client)) return client;
-                }
-            }
-            return remoteEndPoint?.Address;
+            var peer = remoteEndPoint?.Address;
+            if (peer == null || trustedProxies.AllowsEverywhere || !trustedProxies.Allows(peer)) return peer;
+            if (string.IsNullOrEmpty(headers[ProxyHeader])) return peer;
+
+            var forwarded = headers[ForwardedClientHeader];
+            if (string.IsNullOrEmpty(forwarded)) return peer;
+            var entries = forwarded!.Split(',');
+            var rightMost = entries[entries.Length - 1].Trim();
+            return StrictIpAddress.TryParse(StripPort(rightMost), out var client) ? client : null;
         }
 
         /// <summary>"1.2.3.4:5678" and "[::1]:5678" carry a port; a bare IPv6 address does not.</summary>

@@ -149,8 +149,8 @@ namespace SecureMFA.Adapter
         private OtpPresentation Page(string upn, HttpListenerRequest? request, PageMessage message) =>
             OtpPresentation.For(_signIn!.Begin(upn, Client(request)), message, upn, _config!, _clock());
 
-        private static IPAddress? Client(HttpListenerRequest? request) =>
-            request == null ? null : ClientAddress.From(request.Headers, request.RemoteEndPoint);
+        private IPAddress? Client(HttpListenerRequest? request) =>
+            request == null ? null : ClientAddress.From(request.Headers, request.RemoteEndPoint, _config!.TrustedProxies);
 
         private OtpPresentation Failed(string step, string upn, Exception ex)
         {

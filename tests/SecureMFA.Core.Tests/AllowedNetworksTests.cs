@@ -56,6 +56,13 @@ namespace SecureMFA.Core.Tests
         [InlineData("10.0.0.1/fe80::1", "mixes")]
         [InlineData("10.1/10.2", "\"10.1\" is not an IPv4")]
         [InlineData("fe80::1%eth0/fe80::2", "is not an IPv4 or IPv6")]
+        [InlineData("010.0.0.1/10.0.0.9", "read as octal")]
+        [InlineData("10.0.0.1/10.0.0.09", "read as octal")]
+        [InlineData("127.1/127.2", "\"127.1\" is not an IPv4")]
+        [InlineData("0x7f.0.0.1/127.0.0.2", "is not an IPv4")]
+        [InlineData("2130706433/2130706434", "is not an IPv4")]
+        [InlineData("１０.0.0.1/10.0.0.2", "is not an IPv4")]
+        [InlineData("::ffff:010.0.0.1/::ffff:10.0.0.2", "is not an IPv4")]
         public void MalformedEntriesAreNamed(string entry, string expected)
         {
             var ex = Assert.Throws<FormatException>(() => AllowedNetworks.Parse("192.168.0.1/192.168.0.2;" + entry + ";"));

@@ -1,14 +1,12 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 
 namespace SecureMFA.Core.Network
 {
     /// <summary>An inclusive range of addresses of one family, written "lower/upper".</summary>
     public sealed class IpAddressRange
     {
-        private static readonly Regex DottedQuad = new Regex(@"^\d{1,3}(\.\d{1,3}){3}$", RegexOptions.CultureInvariant);
         private readonly byte[] _lower;
         private readonly byte[] _upper;
 
@@ -50,9 +48,10 @@ namespace SecureMFA.Core.Network
 
         private static IPAddress ParseAddress(string text, string entry)
         {
-            var looksValid = text.Contains(":") || DottedQuad.IsMatch(text);
-            if (!looksValid || !IPAddress.TryParse(text, out var address) || text.Contains("%"))
-                throw new FormatException($"\"{entry}\": \"{text}\" is not an IPv4 or IPv6 address");
+            if (!StrictIpAddress.TryParse(text, out var address))
+                throw new FormatException($"\"{entry}\": \"{text}\" is not an IPv4 or IPv6 address" +
+                    (text.Split('.').Length == 4 && System.Array.Exists(text.Split('.'), o => o.Length > 1 && o[0] == '0')
+                        ? " (an octet with a leading zero would be read as octal: write it without the zero)" : ""));
             return address;
         }
 
