@@ -55,6 +55,14 @@ namespace SecureMFA.Core.Tests
         }
 
         [Fact]
+        public void ATypographicQuoteInsideAStraightQuotedKeyIsAnErrorNamingTheKeyMeant()
+        {
+            var error = Assert.Single(ConfigurationLoader.Parse("{\n  \"company\u201D\": \"Adatum\"\n}").Errors);
+            Assert.Equal("company", error.Key);
+            Assert.Equal("the key at line 2, column 11: \u201D (U+201D) is a typographic quote; JSON needs straight double quotes \"", error.Message);
+        }
+
+        [Fact]
         public void FreeTextMayHoldTypographicQuotesAndApostrophes()
         {
             var result = ConfigurationLoader.Parse("{ \"ui_customization\": \"true\", \"ui_login_text\": \"Type the code from your authenticator\u2019s \u201Ccodes\u201D screen\", \"company\": \"O\u2019Brien & Co\" }");

@@ -63,6 +63,18 @@ namespace SecureMFA.Core.Tests
         }
 
         [Fact]
+        public void TheOriginalSampleSavedByWindowsNotepadLoadsToo()
+        {
+            // CRLF line ends and a byte-order mark, as Notepad writes them; positions stay those an editor shows.
+            var windows = "\uFEFF" + OriginalSample.Replace("\n", "\r\n");
+            Assert.Empty(ConfigurationLoader.Parse(windows).Errors);
+            var pasted = windows.Replace("\"totp_offline_qr_algorithm\": \"SHA1\"", "\"totp_offline_qr_algorithm\": \u201CSHA1\u201D");
+            Assert.Contains("line 21, column 30: \u201C (U+201C)", Assert.Single(ConfigurationLoader.Parse(pasted).Errors).Message);
+            var noBom = OriginalSample.Replace("\n", "\r\n").Replace("\"sqldbname\": \"SecureMfaOTP\"", "\"sqldbname\": \"SecureMfaOTP\u201D");
+            Assert.Contains("line 6, column 27: \u201D (U+201D)", Assert.Single(ConfigurationLoader.Parse(noBom).Errors).Message);
+        }
+
+        [Fact]
         public void TheOriginalSampleWarnsAboutWhatItLeavesOpen()
         {
             var warnings = ConfigurationLoader.Parse(OriginalSample).Warnings.ToList();

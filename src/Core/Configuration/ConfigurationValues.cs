@@ -36,7 +36,7 @@ namespace SecureMFA.Core.Configuration
             {
                 var meant = new string(written.Where(c => !TypographicQuote.IsSuspect(c)).ToArray());
                 var known = K.All.Contains(meant) || K.Aliases.ContainsKey(meant);
-                _issues.Add(ConfigurationLoader.Error(known ? meant : "", "the key " + member.KeySuspectQuote.Describe()));
+                _issues.Add(ConfigurationLoader.Error(known ? meant : "", "the key at " + member.KeySuspectQuote.Describe()));
                 return;
             }
             var canonical = K.Aliases.TryGetValue(written, out var target) ? target : written;
