@@ -10,9 +10,14 @@ namespace SecureMFA.Cmdlets
     [Cmdlet(VerbsDiagnostic.Test, "SecureMfaOtpConfiguration")]
     [OutputType(typeof(ConfigurationIssue), typeof(bool))]
     [CmdletHelp("Checks SecureMfaOtpProvider.json and reports every problem at once.",
-        "Reads the file as AD FS will and returns one object per problem (Severity, Key, Message): errors stop the provider from starting, " +
-        "warnings do not. No output means the file is valid. With -Quiet, returns only $true (valid) or $false.")]
-    [CmdletExample("Test-SecureMfaOtpConfiguration .\\SecureMfaOtpProvider.json", "Lists every problem, naming the key and the bad value.")]
+        "Reads the file as AD FS will and returns one object per issue (Severity, Key, Message). Errors stop the provider from starting: " +
+        "a bad value, a typographic quote pasted from a web page, a key written twice (also under its older name). Warnings name a setting " +
+        "that is legal but risky or probably unintended (lockout off, encryption off, a range that looks like a netmask, the external QR " +
+        "service, sqlencrypt off, an untrusted SQL certificate, verbose logging...); AD FS logs the same warnings in event 5550. " +
+        "Messages name the key (syntax problems also the line and column), never a secret's value. No output means the file is valid with nothing to warn about. " +
+        "With -Quiet, returns only $true (no error; warnings allowed) or $false.")]
+    [CmdletExample("Test-SecureMfaOtpConfiguration .\\SecureMfaOtpProvider.json", "Lists every issue, naming the key and the bad value.")]
+    [CmdletExample("Test-SecureMfaOtpConfiguration .\\SecureMfaOtpProvider.json | Where-Object Severity -eq 'Error'", "Shows only what stops the provider from starting.")]
     [CmdletExample("if (Test-SecureMfaOtpConfiguration .\\SecureMfaOtpProvider.json -Quiet) { 'ready' }", "Uses the result in a script.")]
     public sealed class TestConfigurationCommand : PSCmdlet
     {

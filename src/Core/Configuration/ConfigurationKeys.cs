@@ -30,6 +30,9 @@ namespace SecureMFA.Core.Configuration
         public const string UiAllowQrDisplayFromNetworks = "ui_allow_qr_display_from_networks";
         public const string UiLoginFailures = "ui_login_failures";
         public const string UiLockoutMinutes = "ui_lockout_minutes";
+        public const string UiTrustedProxies = "ui_trusted_proxies";
+        public const string UiHelpdeskText = "ui_helpdesk_text";
+        public const string UiHelpdeskUrl = "ui_helpdesk_url";
         public const string TotpCustomization = "totp_customization";
         public const string TotpRemoveUserPrefix = "totp_remove_user_prefix";
         public const string TotpOfflineQrEnable = "totp_offline_qr_enable";
@@ -43,6 +46,9 @@ namespace SecureMFA.Core.Configuration
         public const string TotpImageHeightPixels = "totp_image_height_pixels";
         public const string AuthMode = "auth_mode";
         public const string VerboseLog = "verboselog";
+        public const string ApiBasePath = "api_base_path";
+        public const string ApiHeadersValue = "api_headers_value";
+        public const string ApiOfflineMaxDays = "api_offline_max_days";
 
         /// <summary>Spellings from the product documentation, mapped to the canonical key.</summary>
         public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>
@@ -60,11 +66,19 @@ namespace SecureMFA.Core.Configuration
             UiLoginText, UiAllowQrDisplayFromNetworks, UiLoginFailures, UiLockoutMinutes, TotpCustomization,
             TotpRemoveUserPrefix, TotpOfflineQrEnable, TotpOfflineQrAlgorithm, TotpOfflineQrPeriod, TotpDigits,
             TotpWindowSteps, TotpApiEndpoint, TotpApiOtpauthAdvancedParams, TotpImageWidthPixels,
-            TotpImageHeightPixels, AuthMode, VerboseLog,
+            TotpImageHeightPixels, AuthMode, VerboseLog, UiTrustedProxies, UiHelpdeskText, UiHelpdeskUrl, ApiBasePath,
+            ApiHeadersValue, ApiOfflineMaxDays,
         };
 
-        /// <summary>Values never repeated in messages or logs.</summary>
-        public static bool IsSecret(string key) =>
-            key == DataEncryptionPassphrase || key == SqlUserPassword || key == AdPassword || key == SerialKey;
+        /// <summary>Values never repeated in messages or logs (aliases included).</summary>
+        public static bool IsSecret(string key)
+        {
+            if (Aliases.TryGetValue(key, out var canonical)) key = canonical;
+            return key == DataEncryptionPassphrase || key == SqlUserPassword || key == AdPassword || key == SerialKey || key == ApiHeadersValue;
+        }
+
+        /// <summary>Texts shown to people, where typographic quotes and apostrophes are welcome.</summary>
+        public static bool IsFreeText(string key) =>
+            key == Company || key == UiFirstLoginText || key == UiLoginText || key == UiHelpdeskText;
     }
 }

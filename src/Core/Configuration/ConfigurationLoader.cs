@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using SecureMFA.Core.Enrollment;
 using SecureMFA.Core.Lockout;
@@ -13,13 +13,15 @@ namespace SecureMFA.Core.Configuration
 {
     /// <summary>
     /// Reads and validates SecureMfaOtpProvider.json. Values may be JSON strings ("true", "15"), as in
-    /// the documented sample, or native booleans and numbers. Every problem is reported at once.
+    /// the documented sample, or native booleans and numbers. Every problem is reported at once; legal but
+    /// risky settings are warnings (<see cref="RiskySettings"/>). No message ever repeats a secret value.
     /// </summary>
     public static class ConfigurationLoader
     {
         /// <summary>The sample passphrase printed in public documentation; refused because everyone knows it.</summary>
         public const string DocumentationSamplePassphrase = "d9GhT=7=Ox8-+LaZ";
         public const int MinimumPassphraseLength = 12;
+        public const int MinimumApiHeadersValueLength = 16;
 
         public static ProviderConfiguration LoadFile(string path)
         {
@@ -51,7 +53,7 @@ namespace SecureMFA.Core.Configuration
         public static ConfigurationResult Parse(string json)
         {
             var issues = new List<ConfigurationIssue>();
-            IReadOnlyList<KeyValuePair<string, JsonScalar>> members;
+            IReadOnlyList<JsonMember> members;
             try { members = FlatJsonReader.Parse(json); }
             catch (JsonSyntaxException ex)
             {
@@ -59,34 +61,15 @@ namespace SecureMFA.Core.Configuration
                 return new ConfigurationResult(null, issues);
             }
 
-            var values = new ValueReader(Canonicalize(members, issues), issues);
+            var values = ConfigurationValues.From(members, issues);
             var config = Read(values, issues);
+            CheckCombinations(config, values, issues);
+            RiskySettings.Check(config, values, issues);
             var hasErrors = issues.Exists(i => i.Severity == IssueSeverity.Error);
             return new ConfigurationResult(hasErrors ? null : config, issues);
         }
 
-        private static Dictionary<string, JsonScalar> Canonicalize(IEnumerable<KeyValuePair<string, JsonScalar>> members, List<ConfigurationIssue> issues)
-        {
-            var values = new Dictionary<string, JsonScalar>(StringComparer.Ordinal);
-            foreach (var member in members)
-            {
-                var key = member.Key.Trim().ToLowerInvariant();
-                if (K.Aliases.TryGetValue(key, out var canonical))
-                {
-                    if (values.ContainsKey(canonical)) { issues.Add(Warn(key, $"ignored: {canonical} is also set and wins")); continue; }
-                    key = canonical;
-                }
-                else if (!System.Linq.Enumerable.Contains(K.All, key))
-                {
-                    issues.Add(Warn(member.Key, "unknown key, ignored (check the spelling)"));
-                    continue;
-                }
-                values[key] = member.Value;
-            }
-            return values;
-        }
-
-        private static ProviderConfiguration Read(ValueReader v, List<ConfigurationIssue> issues)
+        private static ProviderConfiguration Read(ConfigurationValues v, List<ConfigurationIssue> issues)
         {
             var c = new ProviderConfiguration();
             c.Company = v.Text(K.Company, c.Company);
@@ -103,7 +86,8 @@ namespace SecureMFA.Core.Configuration
             c.SqlUserPassword = v.Text(K.SqlUserPassword, "");
             c.SqlEncrypt = v.Bool(K.SqlEncrypt, true);
             c.SqlTrustServerCertificate = v.Bool(K.SqlTrustServerCertificate, false);
-            c.SqlitePath = v.Text(K.SqlitePath, DefaultSqlitePath());
+            var sqlitePath = v.Text(K.SqlitePath, "");
+            c.SqlitePath = sqlitePath.Trim().Length == 0 ? DefaultSqlitePath() : sqlitePath;
             c.AdServer = v.Text(K.AdServer, "");
             c.AdSsl = v.Bool(K.AdSsl, true);
             c.AdPort = v.Int(K.AdPort, 0, 0, 65535);
@@ -117,10 +101,14 @@ namespace SecureMFA.Core.Configuration
             c.UiCustomization = v.Bool(K.UiCustomization, false);
             c.UiFirstLoginText = v.Text(K.UiFirstLoginText, "");
             c.UiLoginText = v.Text(K.UiLoginText, "");
-            var networks = v.Text(K.UiAllowQrDisplayFromNetworks, "");
-            try { c.QrAllowedNetworks = AllowedNetworks.Parse(networks); }
+            try { c.QrAllowedNetworks = AllowedNetworks.Parse(v.Text(K.UiAllowQrDisplayFromNetworks, "")); }
             catch (FormatException ex) { issues.Add(Error(K.UiAllowQrDisplayFromNetworks, ex.Message)); }
+            c.TrustedProxies = TrustedProxies(v, issues);
             c.Lockout = new LockoutPolicy(v.Int(K.UiLoginFailures, 5, 0, 1000), v.Int(K.UiLockoutMinutes, 5, 0, 525600));
+            c.HelpdeskText = v.Text(K.UiHelpdeskText, "");
+            c.HelpdeskUrl = v.Text(K.UiHelpdeskUrl, "").Trim(' ');
+            var linkProblem = HelpdeskLinkFormat.Problem(c.HelpdeskUrl);
+            if (linkProblem != null) issues.Add(Error(K.UiHelpdeskUrl, linkProblem));
 
             c.TotpCustomization = v.Bool(K.TotpCustomization, false);
             c.RemoveUserPrefix = v.Bool(K.TotpRemoveUserPrefix, false);
@@ -132,31 +120,79 @@ namespace SecureMFA.Core.Configuration
             else if (c.TotpCustomization) c.EnrollmentParameters = new TotpParameters(algorithm, digits, period);
             c.DriftWindowSteps = v.Int(K.TotpWindowSteps, TotpVerifier.DefaultWindowSteps, 0, 10);
             c.QrApiEndpoint = v.Text(K.TotpApiEndpoint, "");
-            c.OtpAuthAdvancedParameters = v.Text(K.TotpApiOtpauthAdvancedParams, "").Trim();
-            var advancedError = OtpAuthAdvancedParameters.Validate(c.OtpAuthAdvancedParameters);
-            if (advancedError != null) issues.Add(Error(K.TotpApiOtpauthAdvancedParams, advancedError));
+            // Spaces around the pairs are forgiven; a line break or tab is not (it would end up in the URI).
+            c.OtpAuthAdvancedParameters = v.Text(K.TotpApiOtpauthAdvancedParams, "").Trim(' ');
+            CheckAdvancedParameters(c, issues);
             c.ImageWidthPixels = v.Int(K.TotpImageWidthPixels, 200, 50, 2000);
             c.ImageHeightPixels = v.Int(K.TotpImageHeightPixels, 200, 50, 2000);
             c.VerboseLog = v.Bool(K.VerboseLog, false);
 
-            CheckCombinations(c, v, issues);
+            var basePath = v.Text(K.ApiBasePath, "");
+            c.ApiBasePath = basePath.Length == 0 ? ApiBasePathFormat.Default : basePath;
+            var pathProblem = ApiBasePathFormat.Problem(c.ApiBasePath);
+            if (pathProblem != null) issues.Add(Error(K.ApiBasePath, pathProblem));
+            c.ApiHeadersValue = v.Text(K.ApiHeadersValue, "");
+            c.ApiOfflineMaxDays = v.Int(K.ApiOfflineMaxDays, 30, 0, 365);
             return c;
         }
 
-        private static void CheckCombinations(ProviderConfiguration c, ValueReader v, List<ConfigurationIssue> issues)
+        /// <summary>Empty means no proxy is trusted, so the result is null rather than an "everywhere" list.</summary>
+        private static AllowedNetworks? TrustedProxies(ConfigurationValues v, List<ConfigurationIssue> issues)
         {
+            var text = v.Text(K.UiTrustedProxies, "");
+            if (ListsNoRange(text)) return null;
+            try { return AllowedNetworks.Parse(text); }
+            catch (FormatException ex)
+            {
+                issues.Add(Error(K.UiTrustedProxies, ex.Message));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The advanced pairs may repeat algorithm, digits or period only with the value new enrolments get
+        /// (the original product's sample carries "&amp;algorithm=SHA1"); the URI then carries it once.
+        /// </summary>
+        private static void CheckAdvancedParameters(ProviderConfiguration c, List<ConfigurationIssue> issues)
+        {
+            var problem = OtpAuthAdvancedParameters.Validate(c.OtpAuthAdvancedParameters);
+            if (problem != null)
+            {
+                issues.Add(Error(K.TotpApiOtpauthAdvancedParams, problem));
+                return;
+            }
+            foreach (var disagreement in OtpAuthAdvancedParameters.Disagreements(c.OtpAuthAdvancedParameters, c.EnrollmentParameters))
+            {
+                var name = disagreement.Key.Substring(1, disagreement.Key.IndexOf('=') - 1).ToLowerInvariant();
+                var source = name == "algorithm" ? K.TotpOfflineQrAlgorithm : name == "digits" ? K.TotpDigits : K.TotpOfflineQrPeriod;
+                var why = c.TotpCustomization ? "" : $" (the default: {K.TotpCustomization} is false)";
+                issues.Add(Error(K.TotpApiOtpauthAdvancedParams, $"\"{disagreement.Key}\" disagrees with {source} \"{disagreement.Value}\"{why}"));
+            }
+        }
+
+        private static void CheckCombinations(ProviderConfiguration c, ConfigurationValues v, List<ConfigurationIssue> issues)
+        {
+            var passphraseKey = v.Name(K.DataEncryptionPassphrase);
             if (c.DataEncryption)
             {
                 if (c.DataEncryptionPassphrase.Length == 0)
-                    issues.Add(Error(K.DataEncryptionPassphrase, "is required when data_encryption is true"));
+                    issues.Add(Error(passphraseKey, "is required when data_encryption is true"));
                 else if (c.DataEncryptionPassphrase == DocumentationSamplePassphrase)
-                    issues.Add(Error(K.DataEncryptionPassphrase, "is the sample passphrase from the public documentation; choose your own"));
+                    issues.Add(Error(passphraseKey, "is the sample passphrase from the public documentation; choose your own"));
                 else if (c.DataEncryptionPassphrase.Length < MinimumPassphraseLength)
-                    issues.Add(Error(K.DataEncryptionPassphrase, $"is too short: use at least {MinimumPassphraseLength} characters"));
+                    issues.Add(Error(passphraseKey, $"is too short: use at least {MinimumPassphraseLength} characters"));
             }
-            else if (v.Has(K.DataEncryption))
+            else if (c.DataEncryptionPassphrase == DocumentationSamplePassphrase)
             {
-                issues.Add(Warn(K.DataEncryption, "is false: OTP secrets are stored unencrypted"));
+                issues.Add(Warn(passphraseKey, "is the sample passphrase published in the original product's documentation: replace it with your own before turning data_encryption on"));
+            }
+
+            if (c.ApiHeadersValue.Length > 0)
+            {
+                if (c.ApiHeadersValue.Length < MinimumApiHeadersValueLength)
+                    issues.Add(Error(K.ApiHeadersValue, $"is too short: use at least {MinimumApiHeadersValueLength} random characters, or leave it empty to keep device registration closed"));
+                if (c.ApiHeadersValue.Trim().Length != c.ApiHeadersValue.Length)
+                    issues.Add(Error(K.ApiHeadersValue, "starts or ends with a space or line break, which devices would not send; remove it"));
             }
 
             switch (c.AuthMode)
@@ -172,84 +208,24 @@ namespace SecureMFA.Core.Configuration
                         issues.Add(Error(K.DataEncryption, "must be true when auth_mode is AD: secrets in directory attributes are always encrypted"));
                     if (c.AdUser.Length > 0 && c.AdPassword.Length == 0)
                         issues.Add(Error(K.AdPassword, "is required when ad_user is set"));
-                    break;
-                case AuthMode.SQLITE:
-                    if (c.SqlitePath.Trim().Length == 0) issues.Add(Error(K.SqlitePath, "is required when auth_mode is SQLITE"));
+                    if (c.AdUser.Length > 0 && !c.AdSsl)
+                        issues.Add(Error(K.AdSsl, "is false while ad_user is set: that simple bind would send ad_password over the network in clear text. " +
+                                                  "Set ad_ssl to true (LDAPS), or leave ad_user and ad_password empty to bind as the AD FS service account with Negotiate, which signs and seals"));
                     break;
             }
 
-            if (!c.OfflineQrEnabled)
-            {
-                if (!Uri.TryCreate(c.QrApiEndpoint, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
-                    issues.Add(Error(K.TotpApiEndpoint, $"\"{c.QrApiEndpoint}\" is not an http(s) URL; it is required when totp_offline_qr_enable is false"));
-                else
-                    issues.Add(Warn(K.TotpApiEndpoint, "the external QR service receives every enrolling user's secret; prefer totp_offline_qr_enable = true"));
-            }
+            if (!c.OfflineQrEnabled &&
+                (!Uri.TryCreate(c.QrApiEndpoint, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != "https" && endpoint.Scheme != "http")))
+                issues.Add(Error(K.TotpApiEndpoint, $"\"{PrintableText.Of(c.QrApiEndpoint)}\" is not an http(s) URL; it is required when totp_offline_qr_enable is false"));
         }
+
+        /// <summary>Whether a "lower/upper;…" list is empty (";;" included, as in the original product's sample).</summary>
+        internal static bool ListsNoRange(string text) => !text.Split(';').Any(entry => entry.Trim().Length > 0);
 
         private static string DefaultSqlitePath() =>
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "SecureMFA_OTP", "SecureMfaOtp.db");
 
         internal static ConfigurationIssue Error(string key, string message) => new ConfigurationIssue(IssueSeverity.Error, key, message);
         internal static ConfigurationIssue Warn(string key, string message) => new ConfigurationIssue(IssueSeverity.Warning, key, message);
-
-        /// <summary>Typed access to the raw values; a bad value becomes an issue and the default is used.</summary>
-        private sealed class ValueReader
-        {
-            private readonly Dictionary<string, JsonScalar> _values;
-            private readonly List<ConfigurationIssue> _issues;
-
-            public ValueReader(Dictionary<string, JsonScalar> values, List<ConfigurationIssue> issues)
-            {
-                _values = values;
-                _issues = issues;
-            }
-
-            public bool Has(string key) => _values.ContainsKey(key);
-
-            public string Text(string key, string fallback)
-            {
-                if (!_values.TryGetValue(key, out var value) || value.Text == "null" && !value.IsString) return fallback;
-                return value.Text;
-            }
-
-            public bool Bool(string key, bool fallback)
-            {
-                if (!_values.TryGetValue(key, out var value) || Blank(value)) return fallback;
-                if (string.Equals(value.Text, "true", StringComparison.OrdinalIgnoreCase)) return true;
-                if (string.Equals(value.Text, "false", StringComparison.OrdinalIgnoreCase)) return false;
-                _issues.Add(Error(key, $"{Show(key, value)} is not true or false"));
-                return fallback;
-            }
-
-            public int Int(string key, int fallback, int min, int max)
-            {
-                if (!_values.TryGetValue(key, out var value) || Blank(value)) return fallback;
-                if (!int.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                {
-                    _issues.Add(Error(key, $"{Show(key, value)} is not a whole number"));
-                    return fallback;
-                }
-                if (number < min || number > max)
-                {
-                    _issues.Add(Error(key, $"{Show(key, value)} is out of range ({min} to {max})"));
-                    return fallback;
-                }
-                return number;
-            }
-
-            public T Enum<T>(string key, T fallback) where T : struct
-            {
-                if (!_values.TryGetValue(key, out var value) || Blank(value)) return fallback;
-                if (System.Enum.TryParse<T>(value.Text.Trim(), true, out var parsed) && System.Enum.IsDefined(typeof(T), parsed) && !char.IsDigit(value.Text.Trim()[0]))
-                    return parsed;
-                _issues.Add(Error(key, $"{Show(key, value)} is not one of {string.Join(", ", System.Enum.GetNames(typeof(T)))}"));
-                return fallback;
-            }
-
-            private static bool Blank(JsonScalar value) => (!value.IsString && value.Text == "null") || value.Text.Trim().Length == 0;
-
-            private static string Show(string key, JsonScalar value) => K.IsSecret(key) ? "the value" : value.ToString();
-        }
     }
 }

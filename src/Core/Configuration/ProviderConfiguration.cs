@@ -1,3 +1,4 @@
+using System.Net;
 using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Network;
 using SecureMFA.Otp.Totp;
@@ -39,6 +40,22 @@ namespace SecureMFA.Core.Configuration
         public AllowedNetworks TrustedProxies { get; internal set; } = AllowedNetworks.Everywhere;
         public LockoutPolicy Lockout { get; internal set; } = new LockoutPolicy(5, 5);
 
+        /// <summary>
+        /// ui_trusted_proxies: the Web Application Proxy servers whose X-MS-Forwarded-Client-IP header is believed.
+        /// Null when the key is empty: then no proxy is trusted. (An empty AllowedNetworks allows everywhere,
+        /// which is the opposite of what "no trusted proxy" means, so it is never used here.)
+        /// </summary>
+        public AllowedNetworks? TrustedProxies { get; internal set; }
+
+        /// <summary>Whether the TCP peer is a configured proxy whose forwarded client address may be believed.</summary>
+        public bool IsTrustedProxy(IPAddress? peer) => TrustedProxies != null && peer != null && TrustedProxies.Allows(peer);
+
+        /// <summary>ui_helpdesk_text: plain text for the locked, disabled and unavailable pages ("" when none).</summary>
+        public string HelpdeskText { get; internal set; } = "";
+
+        /// <summary>ui_helpdesk_url: an https:, http:, mailto: or tel: link shown with the help-desk text ("" when none).</summary>
+        public string HelpdeskUrl { get; internal set; } = "";
+
         public bool TotpCustomization { get; internal set; }
         public bool RemoveUserPrefix { get; internal set; }
         public bool OfflineQrEnabled { get; internal set; } = true;
@@ -52,5 +69,18 @@ namespace SecureMFA.Core.Configuration
         public int DriftWindowSteps { get; internal set; } = TotpVerifier.DefaultWindowSteps;
 
         public bool VerboseLog { get; internal set; }
+
+        /// <summary>api_base_path: where the WEB API listens; starts with '/', no trailing '/'.</summary>
+        public string ApiBasePath { get; internal set; } = ApiBasePathFormat.Default;
+
+        /// <summary>api_headers_value: the device bootstrap secret of the WEB API; "" keeps device registration closed.</summary>
+        public string ApiHeadersValue { get; internal set; } = "";
+
+        public bool DeviceRegistrationOpen => ApiHeadersValue.Length > 0;
+
+        /// <summary>api_offline_max_days: how long an offline package stays valid, 0 to 365; 0 = none is issued.</summary>
+        public int ApiOfflineMaxDays { get; internal set; } = 30;
+
+        public bool OfflinePackagesAllowed => ApiOfflineMaxDays > 0;
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Otp.Totp;
@@ -19,10 +21,20 @@ namespace SecureMFA.Core.Enrollment
             var uri = new StringBuilder("otpauth://totp/").Append(label)
                 .Append("?secret=").Append(secretBase32)
                 .Append("&issuer=").Append(Escape(issuer));
-            if (parameters.Algorithm != TotpParameters.Default.Algorithm) uri.Append("&algorithm=").Append(parameters.Algorithm);
-            if (parameters.Digits != TotpParameters.Default.Digits) uri.Append("&digits=").Append(parameters.Digits);
-            if (parameters.PeriodSeconds != TotpParameters.Default.PeriodSeconds) uri.Append("&period=").Append(parameters.PeriodSeconds);
-            return uri.Append(advancedParameters).ToString();
+
+            // The product writes algorithm, digits and period from the parameters the user really enrols with:
+            // when they differ from the apps' defaults, or when the advanced parameters name them (the original
+            // product's sample has "&algorithm=SHA1"). Either way each appears once, with the true value.
+            var extra = OtpAuthAdvancedParameters.Pairs(advancedParameters);
+            bool Named(string name) => extra.Any(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+            if (parameters.Algorithm != TotpParameters.Default.Algorithm || Named("algorithm")) uri.Append("&algorithm=").Append(parameters.Algorithm);
+            if (parameters.Digits != TotpParameters.Default.Digits || Named("digits")) uri.Append("&digits=").Append(parameters.Digits);
+            if (parameters.PeriodSeconds != TotpParameters.Default.PeriodSeconds || Named("period")) uri.Append("&period=").Append(parameters.PeriodSeconds);
+
+            var written = new HashSet<string>(OtpAuthAdvancedParameters.Reserved.Concat(OtpAuthAdvancedParameters.ProductParameters), StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in extra)
+                if (written.Add(pair.Key)) uri.Append('&').Append(pair.Key).Append('=').Append(pair.Value);
+            return uri.ToString();
         }
 
         /// <summary>The Key URI as the configuration asks for it (issuer, user prefix, advanced parameters).</summary>
