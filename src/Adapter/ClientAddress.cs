@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Specialized;
 using System.Net;
 using SecureMFA.Core.Network;
@@ -17,10 +18,10 @@ namespace SecureMFA.Adapter
         public const string ForwardedClientHeader = "X-MS-Forwarded-Client-IP";
 
         /// <returns>The client's address; null when a trusted proxy forwarded an address that cannot be read.</returns>
-        public static IPAddress? From(NameValueCollection headers, IPEndPoint? remoteEndPoint, AllowedNetworks trustedProxies)
+        public static IPAddress? From(NameValueCollection headers, IPEndPoint? remoteEndPoint, Func<IPAddress, bool> isTrustedProxy)
         {
             var peer = remoteEndPoint?.Address;
-            if (peer == null || trustedProxies.AllowsEverywhere || !trustedProxies.Allows(peer)) return peer;
+            if (peer == null || !isTrustedProxy(peer)) return peer;
             if (string.IsNullOrEmpty(headers[ProxyHeader])) return peer;
 
             var forwarded = headers[ForwardedClientHeader];
@@ -33,7 +34,7 @@ namespace SecureMFA.Adapter
         /// <summary>"1.2.3.4:5678" and "[::1]:5678" carry a port; a bare IPv6 address does not.</summary>
         private static string StripPort(string value)
         {
-            if (value.StartsWith("[", System.StringComparison.Ordinal))
+            if (value.StartsWith("[", StringComparison.Ordinal))
             {
                 var end = value.IndexOf(']');
                 return end > 0 ? value.Substring(1, end - 1) : value;

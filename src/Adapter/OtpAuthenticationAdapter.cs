@@ -150,7 +150,7 @@ namespace SecureMFA.Adapter
             OtpPresentation.For(_signIn!.Begin(upn, Client(request)), message, upn, _config!, _clock());
 
         private IPAddress? Client(HttpListenerRequest? request) =>
-            request == null ? null : ClientAddress.From(request.Headers, request.RemoteEndPoint, _config!.TrustedProxies);
+            request == null ? null : ClientAddress.From(request.Headers, request.RemoteEndPoint, _config!.IsTrustedProxy);
 
         private OtpPresentation Failed(string step, string upn, Exception ex)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Specialized;
 using System.Net;
 using SecureMFA.Core.Network;
@@ -8,7 +9,8 @@ namespace SecureMFA.Adapter.Tests
     /// <summary>Who the client is, for the QR network rule: a forwarded address counts only from a trusted proxy, and only its right-most entry.</summary>
     public class ClientAddressTests
     {
-        private static readonly AllowedNetworks Wap = AllowedNetworks.Parse("192.0.2.10/192.0.2.11");
+        private static readonly Func<IPAddress, bool> Wap = AllowedNetworks.Parse("192.0.2.10/192.0.2.11").Allows;
+        private static readonly Func<IPAddress, bool> NoProxy = _ => false;
         private static readonly IPEndPoint FromWap = new IPEndPoint(IPAddress.Parse("192.0.2.10"), 50000);
         private static readonly IPEndPoint FromInternet = new IPEndPoint(IPAddress.Parse("203.0.113.66"), 50000);
 
@@ -23,7 +25,7 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void WithoutTrustedProxiesNoHeaderIsBelieved()
         {
-            Assert.Equal(FromWap.Address, ClientAddress.From(Forwarded("10.1.2.3"), FromWap, AllowedNetworks.Parse("")));
+            Assert.Equal(FromWap.Address, ClientAddress.From(Forwarded("10.1.2.3"), FromWap, NoProxy));
         }
 
         [Fact]

@@ -172,22 +172,32 @@ namespace SecureMFA.Adapter.Tests
         }
 
         [Fact]
-        public async Task BehindAProxyTheForwardedClientAddressDecidesAndIsRecorded()
+        public async Task BehindATrustedProxyTheAddressTheProxySawDecidesAndIsRecorded()
         {
-            using var host = new RunningDemoHost(RestrictedNetworks);
+            // The demo host is reached from 127.0.0.1: here that is the Web Application Proxy.
+            using var host = new RunningDemoHost(RestrictedNetworks.Replace("\"ui_allow_qr", "\"ui_trusted_proxies\": \"127.0.0.1/127.0.0.1\", \"ui_allow_qr"));
             var upn = NewUpn();
-            var viaProxy = new Dictionary<string, string> { ["X-MS-Proxy"] = "WAP01", ["X-MS-Forwarded-Client-IP"] = "10.1.2.3, 192.0.2.1" };
+            var viaProxy = new Dictionary<string, string> { ["X-MS-Proxy"] = "WAP01", ["X-MS-Forwarded-Client-IP"] = "10.1.2.3" };
             var page = await host.StartSignIn(upn, viaProxy);
             Assert.True(page.HasQrCode);
             var done = await host.SubmitCode(page, Code(page.ManualKey!, host.Now), viaProxy);
             Assert.Equal(HttpStatusCode.SeeOther, done.Response.StatusCode);
             Assert.Equal("10.1.2.3", SqliteStoreFactory.Open(host.DatabasePath).Find(upn)!.LogonIp);
 
-            // Without X-MS-Proxy the forwarded header is not trusted: the TCP peer (127.0.0.1) decides.
-            var spoofed = await host.StartSignIn(NewUpn(), new Dictionary<string, string> { ["X-MS-Forwarded-Client-IP"] = "10.1.2.3" });
-            Assert.False(spoofed.HasQrCode);
+            // A client that writes an internal address itself ends up left of what the proxy appends: it does not count.
+            var smuggled = await host.StartSignIn(NewUpn(), new Dictionary<string, string> { ["X-MS-Proxy"] = "WAP01", ["X-MS-Forwarded-Client-IP"] = "10.1.2.3, 198.51.100.7" });
+            Assert.False(smuggled.HasQrCode);
             var ipv6 = await host.StartSignIn(NewUpn(), new Dictionary<string, string> { ["X-MS-Proxy"] = "WAP01", ["X-MS-Forwarded-Client-IP"] = "[2001:db8::42]:50000" });
             Assert.True(ipv6.HasQrCode);
+        }
+
+        [Fact]
+        public async Task WithoutTrustedProxiesNobodyCanClaimAnInternalAddress()
+        {
+            using var host = new RunningDemoHost(RestrictedNetworks);
+            var claimed = await host.StartSignIn(NewUpn(), new Dictionary<string, string> { ["X-MS-Proxy"] = "WAP01", ["X-MS-Forwarded-Client-IP"] = "10.1.2.3" });
+            Assert.False(claimed.HasQrCode);
+            Assert.StartsWith("Your authenticator app is not set up yet", claimed.ErrorText);
         }
 
         [Fact]

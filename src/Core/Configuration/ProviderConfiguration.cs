@@ -36,8 +36,6 @@ namespace SecureMFA.Core.Configuration
         public string UiFirstLoginText { get; internal set; } = "";
         public string UiLoginText { get; internal set; } = "";
         public AllowedNetworks QrAllowedNetworks { get; internal set; } = AllowedNetworks.Everywhere;
-        /// <summary>ui_trusted_proxies: the proxies whose forwarded client address is believed; empty = none.</summary>
-        public AllowedNetworks TrustedProxies { get; internal set; } = AllowedNetworks.Everywhere;
         public LockoutPolicy Lockout { get; internal set; } = new LockoutPolicy(5, 5);
 
         /// <summary>
