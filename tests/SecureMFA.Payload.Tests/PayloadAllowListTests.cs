@@ -18,6 +18,10 @@ namespace SecureMFA.Payload.Tests
             "System.Runtime.CompilerServices.Unsafe.dll",
         };
 
+        // Known defect, not fixed here: Microsoft.Data.SqlClient.dll and System.DirectoryServices.Protocols.dll below are
+        // the packages' platform-neutral builds, which throw PlatformNotSupportedException, so MSSQL and AD modes fail
+        // from the staged module under PowerShell 7 (PowerShell never consults a module's runtimes/ tree). A fix ships
+        // the OS-specific builds and resolves them per OS; this list then changes with it.
         private static readonly string[] Net10Dependencies =
         {
             "Microsoft.Bcl.Cryptography.dll", "Microsoft.Data.SqlClient.Extensions.Abstractions.dll", "Microsoft.Data.SqlClient.Internal.Logging.dll",

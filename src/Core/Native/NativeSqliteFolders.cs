@@ -26,12 +26,16 @@ namespace SecureMFA.Core.Native
             : "libe_sqlite3.so";
 
         /// <summary>The folders for this process: the override variable, Core's own folder and Program Files.</summary>
-        public static IReadOnlyList<NativeFolder> ForThisProcess(string rid) =>
-            Candidates(
+        public static IReadOnlyList<NativeFolder> ForThisProcess(string rid)
+        {
+            // Empty when Core was loaded from bytes rather than a file: then it has no folder of its own.
+            var core = typeof(NativeSqliteFolders).Assembly.Location;
+            return Candidates(
                 rid,
                 Environment.GetEnvironmentVariable(OverrideVariable),
-                System.IO.Path.GetDirectoryName(typeof(NativeSqliteFolders).Assembly.Location),
+                core.Length == 0 ? null : Path.GetDirectoryName(core),
                 Environment.OSVersion.Platform == PlatformID.Win32NT ? Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles) : null);
+        }
 
         public static IReadOnlyList<NativeFolder> Candidates(string rid, string? overrideFolder, string? coreFolder, string? programFiles)
         {
@@ -40,14 +44,14 @@ namespace SecureMFA.Core.Native
                 folders.Add(new NativeFolder(Full(overrideFolder!, rid), OverrideVariable));
             if (!string.IsNullOrEmpty(coreFolder))
             {
-                folders.Add(new NativeFolder(Full(System.IO.Path.Combine(coreFolder!, "native"), rid), "beside SecureMFA.Core.dll"));
-                folders.Add(new NativeFolder(Full(System.IO.Path.Combine(coreFolder!, "..", "..", "native"), rid), "module root"));
+                folders.Add(new NativeFolder(Full(Path.Combine(coreFolder!, "native"), rid), "beside SecureMFA.Core.dll"));
+                folders.Add(new NativeFolder(Full(Path.Combine(coreFolder!, "..", "..", "native"), rid), "module root"));
             }
             if (!string.IsNullOrEmpty(programFiles))
-                folders.Add(new NativeFolder(Full(System.IO.Path.Combine(programFiles!, InstalledProductFolder, "native"), rid), "installed"));
+                folders.Add(new NativeFolder(Full(Path.Combine(programFiles!, InstalledProductFolder, "native"), rid), "installed"));
             return folders;
         }
 
-        private static string Full(string parent, string rid) => System.IO.Path.GetFullPath(System.IO.Path.Combine(parent, rid));
+        private static string Full(string parent, string rid) => Path.GetFullPath(Path.Combine(parent, rid));
     }
 }
