@@ -23,28 +23,39 @@ namespace SecureMFA.Payload.Tests
             Prefix = System.IO.Path.Combine(Root, "prefix");
             GacFolder = System.IO.Path.Combine(Prefix, "lib", "mono", "gac");
             AppFolder = System.IO.Path.Combine(Root, "app");
-            Directory.CreateDirectory(AppFolder);
+            HostExe = System.IO.Path.Combine(AppFolder, "SecureMFA.AdfsGacHost.exe");
+            NativeParent = System.IO.Path.Combine(Root, "installed-native");
+            try { InstallSeconds = Prepare(); }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
 
+        /// <summary>Fills the GAC, the host's folder and the native folder; returns the seconds the GAC installs took.</summary>
+        private double Prepare()
+        {
+            Directory.CreateDirectory(AppFolder);
             var clock = Stopwatch.StartNew();
             foreach (var file in Directory.GetFiles(StagedModule.Path("adapter"), "*.dll").OrderBy(f => f))
                 Install(file, mayPlaceByHand: false);
             Install(System.IO.Path.Combine(StagedModule.RepoRoot, "src", "Ref", "bin", StagedModule.Configuration, "net472", "Microsoft.IdentityServer.Web.dll"), mayPlaceByHand: true);
-            InstallSeconds = clock.Elapsed.TotalSeconds;
+            var installSeconds = clock.Elapsed.TotalSeconds;
 
             // The host's folder holds the host and nothing else: whatever it loads of ours must come from the GAC.
             var host = System.IO.Path.Combine(StagedModule.RepoRoot, "tests", "SecureMFA.AdfsGacHost", "bin", StagedModule.Configuration, "net472", "SecureMFA.AdfsGacHost.exe");
             if (!File.Exists(host)) throw new InvalidOperationException($"{host} is not built: build the solution first.");
-            HostExe = System.IO.Path.Combine(AppFolder, "SecureMFA.AdfsGacHost.exe");
             File.Copy(host, HostExe);
 
             // The staged native/ tree, where the installer would put it; the host finds it only through the override.
-            NativeParent = System.IO.Path.Combine(Root, "installed-native");
             foreach (var file in Directory.GetFiles(StagedModule.Path("native"), "*", SearchOption.AllDirectories))
             {
                 var target = System.IO.Path.Combine(NativeParent, System.IO.Path.GetRelativePath(StagedModule.Path("native"), file));
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
             }
+            return installSeconds;
         }
 
         public string Mono { get; }
