@@ -24,11 +24,13 @@ dotnet build SecureMFA.sln -c $Configuration -nologo
 if ($LASTEXITCODE -ne 0) { throw "dotnet build failed ($LASTEXITCODE)." }
 
 if (-not $SkipTests) {
-    $filter = @()
+    # The GAC test runs the net472 payload under Mono on linux-x64: it is CI's (scripts/test.sh).
+    $excluded = 'FullyQualifiedName!~MonoGacSignInTests'
     if (-not $env:SECUREMFA_AD_SERVER) {
         Write-Warning 'SECUREMFA_AD_SERVER is not set: the store contract, race and browser tests are left to CI.'
-        $filter = @('--filter', 'FullyQualifiedName!~StoreContractTests&FullyQualifiedName!~StoreRaceTests&FullyQualifiedName!~BrowserSignInTests')
+        $excluded += '&FullyQualifiedName!~StoreContractTests&FullyQualifiedName!~StoreRaceTests&FullyQualifiedName!~BrowserSignInTests'
     }
+    $filter = @('--filter', $excluded)
     dotnet test SecureMFA.sln -c $Configuration --no-build -nologo @filter
     if ($LASTEXITCODE -ne 0) { throw "dotnet test failed ($LASTEXITCODE)." }
 }

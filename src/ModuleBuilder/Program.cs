@@ -9,9 +9,12 @@ using SecureMFA.Cmdlets.Help;
 
 // Writes MAML help (what Get-Help reads) for every cmdlet in the assembly, from [CmdletHelp],
 // [CmdletExample] and each parameter's [Parameter(HelpMessage = …)], so no parameter can go undocumented.
+// With --module-version it stamps the release version into the staged manifest instead.
+if (args.Length == 3 && args[0] == "--module-version") return ManifestVersion.Stamp(args[1], args[2]);
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: SecureMFA.ModuleBuilder <SecureMFA.Cmdlets.dll> <output-help.xml>");
+    Console.Error.WriteLine("       SecureMFA.ModuleBuilder --module-version <staged SecureMFA_OTP.psd1> <major.minor.patch>");
     return 2;
 }
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Reflection;
 using System.Management.Automation;
 using Xunit;
 
@@ -20,7 +21,9 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.True(result.Errors.Count == 0, result.ErrorText);
             var module = (PSModuleInfo)Assert.Single(result.Output).BaseObject;
             Assert.Equal("SecureMFA_OTP", module.Name);
-            Assert.Equal("1.0.0", module.Version.ToString());
+            // The release the build was given ($(Version)); this test assembly carries the same value.
+            var release = typeof(ModuleTests).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+            Assert.Equal(release, module.Version.ToString());
             Assert.Contains("Desktop", module.CompatiblePSEditions);
             Assert.Contains("Core", module.CompatiblePSEditions);
         }

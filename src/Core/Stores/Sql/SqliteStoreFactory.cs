@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Threading;
 using Microsoft.Data.Sqlite;
+using SecureMFA.Core.Native;
 
 namespace SecureMFA.Core.Stores.Sql
 {
@@ -9,11 +11,8 @@ namespace SecureMFA.Core.Stores.Sql
     public static class SqliteStoreFactory
     {
         private static readonly ConcurrentDictionary<string, bool> Prepared = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private static readonly Lazy<bool> ProviderSet = new Lazy<bool>(() =>
-        {
-            SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_e_sqlite3());
-            return true;
-        });
+        // PublicationOnly: a failure (library not installed yet) is not cached, the next Open tries again.
+        private static readonly Lazy<string> ProviderSet = new Lazy<string>(SetProvider, LazyThreadSafetyMode.PublicationOnly);
 
         /// <summary>Loads the native SQLite library and sets the provider, once per process; Open does it too.</summary>
         public static void Initialize() => _ = ProviderSet.Value;
@@ -36,6 +35,22 @@ namespace SecureMFA.Core.Stores.Sql
             var store = new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, "PRAGMA busy_timeout = 30000");
             Prepared.GetOrAdd(fullPath, _ => ApplySchema(fullPath, connectionString));
             return store;
+        }
+
+        /// <summary>Loads the native library from our own folders (never the process's search path), then binds SQLitePCLRaw to it.</summary>
+        private static string SetProvider()
+        {
+            var library = NativeSqliteLibrary.EnsureLoaded();
+            try
+            {
+                SQLitePCL.raw.SetProvider(new SQLitePCL.SQLite3Provider_e_sqlite3());
+                _ = SQLitePCL.raw.sqlite3_libversion_number();
+            }
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException || ex is BadImageFormatException)
+            {
+                throw new StoreUnavailableException($"The native SQLite library {library} is loaded but SQLite cannot call into it: {ex.Message}", ex);
+            }
+            return library;
         }
 
         /// <summary>Creates or upgrades the schema (idempotent); used by New-SecureMfaOtpDatabase too.</summary>

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace SecureMFA.Payload.Tests
+{
+    /// <summary>
+    /// The payload folders hold exactly these files: no symbols, no runtimes/ tree for every platform, no compile-time
+    /// reference assembly, nothing test-only. Anything new fails here and must be added on purpose.
+    /// </summary>
+    public class PayloadAllowListTests
+    {
+        private static readonly string[] Net472Dependencies =
+        {
+            "Microsoft.Data.Sqlite.dll", "Otp.NET.dll", "QRCoder.dll", "SQLitePCLRaw.core.dll", "SQLitePCLRaw.provider.e_sqlite3.dll",
+            "SecureMFA.Core.dll", "SecureMFA.Otp.dll", "System.Buffers.dll", "System.Memory.dll", "System.Numerics.Vectors.dll",
+            "System.Runtime.CompilerServices.Unsafe.dll",
+        };
+
+        // Known defect, not fixed here: Microsoft.Data.SqlClient.dll and System.DirectoryServices.Protocols.dll below are
+        // the packages' platform-neutral builds, which throw PlatformNotSupportedException, so MSSQL and AD modes fail
+        // from the staged module under PowerShell 7 (PowerShell never consults a module's runtimes/ tree). A fix ships
+        // the OS-specific builds and resolves them per OS; this list then changes with it.
+        private static readonly string[] Net10Dependencies =
+        {
+            "Microsoft.Bcl.Cryptography.dll", "Microsoft.Data.SqlClient.Extensions.Abstractions.dll", "Microsoft.Data.SqlClient.Internal.Logging.dll",
+            "Microsoft.Data.SqlClient.dll", "Microsoft.Data.Sqlite.dll", "Microsoft.Extensions.Caching.Abstractions.dll", "Microsoft.Extensions.Caching.Memory.dll",
+            "Microsoft.Extensions.DependencyInjection.Abstractions.dll", "Microsoft.Extensions.Logging.Abstractions.dll", "Microsoft.Extensions.Options.dll",
+            "Microsoft.Extensions.Primitives.dll", "Microsoft.IdentityModel.Abstractions.dll", "Microsoft.IdentityModel.JsonWebTokens.dll",
+            "Microsoft.IdentityModel.Logging.dll", "Microsoft.IdentityModel.Protocols.OpenIdConnect.dll", "Microsoft.IdentityModel.Protocols.dll",
+            "Microsoft.IdentityModel.Tokens.dll", "Microsoft.SqlServer.Server.dll", "Microsoft.Win32.SystemEvents.dll", "Otp.NET.dll", "QRCoder.dll",
+            "SQLitePCLRaw.core.dll", "SQLitePCLRaw.provider.e_sqlite3.dll", "SecureMFA.Core.dll", "SecureMFA.Otp.dll",
+            "System.Configuration.ConfigurationManager.dll", "System.Diagnostics.EventLog.dll", "System.DirectoryServices.Protocols.dll",
+            "System.Drawing.Common.dll", "System.IdentityModel.Tokens.Jwt.dll", "System.Security.Cryptography.Pkcs.dll",
+            "System.Security.Cryptography.ProtectedData.dll",
+        };
+
+        private static readonly string[] Allowed =
+            Net472Dependencies.Select(f => "adapter/" + f).Append("adapter/SecureMFA.Adapter.dll")
+            .Concat(Net472Dependencies.Select(f => "bin/net472/" + f)).Append("bin/net472/SecureMFA.Cmdlets.dll").Append("bin/net472/en-US/SecureMFA.Cmdlets.dll-Help.xml")
+            .Concat(Net10Dependencies.Select(f => "bin/net10.0/" + f)).Append("bin/net10.0/SecureMFA.Cmdlets.dll").Append("bin/net10.0/en-US/SecureMFA.Cmdlets.dll-Help.xml")
+            .Append("native/win-x64/e_sqlite3.dll").Append("native/linux-x64/libe_sqlite3.so")
+            .ToArray();
+
+        [Fact]
+        public void ThePayloadFoldersHoldExactlyTheAllowedFiles()
+        {
+            var staged = new[] { "adapter", "bin", "native" }
+                .SelectMany(folder => Directory.GetFiles(StagedModule.Path(folder), "*", SearchOption.AllDirectories))
+                .Select(f => Path.GetRelativePath(StagedModule.Folder, f).Replace('\\', '/'))
+                .ToList();
+            var unexpected = staged.Except(Allowed, StringComparer.Ordinal).OrderBy(f => f).ToList();
+            var missing = Allowed.Except(staged, StringComparer.Ordinal).OrderBy(f => f).ToList();
+            Assert.True(unexpected.Count == 0, "not on the allow-list (add it on purpose, or stop shipping it):\n" + string.Join("\n", unexpected));
+            Assert.True(missing.Count == 0, "allowed but not staged:\n" + string.Join("\n", missing));
+        }
+
+        [Fact]
+        public void NoSymbolsRuntimeTreesOrReferenceAssembliesShip()
+        {
+            var everything = Directory.GetFiles(StagedModule.Folder, "*", SearchOption.AllDirectories).Select(f => f.Replace('\\', '/')).ToList();
+            Assert.DoesNotContain(everything, f => f.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(everything, f => f.Contains("/runtimes/", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(everything, f => f.EndsWith("/Microsoft.IdentityServer.Web.dll", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(everything, f => f.EndsWith("/System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(everything, f => f.EndsWith(".deps.json", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}
