@@ -33,13 +33,14 @@ namespace SecureMFA.Payload.Tests
         {
             var folder = Directory.CreateDirectory(Path.Combine(_gac.Root, "data-" + Guid.NewGuid().ToString("N"))).FullName;
             var path = Path.Combine(folder, "SecureMfaOtpProvider.json");
-            // The QR may be shown only to the network the Web Application Proxy says the client is in.
+            // The QR may be shown only to the network the Web Application Proxy (the host's own loopback here) says the client is in.
             File.WriteAllText(path, $@"{{
   ""auth_mode"": ""SQLITE"",
   ""sqlite_path"": ""{Path.Combine(folder, "otp.db")}"",
   ""data_encryption"": ""true"",
   ""data_encryption_passphrase"": ""{Passphrase}"",
-  ""ui_allow_qr_display_from_networks"": ""10.9.8.0/10.9.8.255;""
+  ""ui_allow_qr_display_from_networks"": ""10.9.8.0/10.9.8.255;"",
+  ""ui_trusted_proxies"": ""127.0.0.1/127.0.0.1""
 }}");
             return path;
         }
