@@ -105,13 +105,13 @@ function Find-SecureMfaOtpGacAssembly {
     [CmdletBinding()]
     [OutputType([string])]
     param([Parameter(Mandatory = $true)][string] $AssemblyName)
-    $name = New-Object System.Reflection.AssemblyName $AssemblyName
+    $name = [System.Reflection.AssemblyName]::new($AssemblyName)
     $token = -join ($name.GetPublicKeyToken() | ForEach-Object { $_.ToString('x2') })
     # The .NET 4 GAC layout: <name>\v4.0_<version>_<culture, empty when neutral>_<token>\<name>.dll
     foreach ($gac in 'GAC_MSIL', 'GAC_64', 'GAC_32') {
         $file = [System.IO.Path]::Combine($env:windir, 'Microsoft.NET', 'assembly', $gac, $name.Name,
             "v4.0_$($name.Version)_$($name.CultureName)_$token", "$($name.Name).dll")
-        if (Test-Path -LiteralPath $file -PathType Leaf) { return $file }
+        if ([System.IO.File]::Exists($file)) { return $file }
     }
 }
 

@@ -43,7 +43,7 @@ namespace SecureMFA.Cmdlets
             try
             {
                 if (!NotMainNode) Unregister(farm);
-                RemoveFiles(farm);
+                RemoveFromServer(farm);
             }
             catch (InstallStepException ex)
             {
@@ -74,7 +74,7 @@ namespace SecureMFA.Cmdlets
             }
         }
 
-        private void RemoveFiles(AdfsFarm farm)
+        private void RemoveFromServer(AdfsFarm farm)
         {
             var record = InstallRecord.Load();
             var gac = new GlobalAssemblyCache(this);
@@ -120,7 +120,11 @@ namespace SecureMFA.Cmdlets
                     restartNeeded = false;
                 }
             }
-            if (absent.Count + missingFiles.Count > 0 &&
+            if (!record.Exists)
+            {
+                foreach (var name in absent) WriteObject(Change(name, NotInGac));
+            }
+            else if (absent.Count + missingFiles.Count > 0 &&
                 ShouldProcess(record.Folder, "Forget what is no longer there: " + string.Join(", ", absent.Select(n => n.FullName).Concat(missingFiles))))
             {
                 foreach (var name in absent)

@@ -32,9 +32,6 @@ namespace SecureMFA.Cmdlets.Infrastructure
     /// </summary>
     public sealed class GacInstaller
     {
-        /// <summary>Releases before the record existed installed every SecureMFA assembly as version 1.0.0.0.</summary>
-        private static readonly Version UnrecordedReleaseVersion = new Version(1, 0, 0, 0);
-
         private readonly GlobalAssemblyCache _gac;
         private readonly InstallRecord _record;
 
@@ -53,22 +50,11 @@ namespace SecureMFA.Cmdlets.Infrastructure
             }).ToList();
 
         /// <summary>
-        /// Our assemblies this server holds but the record does not name: this release's own when present already, and the
-        /// 1.0.0.0 ones an earlier release installed. They are ours (our key), so Uninstall must know them.
+        /// Our assemblies this server already holds, as the module ships them, that the record does not name (installed by a
+        /// release before the record existed): they are ours (our key), so Uninstall must know them.
         /// </summary>
-        public IReadOnlyList<string> Unrecorded(IReadOnlyList<GacStep> plan)
-        {
-            var names = new List<string>();
-            foreach (var step in plan.Where(s => s.Assembly.IsOurs))
-            {
-                if (!step.ChangesGac && !_record.HasAssembly(step.Assembly.FullName)) names.Add(step.Assembly.FullName);
-                if (step.Assembly.Name.Version == UnrecordedReleaseVersion) continue;
-                var earlier = (AssemblyName)step.Assembly.Name.Clone();
-                earlier.Version = UnrecordedReleaseVersion;
-                if (!_record.HasAssembly(earlier.FullName) && _gac.Find(earlier.FullName) != null) names.Add(earlier.FullName);
-            }
-            return names;
-        }
+        public IReadOnlyList<string> Unrecorded(IReadOnlyList<GacStep> plan) =>
+            plan.Where(s => s.Assembly.IsOurs && !s.ChangesGac && !_record.HasAssembly(s.Assembly.FullName)).Select(s => s.Assembly.FullName).ToList();
 
         public void Adopt(IEnumerable<string> fullNames)
         {

@@ -53,7 +53,6 @@ namespace SecureMFA.Cmdlets.Infrastructure
 
         private void Save()
         {
-            Directory.CreateDirectory(Folder);
             Write(AssembliesFile, "# Assemblies Install-SecureMfaOtpProvider added to the GAC of this server; Uninstall-SecureMfaOtpProvider removes them.", _assemblies);
             Write(FilesFile, "# Files Install-SecureMfaOtpProvider copied on this server; Uninstall-SecureMfaOtpProvider removes them.", _files);
         }
@@ -67,6 +66,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 return;
             }
             // Written aside and moved into place, so the record is never half-written.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp";
             File.WriteAllLines(temporary, new[] { header }.Concat(items));
             if (File.Exists(path)) File.Delete(path);
