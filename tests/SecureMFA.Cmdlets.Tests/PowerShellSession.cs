@@ -59,7 +59,9 @@ namespace SecureMFA.Cmdlets.Tests
 
         private static readonly Lazy<string> ModuleCopy = new Lazy<string>(() =>
         {
-            var root = Path.Combine(Path.GetTempPath(), "securemfa-module-under-test", Environment.ProcessId.ToString());
+            var parent = Path.Combine(Path.GetTempPath(), "securemfa-module-under-test");
+            RemoveCopiesOfEndedRuns(parent);
+            var root = Path.Combine(parent, Environment.ProcessId.ToString());
             if (Directory.Exists(root)) Directory.Delete(root, true);
             var copy = Path.Combine(root, "SecureMFA_OTP");
             foreach (var file in Directory.GetFiles(StagedModuleFolder, "*", SearchOption.AllDirectories))
@@ -80,6 +82,28 @@ namespace SecureMFA.Cmdlets.Tests
             };
             return copy;
         });
+
+        /// <summary>A test host that is stopped rather than exiting leaves its copy behind: the next run removes it.</summary>
+        private static void RemoveCopiesOfEndedRuns(string parent)
+        {
+            if (!Directory.Exists(parent)) return;
+            foreach (var folder in Directory.GetDirectories(parent))
+            {
+                if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == Environment.ProcessId || IsRunning(pid)) continue;
+                try { Directory.Delete(folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+
+        private static bool IsRunning(int pid)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException) { return false; }
+            catch (InvalidOperationException) { return false; }
+        }
 
         public ScriptResult Run(string script, IDictionary<string, object?>? variables = null)
         {
