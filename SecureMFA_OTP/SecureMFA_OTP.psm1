@@ -1,52 +1,197 @@
-# SecureMFA_OTP loader: Windows PowerShell 5.1 (Desktop) loads the .NET Framework build of the cmdlets,
-# PowerShell 7 (Core) the .NET build. The support cmdlets' SecureMfaOtpUser aliases come with the cmdlets.
-$framework = if ($PSVersionTable.PSEdition -eq 'Core') { 'net10.0' } else { 'net472' }
+# SecureMFA_OTP loader. Windows PowerShell 5.1 (Desktop) loads the .NET Framework 4.7.2 build of the cmdlets;
+# PowerShell 7 loads the .NET 10 build, which is compiled against PowerShell 7.6 and .NET 10, so only where the host
+# has both. The support cmdlets' SecureMfaOtpUser aliases come with the cmdlets.
+
+function Select-SecureMfaOtpCmdletBuild {
+    <#
+    .SYNOPSIS
+    The cmdlet build this PowerShell can load (bin\net472 or bin\net10.0); stops with the versions found otherwise.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)][string] $Edition,
+        [Parameter(Mandatory = $true)][version] $PowerShellVersion,
+        [Parameter(Mandatory = $true)][version] $DotNetVersion
+    )
+    if ($Edition -eq 'Desktop') { return 'net472' }
+    if ($PowerShellVersion -ge [version]'7.6' -and $DotNetVersion.Major -ge 10) { return 'net10.0' }
+    throw ("SecureMFA_OTP runs in Windows PowerShell 5.1 or in PowerShell 7.6 or later (on .NET 10); this is PowerShell $PowerShellVersion " +
+        "on .NET $DotNetVersion. On an AD FS server use Windows PowerShell 5.1 (powershell.exe), where the AD FS cmdlets live; " +
+        "elsewhere install PowerShell 7.6 or later.")
+}
+
+$powerShellVersion = [version]('{0}.{1}' -f $PSVersionTable.PSVersion.Major, $PSVersionTable.PSVersion.Minor)
+$edition = if ($PSVersionTable.PSEdition) { $PSVersionTable.PSEdition } else { 'Desktop' }
+$framework = Select-SecureMfaOtpCmdletBuild -Edition $edition -PowerShellVersion $powerShellVersion -DotNetVersion ([System.Environment]::Version)
 Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'SecureMFA.Cmdlets.dll'))
 
-# The Windows-only side effects, one narrow function each over the documented API. The cmdlets call them by
-# name, so a test (or a cautious administrator) can put a function of the same name in their place.
+# The Windows-only side effects, one narrow function each over the documented API. The cmdlets call them by name,
+# so a test (or a cautious administrator) can put a function of the same name in their place.
+
+function Get-SecureMfaOtpHost {
+    <#
+    .SYNOPSIS
+    What Install- and Uninstall-SecureMfaOtpProvider need to know about this PowerShell: edition, elevation, .NET Framework release.
+    .EXAMPLE
+    Get-SecureMfaOtpHost
+    #>
+    [CmdletBinding()]
+    param()
+    $elevated = $false
+    if ($PSVersionTable.PSEdition -ne 'Core' -or $IsWindows) {
+        $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+        $elevated = ([System.Security.Principal.WindowsPrincipal] $identity).IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+    }
+    $release = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full' -Name Release -ErrorAction SilentlyContinue
+    [pscustomobject]@{
+        PSEdition           = if ($PSVersionTable.PSEdition) { $PSVersionTable.PSEdition } else { 'Desktop' }
+        PSVersion           = $PSVersionTable.PSVersion.ToString()
+        IsElevated          = $elevated
+        NetFrameworkRelease = if ($release) { [int] $release.Release } else { $null }
+    }
+}
+
+# The GAC through fusion's IAssemblyCache (documented in "Fusion API" / IAssemblyCache::InstallAssembly and
+# UninstallAssembly): unlike System.EnterpriseServices.Internal.Publish it reports failures, replaces a file of the
+# same identity, and removes exactly one full assembly name.
+$script:AssemblyCacheSource = @'
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+namespace SecureMfaOtp.Gac {
+    [ComImport, Guid("e707dcde-d1cd-11d2-bab9-00c04f8eceae"), InterfaceType(ComInterfaceType.InterfaceIsIUnknown)]
+    internal interface IAssemblyCache {
+        [PreserveSig] int UninstallAssembly(uint flags, [MarshalAs(UnmanagedType.LPWStr)] string name, IntPtr reference, out uint disposition);
+        [PreserveSig] int QueryAssemblyInfo(uint flags, [MarshalAs(UnmanagedType.LPWStr)] string name, IntPtr info);
+        [PreserveSig] int CreateAssemblyCacheItem(uint flags, IntPtr reserved, out IntPtr item, [MarshalAs(UnmanagedType.LPWStr)] string name);
+        [PreserveSig] int CreateAssemblyScavenger(out IntPtr scavenger);
+        [PreserveSig] int InstallAssembly(uint flags, [MarshalAs(UnmanagedType.LPWStr)] string path, IntPtr reference);
+    }
+    public static class AssemblyCache {
+        [DllImport("kernel32.dll", CharSet = CharSet.Unicode)] private static extern IntPtr LoadLibrary(string path);
+        [DllImport("fusion.dll")] private static extern int CreateAssemblyCache(out IAssemblyCache cache, uint reserved);
+        private static IAssemblyCache Open() {
+            LoadLibrary(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "fusion.dll"));
+            IAssemblyCache cache;
+            Marshal.ThrowExceptionForHR(CreateAssemblyCache(out cache, 0));
+            return cache;
+        }
+        // IASSEMBLYCACHE_INSTALL_FLAG_FORCE_REFRESH: an older file of the same identity is replaced.
+        public static void Install(string path) { Marshal.ThrowExceptionForHR(Open().InstallAssembly(2, path, IntPtr.Zero)); }
+        public static void Uninstall(string fullName) {
+            uint disposition;
+            Marshal.ThrowExceptionForHR(Open().UninstallAssembly(0, fullName, IntPtr.Zero, out disposition));
+            if (disposition == 2) throw new InvalidOperationException(fullName + " is in use by a running program.");
+            if (disposition == 5) throw new InvalidOperationException(fullName + " is referenced by another installer (Windows Installer), which owns it.");
+        }
+    }
+}
+'@
+
+function Use-SecureMfaOtpAssemblyCache {
+    if (-not ('SecureMfaOtp.Gac.AssemblyCache' -as [type])) { Add-Type -TypeDefinition $script:AssemblyCacheSource }
+}
+
+function Find-SecureMfaOtpGacAssembly {
+    <#
+    .SYNOPSIS
+    The path of the file the GAC holds for exactly this full assembly name; nothing when it holds none.
+    .PARAMETER AssemblyName
+    Full name: Name, Version=..., Culture=..., PublicKeyToken=...
+    .EXAMPLE
+    Find-SecureMfaOtpGacAssembly -AssemblyName 'SecureMFA.Adapter, Version=1.0.0.0, Culture=neutral, PublicKeyToken=0123456789abcdef'
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory = $true)][string] $AssemblyName)
+    $name = [System.Reflection.AssemblyName]::new($AssemblyName)
+    $token = -join ($name.GetPublicKeyToken() | ForEach-Object { $_.ToString('x2') })
+    # The .NET 4 GAC layout: <name>\v4.0_<version>_<culture, empty when neutral>_<token>\<name>.dll
+    foreach ($gac in 'GAC_MSIL', 'GAC_64', 'GAC_32') {
+        $file = [System.IO.Path]::Combine($env:windir, 'Microsoft.NET', 'assembly', $gac, $name.Name,
+            "v4.0_$($name.Version)_$($name.CultureName)_$token", "$($name.Name).dll")
+        if ([System.IO.File]::Exists($file)) { return $file }
+    }
+}
+
 function Install-SecureMfaOtpGacAssembly {
     <#
     .SYNOPSIS
-    Installs one assembly into the Global Assembly Cache (used by Install-SecureMfaOtpProvider).
+    Installs one assembly into the Global Assembly Cache, replacing a file of the same identity (used by Install-SecureMfaOtpProvider).
     .PARAMETER Path
     Full path of the strong-named assembly.
     .EXAMPLE
-    Install-SecureMfaOtpGacAssembly -Path C:\Modules\SecureMFA_OTP\adapter\SecureMFA.Adapter.dll
+    Install-SecureMfaOtpGacAssembly -Path 'C:\Program Files\WindowsPowerShell\Modules\SecureMFA_OTP\adapter\SecureMFA.Adapter.dll'
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][string] $Path)
-    Add-Type -AssemblyName System.EnterpriseServices
-    (New-Object System.EnterpriseServices.Internal.Publish).GacInstall($Path)
+    Use-SecureMfaOtpAssemblyCache
+    [SecureMfaOtp.Gac.AssemblyCache]::Install($Path)
 }
 
 function Uninstall-SecureMfaOtpGacAssembly {
     <#
     .SYNOPSIS
-    Removes one assembly from the Global Assembly Cache (used by Uninstall-SecureMfaOtpProvider).
-    .PARAMETER Path
-    Full path of the assembly file whose identity is removed.
+    Removes exactly one full assembly name from the Global Assembly Cache (used by Uninstall-SecureMfaOtpProvider).
+    .PARAMETER AssemblyName
+    Full name: Name, Version=..., Culture=..., PublicKeyToken=...
     .EXAMPLE
-    Uninstall-SecureMfaOtpGacAssembly -Path C:\Modules\SecureMFA_OTP\adapter\SecureMFA.Adapter.dll
+    Uninstall-SecureMfaOtpGacAssembly -AssemblyName 'SecureMFA.Core, Version=1.0.0.0, Culture=neutral, PublicKeyToken=0123456789abcdef'
     #>
     [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][string] $Path)
-    Add-Type -AssemblyName System.EnterpriseServices
-    (New-Object System.EnterpriseServices.Internal.Publish).GacRemove($Path)
+    param([Parameter(Mandatory = $true)][string] $AssemblyName)
+    Use-SecureMfaOtpAssemblyCache
+    [SecureMfaOtp.Gac.AssemblyCache]::Uninstall($AssemblyName)
 }
 
 function Register-SecureMfaOtpEventSource {
     <#
     .SYNOPSIS
-    Registers the event source 'Secure MFA OTP' in the Application log (never under AD FS/Admin).
+    Registers the event source 'Secure MFA OTP' in the Application log; moves it there if another log has it. Says what it did.
     .EXAMPLE
     Register-SecureMfaOtpEventSource
     #>
     [CmdletBinding()]
+    [OutputType([string])]
     param()
-    if (-not [System.Diagnostics.EventLog]::SourceExists('Secure MFA OTP')) {
-        New-EventLog -LogName Application -Source 'Secure MFA OTP'
+    $source = 'Secure MFA OTP'
+    if ([System.Diagnostics.EventLog]::SourceExists($source)) {
+        $log = [System.Diagnostics.EventLog]::LogNameFromSourceName($source, '.')
+        if ($log -eq 'Application') { return 'Unchanged' }
+        [System.Diagnostics.EventLog]::DeleteEventSource($source)
+        [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
+        return "Moved from the $log log to Application (complete after the next restart of Windows)"
     }
+    [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
+    'Registered'
 }
 
-Export-ModuleMember -Cmdlet * -Function Install-SecureMfaOtpGacAssembly, Uninstall-SecureMfaOtpGacAssembly, Register-SecureMfaOtpEventSource -Alias *
+function Protect-SecureMfaOtpConfigurationFile {
+    <#
+    .SYNOPSIS
+    Makes a file readable only by SYSTEM, Administrators and the AD FS service account, with inheritance removed (the configuration copy holds the passphrase).
+    .PARAMETER Path
+    The file to protect.
+    .EXAMPLE
+    Protect-SecureMfaOtpConfigurationFile -Path "$env:ProgramData\SecureMFA_OTP\SecureMfaOtpProvider.json"
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Path)
+    $service = Get-CimInstance -ClassName Win32_Service -Filter "Name='adfssrv'"
+    if (-not $service) { throw 'The AD FS service (adfssrv) is not installed on this server.' }
+    $acl = New-Object System.Security.AccessControl.FileSecurity
+    $acl.SetAccessRuleProtection($true, $false)
+    $system = New-Object System.Security.Principal.SecurityIdentifier 'S-1-5-18'
+    $administrators = New-Object System.Security.Principal.SecurityIdentifier 'S-1-5-32-544'
+    $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule $system, 'FullControl', 'Allow'))
+    $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule $administrators, 'FullControl', 'Allow'))
+    if ($service.StartName -and $service.StartName -ne 'LocalSystem') {
+        $account = New-Object System.Security.Principal.NTAccount $service.StartName
+        $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule $account, 'Read', 'Allow'))
+    }
+    Set-Acl -LiteralPath $Path -AclObject $acl
+}
+
+Export-ModuleMember -Cmdlet * -Alias * -Function Get-SecureMfaOtpHost, Find-SecureMfaOtpGacAssembly, Install-SecureMfaOtpGacAssembly,
+    Uninstall-SecureMfaOtpGacAssembly, Register-SecureMfaOtpEventSource, Protect-SecureMfaOtpConfigurationFile

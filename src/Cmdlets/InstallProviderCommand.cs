@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using SecureMFA.Cmdlets.Help;
 using SecureMFA.Cmdlets.Infrastructure;
+using SecureMFA.Cmdlets.Output;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Ldap;
@@ -12,19 +14,30 @@ using SecureMFA.Core.Stores.Sql;
 namespace SecureMFA.Cmdlets
 {
     [Cmdlet(VerbsLifecycle.Install, "SecureMfaOtpProvider", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(PSObject))]
-    [CmdletHelp("Installs the SecureMFA OTP adapter on this AD FS server and registers it in the farm.",
-        "Run in an elevated Windows PowerShell on each AD FS server. Validates the configuration (every problem at once), checks that the store " +
-        "is reachable and its schema current, installs the adapter and every assembly it loads into the GAC, registers the event source, keeps a " +
-        "copy of the configuration for the support cmdlets, and on the main node registers the provider in the farm " +
-        "(Register-AdfsAuthenticationProvider), or updates its configuration if it is already registered " +
-        "(Import-AdfsAuthenticationProviderConfigurationData). Finally restarts the AD FS service. Use -NotMainNode on the other servers: " +
-        "GAC and restart only. In a WID farm, registration is refused on a secondary server.")]
-    [CmdletExample("Install-SecureMfaOtpProvider -ConfigurationFilePath C:\\SecureMFA\\SecureMfaOtpProvider.json", "On the primary AD FS server: install, register, restart.")]
+    [OutputType(typeof(InstallChange))]
+    [CmdletHelp("Installs or upgrades the SecureMFA OTP adapter on this AD FS server and registers it in the farm.",
+        "Run in an elevated Windows PowerShell 5.1 on each AD FS server (PowerShell 7 is refused: the AD FS cmdlets live in Windows PowerShell); " +
+        "the server needs .NET Framework 4.7.2 or later. Validates the configuration (every problem at once) and checks that the store is " +
+        "reachable and its schema current. auth_mode SQLITE is refused on a farm of more than one server and with -NotMainNode: SQLite keeps " +
+        "the users in a file on one server; use MSSQL or AD. " +
+        "Then, if anything is new or changed: stops the AD FS service, installs the adapter and every assembly it loads into the GAC (the " +
+        "adapter keeps its identity and is replaced; SecureMFA.Core and SecureMFA.Otp carry the release version and install beside older " +
+        "ones; third-party assemblies already in the GAC are left as they are), checks each one in the GAC by full name and SHA-256, copies " +
+        "the native SQLite library to %ProgramFiles%\\SecureMFA OTP\\native, and starts the service again (also when a step fails). What it " +
+        "added is recorded in %ProgramData%\\SecureMFA_OTP so Uninstall-SecureMfaOtpProvider removes exactly that. Registers the event source, " +
+        "keeps a copy of the configuration for the support cmdlets readable only by SYSTEM, Administrators and the AD FS service account, and on " +
+        "the main node registers the provider in the farm (Register-AdfsAuthenticationProvider), or updates its configuration if it is already " +
+        "registered (Import-AdfsAuthenticationProviderConfigurationData). Finally restarts the AD FS service. Returns one object per thing it " +
+        "looked at (Kind, Name, Version, Action: Installed, Replaced, Unchanged, Registered, ...). Use -NotMainNode on the other servers. In a " +
+        "WID farm, registration is refused on a secondary server.")]
+    [CmdletExample("Install-SecureMfaOtpProvider -ConfigurationFilePath C:\\SecureMFA\\SecureMfaOtpProvider.json", "On the primary AD FS server: install or upgrade, register, restart.")]
     [CmdletExample("Install-SecureMfaOtpProvider -NotMainNode", "On every other AD FS server of the farm.")]
     [CmdletExample("Install-SecureMfaOtpProvider .\\SecureMfaOtpProvider.json -WhatIf", "Validates and shows every step without changing anything.")]
+    [CmdletExample("Install-SecureMfaOtpProvider .\\SecureMfaOtpProvider.json -Verbose | Where-Object Action -ne Unchanged", "Upgrades and lists only what changed.")]
     public sealed class InstallProviderCommand : PSCmdlet
     {
+        private const string Name = "Install-SecureMfaOtpProvider";
+
         [Parameter(Position = 0, HelpMessage = "Path of SecureMfaOtpProvider.json. Required on the main node.")]
         public string? ConfigurationFilePath { get; set; }
 
@@ -36,19 +49,42 @@ namespace SecureMFA.Cmdlets
 
         protected override void ProcessRecord()
         {
+            HostFacts.Read(this).Require(this, Name, netFramework: true);
             var farm = new AdfsFarm(this);
+            try
+            {
+                Install(farm);
+            }
+            catch (InstallStepException ex)
+            {
+                ThrowTerminatingError(Errors.Record(ex.Message, "InstallStepFailed", ErrorCategory.InvalidResult, ex.Target, ex));
+            }
+            catch (PlatformCommandException ex)
+            {
+                ThrowTerminatingError(Errors.Record(ex.Message, "PlatformCommandFailed", ErrorCategory.InvalidResult, ex.Command, ex));
+            }
+        }
+
+        private void Install(AdfsFarm farm)
+        {
             string? configPath = null;
+            ProviderConfiguration? config = null;
             if (ConfigurationFilePath != null)
             {
                 configPath = GetUnresolvedProviderPathFromPSPath(ConfigurationFilePath);
-                CheckStore(Validate(configPath));
+                config = Validate(configPath);
             }
             else if (!NotMainNode)
             {
                 ThrowTerminatingError(Errors.Record("-ConfigurationFilePath is required on the main node (or use -NotMainNode on the other AD FS servers).",
                     "ConfigurationRequired", ErrorCategory.InvalidArgument, null));
             }
+            else
+            {
+                config = ConfigurationCopy();
+            }
 
+            if (config?.AuthMode == AuthMode.SQLITE) RefuseSqliteOnAFarm(farm);
             if (!NotMainNode)
             {
                 var role = farm.SyncRole();
@@ -56,48 +92,154 @@ namespace SecureMFA.Cmdlets
                     ThrowTerminatingError(Errors.Record($"This server is a secondary server of a WID farm (role {role}): register the provider on the primary server, and run Install-SecureMfaOtpProvider -NotMainNode here.",
                         "SecondaryWidServer", ErrorCategory.InvalidOperation, role));
             }
+            if (configPath != null) CheckStore(config!);
 
-            foreach (var assembly in AdfsFarm.AdapterAssemblies())
-                if (ShouldProcess(assembly, "Install in the GAC")) farm.InstallInGac(assembly);
-            if (ShouldProcess("Application log", "Register the event source 'Secure MFA OTP'")) farm.RegisterEventSource();
+            var restartAtTheEnd = InstallFiles(farm, config) || !NotMainNode;
+            RegisterEventSource(farm);
+            if (configPath != null) KeepConfigurationCopy(farm, configPath);
+            if (!NotMainNode) Register(farm, configPath!);
 
-            if (configPath != null && ShouldProcess(ModulePaths.DefaultConfigurationFile, "Keep a copy of the configuration for the support cmdlets"))
+            if (restartAtTheEnd && ShouldProcess(AdfsFarm.ServiceName, "Restart the AD FS service"))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(ModulePaths.DefaultConfigurationFile)!);
-                if (!string.Equals(Path.GetFullPath(configPath), Path.GetFullPath(ModulePaths.DefaultConfigurationFile), StringComparison.OrdinalIgnoreCase))
-                    File.Copy(configPath, ModulePaths.DefaultConfigurationFile, true);
+                farm.RestartService();
+                WriteObject(new InstallChange(InstallChange.Service, AdfsFarm.ServiceName, null, "Restarted"));
             }
-
-            var registration = "Skipped (not the main node)";
-            if (!NotMainNode)
-            {
-                if (farm.IsRegistered())
-                {
-                    registration = "Configuration updated";
-                    if (ShouldProcess(ModulePaths.ProviderName, "Update the registered configuration")) farm.ImportConfiguration(configPath!);
-                }
-                else
-                {
-                    registration = "Registered";
-                    if (ShouldProcess(ModulePaths.ProviderName, "Register in the AD FS farm as " + AdfsFarm.AdapterTypeName())) farm.Register(configPath!);
-                }
-                if (AddToGlobalPolicy)
-                {
-                    var providers = farm.PolicyList(AdfsFarm.PolicyLists[0]);
-                    if (!providers.Contains(ModulePaths.ProviderName, StringComparer.OrdinalIgnoreCase) &&
-                        ShouldProcess("global authentication policy", "Add " + ModulePaths.ProviderName + " to the additional authentication providers"))
-                        farm.SetPolicyList(AdfsFarm.PolicyLists[0], providers.Concat(new[] { ModulePaths.ProviderName }).ToList());
-                }
-            }
-
-            if (ShouldProcess(AdfsFarm.ServiceName, "Restart the AD FS service")) farm.RestartService();
-            var result = new PSObject();
-            result.Properties.Add(new PSNoteProperty("Provider", ModulePaths.ProviderName));
-            result.Properties.Add(new PSNoteProperty("TypeName", AdfsFarm.AdapterTypeName()));
-            result.Properties.Add(new PSNoteProperty("Registration", registration));
-            result.Properties.Add(new PSNoteProperty("ConfigurationFile", configPath));
-            if (!MyInvocation.BoundParameters.ContainsKey("WhatIf")) WriteObject(result);
         }
+
+        /// <summary>The GAC and the native library, with the AD FS service stopped while they change. True when the service still needs a restart.</summary>
+        private bool InstallFiles(AdfsFarm farm, ProviderConfiguration? config)
+        {
+            var record = InstallRecord.Load();
+            var gac = new GacInstaller(new GlobalAssemblyCache(this), record);
+            var native = new NativeLibraries(record);
+            IReadOnlyList<GacStep> plan;
+            IReadOnlyList<NativeFileStep> nativePlan;
+            try
+            {
+                plan = gac.Plan(ModuleAssembly.FromAdapterFolder());
+                if (config?.AuthMode == AuthMode.SQLITE && !NativeLibraries.Shipped)
+                    throw new InvalidOperationException($"auth_mode is SQLITE, but the module has no native SQLite library for this server ({NativeLibraries.SourceFolder}): reinstall the module from the release zip.");
+                nativePlan = native.Plan();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is BadImageFormatException || ex is InvalidOperationException)
+            {
+                ThrowTerminatingError(Errors.Record($"The module cannot be installed: {ex.Message}", "ModuleIncomplete", ErrorCategory.ObjectNotFound, ModulePaths.ModuleBase, ex));
+                throw;
+            }
+            if (!NativeLibraries.Shipped) WriteVerbose($"The module ships no native library for {NativeLibraries.Rid}; auth_mode SQLITE would not work on this server.");
+
+            var changes = plan.Where(s => s.ChangesGac).ToList();
+            var nativeChanges = nativePlan.Where(s => s.Changes).ToList();
+            var restartNeeded = true;
+            if (changes.Count + nativeChanges.Count > 0)
+            {
+                var what = string.Join(", ", changes.Select(s => $"{(s.Action == InstallChange.Replaced ? "replace" : "install")} {s.Assembly.Name.Name} {s.Assembly.Name.Version}")
+                    .Concat(nativeChanges.Select(s => $"copy {Path.GetFileName(s.Source)} to {s.Destination}")));
+                if (!ShouldProcess("the GAC of this server", $"Stop the AD FS service; {what}; check each by full name and SHA-256; start the AD FS service"))
+                    return false;
+                AdfsServiceWindow.Run(this, farm, () =>
+                {
+                    foreach (var step in changes)
+                    {
+                        WriteVerbose($"{(step.Action == InstallChange.Replaced ? "Replacing" : "Installing")} {step.Assembly.FullName} in the GAC from {step.Assembly.Path}.");
+                        gac.Apply(step);
+                        WriteObject(Change(step));
+                    }
+                    foreach (var step in nativeChanges)
+                    {
+                        WriteVerbose($"Copying {step.Source} to {step.Destination}.");
+                        native.Apply(step);
+                        WriteObject(new InstallChange(InstallChange.NativeLibrary, step.Destination, null, step.Action));
+                    }
+                });
+                // Started again just now, with everything in place; the main node still restarts after registering.
+                restartNeeded = false;
+            }
+            foreach (var step in plan.Where(s => !s.ChangesGac)) WriteObject(Change(step));
+            foreach (var step in nativePlan.Where(s => !s.Changes)) WriteObject(new InstallChange(InstallChange.NativeLibrary, step.Destination, null, step.Action));
+
+            var unrecorded = gac.Unrecorded(plan);
+            if (unrecorded.Count > 0 && ShouldProcess(record.AssembliesFile, "Record as installed by SecureMFA OTP: " + string.Join(", ", unrecorded)))
+                gac.Adopt(unrecorded);
+            return restartNeeded;
+        }
+
+        private void RegisterEventSource(AdfsFarm farm)
+        {
+            if (!ShouldProcess("Application log", "Register the event source 'Secure MFA OTP'")) return;
+            var outcome = farm.RegisterEventSource();
+            WriteVerbose($"Event source 'Secure MFA OTP': {outcome}.");
+            WriteObject(new InstallChange(InstallChange.EventSource, "Secure MFA OTP", null, outcome));
+        }
+
+        /// <summary>The support cmdlets' copy; it holds the passphrase, so only SYSTEM, Administrators and AD FS may read it.</summary>
+        private void KeepConfigurationCopy(AdfsFarm farm, string configPath)
+        {
+            var copy = ModulePaths.DefaultConfigurationFile;
+            if (!ShouldProcess(copy, "Keep a copy of the configuration for the support cmdlets, readable only by SYSTEM, Administrators and the AD FS service account")) return;
+            var same = string.Equals(Path.GetFullPath(configPath), Path.GetFullPath(copy), StringComparison.OrdinalIgnoreCase);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                if (!same) File.Copy(configPath, copy, true);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new InstallStepException(copy, $"Copying the configuration to {copy} failed: {ex.Message}", ex);
+            }
+            farm.ProtectConfigurationFile(copy);
+            WriteVerbose($"Configuration copied to {copy} and protected.");
+            WriteObject(new InstallChange(InstallChange.ConfigurationCopy, copy, null, same ? "Protected" : "Copied and protected"));
+        }
+
+        private void Register(AdfsFarm farm, string configPath)
+        {
+            if (farm.IsRegistered())
+            {
+                if (ShouldProcess(ModulePaths.ProviderName, "Update the registered configuration"))
+                {
+                    farm.ImportConfiguration(configPath);
+                    WriteObject(new InstallChange(InstallChange.Registration, ModulePaths.ProviderName, null, "Configuration updated"));
+                }
+            }
+            else
+            {
+                var typeName = AdfsFarm.AdapterTypeName();
+                if (ShouldProcess(ModulePaths.ProviderName, "Register in the AD FS farm as " + typeName))
+                {
+                    farm.Register(configPath);
+                    WriteObject(new InstallChange(InstallChange.Registration, ModulePaths.ProviderName, null, "Registered"));
+                }
+            }
+            if (AddToGlobalPolicy)
+            {
+                var providers = farm.PolicyList(AdfsFarm.PolicyLists[0]);
+                if (!providers.Contains(ModulePaths.ProviderName, StringComparer.OrdinalIgnoreCase) &&
+                    ShouldProcess("global authentication policy", "Add " + ModulePaths.ProviderName + " to the additional authentication providers"))
+                {
+                    farm.SetPolicyList(AdfsFarm.PolicyLists[0], providers.Concat(new[] { ModulePaths.ProviderName }).ToList());
+                    WriteObject(new InstallChange(InstallChange.GlobalPolicy, AdfsFarm.PolicyLists[0], null, "Added " + ModulePaths.ProviderName));
+                }
+            }
+        }
+
+        /// <summary>SQLite keeps the users, their lockouts and their used codes in a file on one server: a farm needs a shared store.</summary>
+        private void RefuseSqliteOnAFarm(AdfsFarm farm)
+        {
+            const string Why = "auth_mode SQLITE keeps OTP users in a file on one server (sqlite_path), so each AD FS server would have its own users, " +
+                "lockouts and used codes: a user enrolled on one server would be asked to enrol again on another, and a code could be accepted twice. " +
+                "Use auth_mode MSSQL (one SQL Server database the servers share) or AD (attributes on the user objects); " +
+                "docs/install-and-upgrade.md says how to move the SQLite users to SQL Server.";
+            if (NotMainNode)
+                ThrowTerminatingError(Errors.Record("-NotMainNode means a farm of more than one server, and " + Why, "SqliteOnFarm", ErrorCategory.InvalidOperation, "SQLITE"));
+            var nodes = farm.NodeCount();
+            if (nodes > 1)
+                ThrowTerminatingError(Errors.Record($"This AD FS farm has {nodes} servers, and " + Why, "SqliteOnFarm", ErrorCategory.InvalidOperation, "SQLITE"));
+            WriteWarning("auth_mode SQLITE is for a single AD FS server: before adding a server to this farm, move the users to SQL Server (auth_mode MSSQL).");
+        }
+
+        private static InstallChange Change(GacStep step) =>
+            new InstallChange(InstallChange.GacAssembly, step.Assembly.Name.Name!, step.Assembly.Name.Version?.ToString(), step.Action);
 
         private ProviderConfiguration Validate(string path)
         {
@@ -110,8 +252,22 @@ namespace SecureMFA.Cmdlets
             return result.Configuration!;
         }
 
+        /// <summary>On another node, the copy an earlier install kept says which store the farm uses (for the SQLite rule).</summary>
+        private ProviderConfiguration? ConfigurationCopy()
+        {
+            var copy = ModulePaths.DefaultConfigurationFile;
+            if (!File.Exists(copy))
+            {
+                WriteVerbose($"No configuration given and no copy at {copy}: the store mode of the farm is not checked on this server.");
+                return null;
+            }
+            var result = ConfigurationLoader.Parse(File.ReadAllText(copy));
+            return result.IsValid ? result.Configuration : null;
+        }
+
         private void CheckStore(ProviderConfiguration config)
         {
+            WriteVerbose($"Checking the OTP user store: {StoreErrors.Describe(config)}.");
             try
             {
                 var store = OtpUserStoreFactory.Open(config);
@@ -121,9 +277,9 @@ namespace SecureMFA.Cmdlets
                     (store as LdapOtpUserStore)?.CheckSchema();
                 }
             }
-            catch (StoreUnavailableException ex)
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
-                ThrowTerminatingError(Errors.StoreUnavailable(ex));
+                ThrowTerminatingError(StoreErrors.Record(config, ex));
             }
         }
     }

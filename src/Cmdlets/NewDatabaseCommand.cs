@@ -1,9 +1,8 @@
-using System.IO;
+using System;
 using System.Management.Automation;
 using SecureMFA.Cmdlets.Help;
 using SecureMFA.Cmdlets.Infrastructure;
 using SecureMFA.Core.Configuration;
-using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 
 namespace SecureMFA.Cmdlets
@@ -32,15 +31,17 @@ namespace SecureMFA.Cmdlets
                 return;
             }
 
+            if (config.AuthMode == AuthMode.AD)
+            {
+                ThrowTerminatingError(Errors.Record("auth_mode is AD: there is no database. Extend the AD schema with ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1.",
+                    "NoDatabaseInAdMode", ErrorCategory.InvalidOperation, path));
+                return;
+            }
             var target = config.AuthMode == AuthMode.SQLITE ? config.SqlitePath : $"{config.SqlDatabaseName} on {config.SqlServer}";
             try
             {
                 switch (config.AuthMode)
                 {
-                    case AuthMode.AD:
-                        ThrowTerminatingError(Errors.Record("auth_mode is AD: there is no database. Extend the AD schema with ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1.",
-                            "NoDatabaseInAdMode", ErrorCategory.InvalidOperation, path));
-                        return;
                     case AuthMode.SQLITE:
                         if (!ShouldProcess(target, "Create or upgrade the SQLite OTP store")) return;
                         SqliteStoreFactory.Open(config.SqlitePath).CheckSchema();
@@ -52,9 +53,10 @@ namespace SecureMFA.Cmdlets
                         break;
                 }
             }
-            catch (StoreUnavailableException ex)
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
-                ThrowTerminatingError(Errors.StoreUnavailable(ex));
+                // Whatever the store threw, even from a driver that could not load: the store and the cause, never a raw exception.
+                ThrowTerminatingError(StoreErrors.Record(config, ex));
                 return;
             }
 

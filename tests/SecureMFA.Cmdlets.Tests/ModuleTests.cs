@@ -17,7 +17,7 @@ namespace SecureMFA.Cmdlets.Tests
         public void TheStagedManifestPassesTestModuleManifest()
         {
             using var ps = new PowerShellSession(importModule: false);
-            var result = ps.Run($"Test-ModuleManifest -Path '{PowerShellSession.ManifestPath}'");
+            var result = ps.Run($"Test-ModuleManifest -Path '{System.IO.Path.Combine(PowerShellSession.StagedModuleFolder, "SecureMFA_OTP.psd1")}'");
             Assert.True(result.Errors.Count == 0, result.ErrorText);
             var module = (PSModuleInfo)Assert.Single(result.Output).BaseObject;
             Assert.Equal("SecureMFA_OTP", module.Name);
@@ -81,7 +81,7 @@ namespace SecureMFA.Cmdlets.Tests
             foreach (var file in new[] { "SecureMfaOtpProvider.json", "sql/Create_Database_SecureMfaOTP.sql", "sql/Upgrade_From_Previous_Version.sql",
                 "ad-schema/SecureMFA_OTP_schema.ldf", "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1", "bin/net472/SecureMFA.Cmdlets.dll",
                 "bin/net10.0/SecureMFA.Cmdlets.dll", "adapter/SecureMFA.Adapter.dll", "SecureMFA_OTP.format.ps1xml" })
-                Assert.True(System.IO.File.Exists(System.IO.Path.Combine(PowerShellSession.ModuleFolder, file)), file + " is missing from the module");
+                Assert.True(System.IO.File.Exists(System.IO.Path.Combine(PowerShellSession.StagedModuleFolder, file)), file + " is missing from the module");
         }
     }
 }

@@ -7,7 +7,10 @@ using System.Reflection;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
-    /// <summary>The AD FS farm as the install cmdlets see it, through the AD FS module's cmdlets (the platform seam).</summary>
+    /// <summary>
+    /// The AD FS farm and this server's AD FS service as the install cmdlets see them, through the AD FS module's cmdlets,
+    /// the service cmdlets and the module's event-source and file-protection functions (the platform seam).
+    /// </summary>
     public sealed class AdfsFarm
     {
         public const string ServiceName = "adfssrv";
@@ -24,9 +27,15 @@ namespace SecureMFA.Cmdlets.Infrastructure
             return ModulePaths.AdapterTypeName + ", " + AssemblyName.GetAssemblyName(path).FullName;
         }
 
-        /// <summary>The assemblies the GAC must hold: the adapter and everything it loads.</summary>
-        public static IReadOnlyList<string> AdapterAssemblies() =>
-            Directory.GetFiles(ModulePaths.AdapterFolder, "*.dll").OrderBy(f => f, System.StringComparer.OrdinalIgnoreCase).ToList();
+        /// <summary>How many servers the farm has (Get-AdfsFarmInformation, FarmNodes).</summary>
+        public int NodeCount()
+        {
+            var info = PlatformCommands.Invoke(_cmdlet, "Get-AdfsFarmInformation").FirstOrDefault();
+            var value = info?.Properties["FarmNodes"]?.Value;
+            var nodes = value is PSObject wrapped ? wrapped.BaseObject : value;
+            if (nodes == null) return 0;
+            return nodes is IEnumerable many && !(nodes is string) ? many.Cast<object>().Count() : 1;
+        }
 
         /// <summary>In a WID farm only the primary computer can change the configuration.</summary>
         public string? SyncRole()
@@ -71,11 +80,17 @@ namespace SecureMFA.Cmdlets.Infrastructure
         public void SetPolicyList(string list, List<string> providers) =>
             PlatformCommands.Invoke(_cmdlet, "Set-AdfsGlobalAuthenticationPolicy", new Hashtable { [list] = providers.ToArray() });
 
-        public void InstallInGac(string path) => PlatformCommands.Invoke(_cmdlet, "Install-SecureMfaOtpGacAssembly", new Hashtable { ["Path"] = path });
+        /// <summary>Registers "Secure MFA OTP" in the Application log; says what it did (Registered, Unchanged, Moved from ...).</summary>
+        public string RegisterEventSource() =>
+            PlatformCommands.Invoke(_cmdlet, "Register-SecureMfaOtpEventSource").FirstOrDefault()?.ToString() ?? "Registered";
 
-        public void RemoveFromGac(string path) => PlatformCommands.Invoke(_cmdlet, "Uninstall-SecureMfaOtpGacAssembly", new Hashtable { ["Path"] = path });
+        /// <summary>Makes the configuration copy (it holds the passphrase) readable only by SYSTEM, Administrators and the AD FS service account.</summary>
+        public void ProtectConfigurationFile(string path) =>
+            PlatformCommands.Invoke(_cmdlet, "Protect-SecureMfaOtpConfigurationFile", new Hashtable { ["Path"] = path });
 
-        public void RegisterEventSource() => PlatformCommands.Invoke(_cmdlet, "Register-SecureMfaOtpEventSource");
+        public void StopService() => PlatformCommands.Invoke(_cmdlet, "Stop-Service", new Hashtable { ["Name"] = ServiceName, ["Force"] = true });
+
+        public void StartService() => PlatformCommands.Invoke(_cmdlet, "Start-Service", new Hashtable { ["Name"] = ServiceName });
 
         public void RestartService() => PlatformCommands.Invoke(_cmdlet, "Restart-Service", new Hashtable { ["Name"] = ServiceName, ["Force"] = true });
     }

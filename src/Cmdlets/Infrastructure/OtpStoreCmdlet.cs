@@ -31,7 +31,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
             }
             try { Store = OtpUserStoreFactory.Open(Config); }
-            catch (StoreUnavailableException ex) { ThrowTerminatingError(Errors.StoreUnavailable(ex)); }
+            catch (Exception ex) when (!(ex is PipelineStoppedException)) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
         }
 
         protected override void EndProcessing() => (Store as IDisposable)?.Dispose();
@@ -40,7 +40,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         protected void ForUser(string upn, Action action)
         {
             try { action(); }
-            catch (StoreUnavailableException ex) { ThrowTerminatingError(Errors.StoreUnavailable(ex)); }
+            catch (StoreUnavailableException ex) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
             catch (DirectoryUserNotFoundException ex) { WriteError(Errors.Record(ex.Message, "DirectoryUserNotFound", ErrorCategory.ObjectNotFound, upn, ex)); }
             catch (ArgumentException ex) { WriteError(Errors.Record($"\"{upn}\" is not a valid UPN: {ex.Message}", "InvalidUpn", ErrorCategory.InvalidArgument, upn, ex)); }
             catch (SecretUnreadableException ex) { WriteError(Errors.Record(ex.Message, "SecretUnreadable", ErrorCategory.InvalidData, upn, ex)); }
