@@ -63,10 +63,10 @@ namespace SecureMFA.Cmdlets.Tests
         [Fact]
         public void InstallNamesAnUnreachableLdapServer()
         {
-            var config = Config(@"{ ""auth_mode"": ""AD"", ""ad_server"": ""127.0.0.1"", ""ad_port"": ""1"", ""ad_ssl"": ""false"", ""ad_user"": ""CN=svc,DC=adatum,DC=com"",
+            var config = Config(@"{ ""auth_mode"": ""AD"", ""ad_server"": ""127.0.0.1"", ""ad_port"": ""1"", ""ad_ssl"": ""true"", ""ad_user"": ""CN=svc,DC=adatum,DC=com"",
                 ""ad_password"": ""Ldap-Bind-Password-1"", ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Store-Error-Tests-Passphrase"" }");
             var error = StoreError(_server.Run($"Install-SecureMfaOtpProvider '{config}' -Confirm:$false"));
-            Assert.StartsWith("The OTP user store (LDAP server 127.0.0.1 port 1) cannot be used: ", error.Exception.Message);
+            Assert.StartsWith("The OTP user store (LDAP server 127.0.0.1 port 1 (LDAPS)) cannot be used: ", error.Exception.Message);
             Assert.DoesNotContain("Ldap-Bind-Password-1", error.Exception.Message);
             Assert.DoesNotContain("Store-Error-Tests-Passphrase", error.Exception.Message);
             Assert.Empty(_server.Changes());

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using SecureMFA.Core.Native;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
@@ -22,7 +23,8 @@ namespace SecureMFA.Cmdlets.Infrastructure
         public const string ProviderName = "SecureMfaOtpProvider";
 
         public const string ConfigurationVariable = "SECUREMFA_OTP_CONFIGURATION";
-        public const string NativeFolderVariable = "SECUREMFA_OTP_NATIVE_DIR";
+        /// <summary>The same override Core's loader honours (<see cref="NativeSqliteFolders"/>): one contract, one name.</summary>
+        public const string NativeFolderVariable = NativeSqliteFolders.OverrideVariable;
 
         /// <summary>
         /// The Windows runtime identifier of the native SQLite library AD FS needs: the operating system's architecture,
@@ -54,7 +56,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
             get
             {
                 var overridden = Environment.GetEnvironmentVariable(NativeFolderVariable);
-                return !string.IsNullOrEmpty(overridden) ? overridden! : Path.Combine(ProgramFiles, "SecureMFA OTP", "native");
+                return !string.IsNullOrEmpty(overridden) ? overridden! : Path.Combine(ProgramFiles, NativeSqliteFolders.InstalledProductFolder, "native");
             }
         }
 
