@@ -79,9 +79,35 @@ namespace SecureMFA.Cmdlets.Tests
         public void TheModuleShipsTheTemplateScriptsAndBothBuilds()
         {
             foreach (var file in new[] { "SecureMfaOtpProvider.json", "sql/Create_Database_SecureMfaOTP.sql", "sql/Upgrade_From_Previous_Version.sql",
-                "ad-schema/SecureMFA_OTP_schema.ldf", "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1", "bin/net472/SecureMFA.Cmdlets.dll",
+                "ad-schema/SecureMFA_OTP_schema.ldf", "ad-schema/SecureMFA_OTP_schema_v2.ldf", "ad-schema/SecureMFA_OTP_container.ldf",
+                "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1", "bin/net472/SecureMFA.Cmdlets.dll",
                 "bin/net10.0/SecureMFA.Cmdlets.dll", "adapter/SecureMFA.Adapter.dll", "SecureMFA_OTP.format.ps1xml" })
                 Assert.True(System.IO.File.Exists(System.IO.Path.Combine(PowerShellSession.StagedModuleFolder, file)), file + " is missing from the module");
+        }
+    
+        [Fact]
+        public void EveryShippedScriptParses()
+        {
+            var scripts = System.IO.Directory.GetFiles(PowerShellSession.StagedModuleFolder, "*.ps*1", System.IO.SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".ps1") || f.EndsWith(".psm1")).ToList();
+            Assert.Contains(scripts, f => f.EndsWith("Create_SecureMFA_OTP_AD_attributes.ps1"));
+            foreach (var script in scripts)
+            {
+                System.Management.Automation.Language.Parser.ParseFile(script, out _, out var errors);
+                Assert.True(errors.Length == 0, script + ": " + string.Join("; ", errors.Select(e => e.Message)));
+            }
+        }
+
+        [Fact]
+        public void TheSchemaScriptAppliesEveryShippedLdifInOrder()
+        {
+            // The script brings any forest up to date, so it must know every LDIF the module ships (the test DC applies the same).
+            var folder = System.IO.Path.Combine(PowerShellSession.StagedModuleFolder, "ad-schema");
+            var script = System.IO.File.ReadAllText(System.IO.Path.Combine(folder, "Create_SecureMFA_OTP_AD_attributes.ps1"));
+            var named = System.Text.RegularExpressions.Regex.Matches(script, @"File = '([^']+\.ldf)'").Select(m => m.Groups[1].Value).ToList();
+            var shipped = System.IO.Directory.GetFiles(folder, "*.ldf").Select(System.IO.Path.GetFileName).OrderBy(f => f).ToList();
+            Assert.Equal(shipped, named.OrderBy(f => f));
+            Assert.Equal(new[] { "SecureMFA_OTP_schema.ldf", "SecureMFA_OTP_schema_v2.ldf", "SecureMFA_OTP_container.ldf" }, named);
         }
     }
 }
