@@ -11,18 +11,21 @@ namespace SecureMFA.WinOtp.Api
     /// </summary>
     public sealed class ApiEndpoint
     {
+        private readonly string _base;
+
         private ApiEndpoint(Uri baseUri)
         {
             BaseUri = baseUri;
+            _base = baseUri.AbsoluteUri.TrimEnd('/');
         }
 
-        /// <summary>Without a trailing slash.</summary>
         public Uri BaseUri { get; }
 
         /// <summary>"/v1/otp/verify" becomes {endpoint}/v1/otp/verify.</summary>
-        public Uri Resolve(string relativePath) => new Uri(BaseUri.AbsoluteUri + relativePath, UriKind.Absolute);
+        public Uri Resolve(string relativePath) => new Uri(_base + relativePath, UriKind.Absolute);
 
-        public override string ToString() => BaseUri.AbsoluteUri;
+        /// <summary>The endpoint without a trailing slash.</summary>
+        public override string ToString() => _base;
 
         public static ApiEndpoint Parse(string? text, string settingName = "api_endpoint")
         {

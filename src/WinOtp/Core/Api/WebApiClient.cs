@@ -31,10 +31,13 @@ namespace SecureMFA.WinOtp.Api
 
         private readonly HttpClient _http;
         private readonly IClock _clock;
+        private readonly Func<string> _newNonce;
 
         /// <param name="handler">The HTTP seam: <see cref="ApiHttpHandler.Create"/> in production, a fake in tests. Disposed with the client.</param>
-        public WebApiClient(ApiEndpoint endpoint, HttpMessageHandler handler, TimeSpan timeout, IClock clock)
+        /// <param name="nonceSource">Null in production (16 fresh random bytes per request); tests pass the protocol document's nonce to replay its worked example.</param>
+        public WebApiClient(ApiEndpoint endpoint, HttpMessageHandler handler, TimeSpan timeout, IClock clock, Func<string>? nonceSource = null)
         {
+            _newNonce = nonceSource ?? MessageSignature.NewNonce;
             Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
             if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The API timeout must be positive.");
             Timeout = timeout;
@@ -170,7 +173,7 @@ namespace SecureMFA.WinOtp.Api
             var uri = Endpoint.Resolve(relativePath);
             var bytes = body ?? new byte[0];
             var timestamp = UnixTime.Seconds(_clock.UtcNow);
-            var nonce = MessageSignature.NewNonce();
+            var nonce = _newNonce();
             var request = new HttpRequestMessage(method, uri);
             if (body != null) request.Content = Json(body);
             request.Headers.TryAddWithoutValidation(ApiHeaders.Device, device.DeviceId);

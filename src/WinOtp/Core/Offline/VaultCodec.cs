@@ -74,6 +74,8 @@ namespace SecureMFA.WinOtp.Offline
             byte[] presented;
             try { presented = Convert.FromBase64String(macLine.Substring(4)); }
             catch (FormatException) { return null; }
+            // One spelling only: base64 decoders ignore the spare bits of the last character, so compare the text too.
+            if (!string.Equals(Convert.ToBase64String(presented), macLine.Substring(4), StringComparison.Ordinal)) return null;
             if (!FixedTime.Equal(Mac(deviceKey, upn, file, macLineStart), presented)) return null;
 
             // Authentic: now it must also be exactly the expected shape.
