@@ -247,6 +247,48 @@ namespace SecureMFA.WinOtp.Tests
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "the call must end at the timeout, not hang");
         }
 
+        /// <summary>Headers on time, then a body that never ends and ignores cancellation, as .NET Framework's network streams do.</summary>
+        [Fact]
+        public async Task ABodyThatNeverEndsIsCutAtTheTimeout()
+        {
+            var stream = new EndlessStream();
+            var handler = new ScriptedHandler(_ => new System.Net.Http.HttpResponseMessage(HttpStatusCode.OK) { Content = new System.Net.Http.StreamContent(stream) });
+            using (var client = Client(handler, timeoutMs: 300))
+            {
+                var reply = await client.VerifyAsync(Device, DocumentRequest);
+                Assert.Equal(ApiFailure.Timeout, reply.Failure);
+            }
+            Assert.True(stream.Disposed);
+        }
+
+        private sealed class EndlessStream : Stream
+        {
+            private readonly TaskCompletionSource<int> _disposed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            public bool Disposed => _disposed.Task.IsCompleted;
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => 0; set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken)
+            {
+                await _disposed.Task;
+                throw new ObjectDisposedException(nameof(EndlessStream));
+            }
+            public override System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) =>
+                new System.Threading.Tasks.ValueTask<int>(ReadAsync(new byte[buffer.Length], 0, buffer.Length, cancellationToken));
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            protected override void Dispose(bool disposing)
+            {
+                _disposed.TrySetResult(0);
+                base.Dispose(disposing);
+            }
+        }
+
         [Fact]
         public async Task ARefusedConnectionIsANetworkFailure()
         {

@@ -124,6 +124,19 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(OfflineOutcome.Accepted, Verify(vault, code).Outcome);
         }
 
+        [Theory]
+        [InlineData("")]
+        [InlineData("\n")]
+        [InlineData("\n\n")]
+        [InlineData("mac AAAA\n")]
+        [InlineData("SMFA-WINOTP-VAULT 1\n")]
+        public void OddFilesAreRefusedAsTampered(string content)
+        {
+            var vault = Store();
+            _h.Vault.Files[VaultFileName.For(Upn)] = Encoding.UTF8.GetBytes(content);
+            Assert.Equal(OfflineOutcome.Tampered, Verify(vault, CodeNow(1)).Outcome);
+        }
+
         [Fact]
         public void AnEditedCounterDoesNotResetTheLockout()
         {

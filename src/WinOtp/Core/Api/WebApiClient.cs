@@ -205,6 +205,8 @@ namespace SecureMFA.WinOtp.Api
                 try
                 {
                     using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
+                    // Not every stream honours a cancellation token (.NET Framework's do not): at the timeout the response goes.
+                    using (timeout.Token.Register(response.Dispose))
                     {
                         var body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
                         string? signature = null;
@@ -212,7 +214,8 @@ namespace SecureMFA.WinOtp.Api
                         return new RawExchange((int)response.StatusCode, body, signature);
                     }
                 }
-                catch (OperationCanceledException) { return RawExchange.Failed(ApiFailure.Timeout, "no answer within " + (long)Timeout.TotalMilliseconds + " ms"); }
+                catch (Exception) when (timeout.IsCancellationRequested) { return RawExchange.Failed(ApiFailure.Timeout, "no answer within " + (long)Timeout.TotalMilliseconds + " ms"); }
+                catch (OperationCanceledException) { return RawExchange.Failed(ApiFailure.Timeout, "the request was cancelled"); }
                 catch (HttpRequestException e) { return RawExchange.Failed(ApiFailure.Network, "network: " + Innermost(e).Message); }
                 catch (IOException e) { return RawExchange.Failed(ApiFailure.Network, "network: " + e.Message); }
                 catch (InvalidDataException e) { return RawExchange.Failed(ApiFailure.Network, e.Message); }

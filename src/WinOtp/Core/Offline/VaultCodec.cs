@@ -63,7 +63,7 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>The record, or null when the bytes are not a vault of <paramref name="upn"/> written with this device key.</summary>
         public static VaultRecord? Decode(byte[] file, string upn, byte[] deviceKey)
         {
-            if (file == null || file.Length == 0 || file.Length > MaxFileBytes || file[file.Length - 1] != (byte)'\n') return null;
+            if (file == null || file.Length < 2 || file.Length > MaxFileBytes || file[file.Length - 1] != (byte)'\n') return null;
             // The MAC line is the last line; everything before it is what the MAC covers.
             var macLineStart = Array.LastIndexOf(file, (byte)'\n', file.Length - 2) + 1;
             if (macLineStart <= 0) return null;
