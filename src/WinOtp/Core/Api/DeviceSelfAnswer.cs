@@ -1,0 +1,13 @@
+namespace SecureMFA.WinOtp.Api
+{
+    /// <summary>GET /v1/devices/self: the API knows this device, and how far apart the two clocks are.</summary>
+    public sealed class DeviceSelfAnswer
+    {
+        public string DeviceId { get; set; } = "";
+        public string Machine { get; set; } = "";
+        public string Registered { get; set; } = "";
+        public long ServerTime { get; set; }
+        /// <summary>This computer's clock minus the server's, in seconds, when the answer arrived. Requests fail past ±300.</summary>
+        public long ClockSkewSeconds { get; set; }
+    }
+}

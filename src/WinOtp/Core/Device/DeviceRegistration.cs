@@ -1,0 +1,46 @@
+using System;
+using System.Threading.Tasks;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Events;
+using SecureMFA.WinOtp.Logon;
+using SecureMFA.WinOtp.Settings;
+
+namespace SecureMFA.WinOtp.Device
+{
+    /// <summary>
+    /// Registers this computer with the WEB API once (the installer or the simulator does it, not LogonUI): the
+    /// bootstrap value (api_headers_value) goes to the API in one request and is then forgotten; the device key
+    /// that comes back is stored under DPAPI machine scope.
+    /// </summary>
+    public static class DeviceRegistration
+    {
+        public static async Task<(bool Registered, string Message)> RegisterAsync(WinOtpPlatform platform, WinOtpSettings settings, string bootstrap, string machineSid)
+        {
+            var events = new GuardedEventLog(platform.Events, settings.VerboseLog);
+            try
+            {
+                ApiReply<RegistrationAnswer> reply;
+                using (var client = new WebApiClient(settings.ApiEndpoint, platform.HttpHandlerFactory(settings), TimeSpan.FromMilliseconds(settings.ApiTimeoutMs), platform.Clock))
+                    reply = await client.RegisterAsync(bootstrap, platform.MachineName, machineSid).ConfigureAwait(false);
+
+                if (reply.Kind != ApiReplyKind.Answered)
+                {
+                    var message = reply.ErrorCode == "bad_bootstrap" ? "The API refused the bootstrap value (api_headers_value)."
+                        : reply.ErrorCode == "registration_closed" ? "The API does not accept registrations (no api_headers_value is configured on it)."
+                        : reply.ErrorCode == "rate_limited" ? "The API refuses registrations from this address for a while (too many wrong bootstrap values)."
+                        : "The registration failed: " + reply.Detail + ".";
+                    events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration with " + settings.ApiEndpoint + " failed: " + reply.Detail + ".");
+                    return (false, message);
+                }
+                new DeviceStore(platform.Registry, platform.Protection).Save(reply.Answer!.Device);
+                events.Write(WinOtpEventId.ProviderOk, WinOtpEventLevel.Information, "This computer is registered with " + settings.ApiEndpoint + " as device " + reply.Answer.Device.DeviceId + ".");
+                return (true, "Registered as device " + reply.Answer.Device.DeviceId + ".");
+            }
+            catch (Exception e)
+            {
+                events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration failed: " + e.GetType().Name + ": " + e.Message);
+                return (false, "The registration failed: " + e.GetType().Name + ".");
+            }
+        }
+    }
+}

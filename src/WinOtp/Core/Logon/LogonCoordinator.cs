@@ -1,0 +1,383 @@
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using SecureMFA.Otp.Protocol;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Decision;
+using SecureMFA.WinOtp.Device;
+using SecureMFA.WinOtp.Events;
+using SecureMFA.WinOtp.Offline;
+using SecureMFA.WinOtp.Settings;
+using SecureMFA.WinOtp.Users;
+
+namespace SecureMFA.WinOtp.Logon
+{
+    /// <summary>
+    /// The one entry point of a credential provider tile:
+    /// <list type="number">
+    /// <item><see cref="IsCodeRequired"/> when the tile is shown (does this scenario and session ask a code?);</item>
+    /// <item><see cref="SignInAsync"/> when the user submits (online through the WEB API, offline from the vault
+    /// when the API cannot be reached); the credentials go to Windows only if <see cref="LogonResult.MayProceed"/>;</item>
+    /// <item><see cref="ReportWindowsResult"/> with Windows' verdict on the password (ReportResult), which stores
+    /// the offline data that waited for it;</item>
+    /// <item><see cref="SyncForOfflineAsync"/> for the tile's "sync for offline use" (user name and code).</item>
+    /// </list>
+    /// No method throws: every failure becomes a result that does not let anyone in, and an event.
+    /// Settings are read once, when the coordinator is made: make one per logon screen.
+    /// </summary>
+    public sealed class LogonCoordinator
+    {
+        private readonly WinOtpPlatform _platform;
+        private readonly IWinOtpEventLog _events;
+        private readonly OfflineVault _vault;
+        private readonly DeviceStore _devices;
+
+        public LogonCoordinator(WinOtpPlatform platform)
+        {
+            _platform = platform ?? throw new ArgumentNullException(nameof(platform));
+            SettingsReadResult read;
+            try { read = SettingsReader.Read(platform.Registry); }
+            catch (Exception e) { read = new SettingsReadResult(null, false, new[] { "the settings cannot be read: " + e.GetType().Name }, new string[0]); }
+            Settings = read;
+            _events = new GuardedEventLog(platform.Events, read.Settings?.VerboseLog ?? false);
+            _vault = new OfflineVault(platform.VaultFiles, platform.Registry, platform.Protection, platform.Clock, platform.PasswordIterations);
+            _devices = new DeviceStore(platform.Registry, platform.Protection);
+
+            if (read.IsValid)
+                _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, "Settings read: api_endpoint=" + read.Settings!.ApiEndpoint + " rdponly=" + read.RdpOnly + " offline_days=" + read.Settings.OfflineValidDays + ".");
+            else
+                _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Error, "SecureMFA WIN OTP settings under " + SettingNames.RegistryPath + " are not valid: " + string.Join(" ", read.Errors));
+            foreach (var warning in read.Warnings) _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Warning, warning);
+        }
+
+        public SettingsReadResult Settings { get; }
+
+        /// <summary>For this computer's current session; a failing session check counts as remote.</summary>
+        public bool IsCodeRequired(LogonScenario scenario)
+        {
+            Platform.SessionKind session;
+            try { session = _platform.Session.Current; }
+            catch (Exception) { session = Platform.SessionKind.Unknown; }
+            return CodeRequirement.IsRequired(scenario, session, Settings.RdpOnly);
+        }
+
+        public async Task<LogonResult> SignInAsync(LogonRequest request)
+        {
+            try
+            {
+                if (!IsCodeRequired(request.Scenario)) return new LogonResult(LogonOutcome.NotRequired, "");
+                var prepared = Prepare(request.UserName, request.Code, out var failure);
+                if (prepared == null) return failure!;
+                var (settings, upn, code, device) = prepared.Value;
+                var policy = PolicyOf(settings);
+
+                ApiReply<VerifyAnswer> reply;
+                using (var client = Client(settings))
+                {
+                    reply = await client.VerifyAsync(device, new VerifyRequest(upn, code, request.Scenario, _platform.MachineName)
+                    {
+                        Offline = settings.OfflineValidDays > 0,
+                        OfflineDays = settings.OfflineValidDays,
+                    }).ConfigureAwait(false);
+                }
+
+                switch (reply.Kind)
+                {
+                    case ApiReplyKind.Answered: return Online(reply.Answer!, request, upn, device, settings, policy);
+                    case ApiReplyKind.Refused: return Refused(reply, upn);
+                    default:
+                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The SecureMFA WEB API could not be used for " + upn + " (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + "; trying offline sign-in.");
+                        return Offline(request, upn, device, policy);
+                }
+            }
+            catch (Exception e) { return Unexpected("sign-in", e); }
+        }
+
+        /// <summary>
+        /// Windows' verdict on the password of a sign-in this coordinator let through. Stores the offline data that
+        /// waited for it (locked under that password) when accepted; forgets it otherwise. Safe to call once per result.
+        /// </summary>
+        public void ReportWindowsResult(LogonResult result, bool windowsAccepted)
+        {
+            var pending = result?.Pending;
+            if (pending == null) return;
+            result!.Pending = null;
+            try
+            {
+                if (!windowsAccepted) return;
+                if (pending.Package != null)
+                {
+                    _vault.StoreForPassword(pending.Upn, pending.Device, pending.Package, pending.Secret, pending.LastOnline, pending.Password);
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + pending.Upn + " until " + Stamp(pending.Package.ValidUntil) + " (package limit).");
+                }
+                else if (_vault.BindToPassword(pending.Upn, pending.Device, pending.Secret, pending.Password))
+                {
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in data of " + pending.Upn + " is now locked under the user's password.");
+                }
+            }
+            catch (Exception e)
+            {
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline sign-in data for " + pending.Upn + " could not be stored: " + e.GetType().Name + ": " + e.Message);
+            }
+            finally { pending.Forget(); }
+        }
+
+        /// <summary>The tile's "sync for offline use": user name and a valid code, no password, as the original product.</summary>
+        public async Task<LogonResult> SyncForOfflineAsync(string userName, string code)
+        {
+            try
+            {
+                var prepared = Prepare(userName, code, out var failure);
+                if (prepared == null) return failure!;
+                var (settings, upn, digits, device) = prepared.Value;
+                if (settings.OfflineValidDays <= 0) return new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn);
+
+                ApiReply<VerifyAnswer> reply;
+                using (var client = Client(settings))
+                {
+                    reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
+                    {
+                        Offline = true,
+                        OfflineDays = settings.OfflineValidDays,
+                    }).ConfigureAwait(false);
+                }
+                if (reply.Kind == ApiReplyKind.Refused) return Refused(reply, upn);
+                if (reply.Kind == ApiReplyKind.Unreachable)
+                {
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "Offline sync for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + ".");
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNeedsNetwork, upn);
+                }
+                var answer = reply.Answer!;
+                if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, PolicyOf(settings), "offline sync");
+
+                _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (offline sync, online check) on " + _platform.MachineName + ".");
+                if (answer.Offline == null)
+                {
+                    _vault.Remove(upn);
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn);
+                }
+                var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
+                if (secret == null)
+                {
+                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
+                    return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
+                }
+                Array.Clear(secret, 0, secret.Length);
+                _vault.StoreForDevice(upn, device, answer.Offline, answer.ServerTime);
+                var until = UnixTime(Math.Min(answer.Offline.ValidUntil, answer.ServerTime + settings.OfflineValidDays * 86400L));
+                _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in synced for " + upn + " until " + TileText.Time(until) + ".");
+                return new LogonResult(LogonOutcome.Synced, TileText.Synced(upn, until), upn) { OfflineValidUntil = until };
+            }
+            catch (Exception e) { return Unexpected("offline sync", e); }
+        }
+
+        /// <summary>GET /v1/devices/self: is the API reachable, does it know this device, how far apart are the clocks.</summary>
+        public async Task<ApiReply<DeviceSelfAnswer>?> CheckDeviceAsync()
+        {
+            try
+            {
+                var settings = Settings.Settings;
+                var device = _devices.Load(out var problem);
+                if (settings == null || device == null)
+                {
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device check: " + (problem ?? "the settings are not valid") + ".");
+                    return null;
+                }
+                using (var client = Client(settings))
+                {
+                    var reply = await client.GetSelfAsync(device).ConfigureAwait(false);
+                    if (reply.Kind == ApiReplyKind.Answered)
+                        _events.Write(WinOtpEventId.ProviderOk, reply.Answer!.ClockSkewSeconds > 60 || reply.Answer.ClockSkewSeconds < -60 ? WinOtpEventLevel.Warning : WinOtpEventLevel.Information,
+                            "Device " + device.DeviceId + " checked with the SecureMFA WEB API; this clock is " + reply.Answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture) + " s from the server's.");
+                    else
+                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device check failed: " + reply.Detail + SkewNote(reply.ServerTime) + ".");
+                    return reply;
+                }
+            }
+            catch (Exception e)
+            {
+                Unexpected("device check", e);
+                return null;
+            }
+        }
+
+        /// <summary>Offline data of one user on this computer, for status displays; null when the device is not registered.</summary>
+        public VaultStatus? DescribeOffline(string userName)
+        {
+            var settings = Settings.Settings;
+            if (settings == null || !UpnResolver.TryResolve(userName, settings.AnchorDnsName, out var upn, out _)) return null;
+            var device = _devices.Load(out _);
+            return device == null ? null : _vault.Describe(upn, device);
+        }
+
+        private (WinOtpSettings Settings, string Upn, string Code, DeviceCredentials Device)? Prepare(string userName, string code, out LogonResult? failure)
+        {
+            failure = null;
+            var settings = Settings.Settings;
+            if (settings == null)
+            {
+                failure = new LogonResult(LogonOutcome.NotConfigured, TileText.NotConfigured);
+                return null;
+            }
+            if (!UpnResolver.TryResolve(userName, settings.AnchorDnsName, out var upn, out var nameError))
+            {
+                failure = new LogonResult(LogonOutcome.InvalidInput, nameError);
+                return null;
+            }
+            var digits = CodeText.Normalize(code);
+            if (digits == null)
+            {
+                failure = new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                return null;
+            }
+            var device = _devices.Load(out var problem);
+            if (device == null)
+            {
+                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Sign-in of " + upn + " refused: " + problem);
+                failure = new LogonResult(LogonOutcome.NotConfigured, TileText.NotRegistered, upn);
+                return null;
+            }
+            return (settings, upn, digits, device);
+        }
+
+        private LogonResult Online(VerifyAnswer answer, LogonRequest request, string upn, DeviceCredentials device, WinOtpSettings settings, OfflinePolicy policy)
+        {
+            if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, request.Scenario.WireName());
+
+            _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (" + request.Scenario.WireName() + ", online) on " + _platform.MachineName + ".");
+            var result = new LogonResult(LogonOutcome.Accepted, "", upn);
+            if (settings.OfflineValidDays <= 0 || answer.Offline == null)
+            {
+                // Offline off here, or the API no longer allows it for this user: old offline data must not outlive that.
+                _vault.Remove(upn);
+                return result;
+            }
+            var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
+            if (secret == null)
+            {
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ". The sign-in goes on online only.");
+                return result;
+            }
+            result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime);
+            result.OfflineValidUntil = UnixTime(Math.Min(answer.Offline.ValidUntil, answer.ServerTime + settings.OfflineValidDays * 86400L));
+            return result;
+        }
+
+        private LogonResult OnlineRefusal(VerifyAnswer answer, string upn, DeviceCredentials device, OfflinePolicy policy, string context)
+        {
+            _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP failed for " + upn + " (" + context + ", online): " + answer.Result +
+                (answer.Reason != null ? ", " + answer.Reason : "") + (answer.AttemptsLeft.HasValue ? ", attempts left " + answer.AttemptsLeft.Value : "") + ".");
+            switch (answer.Result)
+            {
+                case VerifyResult.Reject:
+                    _vault.RecordOnlineRefusal(upn, device, true, null, policy);
+                    if (answer.Reason == "malformed") return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                    return new LogonResult(LogonOutcome.Rejected, TileText.Rejected(answer.AttemptsLeft, answer.Reason == "clock_drift" ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
+                case VerifyResult.Replay:
+                    return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
+                case VerifyResult.Locked:
+                    _vault.RecordOnlineRefusal(upn, device, false, answer.LockedUntil, policy);
+                    return new LogonResult(LogonOutcome.Locked, TileText.Locked(answer.LockedUntil), upn) { LockedUntil = answer.LockedUntil };
+                case VerifyResult.Disabled:
+                    _vault.Remove(upn);
+                    return new LogonResult(LogonOutcome.Disabled, TileText.Disabled, upn);
+                default:
+                    _vault.Remove(upn);
+                    return new LogonResult(LogonOutcome.NotEnrolled, TileText.NotEnrolled(upn), upn);
+            }
+        }
+
+        private LogonResult Refused(ApiReply<VerifyAnswer> reply, string upn)
+        {
+            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The SecureMFA WEB API refused the request for " + upn + ": " + reply.Detail + ".");
+            switch (reply.ErrorCode)
+            {
+                case "rate_limited": return new LogonResult(LogonOutcome.Unavailable, TileText.RateLimited, upn);
+                case "invalid_upn": return new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName, upn);
+                default: return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
+            }
+        }
+
+        private LogonResult Offline(LogonRequest request, string upn, DeviceCredentials device, OfflinePolicy policy)
+        {
+            var check = _vault.Verify(upn, device, request.Password, request.Code, policy);
+            switch (check.Outcome)
+            {
+                case OfflineOutcome.Accepted:
+                    _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (" + request.Scenario.WireName() + ", offline) on " + _platform.MachineName + ".");
+                    var accepted = new LogonResult(LogonOutcome.AcceptedOffline, "", upn) { OfflineValidUntil = check.ValidUntil };
+                    if (check.SecretToBind != null) accepted.Pending = new PendingVaultWrite(upn, device, check.SecretToBind, request.Password, null, 0);
+                    return accepted;
+                case OfflineOutcome.Rejected:
+                case OfflineOutcome.PasswordMismatch:
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP failed for " + upn + " (offline): " + (check.Outcome == OfflineOutcome.Rejected ? "wrong code" : "the vault does not open with the typed password") +
+                        (check.AttemptsLeft.HasValue ? ", attempts left " + check.AttemptsLeft.Value : "") + (check.LockedUntil.HasValue ? ", locked until " + Stamp(check.LockedUntil.Value) : "") + ".");
+                    var text = check.LockedUntil.HasValue ? TileText.OfflineLockedAfterFailure(check.LockedUntil.Value)
+                        : check.Outcome == OfflineOutcome.Rejected ? TileText.Rejected(check.AttemptsLeft, null) : TileText.PasswordMismatch;
+                    return new LogonResult(check.LockedUntil.HasValue ? LogonOutcome.Locked : LogonOutcome.Rejected, text, upn) { AttemptsLeft = check.AttemptsLeft, LockedUntil = check.LockedUntil };
+                case OfflineOutcome.Locked:
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP refused for " + upn + " (offline): locked until " + Stamp(check.LockedUntil!.Value) + ".");
+                    return new LogonResult(LogonOutcome.Locked, TileText.Locked(check.LockedUntil), upn) { LockedUntil = check.LockedUntil };
+                case OfflineOutcome.Replay:
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP refused for " + upn + " (offline): the code's time step was already used.");
+                    return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
+                case OfflineOutcome.Malformed:
+                    return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                case OfflineOutcome.Off:
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.OfflineOff, upn);
+                case OfflineOutcome.NoVault:
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.NoOfflineData, upn);
+                default:
+                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, "Offline sign-in of " + upn + " refused: " + Describe(check.Outcome) + ".");
+                    return new LogonResult(LogonOutcome.Unavailable, OfflineText(check), upn) { OfflineValidUntil = check.ValidUntil };
+            }
+        }
+
+        private static string OfflineText(OfflineCheck check)
+        {
+            switch (check.Outcome)
+            {
+                case OfflineOutcome.Expired: return TileText.Expired(check.ValidUntil);
+                case OfflineOutcome.ClockBehind: return TileText.ClockBehind;
+                case OfflineOutcome.StorageFailed: return TileText.StorageFailed;
+                default: return TileText.Tampered;
+            }
+        }
+
+        private static string Describe(OfflineOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case OfflineOutcome.Expired: return "the offline data expired";
+                case OfflineOutcome.ClockBehind: return "the clock is more than " + OfflineVault.ClockToleranceSeconds + " s before the last online contact";
+                case OfflineOutcome.Tampered: return "the vault file does not verify (altered, damaged, or written with another device key)";
+                case OfflineOutcome.RolledBack: return "the vault file is older than the generation the registry remembers (an earlier copy was put back)";
+                case OfflineOutcome.StorageFailed: return "the vault could not be written";
+                default: return outcome.ToString();
+            }
+        }
+
+        private LogonResult Unexpected(string what, Exception e)
+        {
+            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Unexpected error during " + what + ": " + e.GetType().Name + ": " + e.Message);
+            return new LogonResult(LogonOutcome.Failed, TileText.Failed);
+        }
+
+        private WebApiClient Client(WinOtpSettings settings) =>
+            new WebApiClient(settings.ApiEndpoint, _platform.HttpHandlerFactory(settings), TimeSpan.FromMilliseconds(settings.ApiTimeoutMs), _platform.Clock);
+
+        private static OfflinePolicy PolicyOf(WinOtpSettings settings) =>
+            new OfflinePolicy(settings.OfflineValidDays, settings.OfflineLoginFailures, settings.OfflineLockoutMinutes);
+
+        private string SkewNote(long? serverTime)
+        {
+            if (!serverTime.HasValue) return "";
+            var skew = Platform.UnixTime.Seconds(_platform.Clock.UtcNow) - serverTime.Value;
+            return Math.Abs(skew) > MessageSignature.MaxClockSkewSeconds ? "; this computer's clock is " + skew.ToString(CultureInfo.InvariantCulture) + " s from the server's (unverified)" : "";
+        }
+
+        private static DateTime UnixTime(long seconds) => Platform.UnixTime.ToDateTime(seconds);
+        private static string Stamp(long seconds) => Stamp(Platform.UnixTime.ToDateTime(seconds));
+        private static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+}

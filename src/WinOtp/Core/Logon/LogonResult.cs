@@ -1,0 +1,40 @@
+using System;
+
+namespace SecureMFA.WinOtp.Logon
+{
+    /// <summary>
+    /// The answer for the tile: whether the credentials may go to Windows, and one message to show. Holds no code,
+    /// secret or password that a caller can read.
+    /// </summary>
+    public sealed class LogonResult
+    {
+        internal LogonResult(LogonOutcome outcome, string message, string upn = "")
+        {
+            Outcome = outcome;
+            Message = message;
+            Upn = upn;
+        }
+
+        public LogonOutcome Outcome { get; }
+
+        /// <summary>True only for NotRequired, Accepted and AcceptedOffline.</summary>
+        public bool MayProceed => Outcome == LogonOutcome.NotRequired || Outcome == LogonOutcome.Accepted || Outcome == LogonOutcome.AcceptedOffline;
+
+        /// <summary>For the tile (English), without secrets.</summary>
+        public string Message { get; }
+
+        /// <summary>The OTP identity the name resolved to, or empty.</summary>
+        public string Upn { get; }
+        public DateTime? LockedUntil { get; internal set; }
+        public int? AttemptsLeft { get; internal set; }
+        /// <summary>How long offline sign-in stays possible, when known (after a sync or an offline sign-in).</summary>
+        public DateTime? OfflineValidUntil { get; internal set; }
+
+        /// <summary>True when offline data waits for <see cref="LogonCoordinator.ReportWindowsResult"/>.</summary>
+        public bool HasPendingOfflineData => Pending != null;
+
+        internal PendingVaultWrite? Pending { get; set; }
+
+        public override string ToString() => Outcome + ": " + Message;
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+
+namespace SecureMFA.WinOtp.Logon
+{
+    /// <summary>The tile's messages in one place (English; a later version may localise them).</summary>
+    public static class TileText
+    {
+        public const string TypeCode = "Type the 6-digit code from your authenticator app.";
+        public const string WrongCode = "The code is not correct.";
+        public const string Replay = "This code was already used. Wait for the next code and type it.";
+        public const string Disabled = "OTP sign-in is disabled for this account. Contact your support desk.";
+        public const string NotRegistered = "This computer is not registered with the SecureMFA WEB API. Contact your support desk.";
+        public const string NotConfigured = "SecureMFA WIN OTP is not configured correctly on this computer (see event 5551). Contact your support desk.";
+        public const string Failed = "The code could not be checked (see the SecureMFA WIN OTP events). Try again or contact your support desk.";
+        public const string RateLimited = "Too many attempts. Wait a minute, then try again.";
+        public const string InvalidUserName = "The SecureMFA WEB API does not accept this user name.";
+        public const string OfflineOff = "The SecureMFA WEB API cannot be reached and offline sign-in is off on this computer.";
+        public const string NoOfflineData = "The SecureMFA WEB API cannot be reached and this account has no offline sign-in on this computer. Connect to the network, or sync the account for offline use while connected.";
+        public const string PasswordMismatch = "The code could not be checked offline with this password. If you changed your password, sign in once while connected to the network.";
+        public const string ClockBehind = "This computer's clock is earlier than its last contact with the SecureMFA WEB API. Correct the clock, or connect to the network.";
+        public const string Tampered = "The offline sign-in data of this account is damaged or was altered. Connect to the network and sign in once.";
+        public const string StorageFailed = "The offline sign-in data could not be updated. Connect to the network, or contact your support desk.";
+        public const string SyncNeedsNetwork = "The SecureMFA WEB API cannot be reached: a sync for offline use needs the network.";
+        public const string SyncOff = "Offline sign-in is off on this computer (win_totp_offline_secret_valid_days is 0).";
+        public const string SyncNotAllowed = "The SecureMFA WEB API does not allow offline sign-in for this account.";
+
+        public static string NotEnrolled(string upn) => "There is no OTP account for " + upn + ". Contact your support desk.";
+
+        public static string Rejected(int? attemptsLeft, int? driftSeconds)
+        {
+            var text = WrongCode;
+            if (driftSeconds.HasValue && driftSeconds.Value != 0)
+                text += " Your phone's clock seems " + Math.Abs(driftSeconds.Value).ToString(CultureInfo.InvariantCulture) + " seconds " + (driftSeconds.Value > 0 ? "ahead" : "behind") + ": correct it.";
+            if (attemptsLeft.HasValue) text += " Attempts left before a lockout: " + attemptsLeft.Value.ToString(CultureInfo.InvariantCulture) + ".";
+            return text;
+        }
+
+        public static string Locked(DateTime? until) =>
+            "Too many wrong codes: this account is locked" + (until.HasValue ? " until " + Time(until.Value) : "") + ".";
+
+        public static string OfflineLockedAfterFailure(DateTime until) => WrongCode + " Too many wrong codes: offline sign-in is locked until " + Time(until) + ".";
+
+        public static string Expired(DateTime? validUntil) =>
+            "The offline sign-in of this account expired" + (validUntil.HasValue ? " on " + Time(validUntil.Value) : "") + ". Connect to the network and sign in once.";
+
+        public static string Synced(string upn, DateTime validUntil) => "Offline sign-in is ready for " + upn + " until " + Time(validUntil) + ".";
+
+        /// <summary>Local time of this computer, as the user reads the clock on the screen.</summary>
+        public static string Time(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Net.Http;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Events;
+using SecureMFA.WinOtp.Offline;
+using SecureMFA.WinOtp.Platform;
+using SecureMFA.WinOtp.Settings;
+
+namespace SecureMFA.WinOtp.Logon
+{
+    /// <summary>
+    /// Everything the logon flow touches outside itself, one seam each: registry, DPAPI, clock, HTTP, event log,
+    /// session, vault files, and the computer's name. <see cref="Windows"/> builds the real ones; tests and the
+    /// logon simulator pass fakes.
+    /// </summary>
+    public sealed class WinOtpPlatform
+    {
+        public WinOtpPlatform(IMachineRegistry registry, IMachineProtection protection, IClock clock, IWinOtpEventLog events,
+            ISessionFacts session, IVaultFiles vaultFiles, Func<WinOtpSettings, HttpMessageHandler> httpHandlerFactory, string machineName)
+        {
+            Registry = registry ?? throw new ArgumentNullException(nameof(registry));
+            Protection = protection ?? throw new ArgumentNullException(nameof(protection));
+            Clock = clock ?? throw new ArgumentNullException(nameof(clock));
+            Events = events ?? throw new ArgumentNullException(nameof(events));
+            Session = session ?? throw new ArgumentNullException(nameof(session));
+            VaultFiles = vaultFiles ?? throw new ArgumentNullException(nameof(vaultFiles));
+            HttpHandlerFactory = httpHandlerFactory ?? throw new ArgumentNullException(nameof(httpHandlerFactory));
+            MachineName = string.IsNullOrEmpty(machineName) ? "unknown" : machineName;
+        }
+
+        public IMachineRegistry Registry { get; }
+        public IMachineProtection Protection { get; }
+        public IClock Clock { get; }
+        public IWinOtpEventLog Events { get; }
+        public ISessionFacts Session { get; }
+        public IVaultFiles VaultFiles { get; }
+        public Func<WinOtpSettings, HttpMessageHandler> HttpHandlerFactory { get; }
+        public string MachineName { get; }
+        /// <summary>PBKDF2 iterations for new password locks of the vault. 600,000 ships; tests may lower it for speed.</summary>
+        public int PasswordIterations { get; set; } = PasswordSeal.DefaultIterations;
+
+#if NETFRAMEWORK
+        /// <summary>The real seams on Windows: HKLM\Software\SecureMFA, DPAPI machine scope, the Application log, the vault folder under %ProgramData%.</summary>
+        public static WinOtpPlatform Windows(ISessionFacts? session = null) => new WinOtpPlatform(
+            new Platform.Windows.WindowsMachineRegistry(),
+            new Platform.Windows.WindowsMachineProtection(),
+            new SystemClock(),
+            new Platform.Windows.WindowsEventLog(),
+            session ?? new Platform.Windows.WindowsSessionFacts(),
+            new Platform.Windows.WindowsVaultFolder(),
+            settings => ApiHttpHandler.Create(settings),
+            Environment.MachineName);
+#endif
+    }
+}

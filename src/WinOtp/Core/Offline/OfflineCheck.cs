@@ -1,0 +1,21 @@
+using System;
+
+namespace SecureMFA.WinOtp.Offline
+{
+    /// <summary>The result of one offline attempt. Holds no secret except, after a device-form success, the one to re-lock under the password.</summary>
+    public sealed class OfflineCheck
+    {
+        internal OfflineCheck(OfflineOutcome outcome)
+        {
+            Outcome = outcome;
+        }
+
+        public OfflineOutcome Outcome { get; }
+        public DateTime? LockedUntil { get; internal set; }
+        public int? AttemptsLeft { get; internal set; }
+        public DateTime? ValidUntil { get; internal set; }
+        public long? MatchedStep { get; internal set; }
+        /// <summary>Set for a Device-form success: the caller re-locks it under the password once Windows accepts that password.</summary>
+        internal byte[]? SecretToBind { get; set; }
+    }
+}

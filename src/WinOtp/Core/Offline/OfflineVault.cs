@@ -1,0 +1,332 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Totp;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Platform;
+using SecureMFA.WinOtp.Settings;
+
+namespace SecureMFA.WinOtp.Offline
+{
+    /// <summary>
+    /// Offline sign-in for computers away from the network: per user, one file (<see cref="VaultCodec"/>) holding
+    /// the API's offline package, its secret locked under DPAPI machine scope and (once Windows accepted the
+    /// password) under PBKDF2 of the user's password, plus the state that must survive a reboot: the last
+    /// accepted step, failures and lock.
+    /// <para>
+    /// Tampering: the file carries a MAC under a key only this registered device has, so an edited counter,
+    /// step or date is refused as a whole, never read as "no failures". Deleting the file removes the offline
+    /// data: no sign-in without it. Putting back an older copy (to undo failures or a lock) is caught by the
+    /// generation kept apart in HKLM\Software\SecureMFA\VaultGenerations: a file older than it is refused.
+    /// Undoing both at once takes the rights (administrator, or the disk of a computer without BitLocker) that
+    /// could equally set win_rdponly or remove the credential provider: the vault does not pretend to stop that.
+    /// </para>
+    /// </summary>
+    public sealed class OfflineVault
+    {
+        /// <summary>How far before the last online contact the clock may be (the API allows ±300 s of skew).</summary>
+        public const int ClockToleranceSeconds = 300;
+        private static readonly object Gate = new object();
+
+        private readonly IVaultFiles _files;
+        private readonly IMachineRegistry _registry;
+        private readonly IMachineProtection _protection;
+        private readonly IClock _clock;
+        private readonly int _iterations;
+
+        /// <param name="passwordIterations">PBKDF2 iterations for new password locks; the default (600,000) is what ships. Stored in each file.</param>
+        public OfflineVault(IVaultFiles files, IMachineRegistry registry, IMachineProtection protection, IClock clock, int passwordIterations = PasswordSeal.DefaultIterations)
+        {
+            _files = files ?? throw new ArgumentNullException(nameof(files));
+            _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+            _protection = protection ?? throw new ArgumentNullException(nameof(protection));
+            _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+            if (passwordIterations < 1) throw new ArgumentOutOfRangeException(nameof(passwordIterations), passwordIterations, "PBKDF2 needs at least one iteration.");
+            _iterations = passwordIterations;
+        }
+
+        /// <summary>
+        /// Checks an offline package the API sent with an accepted code: for this user, of the documented form, not
+        /// expired at <paramref name="serverTime"/>, and unwrapping with this device's key. Returns the secret, or
+        /// null with the reason.
+        /// </summary>
+        public static byte[]? OpenPackage(OfflinePackage package, string upn, DeviceCredentials device, long serverTime, out string problem)
+        {
+            problem = "";
+            if (package.V != OfflinePackage.FormatVersion) problem = "package version " + package.V + " is not " + OfflinePackage.FormatVersion;
+            else if (!string.Equals(package.Upn, upn, StringComparison.Ordinal)) problem = "the package is for '" + package.Upn + "', not '" + upn + "'";
+            else if (!TryParameters(package.Alg, package.Digits, package.Period, out _)) problem = "the package's TOTP parameters are not valid";
+            else if (package.ValidUntil <= serverTime) problem = "the package is already expired";
+            else if (package.MaxFailures < 0 || package.LockoutMinutes < 0 || package.LastStep < 0) problem = "the package's lockout or step is negative";
+            if (problem.Length > 0) return null;
+            var secret = OfflineSecretWrap.Unwrap(device.Key, package);
+            if (secret == null) problem = "the package does not unwrap with this device's key (altered, or for another device)";
+            return secret;
+        }
+
+        /// <summary>Stores (or replaces) a user's vault locked under the password Windows has just accepted.</summary>
+        public void StoreForPassword(string upn, DeviceCredentials device, OfflinePackage package, byte[] secret, long lastOnline, string password)
+        {
+            var record = FromPackage(upn, package, lastOnline);
+            record.Form = VaultForm.Password;
+            record.Iterations = _iterations;
+            var sealedSecret = PasswordSeal.Seal(secret, password, upn, record.Alg, record.Digits, record.Period, _iterations);
+            record.Secret = _protection.Protect(sealedSecret, Entropy(upn, VaultForm.Password));
+            lock (Gate) Save(record, device);
+        }
+
+        /// <summary>Stores (or replaces) a user's vault in the API's device wrap: a sync on the tile, where no password is typed.</summary>
+        public void StoreForDevice(string upn, DeviceCredentials device, OfflinePackage package, long lastOnline)
+        {
+            var record = FromPackage(upn, package, lastOnline);
+            record.Form = VaultForm.Device;
+            record.Iterations = 0;
+            record.Secret = _protection.Protect(Convert.FromBase64String(package.WrappedSecret), Entropy(upn, VaultForm.Device));
+            lock (Gate) Save(record, device);
+        }
+
+        /// <summary>One offline attempt. Failures are written before this returns; if they cannot be, the attempt is refused.</summary>
+        public OfflineCheck Verify(string upn, DeviceCredentials device, string? password, string? code, OfflinePolicy policy)
+        {
+            lock (Gate)
+            {
+                if (policy.ValidDays <= 0) return new OfflineCheck(OfflineOutcome.Off);
+                var record = Load(upn, device, out var problem);
+                if (record == null) return new OfflineCheck(problem);
+
+                var now = UnixTime.Seconds(_clock.UtcNow);
+                if (now < record.LastOnline - ClockToleranceSeconds) return new OfflineCheck(OfflineOutcome.ClockBehind);
+                var validUntil = EffectiveValidUntil(record, policy);
+                if (now > validUntil) return new OfflineCheck(OfflineOutcome.Expired) { ValidUntil = UnixTime.ToDateTime(validUntil) };
+                if (record.LockedUntil > now) return new OfflineCheck(OfflineOutcome.Locked) { LockedUntil = UnixTime.ToDateTime(record.LockedUntil) };
+                if (!TryParameters(record.Alg, record.Digits, record.Period, out var parameters)) return new OfflineCheck(OfflineOutcome.Tampered);
+                if (TotpVerifier.NormalizeCode(code, parameters!.Digits) == null) return new OfflineCheck(OfflineOutcome.Malformed);
+
+                var lockout = OfflineLockout.Stricter(record.PackageMaxFailures, record.PackageLockoutMinutes, policy.LoginFailures, policy.LockoutMinutes);
+                byte[] secret;
+                try
+                {
+                    var opened = OpenSecret(record, device, password);
+                    if (opened == null) return record.Form == VaultForm.Password ? Fail(record, device, lockout, now, OfflineOutcome.PasswordMismatch) : new OfflineCheck(OfflineOutcome.Tampered);
+                    secret = opened;
+                }
+                catch (CryptographicException) { return new OfflineCheck(OfflineOutcome.Tampered); }
+
+                var outcome = OfflineCodeWindow.Check(secret, parameters, code, _clock.UtcNow, record.LastStep, out var step);
+                if (outcome != CodeWindowOutcome.Match || record.Form == VaultForm.Password) Array.Clear(secret, 0, secret.Length);
+                switch (outcome)
+                {
+                    case CodeWindowOutcome.Replay: return new OfflineCheck(OfflineOutcome.Replay);
+                    case CodeWindowOutcome.Malformed: return new OfflineCheck(OfflineOutcome.Malformed);
+                    case CodeWindowOutcome.NoMatch: return Fail(record, device, lockout, now, OfflineOutcome.Rejected);
+                }
+                record.LastStep = step;
+                record.Failures = 0;
+                record.LockedUntil = 0;
+                if (!TrySave(record, device)) return new OfflineCheck(OfflineOutcome.StorageFailed);
+                return new OfflineCheck(OfflineOutcome.Accepted)
+                {
+                    MatchedStep = step,
+                    ValidUntil = UnixTime.ToDateTime(validUntil),
+                    SecretToBind = record.Form == VaultForm.Device ? secret : null,
+                };
+            }
+        }
+
+        /// <summary>After Windows accepted the password of a device-form offline sign-in: lock the secret under it from now on.</summary>
+        public bool BindToPassword(string upn, DeviceCredentials device, byte[] secret, string password)
+        {
+            lock (Gate)
+            {
+                var record = Load(upn, device, out _);
+                if (record == null || record.Form != VaultForm.Device) return false;
+                var sealedSecret = PasswordSeal.Seal(secret, password, upn, record.Alg, record.Digits, record.Period, _iterations);
+                record.Form = VaultForm.Password;
+                record.Iterations = _iterations;
+                record.Secret = _protection.Protect(sealedSecret, Entropy(upn, VaultForm.Password));
+                return TrySave(record, device);
+            }
+        }
+
+        /// <summary>
+        /// The API refused a code online: count it here too, and copy the API's lock, so pulling the network cable
+        /// after an online lockout does not open a fresh round of offline guesses. Best effort.
+        /// </summary>
+        public void RecordOnlineRefusal(string upn, DeviceCredentials device, bool countFailure, DateTime? lockedUntil, OfflinePolicy policy)
+        {
+            lock (Gate)
+            {
+                var record = Load(upn, device, out _);
+                if (record == null) return;
+                var now = UnixTime.Seconds(_clock.UtcNow);
+                if (lockedUntil.HasValue) record.LockedUntil = Math.Max(record.LockedUntil, UnixTime.Seconds(lockedUntil.Value));
+                if (countFailure)
+                {
+                    record.Failures++;
+                    var lockout = OfflineLockout.Stricter(record.PackageMaxFailures, record.PackageLockoutMinutes, policy.LoginFailures, policy.LockoutMinutes);
+                    if (lockout.IsOn && record.Failures >= lockout.MaxFailures) record.LockedUntil = Math.Max(record.LockedUntil, now + lockout.LockoutMinutes * 60L);
+                }
+                TrySave(record, device);
+            }
+        }
+
+        /// <summary>
+        /// Deletes a user's offline data (the API said disabled or not enrolled, or no longer allows offline use) and
+        /// moves the registry generation past it, so a copy of the deleted file is refused too.
+        /// </summary>
+        public void Remove(string upn)
+        {
+            lock (Gate)
+            {
+                var name = VaultFileName.For(upn);
+                var existing = _files.Read(name);
+                if (existing == null) return;
+                _registry.SetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(upn), Math.Max(Anchor(upn), VaultCodec.PeekGeneration(existing)) + 1);
+                _files.Delete(name);
+            }
+        }
+
+        public VaultStatus Describe(string upn, DeviceCredentials device)
+        {
+            lock (Gate)
+            {
+                var record = Load(upn, device, out var problem);
+                if (record == null) return new VaultStatus { Upn = upn, State = problem };
+                return new VaultStatus
+                {
+                    Upn = upn,
+                    State = OfflineOutcome.Accepted,
+                    Form = record.Form,
+                    Generation = record.Generation,
+                    LastOnline = UnixTime.ToDateTime(record.LastOnline),
+                    PackageValidUntil = UnixTime.ToDateTime(record.PackageValidUntil),
+                    Failures = record.Failures,
+                    LockedUntil = record.LockedUntil > 0 ? UnixTime.ToDateTime(record.LockedUntil) : (DateTime?)null,
+                };
+            }
+        }
+
+        /// <summary>The earlier of the package's validUntil and valid_days after the last online contact.</summary>
+        public static long EffectiveValidUntil(VaultRecord record, OfflinePolicy policy) =>
+            Math.Min(record.PackageValidUntil, record.LastOnline + policy.ValidDays * 86400L);
+
+        private OfflineCheck Fail(VaultRecord record, DeviceCredentials device, OfflineLockout lockout, long now, OfflineOutcome outcome)
+        {
+            record.Failures++;
+            DateTime? lockedUntil = null;
+            if (lockout.IsOn && record.Failures >= lockout.MaxFailures)
+            {
+                record.LockedUntil = now + lockout.LockoutMinutes * 60L;
+                lockedUntil = UnixTime.ToDateTime(record.LockedUntil);
+            }
+            if (!TrySave(record, device)) return new OfflineCheck(OfflineOutcome.StorageFailed);
+            return new OfflineCheck(outcome) { LockedUntil = lockedUntil, AttemptsLeft = lockout.AttemptsLeft(record.Failures) };
+        }
+
+        private byte[]? OpenSecret(VaultRecord record, DeviceCredentials device, string? password)
+        {
+            var blob = _protection.Unprotect(record.Secret, Entropy(record.Upn, record.Form));
+            if (record.Form == VaultForm.Password)
+            {
+                if (string.IsNullOrEmpty(password)) return null;
+                var secret = PasswordSeal.Open(blob, password!, record.Upn, record.Alg, record.Digits, record.Period, record.Iterations);
+                Array.Clear(blob, 0, blob.Length);
+                return secret;
+            }
+            return OfflineSecretWrap.Unwrap(device.Key, PackageOf(record, Convert.ToBase64String(blob)));
+        }
+
+        private VaultRecord? Load(string upn, DeviceCredentials device, out OfflineOutcome problem)
+        {
+            problem = OfflineOutcome.NoVault;
+            var bytes = _files.Read(VaultFileName.For(upn));
+            if (bytes == null) return null;
+            var record = VaultCodec.Decode(bytes, upn, device.Key);
+            if (record == null) { problem = OfflineOutcome.Tampered; return null; }
+            if (record.Generation < Anchor(upn)) { problem = OfflineOutcome.RolledBack; return null; }
+            return record;
+        }
+
+        private bool TrySave(VaultRecord record, DeviceCredentials device)
+        {
+            try
+            {
+                Save(record, device);
+                return true;
+            }
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+            catch (System.Security.SecurityException) { return false; }
+        }
+
+        /// <summary>
+        /// File first, then the registry generation: a crash between the two leaves a file newer than the registry,
+        /// which is accepted. The new generation is past the registry's and the replaced file's, so no copy of
+        /// anything earlier is ever accepted again.
+        /// </summary>
+        private void Save(VaultRecord record, DeviceCredentials device)
+        {
+            var name = VaultFileName.For(record.Upn);
+            record.Generation = Math.Max(Math.Max(record.Generation, Anchor(record.Upn)), VaultCodec.PeekGeneration(_files.Read(name))) + 1;
+            _files.Write(name, VaultCodec.Encode(record, device.Key));
+            _registry.SetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(record.Upn), record.Generation);
+        }
+
+        private long Anchor(string upn)
+        {
+            var value = _registry.GetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(upn));
+            if (value is long qword) return qword;
+            if (value is int dword) return dword;
+            return 0;
+        }
+
+        private static VaultRecord FromPackage(string upn, OfflinePackage package, long lastOnline) => new VaultRecord
+        {
+            Upn = upn,
+            Alg = package.Alg,
+            Digits = package.Digits,
+            Period = package.Period,
+            PackageValidUntil = package.ValidUntil,
+            PackageLastStep = package.LastStep,
+            PackageMaxFailures = package.MaxFailures,
+            PackageLockoutMinutes = package.LockoutMinutes,
+            LastOnline = lastOnline,
+            LastStep = package.LastStep,
+        };
+
+        private static OfflinePackage PackageOf(VaultRecord record, string wrappedSecret) => new OfflinePackage
+        {
+            V = OfflinePackage.FormatVersion,
+            Upn = record.Upn,
+            Alg = record.Alg,
+            Digits = record.Digits,
+            Period = record.Period,
+            ValidUntil = record.PackageValidUntil,
+            MaxFailures = record.PackageMaxFailures,
+            LockoutMinutes = record.PackageLockoutMinutes,
+            LastStep = record.PackageLastStep,
+            WrappedSecret = wrappedSecret,
+        };
+
+        private static bool TryParameters(string alg, int digits, int period, out TotpParameters? parameters)
+        {
+            parameters = null;
+            TotpAlgorithm algorithm;
+            switch (alg)
+            {
+                case "SHA1": algorithm = TotpAlgorithm.SHA1; break;
+                case "SHA256": algorithm = TotpAlgorithm.SHA256; break;
+                case "SHA512": algorithm = TotpAlgorithm.SHA512; break;
+                default: return false;
+            }
+            if ((digits != 6 && digits != 8) || period < 1 || period > 3600) return false;
+            parameters = new TotpParameters(algorithm, digits, period);
+            return true;
+        }
+
+        private static byte[] Entropy(string upn, VaultForm form) =>
+            Encoding.UTF8.GetBytes("SecureMFA WIN OTP vault\n" + upn + "\n" + (form == VaultForm.Password ? "password" : "device"));
+    }
+}

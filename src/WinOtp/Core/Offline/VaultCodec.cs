@@ -1,0 +1,197 @@
+using System;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SecureMFA.Otp.Crypto;
+
+namespace SecureMFA.WinOtp.Offline
+{
+    /// <summary>
+    /// The vault file: UTF-8 text, one "name value" per line in a fixed order, ended by a MAC line.
+    /// <code>
+    /// SMFA-WINOTP-VAULT 1
+    /// upn alice@adatum.labnet
+    /// generation 3
+    /// form password            (or device)
+    /// alg SHA1
+    /// digits 6
+    /// period 30
+    /// packageValidUntil 1767092001
+    /// packageLastStep 58816666
+    /// packageMaxFailures 5
+    /// packageLockoutMinutes 5
+    /// lastOnline 1764500001
+    /// lastStep 58816667
+    /// failures 0
+    /// lockedUntil 0
+    /// iterations 600000        (0 for the device form)
+    /// secret &lt;base64 of the DPAPI machine-scope blob&gt;
+    /// mac &lt;base64 of HMAC-SHA256 over every byte before this line&gt;
+    /// </code>
+    /// The MAC key is HKDF-SHA256(device key, info "SMFA1-VAULT-STATE\n" + upn): only this registered device can
+    /// write a vault it will accept, and a vault copied from another user's file fails. The state (failures, lock,
+    /// last step) is not secret but is covered by the MAC; the secret is inside DPAPI. Anything that does not
+    /// parse exactly, or whose MAC differs, is refused as a whole.
+    /// </summary>
+    public static class VaultCodec
+    {
+        public const string Magic = "SMFA-WINOTP-VAULT 1";
+        public const int MaxFileBytes = 16384;
+        private const int MacBytes = 32;
+
+        private static readonly string[] Names =
+        {
+            "upn", "generation", "form", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
+            "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "lastStep", "failures", "lockedUntil",
+            "iterations", "secret",
+        };
+
+        public static byte[] Encode(VaultRecord record, byte[] deviceKey)
+        {
+            var text = new StringBuilder();
+            text.Append(Magic).Append('\n');
+            foreach (var name in Names) text.Append(name).Append(' ').Append(ValueOf(record, name)).Append('\n');
+            var body = Encoding.UTF8.GetBytes(text.ToString());
+            var mac = Convert.ToBase64String(Mac(deviceKey, record.Upn, body, body.Length));
+            var tail = Encoding.UTF8.GetBytes("mac " + mac + "\n");
+            var file = new byte[body.Length + tail.Length];
+            Buffer.BlockCopy(body, 0, file, 0, body.Length);
+            Buffer.BlockCopy(tail, 0, file, body.Length, tail.Length);
+            return file;
+        }
+
+        /// <summary>The record, or null when the bytes are not a vault of <paramref name="upn"/> written with this device key.</summary>
+        public static VaultRecord? Decode(byte[] file, string upn, byte[] deviceKey)
+        {
+            if (file == null || file.Length < 2 || file.Length > MaxFileBytes || file[file.Length - 1] != (byte)'\n') return null;
+            // The MAC line is the last line; everything before it is what the MAC covers.
+            var macLineStart = Array.LastIndexOf(file, (byte)'\n', file.Length - 2) + 1;
+            if (macLineStart <= 0) return null;
+            string macLine;
+            try { macLine = new UTF8Encoding(false, true).GetString(file, macLineStart, file.Length - 1 - macLineStart); }
+            catch (DecoderFallbackException) { return null; }
+            if (!macLine.StartsWith("mac ", StringComparison.Ordinal)) return null;
+            byte[] presented;
+            try { presented = Convert.FromBase64String(macLine.Substring(4)); }
+            catch (FormatException) { return null; }
+            // One spelling only: base64 decoders ignore the spare bits of the last character, so compare the text too.
+            if (!string.Equals(Convert.ToBase64String(presented), macLine.Substring(4), StringComparison.Ordinal)) return null;
+            if (!FixedTime.Equal(Mac(deviceKey, upn, file, macLineStart), presented)) return null;
+
+            // Authentic: now it must also be exactly the expected shape.
+            string body;
+            try { body = new UTF8Encoding(false, true).GetString(file, 0, macLineStart); }
+            catch (DecoderFallbackException) { return null; }
+            var lines = body.Split('\n');
+            if (lines.Length != Names.Length + 2 || lines[0] != Magic || lines[lines.Length - 1].Length != 0) return null;
+            var record = new VaultRecord();
+            for (var i = 0; i < Names.Length; i++)
+            {
+                var line = lines[i + 1];
+                var prefix = Names[i] + " ";
+                if (!line.StartsWith(prefix, StringComparison.Ordinal) || !SetValue(record, Names[i], line.Substring(prefix.Length))) return null;
+            }
+            return record.Upn == upn ? record : null;
+        }
+
+        /// <summary>
+        /// The generation line read without checking the MAC, or 0: only to move the registry generation past a file
+        /// being replaced or removed. Never used to accept anything.
+        /// </summary>
+        public static long PeekGeneration(byte[]? file)
+        {
+            if (file == null || file.Length > MaxFileBytes) return 0;
+            string text;
+            try { text = new UTF8Encoding(false, true).GetString(file); }
+            catch (DecoderFallbackException) { return 0; }
+            var lines = text.Split('\n');
+            if (lines.Length < 3 || !lines[2].StartsWith("generation ", StringComparison.Ordinal)) return 0;
+            return TryNumber(lines[2].Substring("generation ".Length), out var generation) ? generation : 0;
+        }
+
+        private static string ValueOf(VaultRecord r, string name)
+        {
+            switch (name)
+            {
+                case "upn": return r.Upn;
+                case "generation": return Number(r.Generation);
+                case "form": return r.Form == VaultForm.Password ? "password" : "device";
+                case "alg": return r.Alg;
+                case "digits": return Number(r.Digits);
+                case "period": return Number(r.Period);
+                case "packageValidUntil": return Number(r.PackageValidUntil);
+                case "packageLastStep": return Number(r.PackageLastStep);
+                case "packageMaxFailures": return Number(r.PackageMaxFailures);
+                case "packageLockoutMinutes": return Number(r.PackageLockoutMinutes);
+                case "lastOnline": return Number(r.LastOnline);
+                case "lastStep": return Number(r.LastStep);
+                case "failures": return Number(r.Failures);
+                case "lockedUntil": return Number(r.LockedUntil);
+                case "iterations": return Number(r.Iterations);
+                case "secret": return Convert.ToBase64String(r.Secret);
+                default: throw new ArgumentOutOfRangeException(nameof(name), name, "Not a vault field.");
+            }
+        }
+
+        private static bool SetValue(VaultRecord r, string name, string value)
+        {
+            switch (name)
+            {
+                case "upn": r.Upn = value; return value.Length > 0;
+                case "form":
+                    if (value == "password") r.Form = VaultForm.Password;
+                    else if (value == "device") r.Form = VaultForm.Device;
+                    else return false;
+                    return true;
+                case "alg": r.Alg = value; return value == "SHA1" || value == "SHA256" || value == "SHA512";
+                case "secret":
+                    try { r.Secret = Convert.FromBase64String(value); }
+                    catch (FormatException) { return false; }
+                    return r.Secret.Length > 0;
+            }
+            if (!TryNumber(value, out var number)) return false;
+            switch (name)
+            {
+                case "generation": r.Generation = number; return true;
+                case "packageValidUntil": r.PackageValidUntil = number; return true;
+                case "packageLastStep": r.PackageLastStep = number; return true;
+                case "lastOnline": r.LastOnline = number; return true;
+                case "lastStep": r.LastStep = number; return true;
+                case "lockedUntil": r.LockedUntil = number; return true;
+            }
+            if (number > int.MaxValue) return false;
+            switch (name)
+            {
+                case "digits": r.Digits = (int)number; return number == 6 || number == 8;
+                case "period": r.Period = (int)number; return number >= 1;
+                case "packageMaxFailures": r.PackageMaxFailures = (int)number; return true;
+                case "packageLockoutMinutes": r.PackageLockoutMinutes = (int)number; return true;
+                case "failures": r.Failures = (int)number; return true;
+                case "iterations": r.Iterations = (int)number; return true;
+                default: return false;
+            }
+        }
+
+        private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Digits only, no sign, no leading zero (one spelling per number), within a long.</summary>
+        private static bool TryNumber(string text, out long value)
+        {
+            value = 0;
+            if (text.Length == 0 || text.Length > 18 || (text.Length > 1 && text[0] == '0')) return false;
+            foreach (var c in text) if (c < '0' || c > '9') return false;
+            value = long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        private static byte[] Mac(byte[] deviceKey, string upn, byte[] data, int length)
+        {
+            var key = Hkdf.DeriveKey(deviceKey, null, Encoding.UTF8.GetBytes("SMFA1-VAULT-STATE\n" + upn), MacBytes);
+            try
+            {
+                using (var hmac = new HMACSHA256(key)) return hmac.ComputeHash(data, 0, length);
+            }
+            finally { Array.Clear(key, 0, key.Length); }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace SecureMFA.WinOtp.Offline
+{
+    /// <summary>
+    /// One user's offline vault as stored (see <see cref="VaultCodec"/> for the file). The package fields are the
+    /// API's, unchanged, because a device-form secret is checked against them; the state fields change with use.
+    /// </summary>
+    public sealed class VaultRecord
+    {
+        public string Upn { get; set; } = "";
+        /// <summary>Grows with every write; the registry keeps the latest, so an older copy put back is refused.</summary>
+        public long Generation { get; set; }
+        public VaultForm Form { get; set; }
+
+        public string Alg { get; set; } = "SHA1";
+        public int Digits { get; set; } = 6;
+        public int Period { get; set; } = 30;
+        public long PackageValidUntil { get; set; }
+        public long PackageLastStep { get; set; }
+        public int PackageMaxFailures { get; set; }
+        public int PackageLockoutMinutes { get; set; }
+
+        /// <summary>The API's serverTime of the accepted code this package came with (Unix seconds).</summary>
+        public long LastOnline { get; set; }
+        /// <summary>The latest time step accepted, online or offline: a code must be later.</summary>
+        public long LastStep { get; set; }
+        /// <summary>Wrong offline codes (and unopenable password attempts) since the last success.</summary>
+        public int Failures { get; set; }
+        /// <summary>Unix seconds; 0 = not locked.</summary>
+        public long LockedUntil { get; set; }
+        /// <summary>PBKDF2 iterations of the Password form; 0 for the Device form.</summary>
+        public int Iterations { get; set; }
+        /// <summary>The DPAPI machine-scope blob holding the locked secret.</summary>
+        public byte[] Secret { get; set; } = new byte[0];
+
+        public VaultRecord Copy() => (VaultRecord)MemberwiseClone();
+    }
+}

@@ -1,0 +1,37 @@
+namespace SecureMFA.WinOtp.Settings
+{
+    /// <summary>
+    /// Value names under HKLM\Software\SecureMFA: "win_" and the original installer's parameter name, so
+    /// <c>Set-ItemProperty -Path HKLM:\Software\SecureMFA -Name win_rdponly -Value 1</c> keeps its documented meaning.
+    /// </summary>
+    public static class SettingNames
+    {
+        public const string RegistryPath = @"HKLM\Software\SecureMFA";
+
+        public const string AnchorDnsName = "win_anchordnsname";
+        public const string ApiEndpoint = "win_api_endpoint";
+        public const string ApiTimeout = "win_api_timeout";
+        public const string SsprUrl = "win_sspr_url";
+        public const string RdpOnly = "win_rdponly";
+        public const string OfflineValidDays = "win_totp_offline_secret_valid_days";
+        public const string OfflineLoginFailures = "win_totp_offline_ui_login_failures";
+        public const string OfflineLockoutMinutes = "win_totp_offline_ui_lockout_minutes";
+        public const string ProxyEnable = "win_api_proxy_enable";
+        public const string ProxyServer = "win_api_proxy_server";
+        public const string ProxyPort = "win_api_proxy_port";
+        public const string VerboseLog = "win_verboselog";
+
+        /// <summary>Written by registration: the device id (REG_SZ) and its key under DPAPI machine scope (REG_BINARY).</summary>
+        public const string DeviceId = "win_device_id";
+        public const string DeviceKey = "win_device_key";
+
+        /// <summary>Subkey holding each offline vault's generation, so a vault file put back from a copy is noticed.</summary>
+        public const string VaultGenerationsKey = "VaultGenerations";
+
+        /// <summary>Original parameters this version does not keep: licensing is gone, the device key replaces the passphrase, the bootstrap value is used once.</summary>
+        public static readonly string[] NotUsed =
+        {
+            "win_serialkey", "win_subscriptionid", "win_data_encryption_passphrase", "win_api_headers_value",
+        };
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Platform;
+using SecureMFA.WinOtp.Users;
+
+namespace SecureMFA.WinOtp.Settings
+{
+    /// <summary>
+    /// Reads and checks the settings under HKLM\Software\SecureMFA. Numbers and booleans may be REG_DWORD,
+    /// REG_QWORD or REG_SZ ("1", "true"), since Set-ItemProperty and reg.exe write either. Every problem is
+    /// reported with the value's name and what was found; none of these values is a secret.
+    /// </summary>
+    public static class SettingsReader
+    {
+        public static SettingsReadResult Read(IMachineRegistry registry)
+        {
+            var errors = new List<string>();
+            var warnings = new List<string>();
+            var values = new ValueReader(registry, errors);
+
+            // win_rdponly first and on its own: when it is missing or unreadable, a code is asked everywhere.
+            var rdpOnly = values.Bool(SettingNames.RdpOnly, false);
+
+            var anchorText = values.Text(SettingNames.AnchorDnsName);
+            string? anchor = null;
+            if (string.IsNullOrWhiteSpace(anchorText))
+                errors.Add(SettingNames.AnchorDnsName + " is not set: give the UPN suffix of OTP users, e.g. adatum.labnet.");
+            else if (!UpnResolver.IsDnsName(anchorText!.Trim()))
+                errors.Add(SettingNames.AnchorDnsName + ": '" + anchorText + "' is not a DNS name such as adatum.labnet.");
+            else anchor = anchorText.Trim().ToLowerInvariant();
+
+            ApiEndpoint.TryParse(values.Text(SettingNames.ApiEndpoint), out var endpoint, out var endpointError, SettingNames.ApiEndpoint);
+            if (endpointError != null) errors.Add(endpointError);
+
+            var timeout = values.Int(SettingNames.ApiTimeout, WinOtpSettings.DefaultApiTimeoutMs, 500, 120000, "milliseconds");
+            var validDays = values.Int(SettingNames.OfflineValidDays, 0, 0, 3650, "days (0 = no offline sign-in)");
+            var failures = values.Int(SettingNames.OfflineLoginFailures, WinOtpSettings.DefaultOfflineLoginFailures, 0, 1000, "failed codes (0 = no lockout)");
+            var lockout = values.Int(SettingNames.OfflineLockoutMinutes, WinOtpSettings.DefaultOfflineLockoutMinutes, 0, 525600, "minutes");
+            var verbose = values.Bool(SettingNames.VerboseLog, false);
+
+            var proxyEnabled = values.Bool(SettingNames.ProxyEnable, false);
+            var proxyServer = (values.Text(SettingNames.ProxyServer) ?? "").Trim();
+            var proxyPort = values.Int(SettingNames.ProxyPort, 0, 0, 65535, "a TCP port");
+            if (proxyEnabled)
+            {
+                if (proxyServer.Length == 0) errors.Add(SettingNames.ProxyServer + " is not set, but " + SettingNames.ProxyEnable + " is on: give the proxy's host name.");
+                else if (Uri.CheckHostName(proxyServer) == UriHostNameType.Unknown) errors.Add(SettingNames.ProxyServer + ": '" + proxyServer + "' is not a host name or IP address (no http://, no port).");
+                if (proxyPort == 0) errors.Add(SettingNames.ProxyPort + " is not set, but " + SettingNames.ProxyEnable + " is on: give the proxy's port (1-65535).");
+            }
+
+            string? ssprUrl = null;
+            var ssprText = values.Text(SettingNames.SsprUrl);
+            if (!string.IsNullOrWhiteSpace(ssprText))
+            {
+                if (!Uri.TryCreate(ssprText!.Trim(), UriKind.Absolute, out var sspr) || !(sspr.Scheme == Uri.UriSchemeHttps || (sspr.Scheme == Uri.UriSchemeHttp && ApiEndpoint.IsLoopback(sspr))))
+                    errors.Add(SettingNames.SsprUrl + ": '" + ssprText + "' is not an https:// URL.");
+                else ssprUrl = sspr.AbsoluteUri;
+            }
+
+            foreach (var name in SettingNames.NotUsed)
+                if (registry.GetValue("", name) != null)
+                    warnings.Add(name + " is present but not used by this version" +
+                        (name == "win_api_headers_value" ? ": the bootstrap value is used once at registration and must not be kept; delete the value." : "; it can be deleted."));
+
+            if (errors.Count > 0 || anchor == null || endpoint == null)
+                return new SettingsReadResult(null, rdpOnly, errors, warnings);
+
+            var settings = new WinOtpSettings(anchor, endpoint)
+            {
+                ApiTimeoutMs = timeout,
+                RdpOnly = rdpOnly,
+                OfflineValidDays = validDays,
+                OfflineLoginFailures = failures,
+                OfflineLockoutMinutes = lockout,
+                ProxyEnabled = proxyEnabled,
+                ProxyServer = proxyServer,
+                ProxyPort = proxyPort,
+                VerboseLog = verbose,
+            };
+            if (ssprUrl != null) settings.SsprUrl = ssprUrl;
+            return new SettingsReadResult(settings, rdpOnly, errors, warnings);
+        }
+
+        private sealed class ValueReader
+        {
+            private readonly IMachineRegistry _registry;
+            private readonly List<string> _errors;
+
+            public ValueReader(IMachineRegistry registry, List<string> errors)
+            {
+                _registry = registry;
+                _errors = errors;
+            }
+
+            public string? Text(string name)
+            {
+                var value = Get(name);
+                switch (value)
+                {
+                    case null: return null;
+                    case string text: return text;
+                    case int number: return number.ToString(CultureInfo.InvariantCulture);
+                    case long number: return number.ToString(CultureInfo.InvariantCulture);
+                    default:
+                        _errors.Add(name + " has a registry type that is not text (" + value.GetType().Name + ").");
+                        return null;
+                }
+            }
+
+            public bool Bool(string name, bool fallback)
+            {
+                var value = Get(name);
+                switch (value)
+                {
+                    case null: return fallback;
+                    case int number when number == 0 || number == 1: return number == 1;
+                    case long number when number == 0 || number == 1: return number == 1;
+                    case string text:
+                        var trimmed = text.Trim();
+                        if (trimmed == "1" || trimmed.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+                        if (trimmed == "0" || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+                        break;
+                }
+                _errors.Add(name + ": '" + Describe(value) + "' is not 1 or 0 (true or false).");
+                return fallback;
+            }
+
+            public int Int(string name, int fallback, int min, int max, string unit)
+            {
+                var value = Get(name);
+                long number;
+                switch (value)
+                {
+                    case null: return fallback;
+                    case int dword: number = dword; break;
+                    case long qword: number = qword; break;
+                    case string text when long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed): number = parsed; break;
+                    default:
+                        _errors.Add(name + ": '" + Describe(value) + "' is not a whole number of " + unit + " (" + min + "-" + max + ").");
+                        return fallback;
+                }
+                if (number < min || number > max)
+                {
+                    _errors.Add(name + ": " + number.ToString(CultureInfo.InvariantCulture) + " is outside " + min + "-" + max + " " + unit + ".");
+                    return fallback;
+                }
+                return (int)number;
+            }
+
+            private object? Get(string name)
+            {
+                try { return _registry.GetValue("", name); }
+                catch (Exception e)
+                {
+                    _errors.Add(name + " cannot be read from " + SettingNames.RegistryPath + ": " + e.Message);
+                    return null;
+                }
+            }
+
+            private static string Describe(object? value) => value is byte[] ? "(binary)" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        }
+    }
+}

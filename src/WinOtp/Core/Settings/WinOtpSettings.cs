@@ -1,0 +1,36 @@
+using SecureMFA.WinOtp.Api;
+
+namespace SecureMFA.WinOtp.Settings
+{
+    /// <summary>The validated settings of one computer (see <see cref="SettingNames"/> for where each lives).</summary>
+    public sealed class WinOtpSettings
+    {
+        public const int DefaultApiTimeoutMs = 10000;
+        public const int DefaultOfflineLoginFailures = 5;
+        public const int DefaultOfflineLockoutMinutes = 5;
+
+        public WinOtpSettings(string anchorDnsName, ApiEndpoint apiEndpoint)
+        {
+            AnchorDnsName = anchorDnsName;
+            ApiEndpoint = apiEndpoint;
+            SsprUrl = apiEndpoint.BaseUri.GetLeftPart(System.UriPartial.Authority) + "/";
+        }
+
+        /// <summary>Joined to bare user names: alice becomes alice@{AnchorDnsName}. Lower case.</summary>
+        public string AnchorDnsName { get; }
+        public ApiEndpoint ApiEndpoint { get; }
+        public int ApiTimeoutMs { get; set; } = DefaultApiTimeoutMs;
+        /// <summary>The "Change Password" link; by default the API endpoint's host, as the original.</summary>
+        public string SsprUrl { get; set; }
+        public bool RdpOnly { get; set; }
+        /// <summary>0 = no offline sign-in.</summary>
+        public int OfflineValidDays { get; set; }
+        /// <summary>0 = no offline lockout from this side (the API's package may still set one).</summary>
+        public int OfflineLoginFailures { get; set; } = DefaultOfflineLoginFailures;
+        public int OfflineLockoutMinutes { get; set; } = DefaultOfflineLockoutMinutes;
+        public bool ProxyEnabled { get; set; }
+        public string ProxyServer { get; set; } = "";
+        public int ProxyPort { get; set; }
+        public bool VerboseLog { get; set; }
+    }
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Decision;
+using SecureMFA.WinOtp.Device;
+using SecureMFA.WinOtp.Logon;
+using SecureMFA.WinOtp.Offline;
+using SecureMFA.WinOtp.Platform;
+using SecureMFA.WinOtp.Settings;
+
+namespace SecureMFA.WinOtp.LogonSimulator
+{
+    /// <summary>
+    /// One run of the simulator: apply settings, register if asked, then play the tile (sign-in, sync, check or
+    /// status) through <see cref="LogonCoordinator"/>, exactly as a credential provider would call it. Callable in
+    /// process, so tests can drive it with their own HTTP handler and clock.
+    /// </summary>
+    public static class SimulatorApp
+    {
+        public const int Proceed = 0;
+        public const int Refused = 1;
+        public const int SetupError = 2;
+
+        public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, bool terminal,
+            Func<WinOtpSettings, HttpMessageHandler>? httpHandlerFactory = null, IClock? clock = null)
+        {
+            SimulatorOptions options;
+            try { options = SimulatorOptions.Parse(args); }
+            catch (ArgumentException e)
+            {
+                error.WriteLine(e.Message);
+                return SetupError;
+            }
+            if (options.Help)
+            {
+                output.WriteLine(SimulatorOptions.Usage);
+                return Proceed;
+            }
+
+            Directory.CreateDirectory(options.State);
+            var registry = new FileRegistry(Path.Combine(options.State, "registry.json"));
+            var protection = new FileMachineProtection(Path.Combine(options.State, "machine.key"));
+            foreach (var (name, value) in options.Settings) registry.SetValue("", name, value);
+            if (registry.GetValue("", SettingNames.AnchorDnsName) == null) registry.SetValue("", SettingNames.AnchorDnsName, "adatum.labnet");
+
+            var read = SettingsReader.Read(registry);
+            if (!read.IsValid)
+            {
+                foreach (var problem in read.Errors) error.WriteLine(problem);
+                error.WriteLine("(settings are kept in " + Path.Combine(options.State, "registry.json") + "; give --api URL on the first run)");
+                return SetupError;
+            }
+            var platform = new WinOtpPlatform(registry, protection,
+                new OffsetClock(clock ?? new SystemClock(), options.ClockOffset),
+                new FileEventLog(Path.Combine(options.State, "events.log"), error),
+                new FixedSession(options.Session),
+                new VaultFolder(Path.Combine(options.State, "vault")),
+                httpHandlerFactory ?? (settings => ApiHttpHandler.Create(settings)),
+                options.Machine);
+
+            var registeredNow = false;
+            if (options.Register != null)
+            {
+                var devices = new DeviceStore(registry, protection);
+                if (devices.IsRegistered && !options.ForceRegister)
+                {
+                    error.WriteLine("This simulated computer is already registered as " + registry.GetValue("", SettingNames.DeviceId) + "; --force-register replaces it.");
+                    return SetupError;
+                }
+                var (registered, message) = await DeviceRegistration.RegisterAsync(platform, read.Settings!, options.Register, "");
+                output.WriteLine(message);
+                if (!registered) return SetupError;
+                registeredNow = true;
+            }
+
+            var coordinator = new LogonCoordinator(platform);
+            if (options.Check) return await CheckAsync(coordinator, output);
+            if (options.Status != null) return Status(coordinator, options.Status, output);
+            var prompter = new Prompter(input, output, terminal);
+            if (options.Sync) return await SyncAsync(coordinator, prompter, output);
+            return await SignInAsync(coordinator, options, read.Settings!, prompter, output, registeredNow);
+        }
+
+        private static async Task<int> SignInAsync(LogonCoordinator coordinator, SimulatorOptions options, WinOtpSettings settings, Prompter prompter, TextWriter output, bool registeredNow)
+        {
+            output.WriteLine("Tile: scenario " + options.Scenario.WireName() + ", " + (options.Session == SessionKind.Console ? "console" : "remote") +
+                " session, RDP only " + (settings.RdpOnly ? "on" : "off") + ", offline sign-in " + (settings.OfflineValidDays > 0 ? settings.OfflineValidDays + " days" : "off") + ".");
+            if (!coordinator.IsCodeRequired(options.Scenario))
+            {
+                output.WriteLine("No code is asked here: Windows checks the password alone.");
+                return Finish(output, LogonOutcome.NotRequired, Proceed);
+            }
+            var user = prompter.Ask("User name");
+            if (user == null) return registeredNow ? Proceed : NoAnswers(output);
+            var password = prompter.AskSecret("Password");
+            var code = password == null ? null : prompter.Ask("Code");
+            if (code == null) return NoAnswers(output);
+
+            var result = await coordinator.SignInAsync(new LogonRequest(options.Scenario, user, password!, code));
+            if (result.Message.Length > 0) output.WriteLine(result.Message);
+            if (!result.MayProceed) return Finish(output, result.Outcome, Refused);
+
+            output.WriteLine(result.Outcome == LogonOutcome.AcceptedOffline ? "Code accepted offline (the SecureMFA WEB API could not be reached)."
+                : result.Outcome == LogonOutcome.Accepted ? "Code accepted by the SecureMFA WEB API." : "");
+            var pending = result.HasPendingOfflineData;
+            output.WriteLine(options.WindowsRejects ? "Windows refuses the password (--windows-rejects)." : "Windows accepts the password (the simulator plays Windows).");
+            coordinator.ReportWindowsResult(result, !options.WindowsRejects);
+            if (pending && !options.WindowsRejects)
+            {
+                var status = coordinator.DescribeOffline(result.Upn);
+                if (status != null && status.State == OfflineOutcome.Accepted)
+                    output.WriteLine("Offline sign-in data for " + result.Upn + " is kept (locked under the password), valid until " +
+                        TileText.Time(result.OfflineValidUntil ?? status.PackageValidUntil!.Value) + ".");
+            }
+            return Finish(output, result.Outcome, options.WindowsRejects ? Refused : Proceed);
+        }
+
+        private static async Task<int> SyncAsync(LogonCoordinator coordinator, Prompter prompter, TextWriter output)
+        {
+            output.WriteLine("Sync for offline use: type the user name and a current code.");
+            var user = prompter.Ask("User name");
+            var code = user == null ? null : prompter.Ask("Code");
+            if (code == null) return NoAnswers(output);
+            var result = await coordinator.SyncForOfflineAsync(user!, code);
+            output.WriteLine(result.Message);
+            return Finish(output, result.Outcome, result.Outcome == LogonOutcome.Synced ? Proceed : Refused);
+        }
+
+        private static async Task<int> CheckAsync(LogonCoordinator coordinator, TextWriter output)
+        {
+            var reply = await coordinator.CheckDeviceAsync();
+            if (reply == null) return Finish(output, "NotConfigured", SetupError);
+            if (reply.Kind != ApiReplyKind.Answered)
+            {
+                output.WriteLine("The device check failed: " + reply.Detail + ".");
+                return Finish(output, reply.Kind.ToString(), Refused);
+            }
+            var answer = reply.Answer!;
+            output.WriteLine("Device " + answer.DeviceId + " (" + answer.Machine + ", registered " + answer.Registered + ") is known to the API; this clock is " +
+                answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture) + " s from the server's" + (Math.Abs(answer.ClockSkewSeconds) > 60 ? " (correct it: requests fail past 300 s)." : "."));
+            return Finish(output, "Answered", Proceed);
+        }
+
+        private static int Status(LogonCoordinator coordinator, string user, TextWriter output)
+        {
+            var status = coordinator.DescribeOffline(user);
+            if (status == null)
+            {
+                output.WriteLine("Not registered, or '" + user + "' is not a user name.");
+                return Finish(output, "NotConfigured", SetupError);
+            }
+            if (status.State != OfflineOutcome.Accepted)
+            {
+                output.WriteLine(status.Upn + ": " + (status.State == OfflineOutcome.NoVault ? "no offline data on this computer." : "offline data refused (" + status.State + ")."));
+                return Finish(output, status.State.ToString(), Refused);
+            }
+            output.WriteLine(status.Upn + ": offline data locked under the " + (status.Form == VaultForm.Password ? "password" : "device key (sync; locked under the password at the next sign-in)") +
+                ", last online " + TileText.Time(status.LastOnline!.Value) + ", package valid until " + TileText.Time(status.PackageValidUntil!.Value) +
+                ", failures " + status.Failures + (status.LockedUntil.HasValue ? ", locked until " + TileText.Time(status.LockedUntil.Value) : "") + ".");
+            return Finish(output, "Present", Proceed);
+        }
+
+        private static int NoAnswers(TextWriter output)
+        {
+            output.WriteLine("No answer given.");
+            return Finish(output, "NoInput", SetupError);
+        }
+
+        private static int Finish(TextWriter output, object outcome, int exitCode)
+        {
+            output.WriteLine("RESULT " + outcome);
+            return exitCode;
+        }
+    }
+}

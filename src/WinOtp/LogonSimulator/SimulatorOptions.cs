@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using SecureMFA.WinOtp.Decision;
+using SecureMFA.WinOtp.Platform;
+using SecureMFA.WinOtp.Settings;
+
+namespace SecureMFA.WinOtp.LogonSimulator
+{
+    /// <summary>The command line. Setting options are written into the simulated registry and kept for later runs.</summary>
+    public sealed class SimulatorOptions
+    {
+        public const string Usage =
+@"SecureMFA WIN OTP logon simulator: the credential provider tile's flow in a terminal.
+
+  dotnet run --project src/WinOtp/LogonSimulator -- --api URL [--register BOOTSTRAP] [options]
+
+State (kept between runs, in --state DIR, default .winotp-sim):
+  registry.json  the simulated HKLM\Software\SecureMFA   machine.key  the simulated DPAPI machine key
+  vault\         the offline vault folder                 events.log   the simulated Application log
+
+Settings (written to the simulated registry, kept for later runs):
+  --api URL                  win_api_endpoint (https://, or http:// on loopback)
+  --anchor NAME              win_anchordnsname (default adatum.labnet)
+  --rdp-only 0|1             win_rdponly
+  --offline-days N           win_totp_offline_secret_valid_days (0 = no offline sign-in)
+  --offline-failures N       win_totp_offline_ui_login_failures
+  --offline-lockout-minutes N  win_totp_offline_ui_lockout_minutes
+  --timeout MS               win_api_timeout
+  --set NAME=VALUE           any other value, e.g. --set win_verboselog=1 (a number is stored as REG_DWORD)
+
+This run:
+  --register BOOTSTRAP       register this simulated computer (once; --force-register replaces it)
+  --scenario logon|unlock|rdp|credui   (default rdp)     --session console|remote   (default remote)
+  --sync                     sync a user for offline use: user name and code only
+  --check                    check the device with the API (GET /v1/devices/self) and the clock skew
+  --status USER              show a user's offline data on this computer
+  --windows-rejects          play Windows refusing the password (offline data is then not stored)
+  --machine NAME             computer name sent to the API (default: this one's)
+  --clock-offset SECONDS     move this computer's clock (e.g. -600)
+
+Answers are read from standard input; when it is not a terminal (a script), one line per prompt.
+The last line of a sign-in is ""RESULT <outcome>""; exit code 0 when the sign-in may go on (or the sync or
+registration worked), 1 when refused, 2 for a usage or setup error.";
+
+        public string State { get; private set; } = ".winotp-sim";
+        public string? Register { get; private set; }
+        public bool ForceRegister { get; private set; }
+        public LogonScenario Scenario { get; private set; } = LogonScenario.Rdp;
+        public SessionKind Session { get; private set; } = SessionKind.Remote;
+        public bool Sync { get; private set; }
+        public bool Check { get; private set; }
+        public string? Status { get; private set; }
+        public bool WindowsRejects { get; private set; }
+        public string Machine { get; private set; } = Environment.MachineName;
+        public TimeSpan ClockOffset { get; private set; }
+        public bool Help { get; private set; }
+        /// <summary>Registry values to write before anything else.</summary>
+        public List<(string Name, object Value)> Settings { get; } = new List<(string, object)>();
+
+        public static SimulatorOptions Parse(string[] args)
+        {
+            var options = new SimulatorOptions();
+            for (var i = 0; i < args.Length; i++)
+            {
+                var name = args[i];
+                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(name + " needs a value.");
+                switch (name)
+                {
+                    case "--state": options.State = Value(); break;
+                    case "--api": options.Settings.Add((SettingNames.ApiEndpoint, Value())); break;
+                    case "--anchor": options.Settings.Add((SettingNames.AnchorDnsName, Value())); break;
+                    case "--rdp-only": options.Settings.Add((SettingNames.RdpOnly, Number(name, Value()))); break;
+                    case "--offline-days": options.Settings.Add((SettingNames.OfflineValidDays, Number(name, Value()))); break;
+                    case "--offline-failures": options.Settings.Add((SettingNames.OfflineLoginFailures, Number(name, Value()))); break;
+                    case "--offline-lockout-minutes": options.Settings.Add((SettingNames.OfflineLockoutMinutes, Number(name, Value()))); break;
+                    case "--timeout": options.Settings.Add((SettingNames.ApiTimeout, Number(name, Value()))); break;
+                    case "--set":
+                        var assignment = Value();
+                        var equals = assignment.IndexOf('=');
+                        if (equals <= 0) throw new ArgumentException("--set needs NAME=VALUE, got '" + assignment + "'.");
+                        var text = assignment.Substring(equals + 1);
+                        options.Settings.Add((assignment.Substring(0, equals), int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (object)text));
+                        break;
+                    case "--register": options.Register = Value(); break;
+                    case "--force-register": options.ForceRegister = true; break;
+                    case "--scenario":
+                        var scenario = Value();
+                        if (!LogonScenarioNames.TryParse(scenario, out var parsed)) throw new ArgumentException("--scenario: '" + scenario + "' is not logon, unlock, rdp or credui.");
+                        options.Scenario = parsed;
+                        break;
+                    case "--session":
+                        var session = Value();
+                        options.Session = session == "console" ? SessionKind.Console : session == "remote" ? SessionKind.Remote
+                            : throw new ArgumentException("--session: '" + session + "' is not console or remote.");
+                        break;
+                    case "--sync": options.Sync = true; break;
+                    case "--check": options.Check = true; break;
+                    case "--status": options.Status = Value(); break;
+                    case "--windows-rejects": options.WindowsRejects = true; break;
+                    case "--machine": options.Machine = Value(); break;
+                    case "--clock-offset":
+                        var offset = Value();
+                        if (!int.TryParse(offset, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)) throw new ArgumentException("--clock-offset: '" + offset + "' is not a number of seconds.");
+                        options.ClockOffset = TimeSpan.FromSeconds(seconds);
+                        break;
+                    case "--help":
+                    case "-h": options.Help = true; break;
+                    default: throw new ArgumentException("Unknown argument '" + name + "'; try --help.");
+                }
+            }
+            return options;
+        }
+
+        private static int Number(string name, string text) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException(name + ": '" + text + "' is not a whole number.");
+    }
+}

@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using SecureMFA.Otp.Protocol;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Decision;
+using SecureMFA.WinOtp.Json;
+using SecureMFA.WinOtp.Logon;
+using SecureMFA.WinOtp.Offline;
+using SecureMFA.WinOtp.Platform;
+using SecureMFA.WinOtp.Settings;
+using SecureMFA.WinOtp.Tests.Fakes;
+
+namespace SecureMFA.WinOtp.MonoCheck
+{
+    /// <summary>Each check prints "PASS name" or "FAIL name: why"; the exit code is the number of failures.</summary>
+    public static class Program
+    {
+        public static int Main()
+        {
+            var checks = new List<KeyValuePair<string, Action>>
+            {
+                Check("decision-table", DecisionTable),
+                Check("settings", Settings),
+                Check("json-reader", Json),
+                Check("worked-example-signatures", WorkedExample),
+                Check("forged-accept-refused", ForgedAccept),
+                Check("timeout-and-network", TimeoutAndNetwork),
+                Check("vault-pbkdf2-600000", VaultWithShippedIterations),
+                Check("vault-every-flipped-byte", VaultTamper),
+                Check("vault-rollback", VaultRollback),
+                Check("vault-lockout-expiry-clock", VaultLockoutExpiryClock),
+                Check("vault-steps", VaultSteps),
+                Check("logon-online-offline-sync", LogonFlow),
+            };
+            Console.WriteLine("RUNTIME " + (Type.GetType("Mono.Runtime") != null ? "mono" : ".NET Framework") + " " + Environment.Version);
+            Console.WriteLine("ASSEMBLY " + typeof(LogonCoordinator).Assembly.FullName + " " + typeof(LogonCoordinator).Assembly.Location);
+            var failures = 0;
+            foreach (var check in checks)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    check.Value();
+                    Console.WriteLine("PASS " + check.Key + " (" + watch.ElapsedMilliseconds + " ms)");
+                }
+                catch (Exception e)
+                {
+                    failures++;
+                    Console.WriteLine("FAIL " + check.Key + ": " + e);
+                }
+            }
+            return failures;
+        }
+
+        private static KeyValuePair<string, Action> Check(string name, Action action) => new KeyValuePair<string, Action>(name, action);
+
+        private static void Expect(bool condition, string what)
+        {
+            if (!condition) throw new Exception("expected: " + what);
+        }
+
+        private static void Equal<T>(T expected, T actual, string what)
+        {
+            if (!EqualityComparer<T>.Default.Equals(expected, actual)) throw new Exception(what + ": expected " + expected + ", got " + actual);
+        }
+
+        private static void DecisionTable()
+        {
+            foreach (LogonScenario scenario in Enum.GetValues(typeof(LogonScenario)))
+                foreach (SessionKind session in Enum.GetValues(typeof(SessionKind)))
+                {
+                    Expect(CodeRequirement.IsRequired(scenario, session, false), scenario + "/" + session + " without RDP only asks a code");
+                    var expected = scenario == LogonScenario.Rdp || session != SessionKind.Console;
+                    Equal(expected, CodeRequirement.IsRequired(scenario, session, true), scenario + "/" + session + " with RDP only");
+                }
+        }
+
+        private static void Settings()
+        {
+            var registry = new FakeRegistry();
+            registry.SetValue("", "win_rdponly", "1");
+            registry.SetValue("", "win_api_timeout", "soon");
+            var broken = SettingsReader.Read(registry);
+            Expect(!broken.IsValid && broken.RdpOnly, "win_rdponly read even when other values are broken");
+            Expect(broken.Errors.Any(e => e.StartsWith("win_api_timeout: 'soon'")), "the bad value is named");
+            registry.SetValue("", "win_api_timeout", 2000);
+            registry.SetValue("", "win_anchordnsname", "adatum.labnet");
+            registry.SetValue("", "win_api_endpoint", "http://awebapi.adatum.labnet/api");
+            Expect(SettingsReader.Read(registry).Errors.Any(e => e.Contains("uses http://")), "http refused off loopback");
+            registry.SetValue("", "win_api_endpoint", "http://127.0.0.1:5081/api/securemfaotp");
+            Equal(2000, SettingsReader.Read(registry).Settings!.ApiTimeoutMs, "timeout");
+        }
+
+        private static void Json()
+        {
+            var json = JsonReader.ParseObject(Encoding.UTF8.GetBytes("{\"a\":\"x\\u00e9\",\"n\":-12,\"o\":{\"b\":[true,null]}}"));
+            Equal("x\u00e9", json.String("a"), "string");
+            Equal(-12L, json.Int64("n"), "number");
+            try
+            {
+                JsonReader.ParseObject(Encoding.UTF8.GetBytes("{\"result\":\"reject\",\"result\":\"accept\"}"));
+                throw new Exception("a duplicate property was accepted");
+            }
+            catch (JsonFormatException) { }
+        }
+
+        private static readonly byte[] DocumentKey = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        private const string DocumentNonce = "EBESExQVFhcYGRobHB0eHw==";
+
+        private static void WorkedExample()
+        {
+            var handler = new ScriptedHandler(_ => ScriptedHandler.Reply(200, "{\"result\":\"accept\",\"lockedUntil\":null,\"serverTime\":1764500001,\"offline\":null}", signature: "KYguVeUHMLvkQZpabBx+lil8eXI8graRMpKFVGeNpNw="));
+            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), handler, TimeSpan.FromSeconds(5), FakeClock.AtDocumentTime(), () => DocumentNonce))
+            {
+                var reply = client.VerifyAsync(new DeviceCredentials("dev1", DocumentKey), new VerifyRequest("alice@adatum.labnet", "287082", LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult();
+                Equal("{\"upn\":\"alice@adatum.labnet\",\"code\":\"287082\",\"scenario\":\"rdp\",\"machine\":\"PC1\",\"offline\":false}", handler.Last!.BodyText, "request body");
+                Equal("NscokOgubl02jjKYiySHXaTBfqlV6TEGaMaGu+w8+EA=", handler.Last.Headers[ApiHeaders.Signature], "request signature");
+                Equal(ApiReplyKind.Answered, reply.Kind, "the document's signed reply");
+                Equal(VerifyResult.Accept, reply.Answer!.Result, "result");
+            }
+            var package = new OfflinePackage { Upn = "alice@adatum.labnet", ValidUntil = 1767092001, MaxFailures = 5, LockoutMinutes = 5, LastStep = 58816666 };
+            package.WrappedSecret = OfflineSecretWrap.Wrap(DocumentKey, package, Encoding.ASCII.GetBytes("12345678901234567890"), Enumerable.Range(0x20, 16).Select(i => (byte)i).ToArray());
+            Equal("ICEiIyQlJicoKSorLC0uL7ZwsMMuBYhIOSV+11UxgJpt/Awxq/galtcBvvQUcBcrJr0FxNeiXBQLZiro4TZ0AQv4zMh+l0BDUuXAjYzuVTM=", package.WrappedSecret, "offline wrap");
+        }
+
+        private static void ForgedAccept()
+        {
+            var h = new WinOtpHarness();
+            var device = h.Register();
+            foreach (var mode in new[] { FakeApiMode.ForgeAccept, FakeApiMode.StripSignature })
+            {
+                h.Api.Mode = mode;
+                using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), h.Api, TimeSpan.FromSeconds(5), h.Clock))
+                {
+                    var reply = client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, h.Code(), LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult();
+                    Equal(ApiReplyKind.Unreachable, reply.Kind, mode + " is unreachable, not an answer");
+                }
+            }
+        }
+
+        private static void TimeoutAndNetwork()
+        {
+            var h = new WinOtpHarness();
+            var device = h.Register();
+            h.Api.Mode = FakeApiMode.Hang;
+            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), h.Api, TimeSpan.FromMilliseconds(300), h.Clock))
+                Equal((ApiFailure?)ApiFailure.Timeout, client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, "123456", LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult().Failure, "hang");
+            h.Api.Mode = FakeApiMode.Down;
+            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), h.Api, TimeSpan.FromSeconds(5), h.Clock))
+                Equal((ApiFailure?)ApiFailure.Network, client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, "123456", LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult().Failure, "down");
+        }
+
+        private static (WinOtpHarness H, DeviceCredentials Device, OfflineVault Vault) StoredVault(int iterations = 1000)
+        {
+            var h = new WinOtpHarness(iterations);
+            var device = h.Register();
+            var package = new OfflinePackage
+            {
+                Upn = WinOtpHarness.Upn, ValidUntil = h.Clock.UnixSeconds + 30 * 86400L, MaxFailures = 5, LockoutMinutes = 5,
+                LastStep = TestCodes.Step(h.Clock.UtcNow),
+            };
+            package.WrappedSecret = OfflineSecretWrap.Wrap(device.Key, package, WinOtpHarness.Secret);
+            var vault = h.OfflineVault();
+            vault.StoreForPassword(WinOtpHarness.Upn, device, package, WinOtpHarness.Secret, h.Clock.UnixSeconds, WinOtpHarness.Password);
+            return (h, device, vault);
+        }
+
+        private static string CodeNow(WinOtpHarness h, int steps = 0) => TestCodes.At(WinOtpHarness.Secret, TestCodes.Step(h.Clock.UtcNow) + steps);
+
+        private static OfflineOutcome Verify(WinOtpHarness h, DeviceCredentials device, OfflineVault vault, string code, string password = WinOtpHarness.Password) =>
+            vault.Verify(WinOtpHarness.Upn, device, password, code, h.Policy()).Outcome;
+
+        private static void VaultWithShippedIterations()
+        {
+            var (h, device, vault) = StoredVault(PasswordSeal.DefaultIterations);
+            Expect(Encoding.UTF8.GetString(h.Vault.Files.Values.Single()).Contains("\niterations 600000\n"), "600,000 iterations stored");
+            h.Clock.Advance(TimeSpan.FromHours(1));
+            Equal(OfflineOutcome.Accepted, Verify(h, device, vault, CodeNow(h)), "the right password opens it");
+        }
+
+        private static void VaultTamper()
+        {
+            var (h, device, vault) = StoredVault();
+            var name = h.Vault.Files.Keys.Single();
+            var original = h.Vault.Files[name];
+            h.Clock.Advance(TimeSpan.FromMinutes(5));
+            var code = CodeNow(h);
+            for (var i = 0; i < original.Length; i++)
+            {
+                var altered = (byte[])original.Clone();
+                altered[i] ^= 0x01;
+                h.Vault.Files[name] = altered;
+                Equal(OfflineOutcome.Tampered, Verify(h, device, vault, code), "byte " + i + " flipped");
+            }
+            h.Vault.Files[name] = original;
+            Equal(OfflineOutcome.Accepted, Verify(h, device, vault, code), "the original still opens");
+        }
+
+        private static void VaultRollback()
+        {
+            var (h, device, vault) = StoredVault();
+            var name = h.Vault.Files.Keys.Single();
+            var copy = h.Vault.Files[name];
+            h.Clock.Advance(TimeSpan.FromMinutes(5));
+            for (var i = 0; i < 5; i++) Verify(h, device, vault, "000000");
+            Equal(OfflineOutcome.Locked, Verify(h, device, vault, CodeNow(h)), "locked");
+            h.Vault.Files[name] = copy;
+            Equal(OfflineOutcome.RolledBack, Verify(h, device, vault, CodeNow(h)), "an older copy");
+            h.Vault.Files.Clear();
+            Equal(OfflineOutcome.NoVault, Verify(h, device, vault, CodeNow(h)), "deleted");
+        }
+
+        private static void VaultLockoutExpiryClock()
+        {
+            var (h, device, vault) = StoredVault();
+            var synced = h.Clock.UtcNow;
+            h.Clock.UtcNow = synced.AddSeconds(-301);
+            Equal(OfflineOutcome.ClockBehind, Verify(h, device, vault, CodeNow(h)), "clock rolled back");
+            h.Clock.UtcNow = synced.AddMinutes(10);
+            for (var i = 0; i < 4; i++) Equal(OfflineOutcome.Rejected, Verify(h, device, vault, "000000"), "wrong code " + i);
+            Equal(OfflineOutcome.Rejected, Verify(h, device, h.OfflineVault(), "000000"), "fifth wrong code");
+            Equal(OfflineOutcome.Locked, Verify(h, device, h.OfflineVault(), CodeNow(h)), "locked after a reboot");
+            h.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+            Equal(OfflineOutcome.Accepted, Verify(h, device, vault, CodeNow(h)), "after the lock");
+            h.Clock.UtcNow = synced.AddDays(7).AddSeconds(1);
+            Equal(OfflineOutcome.Expired, Verify(h, device, vault, CodeNow(h)), "after valid_days");
+        }
+
+        private static void VaultSteps()
+        {
+            var (h, device, vault) = StoredVault();
+            h.Clock.Advance(TimeSpan.FromHours(1));
+            Equal(OfflineOutcome.Rejected, Verify(h, device, vault, CodeNow(h, -2)), "two steps behind");
+            Equal(OfflineOutcome.Accepted, Verify(h, device, vault, CodeNow(h, -1)), "one step behind");
+            Equal(OfflineOutcome.Replay, Verify(h, device, vault, CodeNow(h, -1)), "the same step again");
+            Equal(OfflineOutcome.Accepted, Verify(h, device, vault, CodeNow(h, 1)), "one step ahead");
+            Equal(OfflineOutcome.Replay, Verify(h, device, vault, CodeNow(h)), "a step before the last accepted one");
+        }
+
+        private static void LogonFlow()
+        {
+            var h = new WinOtpHarness();
+            h.Register();
+            var accepted = h.SignInAndAccept(h.Code());
+            Equal(LogonOutcome.Accepted, accepted.Outcome, "online");
+            Equal(LogonOutcome.Replay, h.SignIn(h.Code()).Outcome, "replayed online");
+            h.Api.Mode = FakeApiMode.Down;
+            h.Clock.Advance(TimeSpan.FromHours(2));
+            Equal(LogonOutcome.AcceptedOffline, h.SignIn(h.Code()).Outcome, "offline");
+            Equal(LogonOutcome.Rejected, h.SignIn(h.Code(1), "changed password").Outcome, "offline with another password");
+            h.Api.Mode = FakeApiMode.Normal;
+            h.NextStep();
+            h.NextStep();
+            Equal(LogonOutcome.Synced, h.Coordinator().SyncForOfflineAsync("ADATUM\\alice", h.Code()).GetAwaiter().GetResult().Outcome, "sync");
+            var all = h.Events.All;
+            Expect(!all.Contains(WinOtpHarness.Password) && !all.Contains(h.Api.Bootstrap), "no secret in events");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Text;
+using SecureMFA.WinOtp.Api;
+using SecureMFA.WinOtp.Decision;
+using SecureMFA.WinOtp.Device;
+using SecureMFA.WinOtp.Logon;
+using SecureMFA.WinOtp.Offline;
+using SecureMFA.WinOtp.Platform;
+using SecureMFA.WinOtp.Settings;
+
+namespace SecureMFA.WinOtp.Tests.Fakes
+{
+    /// <summary>
+    /// One simulated Windows computer: registry, DPAPI, clock, events, session and vault folder as fakes, talking to
+    /// a <see cref="FakeWebApi"/>. Shared by the net10.0 tests and the net472 Mono check.
+    /// </summary>
+    public sealed class WinOtpHarness
+    {
+        public const string Upn = "alice@adatum.labnet";
+        public const string Password = "Winter2026!correct";
+        /// <summary>The RFC 6238 test key.</summary>
+        public static readonly byte[] Secret = Encoding.ASCII.GetBytes("12345678901234567890");
+
+        public WinOtpHarness(int passwordIterations = 1000)
+        {
+            Clock = FakeClock.AtDocumentTime();
+            Api = new FakeWebApi(Clock);
+            Api.AddUser(Upn, Secret);
+            PasswordIterations = passwordIterations;
+            Configure(SettingNames.AnchorDnsName, "adatum.labnet");
+            Configure(SettingNames.ApiEndpoint, FakeWebApi.Endpoint);
+            Configure(SettingNames.RdpOnly, 0);
+            Configure(SettingNames.OfflineValidDays, 7);
+        }
+
+        public FakeRegistry Registry { get; } = new FakeRegistry();
+        public FakeMachineProtection Protection { get; } = new FakeMachineProtection();
+        public FakeClock Clock { get; }
+        public RecordingEventLog Events { get; } = new RecordingEventLog();
+        public FakeSession Session { get; } = new FakeSession();
+        public MemoryVaultFiles Vault { get; } = new MemoryVaultFiles();
+        public FakeWebApi Api { get; }
+        public int PasswordIterations { get; }
+
+        public void Configure(string name, object value) => Registry.SetValue("", name, value);
+
+        public WinOtpPlatform Platform() => new WinOtpPlatform(Registry, Protection, Clock, Events, Session, Vault, _ => Api, "PC1")
+        {
+            PasswordIterations = PasswordIterations,
+        };
+
+        public LogonCoordinator Coordinator() => new LogonCoordinator(Platform());
+
+        public WinOtpSettings Settings() => SettingsReader.Read(Registry).Settings ?? throw new InvalidOperationException("The harness settings are not valid.");
+
+        public DeviceCredentials Register()
+        {
+            var (registered, message) = DeviceRegistration.RegisterAsync(Platform(), Settings(), Api.Bootstrap, "S-1-5-21-1-2-3").GetAwaiter().GetResult();
+            if (!registered) throw new InvalidOperationException(message);
+            return Device();
+        }
+
+        public DeviceCredentials Device() => new DeviceStore(Registry, Protection).Load(out var problem) ?? throw new InvalidOperationException(problem);
+
+        public OfflineVault OfflineVault() => new OfflineVault(Vault, Registry, Protection, Clock, PasswordIterations);
+
+        public OfflinePolicy Policy(int validDays = 7, int failures = 5, int minutes = 5) => new OfflinePolicy(validDays, failures, minutes);
+
+        public LogonResult SignIn(string code, string password = Password, string user = "alice", LogonScenario scenario = LogonScenario.Rdp) =>
+            Coordinator().SignInAsync(new LogonRequest(scenario, user, password, code)).GetAwaiter().GetResult();
+
+        /// <summary>Online sign-in that Windows accepts, so the offline data is stored.</summary>
+        public LogonResult SignInAndAccept(string code, string password = Password)
+        {
+            var coordinator = Coordinator();
+            var result = coordinator.SignInAsync(new LogonRequest(LogonScenario.Rdp, "alice", password, code)).GetAwaiter().GetResult();
+            coordinator.ReportWindowsResult(result, true);
+            return result;
+        }
+
+        public string Code(int steps = 0) => Api.CodeFor(Upn, steps);
+
+        /// <summary>Moves to the start of the next 30-second step, so a new code exists.</summary>
+        public void NextStep() => Clock.UtcNow = UnixTime.ToDateTime((Clock.UnixSeconds / 30 + 1) * 30);
+    }
+}

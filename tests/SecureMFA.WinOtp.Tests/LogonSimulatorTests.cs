@@ -1,0 +1,172 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using SecureMFA.WinOtp.LogonSimulator;
+using SecureMFA.WinOtp.Tests.Fakes;
+using Xunit;
+
+namespace SecureMFA.WinOtp.Tests
+{
+    /// <summary>The simulator driven as a script would drive it (answers on standard input), in process against the fake API.</summary>
+    public sealed class LogonSimulatorTests : IDisposable
+    {
+        private readonly string _state = Path.Combine(Path.GetTempPath(), "winotp-sim-tests", Guid.NewGuid().ToString("N"));
+        private readonly WinOtpHarness _h = new WinOtpHarness();
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_state)) Directory.Delete(_state, true);
+        }
+
+        private async Task<(int Exit, string Output, string Error)> Run(string stdin, params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var all = new[] { "--state", _state, "--machine", "PC1" }.Concat(args).ToArray();
+            var exit = await SimulatorApp.RunAsync(all, new StringReader(stdin), output, error, false, _ => _h.Api, _h.Clock);
+            return (exit, output.ToString(), error.ToString());
+        }
+
+        [Fact]
+        public async Task RegisterOnceSignInOnlineThenOfflineWhenTheApiIsDown()
+        {
+            var first = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap, "--offline-days", "7");
+            Assert.Equal(0, first.Exit);
+            Assert.Contains("Registered as device dev-1-", first.Output);
+            Assert.Contains("Code accepted by the SecureMFA WEB API.", first.Output);
+            Assert.Contains("Offline sign-in data for alice@adatum.labnet is kept", first.Output);
+            Assert.EndsWith("RESULT Accepted" + Environment.NewLine, first.Output);
+
+            // The bootstrap value is nowhere in the state; the device key only under the simulated DPAPI.
+            foreach (var file in Directory.GetFiles(_state, "*", SearchOption.AllDirectories))
+                Assert.DoesNotContain(_h.Api.Bootstrap, File.ReadAllText(file));
+            Assert.True(File.Exists(Path.Combine(_state, "registry.json")));
+            Assert.Single(Directory.GetFiles(Path.Combine(_state, "vault"), "*.vault"));
+            Assert.Contains("5556 Information OTP ok for alice@adatum.labnet (rdp, online) on PC1.", File.ReadAllText(Path.Combine(_state, "events.log")));
+
+            var again = await Run("", "--register", _h.Api.Bootstrap);
+            Assert.Equal(2, again.Exit);
+            Assert.Contains("already registered as dev-1-", again.Error);
+
+            var replay = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n");
+            Assert.Equal(1, replay.Exit);
+            Assert.EndsWith("RESULT Replay" + Environment.NewLine, replay.Output);
+
+            _h.Api.Mode = FakeApiMode.Down;
+            _h.Clock.Advance(TimeSpan.FromHours(1));
+            var offline = await Run(@"ADATUM\alice" + "\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--scenario", "unlock");
+            Assert.Equal(0, offline.Exit);
+            Assert.Contains("Code accepted offline", offline.Output);
+            Assert.EndsWith("RESULT AcceptedOffline" + Environment.NewLine, offline.Output);
+            Assert.Contains("[event 5553 Warning]", offline.Error);
+
+            var status = await Run("", "--status", "alice");
+            Assert.Contains("alice@adatum.labnet: offline data locked under the password", status.Output);
+        }
+
+        [Fact]
+        public async Task SyncThenOfflineWithTheWindowsVerdictPlayed()
+        {
+            await Run("", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap, "--offline-days", "7");
+            var sync = await Run("alice\n" + _h.Code() + "\n", "--sync");
+            Assert.Equal(0, sync.Exit);
+            Assert.Contains("Offline sign-in is ready for alice@adatum.labnet until ", sync.Output);
+            Assert.Contains("device key (sync", (await Run("", "--status", "alice")).Output);
+
+            _h.Api.Mode = FakeApiMode.Down;
+            _h.Clock.Advance(TimeSpan.FromMinutes(30));
+            var rejected = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--windows-rejects");
+            Assert.Equal(1, rejected.Exit);
+            Assert.Contains("device key (sync", (await Run("", "--status", "alice")).Output);
+
+            _h.NextStep();
+            Assert.Equal(0, (await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n")).Exit);
+            Assert.Contains("offline data locked under the password", (await Run("", "--status", "alice")).Output);
+        }
+
+        [Fact]
+        public async Task WrongCodesLockOfflineSignIn()
+        {
+            await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap, "--offline-days", "7", "--offline-failures", "2", "--offline-lockout-minutes", "30");
+            _h.Api.Mode = FakeApiMode.Down;
+            _h.Clock.Advance(TimeSpan.FromMinutes(2));
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, (await Run("alice\n" + WinOtpHarness.Password + "\n000000\n")).Output);
+            Assert.EndsWith("RESULT Locked" + Environment.NewLine, (await Run("alice\n" + WinOtpHarness.Password + "\n000000\n")).Output);
+            var locked = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n");
+            Assert.Equal(1, locked.Exit);
+            Assert.Contains("locked until", locked.Output);
+            // A clock put back before the last online contact is refused.
+            var rolledBack = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--clock-offset", "-3600");
+            Assert.Contains("clock is earlier than its last contact", rolledBack.Output);
+        }
+
+        [Fact]
+        public async Task OnTheConsoleWithRdpOnlyNoCodeIsAsked()
+        {
+            await Run("", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap);
+            var console = await Run("", "--rdp-only", "1", "--session", "console", "--scenario", "logon");
+            Assert.Equal(0, console.Exit);
+            Assert.Contains("No code is asked here", console.Output);
+            Assert.EndsWith("RESULT NotRequired" + Environment.NewLine, console.Output);
+            var remote = await Run("alice\npw\n000000\n", "--session", "remote", "--scenario", "logon");
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, remote.Output);
+        }
+
+        [Fact]
+        public async Task SetupMistakesAreExplained()
+        {
+            var unknown = await Run("", "--frobnicate");
+            Assert.Equal(2, unknown.Exit);
+            Assert.Contains("Unknown argument '--frobnicate'", unknown.Error);
+
+            var noApi = await Run("");
+            Assert.Equal(2, noApi.Exit);
+            Assert.Contains("win_api_endpoint is not set", noApi.Error);
+
+            var http = await Run("", "--api", "http://awebapi.adatum.labnet/api");
+            Assert.Contains("uses http://", http.Error);
+
+            var badBootstrap = await Run("", "--api", FakeWebApi.Endpoint, "--register", "wrong");
+            Assert.Equal(2, badBootstrap.Exit);
+            Assert.Contains("The API refused the bootstrap value (api_headers_value).", badBootstrap.Output);
+
+            var unregistered = await Run("alice\npw\n123456\n");
+            Assert.Equal(1, unregistered.Exit);
+            Assert.EndsWith("RESULT NotConfigured" + Environment.NewLine, unregistered.Output);
+
+            var check = await Run("", "--check");
+            Assert.Equal(2, check.Exit);
+
+            Assert.Contains("--register BOOTSTRAP", (await Run("", "--help")).Output);
+        }
+
+        [Fact]
+        public async Task TheDeviceCheckShowsTheClockSkew()
+        {
+            await Run("", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap);
+            var check = await Run("", "--check", "--clock-offset", "90");
+            Assert.Equal(0, check.Exit);
+            Assert.Contains("this clock is 90 s from the server's (correct it", check.Output);
+        }
+
+        /// <summary>The built program itself, as a script runs it: standard input redirected, exit code and last line.</summary>
+        [Fact]
+        public void TheBuiltSimulatorRunsAsAScript()
+        {
+            var dll = Path.Combine(RepoPaths.Output("src/WinOtp/LogonSimulator", "net10.0"), "SecureMFA.WinOtp.LogonSimulator.dll");
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { dll, "--state", _state, "--api", "http://127.0.0.1:9/api/securemfaotp" }) info.ArgumentList.Add(arg);
+            using var process = Process.Start(info)!;
+            process.StandardInput.Write("alice\nsecret\n123456\n");
+            process.StandardInput.Close();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains("User name: ", output);
+            Assert.DoesNotContain("secret", output);
+            Assert.EndsWith("RESULT NotConfigured" + Environment.NewLine, output);
+        }
+    }
+}
