@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -39,7 +40,8 @@ namespace SecureMFA.WinOtp.Tests
             var all = output + await stderr;
 
             Assert.Contains("RUNTIME mono", output);
-            Assert.Contains("ASSEMBLY SecureMFA.WinOtp.Core, Version=1.0.0.0, Culture=neutral, PublicKeyToken=", output);
+            var built = AssemblyName.GetAssemblyName(Path.Combine(RepoPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.WinOtp.Core.dll"));
+            Assert.Contains("ASSEMBLY " + built.FullName, output);
             foreach (var check in Checks) Assert.True(output.Contains("PASS " + check + " ("), "check " + check + " did not pass:\n" + all);
             Assert.DoesNotContain("FAIL ", output);
             Assert.Equal(0, process.ExitCode);
