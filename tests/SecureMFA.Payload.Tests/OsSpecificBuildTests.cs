@@ -13,7 +13,7 @@ namespace SecureMFA.Payload.Tests
     /// The net10.0 cmdlets need, for MSSQL and AD modes, the builds of Microsoft.Data.SqlClient and
     /// System.DirectoryServices.Protocols made for the operating system they run on; each package's portable build (lib/)
     /// only throws PlatformNotSupportedException. The module ships the real ones under bin/net10.0/runtimes/&lt;rid&gt;/lib and
-    /// no portable one beside SecureMFA.Core.dll, where .NET would find it first. Windows cannot be run here, so what it
+    /// no portable one beside SecureMFA.Core.dll, where .NET's fallback would find it. Windows cannot be run here, so what it
     /// needs is checked in the files themselves: its builds call the Windows libraries, and the SNI they call ships for x64.
     /// </summary>
     public class OsSpecificBuildTests
@@ -43,9 +43,11 @@ namespace SecureMFA.Payload.Tests
         [Theory]
         [InlineData("Microsoft.Data.SqlClient")]
         [InlineData("System.DirectoryServices.Protocols")]
-        public void NoPortablePlaceholderLiesWhereDotNetWouldFindItFirst(string assembly)
+        public void NoPortablePlaceholderLiesBesideCore(string assembly)
         {
-            // A copy beside SecureMFA.Core.dll is what .NET's LoadFrom fallback serves to Core; its placeholder only throws.
+            // .NET's LoadFrom fallback serves Core a dependency from Core's own folder whenever no resolver answered first
+            // (not registered yet, another handler ahead of it, a host that loads the cmdlets without Import-Module): that is
+            // how main loaded the placeholder. Absent, it cannot be picked, whatever the order.
             Assert.False(File.Exists(StagedModule.Path("bin", "net10.0", assembly + ".dll")), $"bin/net10.0/{assembly}.dll is staged");
         }
 

@@ -19,7 +19,7 @@ namespace SecureMFA.Payload.Tests
         };
 
         // Microsoft.Data.SqlClient and System.DirectoryServices.Protocols are not here: their portable builds only throw
-        // PlatformNotSupportedException, and a copy beside SecureMFA.Core.dll is what .NET would load for Core. Their builds
+        // PlatformNotSupportedException, and a copy beside SecureMFA.Core.dll is what .NET's fallback loads for Core. Their builds
         // for Windows and Linux ship under runtimes/ (Net10OsSpecific), resolved per OS by ModuleDependencyResolver.
         private static readonly string[] Net10Dependencies =
         {
