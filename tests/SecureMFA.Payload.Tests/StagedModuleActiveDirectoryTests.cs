@@ -94,7 +94,7 @@ namespace SecureMFA.Payload.Tests
             start.Environment["LDAPTLS_CACERT"] = _directory["LDAPTLS_CACERT"];
             try
             {
-                using var process = Process.Start(start)!;
+                using var process = StartOrExplain(start);
                 process.StandardInput.Write(input);
                 process.StandardInput.Close();
                 var error = process.StandardError.ReadToEndAsync();
@@ -105,6 +105,15 @@ namespace SecureMFA.Payload.Tests
             finally
             {
                 File.Delete(passwordFile);
+            }
+        }
+
+        private static Process StartOrExplain(ProcessStartInfo start)
+        {
+            try { return Process.Start(start)!; }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                throw new InvalidOperationException($"{start.FileName} (OpenLDAP's ldap-utils, which scripts/install-test-deps.sh installs) creates the directory user: {ex.Message}", ex);
             }
         }
 
