@@ -12,25 +12,16 @@ namespace SecureMFA.Payload.Tests
     /// users on SQLite. This test host references nothing of ours and no SQLite package, so the module's own files are
     /// the only SecureMFA.Core and the only e_sqlite3 this process can find.
     /// </summary>
-    public sealed class StagedModuleSqliteTests : IDisposable
+    [Collection(StagedModuleCollection.Name)]
+    public sealed class StagedModuleSqliteTests
     {
-        private readonly string _root = Directory.CreateTempSubdirectory("securemfa-staged-").FullName;
+        private readonly CopiedStagedModule _module;
+        private readonly string _root;
 
-        public void Dispose()
+        public StagedModuleSqliteTests(CopiedStagedModule module)
         {
-            try { Directory.Delete(_root, recursive: true); }
-            catch (IOException) { /* the loaded native library may still be mapped; a temp folder left behind is harmless */ }
-            catch (UnauthorizedAccessException) { }
-        }
-
-        private static void CopyTree(string from, string to)
-        {
-            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(to, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
+            _module = module;
+            _root = Directory.CreateDirectory(Path.Combine(module.Root, "sqlite-" + Guid.NewGuid().ToString("N"))).FullName;
         }
 
         [Fact]
@@ -43,8 +34,7 @@ namespace SecureMFA.Payload.Tests
             Assert.DoesNotContain(hostFiles, f => f!.StartsWith("SQLitePCLRaw", StringComparison.OrdinalIgnoreCase));
             Environment.SetEnvironmentVariable("SECUREMFA_OTP_NATIVE_DIR", null);
 
-            var module = Path.Combine(_root, "SecureMFA_OTP");
-            CopyTree(StagedModule.Folder, module);
+            var module = _module.Folder;
             var config = Path.Combine(_root, "SecureMfaOtpProvider.json");
             File.WriteAllText(config, $@"{{ ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""{Path.Combine(_root, "data", "otp.db")}"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""staged-module passphrase 9d2e"" }}");
