@@ -43,11 +43,10 @@ namespace SecureMFA.Payload.Tests
             Assert.DoesNotContain("not supported on this platform", error.ToString(), StringComparison.OrdinalIgnoreCase);
             Assert.StartsWith("StoreUnavailable,", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
-            Assert.StartsWith("The SQL Server user store failed: A network-related or instance-specific error occurred while establishing a connection to SQL Server.", error.Exception.Message);
+            Assert.StartsWith($"The OTP user store (SQL Server \"{UnreachableServer}\", database \"SecureMfaOtp\") cannot be used: ", error.Exception.Message);
+            Assert.Contains("A network-related or instance-specific error occurred while establishing a connection to SQL Server.", error.Exception.Message);
             Assert.DoesNotContain(SqlPassword, error.ToString());
             Assert.Contains(Causes(error.Exception), e => e.GetType().FullName == "Microsoft.Data.SqlClient.SqlException");
-            // Not asserted, because it is not so yet: that the message names the server. Core's SQL store words it from
-            // SqlClient's message alone, and SqlClient names no server (its SqlException.Server is empty here too).
 
             // The driver that answered is the module's build for this operating system, from the module's own folder.
             var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win" : "unix";

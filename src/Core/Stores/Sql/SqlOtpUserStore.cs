@@ -13,10 +13,13 @@ namespace SecureMFA.Core.Stores.Sql
         private readonly Func<DbConnection> _connect;
         private readonly SqlDialect _dialect;
         private readonly string? _onOpen;
+        private readonly string? _location;
 
         /// <param name="onOpen">A statement run on every opened connection (SQLite: its busy timeout).</param>
-        public SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null)
+        /// <param name="location">Where the store is (server and database, or file), named in every failure: drivers often do not say.</param>
+        public SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null, string? location = null)
         {
+            _location = location;
             _connect = connect;
             _dialect = dialect;
             _onOpen = onOpen;
@@ -306,11 +309,11 @@ namespace SecureMFA.Core.Stores.Sql
             }
             catch (DbException ex)
             {
-                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
+                throw new StoreUnavailableException($"The {_dialect.Name} user store{(_location == null ? "" : " (" + _location + ")")} failed: {ex.Message}", ex);
             }
             catch (InvalidOperationException ex)
             {
-                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
+                throw new StoreUnavailableException($"The {_dialect.Name} user store{(_location == null ? "" : " (" + _location + ")")} failed: {ex.Message}", ex);
             }
         }
     }

@@ -43,8 +43,12 @@ namespace SecureMFA.Core.Stores.Sql
 
         public static SqlOtpUserStore Open(ProviderConfiguration config) => Open(Build(config));
 
-        public static SqlOtpUserStore Open(string connectionString) =>
-            new SqlOtpUserStore(() => Connect(connectionString), SqlDialect.SqlServer);
+        public static SqlOtpUserStore Open(string connectionString)
+        {
+            var parts = new SqlConnectionStringBuilder(connectionString);
+            return new SqlOtpUserStore(() => Connect(connectionString), SqlDialect.SqlServer,
+                location: $"server {parts.DataSource}, database {parts.InitialCatalog}");
+        }
 
         /// <summary>The provider for this framework: System.Data.SqlClient on .NET Framework (already in the GAC), Microsoft.Data.SqlClient elsewhere.</summary>
         public static DbConnection Connect(string connectionString) => new SqlConnection(connectionString);

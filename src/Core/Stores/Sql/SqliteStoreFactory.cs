@@ -32,7 +32,7 @@ namespace SecureMFA.Core.Stores.Sql
             _ = ProviderSet.Value;
             // SQLite's own busy handler waits for the write lock in short steps; without it the
             // provider retries every 150 ms, which makes contended writes needlessly slow.
-            var store = new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, "PRAGMA busy_timeout = 30000");
+            var store = new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, "PRAGMA busy_timeout = 30000", location: fullPath);
             Prepared.GetOrAdd(fullPath, _ => ApplySchema(fullPath, connectionString));
             return store;
         }
