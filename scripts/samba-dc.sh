@@ -6,17 +6,16 @@
 #   scripts/samba-dc.sh stop DIR
 #
 # A second domain, with two DCs, for the tests that the AD store binds to the PDC emulator and fails over:
-#   scripts/samba-dc.sh start-pair DIR              DC1 (PDC emulator) and DC2 (joined to DC1's domain), each on its
-#                                                   own address in a network namespace; settings in DIR/pair.env
+#   scripts/samba-dc.sh start-pair DIR              DC1 (PDC emulator) on 127.0.0.11 and DC2 (joined to DC1's domain)
+#                                                   on 127.0.0.12; settings in DIR/pair.env
 #   scripts/samba-dc.sh stop-pair DIR
 #   scripts/samba-dc.sh stop-member DIR dc1|dc2     stop or start one DC of the pair
 #   scripts/samba-dc.sh start-member DIR dc1|dc2
 #   scripts/samba-dc.sh replicate DIR FROM TO       pull FROM's domain partition changes into TO, now
-# The pair lives in namespace smfa-dcpair, addresses 10.231.7.11 (DC1) and .12 (DC2), reached from here through a
-# veth pair (this side 10.231.7.1); override with SECUREMFA_PAIR_NETNS and SECUREMFA_PAIR_SUBNET (three octets).
-# Nothing of the pair touches 127.0.0.1 or /etc. The pair runs no replication service: changes move between the DCs
-# only by "replicate", so a test knows exactly where a write was made. No DNS either: joining and replicating go by
-# address.
+# Linux routes all of 127.0.0.0/8 to the loopback interface, so each DC gets its own address with no network set-up
+# and nothing of the pair touches 127.0.0.1 (or /etc). The pair runs no replication service: changes move between
+# the DCs only by "replicate", so a test knows exactly where a write was made. No DNS either: joining and
+# replicating go by address.
 set -euo pipefail
 cmd=${1:?start, stop, start-pair, stop-pair, stop-member, start-member or replicate}
 DIR=${2:?directory}
@@ -118,27 +117,18 @@ ENV
   exit 0
 fi
 
-# --- the pair in a network namespace -------------------------------------------------------------------------------
+# --- the pair on 127.0.0.11 and 127.0.0.12 -------------------------------------------------------------------------
 
-NETNS=${SECUREMFA_PAIR_NETNS:-smfa-dcpair}
-SUBNET=${SECUREMFA_PAIR_SUBNET:-10.231.7}
-# The other commands act on the namespace and addresses the pair was started with.
-# shellcheck disable=SC1091
-if [ "$cmd" != start-pair ] && [ -f "$DIR/pair.conf" ]; then . "$DIR/pair.conf"; fi
-VETH=${NETNS:0:11}-v
-declare -A ADDRESS=([dc1]=$SUBNET.11 [dc2]=$SUBNET.12)
-in_netns() { ip netns exec "$NETNS" "$@"; }
+declare -A ADDRESS=([dc1]=127.0.0.11 [dc2]=127.0.0.12)
 
 start_member() {
-  in_netns samba -s "$DIR/$1/etc/smb.conf" -D
+  samba -s "$DIR/$1/etc/smb.conf" -D
   wait_for_ldap "${ADDRESS[$1]}" "$DIR/$1"
 }
 
 stop_pair() {
   stop_samba "$DIR/dc1"
   stop_samba "$DIR/dc2"
-  ip link del "${VETH}0" 2>/dev/null || true
-  ip netns del "$NETNS" 2>/dev/null || true
 }
 
 # Only rpc (what joining and replicating talk to), ldap (what the store talks to) and cldap (how a join finds the
@@ -148,25 +138,17 @@ PAIR_SERVICES="rpc, ldap, cldap"
 
 case "$cmd" in
   start-pair)
-    stop_samba "$DIR/dc1"
-    stop_samba "$DIR/dc2"
-    if ip netns list | grep -qw "$NETNS"; then
-      echo "network namespace $NETNS already exists (an earlier pair still running?); stop it first with stop-pair." >&2
-      exit 1
-    fi
+    stop_pair
+    for address in "${ADDRESS[@]}"; do
+      if (exec 3<>"/dev/tcp/$address/389") 2>/dev/null; then
+        echo "$address:389 is already in use (an earlier pair still running?); stop it first with stop-pair." >&2
+        exit 1
+      fi
+    done
     rm -rf "$DIR" && mkdir -p "$DIR/log"
-    printf 'NETNS=%s\nSUBNET=%s\n' "$NETNS" "$SUBNET" > "$DIR/pair.conf"
-    ip netns add "$NETNS"
-    ip link add "${VETH}0" type veth peer name "${VETH}1"
-    ip link set "${VETH}1" netns "$NETNS"
-    ip addr add "$SUBNET.1/24" dev "${VETH}0"
-    ip link set "${VETH}0" up
-    in_netns ip link set lo up
-    in_netns ip addr add "${ADDRESS[dc1]}/24" dev "${VETH}1"
-    in_netns ip addr add "${ADDRESS[dc2]}/24" dev "${VETH}1"
-    in_netns ip link set "${VETH}1" up
 
-    provision "$DIR/dc1" DC1 "${ADDRESS[dc1]}" "${ADDRESS[dc1]}"
+    # An address with a prefix length is taken as given; a bare one would have to be configured on an interface.
+    provision "$DIR/dc1" DC1 "${ADDRESS[dc1]}" "${ADDRESS[dc1]}/8"
     configure "$DIR/dc1" "$PAIR_SERVICES" "\ttls enabled = no"
     start_member dc1
     apply_schema "${ADDRESS[dc1]}"
@@ -174,9 +156,9 @@ case "$cmd" in
     # The join pulls DC1's schema (with ours), configuration and domain partitions over DRSUAPI, by address and with
     # NTLM: Kerberos would need the KDC's name resolved. DC2 becomes a writable DC; DC1 keeps every FSMO role.
     mkdir -p "$DIR/dc2/run" "$DIR/dc2/log"
-    in_netns samba-tool domain join "${REALM,,}" DC --targetdir="$DIR/dc2" --server="${ADDRESS[dc1]}" \
+    samba-tool domain join "${REALM,,}" DC --targetdir="$DIR/dc2" --server="${ADDRESS[dc1]}" \
       -U "ADATUM\\Administrator%$ADMINPASS" --use-kerberos=off --dns-backend=NONE \
-      --option="netbios name=DC2" --option="interfaces=${ADDRESS[dc2]}" --option="bind interfaces only=yes" \
+      --option="netbios name=DC2" --option="interfaces=${ADDRESS[dc2]}/8" --option="bind interfaces only=yes" \
       > "$DIR/dc2/log/join.log" 2>&1 \
       || { echo "DC2 could not join DC1's domain:" >&2; tail -30 "$DIR/dc2/log/join.log" >&2; exit 1; }
     configure "$DIR/dc2" "$PAIR_SERVICES" "\ttls enabled = no"
@@ -204,7 +186,7 @@ ENV
   replicate)
     from=${3:?dc1 or dc2}
     to=${4:?dc1 or dc2}
-    in_netns samba-tool drs replicate "${to^^}" "${ADDRESS[$from]}" "$BASE" --local -s "$DIR/$to/etc/smb.conf" \
+    samba-tool drs replicate "${to^^}" "${ADDRESS[$from]}" "$BASE" --local -s "$DIR/$to/etc/smb.conf" \
       -U "ADATUM\\Administrator%$ADMINPASS" --use-kerberos=off > "$DIR/replicate.log" 2>&1 \
       || { echo "replicating $from to $to failed:" >&2; tail -20 "$DIR/replicate.log" >&2; exit 1; }
     ;;

@@ -205,7 +205,7 @@ namespace SecureMFA.Core.Stores.Ldap
             if (previous != null && previous.DomainController.Is(choice.DomainController.NtdsSettingsDn) && previous.DomainController.IsPdcEmulator == choice.DomainController.IsPdcEmulator)
                 choice = new Choice(previous.DomainController, choice.PdcEmulatorProblem);
             Volatile.Write(ref _recheckAtTicks, (_clock() + RecheckInterval).Ticks);
-            _last = choice;
+            Volatile.Write(ref _last, choice);
             Volatile.Write(ref _current, choice);
 
             var moved = previous == null || previous.DomainController != choice.DomainController;

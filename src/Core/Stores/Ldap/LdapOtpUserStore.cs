@@ -459,6 +459,19 @@ namespace SecureMFA.Core.Stores.Ldap
                 int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
         }
 
+        /// <summary>A thread's open connection and the DC it leads to.</summary>
+        private sealed class BoundConnection
+        {
+            public BoundConnection(DomainController domainController, LdapConnection connection)
+            {
+                DomainController = domainController;
+                Connection = connection;
+            }
+
+            public DomainController DomainController { get; }
+            public LdapConnection Connection { get; }
+        }
+
         private interface IDecision
         {
             Dictionary<string, string?>? Changes { get; }
@@ -482,19 +495,6 @@ namespace SecureMFA.Core.Stores.Ldap
             public static Decision<T> NoChange(T result) => new Decision<T>(result, null, false);
             public static Decision<T> Change(T result, Dictionary<string, string?> changes, bool removeVersion = false) => new Decision<T>(result, changes, removeVersion);
         }
-    }
-
-    /// <summary>A thread's open connection and the DC it leads to.</summary>
-    internal sealed class BoundConnection
-    {
-        public BoundConnection(DomainController domainController, LdapConnection connection)
-        {
-            DomainController = domainController;
-            Connection = connection;
-        }
-
-        public DomainController DomainController { get; }
-        public LdapConnection Connection { get; }
     }
 
     internal static class DirectoryAttributeModificationExtensions
