@@ -12,8 +12,8 @@ dc=$(mktemp -d /tmp/securemfa-samba.XXXXXX)
 pair=$(mktemp -d /tmp/securemfa-samba-pair.XXXXXX)
 pair_log=$(mktemp)
 pair_started=""
-# A pair still being set up (the build failed) is let go of first, then both stopped.
-trap 'if [ -n "$pair_started" ]; then kill "$pair_started" 2>/dev/null || true; wait "$pair_started" 2>/dev/null || true; fi
+# A pair still being set up (the build failed) is killed first, with its samba-tool (its own process group).
+trap 'if [ -n "$pair_started" ]; then kill -- "-$pair_started" 2>/dev/null || true; wait "$pair_started" 2>/dev/null || true; fi
       scripts/samba-dc.sh stop "$dc" || true; scripts/samba-dc.sh stop-pair "$pair" || true' EXIT
 if scripts/samba-dc.sh start "$dc"; then
   # shellcheck disable=SC1091
@@ -26,7 +26,7 @@ else
 fi
 
 # The second domain, two DCs in a network namespace, for the PDC emulator tests: set up while the solution builds.
-scripts/samba-dc.sh start-pair "$pair" > "$pair_log" 2>&1 &
+setsid scripts/samba-dc.sh start-pair "$pair" > "$pair_log" 2>&1 &
 pair_started=$!
 
 dotnet build SecureMFA.sln -c Release -nologo -clp:ErrorsOnly

@@ -113,8 +113,9 @@ namespace SecureMFA.Core.Stores.Ldap
                     ? "PDC emulator " + choice.DomainController.HostName
                     : $"{choice.DomainController.HostName}, failing over because {choice.PdcEmulatorProblem}";
             }
-            catch (StoreUnavailableException ex)
+            catch (Exception ex)
             {
+                // At start a DC that does not answer is no reason for the provider not to start: sign-ins try again.
                 return "no domain controller reachable yet (" + ex.Message + ")";
             }
         }
