@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine: installs what the tests need, starts a throwaway Samba
-# AD domain controller on 127.0.0.1, builds both target frameworks (net472 and net10.0), runs the tests
-# on net10.0, and stops the domain controller.
+# AD domain controller on 127.0.0.1 and a pair of them in a network namespace (the PDC emulator tests),
+# builds both target frameworks (net472 and net10.0), runs the tests on net10.0, and stops the domain controllers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -9,7 +9,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 scripts/install-test-deps.sh
 
 dc=$(mktemp -d /tmp/securemfa-samba.XXXXXX)
-trap 'scripts/samba-dc.sh stop "$dc" || true' EXIT
+pair=$(mktemp -d /tmp/securemfa-samba-pair.XXXXXX)
+pair_log=$(mktemp)
+pair_started=""
+# A pair still being set up (the build failed) is killed first, with its samba-tool (its own process group).
+trap 'if [ -n "$pair_started" ]; then kill -- "-$pair_started" 2>/dev/null || true; wait "$pair_started" 2>/dev/null || true; fi
+      scripts/samba-dc.sh stop "$dc" || true; scripts/samba-dc.sh stop-pair "$pair" || true' EXIT
 if scripts/samba-dc.sh start "$dc"; then
   # shellcheck disable=SC1091
   . "$dc/ad.env"
@@ -20,7 +25,24 @@ else
   echo "WARNING: the Samba domain controller did not start; the AD-mode tests will fail and say why." >&2
 fi
 
+# The second domain, two DCs in a network namespace, for the PDC emulator tests: set up while the solution builds.
+setsid scripts/samba-dc.sh start-pair "$pair" > "$pair_log" 2>&1 &
+pair_started=$!
+
 dotnet build SecureMFA.sln -c Release -nologo -clp:ErrorsOnly
+
+if wait "$pair_started"; then
+  # shellcheck disable=SC1091
+  . "$pair/pair.env"
+  tail -1 "$pair_log"
+elif [ "${CI:-}" = "true" ]; then
+  cat "$pair_log" >&2
+  echo "The Samba domain controller pair did not start: the PDC emulator tests cannot run, so the run fails." >&2
+  exit 1
+else
+  cat "$pair_log" >&2
+  echo "WARNING: the Samba domain controller pair did not start; the PDC emulator tests will fail and say why." >&2
+fi
 log=$(mktemp)
 status=0
 dotnet test SecureMFA.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?

@@ -8,6 +8,7 @@ using SecureMFA.Core.Events;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.SignIn;
 using SecureMFA.Core.Stores;
+using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Core.Stores.Sql;
 
 namespace SecureMFA.Adapter
@@ -65,10 +66,10 @@ namespace SecureMFA.Adapter
 
             try
             {
-                _store = OtpUserStoreFactory.Open(_config);
+                _store = OtpUserStoreFactory.Open(_config, _events);
                 _protector = SecretProtectors.For(_config, _store);
                 _signIn = new OtpSignIn(_config, _store, _protector, _events, _clock);
-                _events.Write(OtpEventId.ProviderOk, EventLevel.Information, $"SecureMFA OTP provider started ({_config.AuthMode} store).");
+                _events.Write(OtpEventId.ProviderOk, EventLevel.Information, $"SecureMFA OTP provider started ({_config.AuthMode} store{(_store is LdapOtpUserStore ad ? ": " + ad.DomainControllerInUse() : "")}).");
             }
             catch (Exception ex)
             {

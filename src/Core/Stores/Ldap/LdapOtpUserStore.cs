@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using SecureMFA.Core.Events;
 using SecureMFA.Core.Lockout;
 using SecureMFA.Otp.Totp;
 using A = SecureMFA.Core.Stores.Ldap.LdapAttributes;
@@ -21,16 +22,27 @@ namespace SecureMFA.Core.Stores.Ldap
         private const int MaxAttempts = 400;
         private const string TimeFormat = "yyyyMMddHHmmss.0'Z'";
         private readonly LdapConnectionSettings _settings;
-        private readonly ThreadLocal<LdapConnection?> _connection;
+        private readonly DomainControllerChoice _domainControllers;
+        private readonly ThreadLocal<BoundConnection?> _connection;
         private readonly List<LdapConnection> _opened = new List<LdapConnection>();
         private string? _searchBase;
         private string? _domainNamingContext;
 
-        public LdapOtpUserStore(LdapConnectionSettings settings)
+        /// <param name="settings">how to reach and bind to the directory.</param>
+        /// <param name="events">where a failover from the PDC emulator is reported; by default the platform's event destination.</param>
+        public LdapOtpUserStore(LdapConnectionSettings settings, IEventSink? events = null)
+            : this(settings, new DomainControllerChoice(settings, events ?? EventSinks.ForPlatform())) { }
+
+        /// <summary>With the domain controller choice given (tests: a clock to move, DC names mapped to addresses).</summary>
+        public LdapOtpUserStore(LdapConnectionSettings settings, DomainControllerChoice domainControllers)
         {
             _settings = settings;
-            _connection = new ThreadLocal<LdapConnection?>(() => null);
+            _domainControllers = domainControllers;
+            _connection = new ThreadLocal<BoundConnection?>(() => null);
         }
+
+        /// <summary>The domain controller in use, for event 5552 at start: "PDC emulator dc1.adatum.com", or the failover DC and why. Never throws.</summary>
+        public string DomainControllerInUse() => _domainControllers.Describe();
 
         public OtpUser? Find(string upn) => Run(() => Read(UpnKey.Normalize(upn)).User);
 
@@ -355,29 +367,57 @@ namespace SecureMFA.Core.Stores.Ldap
             return _searchBase = _settings.SearchBase.Length > 0 ? _settings.SearchBase : DomainNamingContext();
         }
 
-        private LdapConnection Connection()
+        /// <summary>The connection the current <see cref="Run{T}"/> is bound to; every request of one operation goes to the same DC.</summary>
+        private LdapConnection Connection() => (_connection.Value ?? Bind(_domainControllers.Current())).Connection;
+
+        /// <summary>This thread's connection to the DC, opened anew when the choice moved to another DC.</summary>
+        private BoundConnection Bind(DomainController domainController)
         {
-            var connection = _connection.Value;
-            if (connection != null) return connection;
-            connection = _settings.Connect();
+            var bound = _connection.Value;
+            if (bound != null && bound.DomainController == domainController) return bound;
+            Drop();
+            var connection = _domainControllers.Open(domainController);
             lock (_opened) _opened.Add(connection);
-            return _connection.Value = connection;
+            return _connection.Value = new BoundConnection(domainController, connection);
         }
 
+        /// <summary>
+        /// Runs one operation on the chosen DC. A connection that breaks (the DC went down) makes the choice again and the
+        /// operation runs once more, on the PDC emulator if it answers, else on the failover DC. A retried write is safe:
+        /// it reads and compares again, so it cannot apply twice on one DC.
+        /// </summary>
         private T Run<T>(Func<T> work)
         {
-            try { return work(); }
-            catch (LdapException ex) { throw Unavailable(ex); }
-            catch (DirectoryOperationException ex) { throw Unavailable(ex); }
+            for (var attempt = 1; ; attempt++)
+            {
+                var domainController = _domainControllers.Current();
+                try
+                {
+                    Bind(domainController);
+                    return work();
+                }
+                catch (LdapException) when (attempt == 1)
+                {
+                    Drop();
+                    _domainControllers.Unreachable(domainController);
+                }
+                catch (LdapException ex) { throw Unavailable(ex); }
+                catch (DirectoryOperationException ex) { throw Unavailable(ex); }
+            }
         }
 
         private StoreUnavailableException Unavailable(Exception ex)
         {
             // A broken connection is dropped so the next call on this thread reconnects.
+            Drop();
+            return new StoreUnavailableException($"The Active Directory user store failed: {ex.Message}", ex);
+        }
+
+        private void Drop()
+        {
             var broken = _connection.Value;
             _connection.Value = null;
-            if (broken != null) { lock (_opened) _opened.Remove(broken); broken.Dispose(); }
-            return new StoreUnavailableException($"The Active Directory user store failed: {ex.Message}", ex);
+            if (broken != null) { lock (_opened) _opened.Remove(broken.Connection); broken.Connection.Dispose(); }
         }
 
         private static string Escape(string value)
@@ -417,6 +457,19 @@ namespace SecureMFA.Core.Stores.Ldap
             var parts = text.Split(';');
             return new TotpParameters((TotpAlgorithm)Enum.Parse(typeof(TotpAlgorithm), parts[0], true),
                 int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>A thread's open connection and the DC it leads to.</summary>
+        private sealed class BoundConnection
+        {
+            public BoundConnection(DomainController domainController, LdapConnection connection)
+            {
+                DomainController = domainController;
+                Connection = connection;
+            }
+
+            public DomainController DomainController { get; }
+            public LdapConnection Connection { get; }
         }
 
         private interface IDecision
