@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine: installs what the tests need, starts a throwaway Samba
-# AD domain controller on 127.0.0.1 and a pair of them in a network namespace (the PDC emulator tests),
+# AD domain controller on 127.0.0.1 and a pair of them on 127.0.0.11 and .12 (the PDC emulator tests),
 # builds both target frameworks (net472 and net10.0), runs the tests on net10.0, and stops the domain controllers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ else
   echo "WARNING: the Samba domain controller did not start; the AD-mode tests will fail and say why." >&2
 fi
 
-# The second domain, two DCs in a network namespace, for the PDC emulator tests: set up while the solution builds.
+# The second domain, two DCs on 127.0.0.11 and 127.0.0.12, for the PDC emulator tests: set up while the solution builds.
 setsid scripts/samba-dc.sh start-pair "$pair" > "$pair_log" 2>&1 &
 pair_started=$!
 
