@@ -18,7 +18,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     [ComVisible(true)]
     [Guid(ProviderIds.ProviderClsidText)]
     [ClassInterface(ClassInterfaceType.None)]
-    [ProgId("SecureMFA.WinOtp.CredentialProvider")]
     public sealed class WinOtpCredentialProvider : ICredentialProvider, ICredentialProviderSetUserArray
     {
         /// <summary>This class's CLSID, as registered under Credential Providers.</summary>

@@ -21,7 +21,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     [ComVisible(true)]
     [Guid(ProviderIds.FilterClsidText)]
     [ClassInterface(ClassInterfaceType.None)]
-    [ProgId("SecureMFA.WinOtp.CredentialProviderFilter")]
     public sealed class WinOtpCredentialProviderFilter : ICredentialProviderFilter
     {
         /// <summary>This class's CLSID, as registered under Credential Provider Filters.</summary>
