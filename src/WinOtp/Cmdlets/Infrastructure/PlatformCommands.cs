@@ -33,6 +33,18 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
             }
         }
 
+        /// <summary>
+        /// The command's one result, or null. The engine hands a byte[] result back one byte per object (InvokeScript
+        /// unrolls collections), so bytes are put back together: a REG_BINARY value or a DPAPI blob comes back whole.
+        /// </summary>
+        public object? Value(string command, IDictionary? parameters = null)
+        {
+            var results = Invoke(command, parameters).Select(o => o?.BaseObject).Where(o => o != null).ToList();
+            if (results.Count == 0) return null;
+            if (results.All(o => o is byte)) return results.Cast<byte>().ToArray();
+            return results[0];
+        }
+
         /// <summary>The command's single result as text ("" when it wrote nothing).</summary>
         public string Text(string command, IDictionary? parameters = null) =>
             Invoke(command, parameters).Select(o => o?.BaseObject?.ToString()).FirstOrDefault(s => s != null) ?? "";

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Linq;
 using System.Security.Cryptography;
 using SecureMFA.WinOtp.Platform;
 
@@ -32,8 +31,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 
         private byte[] Call(string command, byte[] data, byte[] entropy) => _dispatcher.Invoke(() =>
         {
-            var result = _platform.Invoke(command, new Hashtable { ["Data"] = data, ["Entropy"] = entropy }).Select(o => o?.BaseObject).OfType<byte[]>().FirstOrDefault();
-            return result ?? throw new PlatformCommandException(command, new InvalidOperationException("it returned no bytes"));
+            return _platform.Value(command, new Hashtable { ["Data"] = data, ["Entropy"] = entropy }) as byte[] ?? throw new PlatformCommandException(command, new InvalidOperationException("it returned no bytes"));
         });
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Linq;
 using SecureMFA.WinOtp.Platform;
 using SecureMFA.WinOtp.Settings;
 
@@ -33,7 +32,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
         public void DeleteValue(string subKey, string name) => RemoveValue(SettingsKey(subKey), name);
 
         public object? Read(string key, string name) => _dispatcher.Invoke(() =>
-            _platform.Invoke(GetCommand, new Hashtable { ["Path"] = key, ["Name"] = name }).Select(o => o?.BaseObject).FirstOrDefault(o => o != null));
+            _platform.Value(GetCommand, new Hashtable { ["Path"] = key, ["Name"] = name }));
 
         public void Write(RegistryEntry entry) => _dispatcher.Invoke(() =>
             _platform.Invoke(SetCommand, new Hashtable { ["Path"] = entry.Key, ["Name"] = entry.Name, ["Kind"] = entry.Kind, ["Value"] = entry.Value }));
