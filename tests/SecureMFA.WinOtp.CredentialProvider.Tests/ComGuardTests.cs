@@ -144,7 +144,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         }
 
         [Fact]
-        public void ThrowingDuringGetSerializationWipesAndFreesNothingItDoesNotOwnAndHandsNothingOut()
+        public void AFailureWhileCheckingACodeHandsNoSerializationToLogonUi()
         {
             var world = new World();
             world.Tile.Unprotector.Throw = true;
