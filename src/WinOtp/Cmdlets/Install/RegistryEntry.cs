@@ -1,0 +1,33 @@
+using System;
+
+namespace SecureMFA.WinOtp.Cmdlets
+{
+    /// <summary>One thing the installer writes in the registry: a value (Name "" is the key's default value), or with Kind "Key" the key alone.</summary>
+    public sealed class RegistryEntry
+    {
+        public const string String = "String";
+        public const string DWord = "DWord";
+        public const string QWord = "QWord";
+        public const string Binary = "Binary";
+        public const string KeyOnly = "Key";
+
+        public RegistryEntry(string key, string name, string kind, object? value)
+        {
+            Key = key ?? throw new ArgumentNullException(nameof(key));
+            Name = name ?? "";
+            Kind = kind;
+            Value = value;
+        }
+
+        public string Key { get; }
+        public string Name { get; }
+        public string Kind { get; }
+        public object? Value { get; }
+
+        public static string KindOf(object value) =>
+            value is int ? DWord : value is long ? QWord : value is byte[] ? Binary : value is string ? String
+            : throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
+
+        public override string ToString() => Key + (Kind == KeyOnly ? "" : " " + (Name.Length == 0 ? "(default)" : Name) + " " + Kind + " = " + (Value is byte[] ? "(binary)" : Value));
+    }
+}

@@ -1,0 +1,213 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using SecureMFA.WinOtp.Cmdlets.Help;
+using SecureMFA.WinOtp.Cmdlets.Infrastructure;
+using SecureMFA.WinOtp.Cmdlets.Output;
+using SecureMFA.WinOtp.Device;
+using SecureMFA.WinOtp.Settings;
+
+namespace SecureMFA.WinOtp.Cmdlets
+{
+    [Cmdlet(VerbsLifecycle.Install, "SecureMFA_WIN_OTP_AuthenticationProvider", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(WinOtpChange))]
+    [CmdletHelp("Installs the SecureMFA WIN OTP credential provider on this computer: a one-time code at Windows logon, unlock and Remote Desktop.",
+        "Run in an elevated 64-bit Windows PowerShell 5.1 on Windows 10 / Server 2016 or later with .NET Framework 4.7.2 or later. Checks every parameter " +
+        "first, as the provider will read it (all problems at once, nothing changed). Then: registers this computer with the SecureMFA WEB API with the " +
+        "bootstrap value -api_headers_value (sent once, never stored; the device key that comes back is kept under DPAPI machine scope in " +
+        "HKLM\\Software\\SecureMFA; without -api_headers_value an existing registration is kept); copies the provider to %ProgramFiles%\\SecureMFA WIN OTP\\<version>; " +
+        "registers the event source 'SecureMFA WIN OTP' (events 5550-5557); writes the settings (win_* values under HKLM\\Software\\SecureMFA) and removes " +
+        "the original product's values this version does not use; registers the COM classes (InprocServer32 = mscoree.dll, ThreadingModel Apartment, " +
+        "CodeBase), the credential provider and, last, the credential provider filter, which switches Windows' other tiles off where a code is required. " +
+        "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Returns one object per change " +
+        "(Kind, Name, Action, Detail). Sign-ins change at the next logon screen; run Test-SecureMFA_WIN_OTP afterwards. -serialkey and -subscriptionid are " +
+        "accepted and ignored (every feature is available); -data_encryption_passphrase is accepted and not used (the device key replaced it).")]
+    [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname \"adatum.labnet\" -RDPonly $true -api_endpoint \"https://awebapi.adatum.labnet/api/securemfaotp\" -api_headers_value $bootstrap",
+        "Remote Desktop sign-ins ask a code; the console is unchanged. Registers this computer with the WEB API.")]
+    [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -RDPonly $false -api_endpoint https://awebapi.adatum.labnet/api/securemfaotp -totp_offline_secret_valid_days 14 -WhatIf",
+        "Shows what a code-everywhere installation with 14 days of offline sign-in would change, without changing anything.")]
+    public sealed class InstallProviderCommand : PSCmdlet
+    {
+        private const string Name = "Install-SecureMFA_WIN_OTP_AuthenticationProvider";
+
+        [Parameter(Mandatory = true, HelpMessage = "The OTP users' UPN suffix, joined to bare user names typed at logon (alice becomes alice@<anchordnsname>), e.g. adatum.labnet.")]
+        public string anchordnsname { get; set; } = "";
+
+        [Parameter(Mandatory = true, HelpMessage = "The SecureMFA WEB API endpoint, https://<host>/api/securemfaotp.")]
+        public string api_endpoint { get; set; } = "";
+
+        [Parameter(HelpMessage = "The WEB API's bootstrap value (its api_headers_value): registers this computer once; it is sent to the API only and never stored. Needed unless the computer is registered already.")]
+        public string? api_headers_value { get; set; }
+
+        [Parameter(HelpMessage = "Milliseconds for a whole API call (500-120000). Default 10000.")]
+        public int api_timeout { get; set; } = WinOtpSettings.DefaultApiTimeoutMs;
+
+        [Parameter(HelpMessage = "The self-service password portal for the tile's Change password link (https). Default: the host of api_endpoint.")]
+        public string? sspr_url { get; set; }
+
+        [Parameter(HelpMessage = "$true (default): a code for Remote Desktop and remote sessions only, the console unchanged. $false: a code for every sign-in.")]
+        public bool RDPonly { get; set; } = true;
+
+        [Parameter(HelpMessage = "Days an offline package stays valid after the last online sign-in (0-3650); 0 (default) turns offline sign-in off.")]
+        public int totp_offline_secret_valid_days { get; set; }
+
+        [Parameter(HelpMessage = "Wrong offline codes before the account is locked on this computer; 0 turns the local lockout off. Default 5.")]
+        public int totp_offline_ui_login_failures { get; set; } = WinOtpSettings.DefaultOfflineLoginFailures;
+
+        [Parameter(HelpMessage = "Minutes of an offline lockout. Default 5.")]
+        public int totp_offline_ui_lockout_minutes { get; set; } = WinOtpSettings.DefaultOfflineLockoutMinutes;
+
+        [Parameter(HelpMessage = "Accepted for compatibility and not used: the device key from registration (under DPAPI) protects the API messages and the offline data instead of a passphrase. It is not stored.")]
+        public string? data_encryption_passphrase { get; set; }
+
+        [Parameter(HelpMessage = "$true: call the API through the proxy below. Default $false (no proxy at all: LogonUI runs as SYSTEM).")]
+        public bool api_proxy_enable { get; set; }
+
+        [Parameter(HelpMessage = "The proxy's host name (with api_proxy_enable).")]
+        public string? api_proxy_server { get; set; }
+
+        [Parameter(HelpMessage = "The proxy's port (with api_proxy_enable).")]
+        public int api_proxy_port { get; set; }
+
+        [Parameter(HelpMessage = "$true: the provider also writes verbose events (5550). Codes, passwords and keys are never written.")]
+        public bool verboselog { get; set; }
+
+        [Parameter(HelpMessage = "Accepted for compatibility and ignored: there is no licence, every feature is available, for any number of users.")]
+        public string? serialkey { get; set; }
+
+        [Parameter(HelpMessage = "Accepted for compatibility and ignored: there is no licence, every feature is available, for any number of users.")]
+        public string? subscriptionid { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try { Install(); }
+            catch (PlatformCommandException e) { ThrowTerminatingError(Errors.Record(e.Message + " Nothing after this step was changed.", "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e)); }
+        }
+
+        private void Install()
+        {
+            var platform = new PlatformCommands(this);
+            var host = HostFacts.Read(platform);
+            host.Require(this, Name);
+
+            var settings = new InstallSettings
+            {
+                AnchorDnsName = anchordnsname, ApiEndpoint = api_endpoint, ApiTimeoutMs = api_timeout, SsprUrl = sspr_url, RdpOnly = RDPonly,
+                OfflineValidDays = totp_offline_secret_valid_days, OfflineLoginFailures = totp_offline_ui_login_failures, OfflineLockoutMinutes = totp_offline_ui_lockout_minutes,
+                ProxyEnabled = api_proxy_enable, ProxyServer = api_proxy_server ?? "", ProxyPort = api_proxy_port, VerboseLog = verboselog,
+            };
+            var check = settings.Check();
+            if (!check.IsValid)
+                ThrowTerminatingError(Errors.Record("Nothing was changed: " + string.Join(" ", check.Errors.Select(Parameter)), "InvalidParameters", ErrorCategory.InvalidArgument, null));
+            if (serialkey != null || subscriptionid != null) WriteVerbose("-serialkey and -subscriptionid are ignored: this version has no licence; every feature is available for any number of users.");
+            if (data_encryption_passphrase != null) WriteWarning("-data_encryption_passphrase is not used and not stored: the device key from the registration with the WEB API protects the API messages and the offline data.");
+
+            ProviderInstallation provider;
+            var moduleFolder = MyInvocation.MyCommand.Module?.ModuleBase ?? "";
+            try { provider = new ProviderInstallation(host.ProgramFiles, ProviderInstallation.ShippedAssemblyName(moduleFolder)); }
+            catch (Exception e) when (e is IOException || e is BadImageFormatException || e is ArgumentException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(Errors.Record("The module has no usable provider\\" + CredentialProvider.Interop.ProviderIds.AssemblyFileName + " (" + e.Message + "): reinstall the SecureMFA_WIN_OTP module.", "ModuleIncomplete", ErrorCategory.ObjectNotFound, moduleFolder, e));
+                return;
+            }
+
+            var dispatcher = new PipelineDispatcher();
+            var registry = new SeamRegistry(platform, dispatcher);
+            var protection = new SeamProtection(platform, dispatcher);
+            var events = new CollectedEvents();
+
+            Register(check.Settings!, host, registry, protection, events, dispatcher);
+            CopyFiles(platform, provider, moduleFolder);
+            if (ShouldProcess("Application log", "Register the event source 'SecureMFA WIN OTP' (events 5550-5557)"))
+                WriteObject(new WinOtpChange(WinOtpChange.EventSource, "SecureMFA WIN OTP", platform.Text("Register-SecureMfaWinOtpEventSource")));
+            WriteRegistry(registry, RegistryLayout.For(settings, provider));
+            RemoveUnusedValues(registry);
+        }
+
+        private void Register(WinOtpSettings settings, HostFacts host, SeamRegistry registry, SeamProtection protection, CollectedEvents events, PipelineDispatcher dispatcher)
+        {
+            if (string.IsNullOrEmpty(api_headers_value))
+            {
+                var device = new DeviceStore(registry, protection).Load(out var problem);
+                if (device == null)
+                    ThrowTerminatingError(Errors.Record(problem + " Give -api_headers_value (the WEB API's bootstrap value) to register it. Nothing was changed.", "NotRegistered", ErrorCategory.InvalidArgument, null));
+                WriteObject(new WinOtpChange(WinOtpChange.Device, device!.DeviceId, "Kept", "registered before; no -api_headers_value given"));
+                return;
+            }
+            if (!ShouldProcess(settings.ApiEndpoint.ToString(), "Register this computer with the SecureMFA WEB API (the bootstrap value is sent once and not stored; the device key is kept under DPAPI machine scope)")) return;
+            var platform = InstallerPlatform.Create(registry, protection, events, host.MachineName);
+            var bootstrap = api_headers_value!;
+            var (registered, message) = dispatcher.Run(() => DeviceRegistration.RegisterAsync(platform, settings, bootstrap, host.MachineSid));
+            foreach (var line in events.Drain()) WriteVerbose(line);
+            if (!registered)
+                ThrowTerminatingError(Errors.Record("This computer could not be registered with " + settings.ApiEndpoint + ": " + message + " Nothing else was changed.", "RegistrationFailed", ErrorCategory.ConnectionError, settings.ApiEndpoint.ToString()));
+            var id = registry.GetValue("", SettingNames.DeviceId) as string ?? "";
+            WriteObject(new WinOtpChange(WinOtpChange.Device, id, "Registered", settings.ApiEndpoint.ToString()));
+        }
+
+        private void CopyFiles(PlatformCommands platform, ProviderInstallation provider, string moduleFolder)
+        {
+            if (!ShouldProcess(provider.Folder, "Copy the credential provider (" + string.Join(", ", ProviderInstallation.Files) + ")")) return;
+            foreach (var file in ProviderInstallation.Files)
+            {
+                var destination = provider.Folder + "\\" + file;
+                var action = platform.Text("Copy-SecureMfaWinOtpFile", new Hashtable { ["Source"] = Path.Combine(moduleFolder, "provider", file), ["Destination"] = destination });
+                WriteObject(new WinOtpChange(WinOtpChange.File, destination, action));
+            }
+        }
+
+        private void WriteRegistry(SeamRegistry registry, System.Collections.Generic.IReadOnlyList<RegistryEntry> layout)
+        {
+            foreach (var group in layout.GroupBy(Group))
+            {
+                if (!ShouldProcess(group.Key.Target, group.Key.Action)) continue;
+                foreach (var entry in group)
+                {
+                    var before = entry.Kind == RegistryEntry.KeyOnly ? null : registry.Read(entry.Key, entry.Name);
+                    if (before != null && before.Equals(entry.Value))
+                    {
+                        WriteObject(new WinOtpChange(Kind(entry), Describe(entry), "Unchanged"));
+                        continue;
+                    }
+                    registry.Write(entry);
+                    WriteObject(new WinOtpChange(Kind(entry), Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+                }
+            }
+        }
+
+        private void RemoveUnusedValues(SeamRegistry registry)
+        {
+            foreach (var name in SettingNames.NotUsed)
+            {
+                if (registry.Read(SettingNames.RegistryPath, name) == null) continue;
+                if (!ShouldProcess(SettingNames.RegistryPath + "\\" + name, "Delete a value of the original product this version does not use")) continue;
+                registry.RemoveValue(SettingNames.RegistryPath, name);
+                WriteObject(new WinOtpChange(WinOtpChange.Setting, SettingNames.RegistryPath + "\\" + name, "Removed", "not used by this version"));
+            }
+        }
+
+        private static (string Target, string Action) Group(RegistryEntry entry)
+        {
+            if (entry.Key.StartsWith(RegistryLayout.ClassesRoot, StringComparison.OrdinalIgnoreCase)) return (RegistryLayout.ClassesRoot, "Register the provider's and the filter's COM classes (mscoree.dll, Apartment, CodeBase)");
+            if (entry.Key.StartsWith(RegistryLayout.CredentialProviderFilters, StringComparison.OrdinalIgnoreCase)) return (entry.Key, "Register the credential provider filter (Windows' other tiles off where a code is required)");
+            if (entry.Key.StartsWith(RegistryLayout.CredentialProviders, StringComparison.OrdinalIgnoreCase)) return (entry.Key, "Register the credential provider");
+            return (SettingNames.RegistryPath, "Write the SecureMFA WIN OTP settings");
+        }
+
+        private static string Kind(RegistryEntry entry)
+        {
+            if (entry.Key.StartsWith(RegistryLayout.ClassesRoot, StringComparison.OrdinalIgnoreCase)) return WinOtpChange.ComClass;
+            if (entry.Key.StartsWith(RegistryLayout.CredentialProviderFilters, StringComparison.OrdinalIgnoreCase)) return WinOtpChange.CredentialProviderFilter;
+            if (entry.Key.StartsWith(RegistryLayout.CredentialProviders, StringComparison.OrdinalIgnoreCase)) return WinOtpChange.CredentialProvider;
+            return WinOtpChange.Setting;
+        }
+
+        private static string Describe(RegistryEntry entry) => entry.Key + (entry.Kind == RegistryEntry.KeyOnly ? "" : "\\" + (entry.Name.Length == 0 ? "(default)" : entry.Name));
+
+        /// <summary>WinOtp.Core names the registry value; the administrator typed the parameter: say both.</summary>
+        private static string Parameter(string error) =>
+            error.StartsWith("win_", StringComparison.Ordinal) ? "-" + error.Substring(4) : error;
+    }
+}

@@ -1,0 +1,238 @@
+# SecureMFA_WIN_OTP loader. Windows PowerShell 5.1 (Desktop) loads the .NET Framework 4.7.2 build of the cmdlets;
+# PowerShell 7.6 or later on .NET 10 loads the net10.0 build.
+
+function Select-SecureMfaWinOtpCmdletBuild {
+    <#
+    .SYNOPSIS
+    The cmdlet build this PowerShell can load (bin\net472 or bin\net10.0); stops with the versions found otherwise.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)][string] $Edition,
+        [Parameter(Mandatory = $true)][version] $PowerShellVersion,
+        [Parameter(Mandatory = $true)][version] $DotNetVersion
+    )
+    if ($Edition -eq 'Desktop') { return 'net472' }
+    if ($PowerShellVersion -ge [version]'7.6' -and $DotNetVersion.Major -ge 10) { return 'net10.0' }
+    throw ("SecureMFA_WIN_OTP runs in Windows PowerShell 5.1 or in PowerShell 7.6 or later (on .NET 10); this is PowerShell $PowerShellVersion " +
+        "on .NET $DotNetVersion. Use an elevated Windows PowerShell 5.1 (powershell.exe).")
+}
+
+$powerShellVersion = [version]('{0}.{1}' -f $PSVersionTable.PSVersion.Major, $PSVersionTable.PSVersion.Minor)
+$edition = if ($PSVersionTable.PSEdition) { $PSVersionTable.PSEdition } else { 'Desktop' }
+$framework = Select-SecureMfaWinOtpCmdletBuild -Edition $edition -PowerShellVersion $powerShellVersion -DotNetVersion ([System.Environment]::Version)
+Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'SecureMFA.WinOtp.Cmdlets.dll'))
+
+# The Windows side effects, one narrow function each. The cmdlets call them by name, so a test (or a cautious
+# administrator) can put a function of the same name in their place and see every change before it is made.
+# Registry paths are 'HKLM\...' and always mean the 64-bit view, where LogonUI reads.
+
+function Get-SecureMfaWinOtpHost {
+    <#
+    .SYNOPSIS
+    What the installer needs to know about this computer and this PowerShell: elevation, 64-bit, Windows build, .NET Framework release, name, machine SID, folders.
+    .EXAMPLE
+    Get-SecureMfaWinOtpHost
+    #>
+    [CmdletBinding()]
+    param()
+    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+    $elevated = ([System.Security.Principal.WindowsPrincipal] $identity).IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+    $release = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full' -Name Release -ErrorAction SilentlyContinue
+    # The machine SID is the account domain SID of the local Administrator (RID 500).
+    $administrator = Get-CimInstance -ClassName Win32_UserAccount -Filter "LocalAccount = TRUE AND SID LIKE 'S-1-5-21-%-500'" -ErrorAction SilentlyContinue | Select-Object -First 1
+    [pscustomobject]@{
+        IsElevated             = $elevated
+        Is64BitOperatingSystem = [System.Environment]::Is64BitOperatingSystem
+        Is64BitProcess         = [System.Environment]::Is64BitProcess
+        WindowsBuild           = [System.Environment]::OSVersion.Version.Build
+        NetFrameworkRelease    = if ($release) { [int] $release.Release } else { $null }
+        MachineName            = [System.Environment]::MachineName
+        MachineSid             = if ($administrator) { $administrator.SID -replace '-500$', '' } else { '' }
+        ProgramFiles           = [System.Environment]::GetFolderPath('ProgramFiles')
+        ProgramData            = [System.Environment]::GetFolderPath('CommonApplicationData')
+    }
+}
+
+function Open-SecureMfaWinOtpRegistryKey([string] $Path, [bool] $Create) {
+    if ($Path -notmatch '^HKLM\\(.+)$') { throw "Only HKLM paths are used: $Path" }
+    $root = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+    if ($Create) { return $root.CreateSubKey($Matches[1], $true) }
+    $root.OpenSubKey($Matches[1], $true)
+}
+
+function Get-SecureMfaWinOtpRegistryValue {
+    <#
+    .SYNOPSIS
+    One registry value (64-bit view), or nothing when the key or the value does not exist. -Name '' is the key's default value.
+    .EXAMPLE
+    Get-SecureMfaWinOtpRegistryValue -Path 'HKLM\Software\SecureMFA' -Name win_rdponly
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Path, [Parameter(Mandatory = $true)][AllowEmptyString()][string] $Name)
+    $key = Open-SecureMfaWinOtpRegistryKey $Path $false
+    if (-not $key) { return }
+    try { $value = $key.GetValue($Name, $null, 'DoNotExpandEnvironmentNames') } finally { $key.Dispose() }
+    # The comma keeps a REG_BINARY value one byte[] instead of a stream of bytes.
+    if ($null -ne $value) { , $value }
+}
+
+function Set-SecureMfaWinOtpRegistryValue {
+    <#
+    .SYNOPSIS
+    Writes one registry value (64-bit view), creating the key. Kind is String, DWord, QWord, Binary, or Key (the key alone, no value).
+    .EXAMPLE
+    Set-SecureMfaWinOtpRegistryValue -Path 'HKLM\Software\SecureMFA' -Name win_rdponly -Kind DWord -Value 1
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][string] $Path,
+        [Parameter(Mandatory = $true)][AllowEmptyString()][string] $Name,
+        [Parameter(Mandatory = $true)][ValidateSet('String', 'DWord', 'QWord', 'Binary', 'Key')][string] $Kind,
+        [AllowNull()][AllowEmptyString()][object] $Value
+    )
+    $key = Open-SecureMfaWinOtpRegistryKey $Path $true
+    try { if ($Kind -ne 'Key') { $key.SetValue($Name, $Value, [Microsoft.Win32.RegistryValueKind] $Kind) } } finally { $key.Dispose() }
+}
+
+function Remove-SecureMfaWinOtpRegistryValue {
+    <#
+    .SYNOPSIS
+    Deletes one registry value (64-bit view); $true when it was there.
+    .EXAMPLE
+    Remove-SecureMfaWinOtpRegistryValue -Path 'HKLM\Software\SecureMFA' -Name win_api_headers_value
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param([Parameter(Mandatory = $true)][string] $Path, [Parameter(Mandatory = $true)][string] $Name)
+    $key = Open-SecureMfaWinOtpRegistryKey $Path $false
+    if (-not $key) { return $false }
+    try {
+        if ($null -eq $key.GetValue($Name)) { return $false }
+        $key.DeleteValue($Name)
+        $true
+    } finally { $key.Dispose() }
+}
+
+function Remove-SecureMfaWinOtpRegistryKey {
+    <#
+    .SYNOPSIS
+    Deletes a registry key and everything below it (64-bit view); with -OnlyIfEmpty only a key without values or subkeys. $true when it was deleted.
+    .EXAMPLE
+    Remove-SecureMfaWinOtpRegistryKey -Path 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Provider Filters\{e9f156f9-07dd-48fa-a3cd-48595381d707}'
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param([Parameter(Mandatory = $true)][string] $Path, [switch] $OnlyIfEmpty)
+    if ($Path -notmatch '^HKLM\\(.+)$') { throw "Only HKLM paths are used: $Path" }
+    $relative = $Matches[1]
+    $key = Open-SecureMfaWinOtpRegistryKey $Path $false
+    if (-not $key) { return $false }
+    try { if ($OnlyIfEmpty -and ($key.ValueCount -gt 0 -or $key.SubKeyCount -gt 0)) { return $false } } finally { $key.Dispose() }
+    $root = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+    $root.DeleteSubKeyTree($relative, $false)
+    $true
+}
+
+function Copy-SecureMfaWinOtpFile {
+    <#
+    .SYNOPSIS
+    Copies one file, creating the folder; says Installed, Replaced or Unchanged (same SHA-256).
+    .EXAMPLE
+    Copy-SecureMfaWinOtpFile -Source .\provider\SecureMFA.Otp.dll -Destination 'C:\Program Files\SecureMFA WIN OTP\2.0.0\SecureMFA.Otp.dll'
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory = $true)][string] $Source, [Parameter(Mandatory = $true)][string] $Destination)
+    $existed = Test-Path -LiteralPath $Destination -PathType Leaf
+    if ($existed -and (Get-FileHash -LiteralPath $Source -Algorithm SHA256).Hash -eq (Get-FileHash -LiteralPath $Destination -Algorithm SHA256).Hash) { return 'Unchanged' }
+    $folder = Split-Path -Parent $Destination
+    if (-not (Test-Path -LiteralPath $folder)) { New-Item -ItemType Directory -Path $folder -Force | Out-Null }
+    Copy-Item -LiteralPath $Source -Destination $Destination -Force
+    if ($existed) { 'Replaced' } else { 'Installed' }
+}
+
+function Remove-SecureMfaWinOtpFolder {
+    <#
+    .SYNOPSIS
+    Deletes a folder and its content; says Removed or Not present. Files LogonUI still holds open are left and reported.
+    .EXAMPLE
+    Remove-SecureMfaWinOtpFolder -Path 'C:\Program Files\SecureMFA WIN OTP'
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory = $true)][string] $Path)
+    if (-not (Test-Path -LiteralPath $Path)) { return 'Not present' }
+    Remove-Item -LiteralPath $Path -Recurse -Force
+    'Removed'
+}
+
+function Register-SecureMfaWinOtpEventSource {
+    <#
+    .SYNOPSIS
+    Registers the event source 'SecureMFA WIN OTP' (events 5550-5557) in the Application log; says Registered, Unchanged or Moved.
+    .EXAMPLE
+    Register-SecureMfaWinOtpEventSource
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    $source = 'SecureMFA WIN OTP'
+    if ([System.Diagnostics.EventLog]::SourceExists($source)) {
+        $log = [System.Diagnostics.EventLog]::LogNameFromSourceName($source, '.')
+        if ($log -eq 'Application') { return 'Unchanged' }
+        [System.Diagnostics.EventLog]::DeleteEventSource($source)
+        [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
+        return "Moved from the $log log to Application"
+    }
+    [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
+    'Registered'
+}
+
+function Unregister-SecureMfaWinOtpEventSource {
+    <#
+    .SYNOPSIS
+    Removes the event source 'SecureMFA WIN OTP' (the events already written stay in the log); says Removed or Not present.
+    .EXAMPLE
+    Unregister-SecureMfaWinOtpEventSource
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    if (-not [System.Diagnostics.EventLog]::SourceExists('SecureMFA WIN OTP')) { return 'Not present' }
+    [System.Diagnostics.EventLog]::DeleteEventSource('SecureMFA WIN OTP')
+    'Removed'
+}
+
+function Protect-SecureMfaWinOtpMachineData {
+    <#
+    .SYNOPSIS
+    DPAPI in machine scope (what LogonUI, running as SYSTEM on this computer, can open), bound to the entropy.
+    .EXAMPLE
+    Protect-SecureMfaWinOtpMachineData -Data $bytes -Entropy $purpose
+    #>
+    [CmdletBinding()]
+    [OutputType([byte[]])]
+    param([Parameter(Mandatory = $true)][byte[]] $Data, [Parameter(Mandatory = $true)][byte[]] $Entropy)
+    Add-Type -AssemblyName System.Security
+    , [System.Security.Cryptography.ProtectedData]::Protect($Data, $Entropy, [System.Security.Cryptography.DataProtectionScope]::LocalMachine)
+}
+
+function Unprotect-SecureMfaWinOtpMachineData {
+    <#
+    .SYNOPSIS
+    Opens what Protect-SecureMfaWinOtpMachineData protected on this computer with the same entropy.
+    .EXAMPLE
+    Unprotect-SecureMfaWinOtpMachineData -Data $blob -Entropy $purpose
+    #>
+    [CmdletBinding()]
+    [OutputType([byte[]])]
+    param([Parameter(Mandatory = $true)][byte[]] $Data, [Parameter(Mandatory = $true)][byte[]] $Entropy)
+    Add-Type -AssemblyName System.Security
+    , [System.Security.Cryptography.ProtectedData]::Unprotect($Data, $Entropy, [System.Security.Cryptography.DataProtectionScope]::LocalMachine)
+}
+
+Export-ModuleMember -Cmdlet * -Function Get-SecureMfaWinOtpHost, Get-SecureMfaWinOtpRegistryValue, Set-SecureMfaWinOtpRegistryValue,
+    Remove-SecureMfaWinOtpRegistryValue, Remove-SecureMfaWinOtpRegistryKey, Copy-SecureMfaWinOtpFile, Remove-SecureMfaWinOtpFolder,
+    Register-SecureMfaWinOtpEventSource, Unregister-SecureMfaWinOtpEventSource, Protect-SecureMfaWinOtpMachineData, Unprotect-SecureMfaWinOtpMachineData

@@ -1,0 +1,373 @@
+using System;
+using System.Runtime.InteropServices;
+using SecureMFA.WinOtp.CredentialProvider.Interop;
+using SecureMFA.WinOtp.CredentialProvider.Kerberos;
+using SecureMFA.WinOtp.CredentialProvider.Services;
+using SecureMFA.WinOtp.CredentialProvider.Tile;
+using SecureMFA.WinOtp.Decision;
+using SecureMFA.WinOtp.Events;
+using SecureMFA.WinOtp.Logon;
+
+namespace SecureMFA.WinOtp.CredentialProvider.Com
+{
+    /// <summary>
+    /// One tile: a credential of the wrapped Password provider plus the code field. Everything about the wrapped
+    /// fields goes to the wrapped credential unchanged, so Windows' own handling of the password stays (expired and
+    /// must-change passwords, NLA, the per-user tiles). The one change: <see cref="GetSerialization"/> asks
+    /// WinOtp.Core to check the code before the wrapped credential's serialization may go to Windows.
+    /// </summary>
+    [ComVisible(true)]
+    [ClassInterface(ClassInterfaceType.None)]
+    public sealed class WinOtpCredential : ICredentialProviderCredential2
+    {
+        private const int StatusSuccess = 0;
+        private readonly ICredentialProviderCredential _wrapped;
+        private readonly FieldLayout _layout;
+        private readonly ITileLogon _logon;
+        private readonly LogonScenario _scenario;
+        private readonly ShellServices _services;
+        private readonly ComGuard _guard;
+        private ICredentialProviderCredentialEvents? _events;
+        private string _code = "";
+        private string _status = "";
+        private string? _typedUserName;
+        private LogonResult? _letThrough;
+
+        public WinOtpCredential(ICredentialProviderCredential wrapped, FieldLayout layout, ITileLogon logon, LogonScenario scenario, ShellServices services)
+        {
+            _wrapped = wrapped ?? throw new ArgumentNullException(nameof(wrapped));
+            _layout = layout ?? throw new ArgumentNullException(nameof(layout));
+            _logon = logon ?? throw new ArgumentNullException(nameof(logon));
+            _scenario = scenario;
+            _services = services ?? throw new ArgumentNullException(nameof(services));
+            _guard = new ComGuard(services, nameof(WinOtpCredential));
+        }
+
+        public int Advise(ICredentialProviderCredentialEvents? pcpce) => _guard.Run(nameof(Advise), () =>
+        {
+            _events = pcpce;
+            return _wrapped.Advise(pcpce == null ? null : new WrappedCredentialEvents(this, pcpce, _services));
+        });
+
+        public int UnAdvise() => _guard.Run(nameof(UnAdvise), () =>
+        {
+            _events = null;
+            try { return _wrapped.UnAdvise(); }
+            finally { ReportAbandoned(); }
+        });
+
+        public int SetSelected(out int pbAutoLogon)
+        {
+            pbAutoLogon = 0;
+            // Never an automatic logon (the wrapped tile may offer one for credentials from SetSerialization): a code must be typed.
+            return _guard.Run(nameof(SetSelected), () => _wrapped.SetSelected(out _));
+        }
+
+        public int SetDeselected() => _guard.Run(nameof(SetDeselected), () =>
+        {
+            ClearCode();
+            _status = "";
+            return _wrapped.SetDeselected();
+        });
+
+        public int GetFieldState(uint dwFieldID, out CredentialProviderFieldState pcpfs, out CredentialProviderFieldInteractiveState pcpfis)
+        {
+            pcpfs = CredentialProviderFieldState.Hidden;
+            pcpfis = CredentialProviderFieldInteractiveState.None;
+            var state = CredentialProviderFieldState.Hidden;
+            var interactive = CredentialProviderFieldInteractiveState.None;
+            var hr = _guard.Run(nameof(GetFieldState), () =>
+            {
+                var field = _layout.ById(dwFieldID);
+                if (field == null) return HResult.E_INVALIDARG;
+                if (field.Owner == FieldOwner.Wrapped) return _wrapped.GetFieldState(dwFieldID, out state, out interactive);
+                state = OwnFieldStates.For(field.Owner, _logon.OfflineEnabled, _status.Length > 0);
+                return HResult.S_OK;
+            });
+            if (HResult.Succeeded(hr)) { pcpfs = state; pcpfis = interactive; }
+            return hr;
+        }
+
+        public int GetStringValue(uint dwFieldID, out string? ppsz)
+        {
+            ppsz = null;
+            string? value = null;
+            var hr = _guard.Run(nameof(GetStringValue), () =>
+            {
+                var field = _layout.ById(dwFieldID);
+                if (field == null) return HResult.E_INVALIDARG;
+                switch (field.Owner)
+                {
+                    case FieldOwner.Wrapped: return _wrapped.GetStringValue(dwFieldID, out value);
+                    case FieldOwner.Code: value = _code; return HResult.S_OK;
+                    case FieldOwner.Status: value = _status; return HResult.S_OK;
+                    default: value = field.Label; return HResult.S_OK;
+                }
+            });
+            if (HResult.Succeeded(hr)) ppsz = value;
+            return hr;
+        }
+
+        public int GetBitmapValue(uint dwFieldID, out IntPtr phbmp)
+        {
+            phbmp = IntPtr.Zero;
+            var bitmap = IntPtr.Zero;
+            var hr = _guard.Run(nameof(GetBitmapValue), () => IsWrapped(dwFieldID) ? _wrapped.GetBitmapValue(dwFieldID, out bitmap) : HResult.E_INVALIDARG);
+            if (HResult.Succeeded(hr)) phbmp = bitmap;
+            return hr;
+        }
+
+        public int GetCheckboxValue(uint dwFieldID, out int pbChecked, out string? ppszLabel)
+        {
+            pbChecked = 0;
+            ppszLabel = null;
+            var isChecked = 0;
+            string? label = null;
+            var hr = _guard.Run(nameof(GetCheckboxValue), () => IsWrapped(dwFieldID) ? _wrapped.GetCheckboxValue(dwFieldID, out isChecked, out label) : HResult.E_INVALIDARG);
+            if (HResult.Succeeded(hr)) { pbChecked = isChecked; ppszLabel = label; }
+            return hr;
+        }
+
+        public int GetSubmitButtonValue(uint dwFieldID, out uint pdwAdjacentTo)
+        {
+            pdwAdjacentTo = 0;
+            var adjacent = 0u;
+            var hr = _guard.Run(nameof(GetSubmitButtonValue), () =>
+            {
+                if (!IsWrapped(dwFieldID)) return HResult.E_INVALIDARG;
+                var result = _wrapped.GetSubmitButtonValue(dwFieldID, out adjacent);
+                // The arrow sits next to the last thing typed: the code, which follows the password.
+                if (HResult.Succeeded(result) && _layout.Password != null && adjacent == _layout.Password.Id) adjacent = _layout.Own(FieldOwner.Code).Id;
+                return result;
+            });
+            if (HResult.Succeeded(hr)) pdwAdjacentTo = adjacent;
+            return hr;
+        }
+
+        public int GetComboBoxValueCount(uint dwFieldID, out uint pcItems, out uint pdwSelectedItem)
+        {
+            pcItems = 0;
+            pdwSelectedItem = 0;
+            uint items = 0, selected = 0;
+            var hr = _guard.Run(nameof(GetComboBoxValueCount), () => IsWrapped(dwFieldID) ? _wrapped.GetComboBoxValueCount(dwFieldID, out items, out selected) : HResult.E_INVALIDARG);
+            if (HResult.Succeeded(hr)) { pcItems = items; pdwSelectedItem = selected; }
+            return hr;
+        }
+
+        public int GetComboBoxValueAt(uint dwFieldID, uint dwItem, out string? ppszItem)
+        {
+            ppszItem = null;
+            string? item = null;
+            var hr = _guard.Run(nameof(GetComboBoxValueAt), () => IsWrapped(dwFieldID) ? _wrapped.GetComboBoxValueAt(dwFieldID, dwItem, out item) : HResult.E_INVALIDARG);
+            if (HResult.Succeeded(hr)) ppszItem = item;
+            return hr;
+        }
+
+        public int SetStringValue(uint dwFieldID, string? psz) => _guard.Run(nameof(SetStringValue), () =>
+        {
+            var field = _layout.ById(dwFieldID);
+            if (field == null) return HResult.E_INVALIDARG;
+            if (field.Owner == FieldOwner.Code)
+            {
+                _code = psz ?? "";
+                return HResult.S_OK;
+            }
+            if (field.Owner != FieldOwner.Wrapped) return HResult.E_INVALIDARG;
+            if (field == _layout.UserName) _typedUserName = psz;
+            return _wrapped.SetStringValue(dwFieldID, psz);
+        });
+
+        public int SetCheckboxValue(uint dwFieldID, int bChecked) =>
+            _guard.Run(nameof(SetCheckboxValue), () => IsWrapped(dwFieldID) ? _wrapped.SetCheckboxValue(dwFieldID, bChecked) : HResult.E_INVALIDARG);
+
+        public int SetComboBoxSelectedValue(uint dwFieldID, uint dwSelectedItem) =>
+            _guard.Run(nameof(SetComboBoxSelectedValue), () => IsWrapped(dwFieldID) ? _wrapped.SetComboBoxSelectedValue(dwFieldID, dwSelectedItem) : HResult.E_INVALIDARG);
+
+        public int CommandLinkClicked(uint dwFieldID) => _guard.Run(nameof(CommandLinkClicked), () =>
+        {
+            var field = _layout.ById(dwFieldID);
+            if (field == null) return HResult.E_INVALIDARG;
+            switch (field.Owner)
+            {
+                case FieldOwner.Wrapped: return _wrapped.CommandLinkClicked(dwFieldID);
+                case FieldOwner.ChangePassword: OpenPasswordPortal(); return HResult.S_OK;
+                case FieldOwner.SyncOffline: SyncForOffline(); return HResult.S_OK;
+                default: return HResult.E_INVALIDARG;
+            }
+        });
+
+        /// <summary>
+        /// The wrapped credential serializes first; its KERB_INTERACTIVE_UNLOCK_LOGON says exactly which account Windows
+        /// will sign in (also on per-user tiles, which have no user name field) and with which password. WinOtp.Core
+        /// checks the code for that account; only when it lets the sign-in through does the serialization go to LogonUI.
+        /// Otherwise the serialization is wiped and freed, and LogonUI shows the coordinator's message on the tile.
+        /// </summary>
+        public int GetSerialization(out CredentialProviderGetSerializationResponse pcpgsr, out CredentialSerialization pcpcs,
+            out string? ppszOptionalStatusText, out CredentialProviderStatusIcon pcpsiOptionalStatusIcon)
+        {
+            pcpgsr = CredentialProviderGetSerializationResponse.NoCredentialNotFinished;
+            pcpcs = default;
+            ppszOptionalStatusText = null;
+            pcpsiOptionalStatusIcon = CredentialProviderStatusIcon.None;
+            var response = CredentialProviderGetSerializationResponse.NoCredentialNotFinished;
+            var serialization = default(CredentialSerialization);
+            string? text = null;
+            var icon = CredentialProviderStatusIcon.None;
+            var hr = _guard.Run(nameof(GetSerialization), () => Serialize(out response, out serialization, out text, out icon));
+            if (HResult.Succeeded(hr))
+            {
+                pcpgsr = response;
+                pcpcs = serialization;
+                ppszOptionalStatusText = text;
+                pcpsiOptionalStatusIcon = icon;
+            }
+            return hr;
+        }
+
+        public int ReportResult(int ntsStatus, int ntsSubstatus, out string? ppszOptionalStatusText, out CredentialProviderStatusIcon pcpsiOptionalStatusIcon)
+        {
+            ppszOptionalStatusText = null;
+            pcpsiOptionalStatusIcon = CredentialProviderStatusIcon.None;
+            string? text = null;
+            var icon = CredentialProviderStatusIcon.None;
+            var hr = _guard.Run(nameof(ReportResult), () =>
+            {
+                var letThrough = _letThrough;
+                _letThrough = null;
+                try { return _wrapped.ReportResult(ntsStatus, ntsSubstatus, out text, out icon); }
+                finally
+                {
+                    // Windows' verdict on the password: only a password Windows accepted may lock the offline vault.
+                    if (letThrough != null) _logon.ReportWindowsResult(letThrough, ntsStatus == StatusSuccess);
+                }
+            });
+            if (HResult.Succeeded(hr)) { ppszOptionalStatusText = text; pcpsiOptionalStatusIcon = icon; }
+            return hr;
+        }
+
+        public int GetUserSid(out string? sid)
+        {
+            sid = null;
+            string? value = null;
+            var hr = _guard.Run(nameof(GetUserSid), () =>
+                // A wrapped credential without a user ("Other user", or a V1 Password provider) belongs to the Other user tile.
+                _wrapped is ICredentialProviderCredential2 wrapped2 ? wrapped2.GetUserSid(out value) : HResult.S_FALSE);
+            if (HResult.Succeeded(hr)) sid = value;
+            return hr;
+        }
+
+        private int Serialize(out CredentialProviderGetSerializationResponse response, out CredentialSerialization serialization, out string? text, out CredentialProviderStatusIcon icon)
+        {
+            ReportAbandoned();
+            var hr = _wrapped.GetSerialization(out response, out serialization, out text, out icon);
+            if (!HResult.Succeeded(hr) || response != CredentialProviderGetSerializationResponse.ReturnCredentialFinished) return hr;
+
+            var wrapped = serialization;
+            serialization = default;
+            try
+            {
+                var verdict = Check(wrapped);
+                ClearCode();
+                if (verdict == null || !verdict.MayProceed)
+                {
+                    Discard(wrapped);
+                    response = CredentialProviderGetSerializationResponse.NoCredentialNotFinished;
+                    text = verdict?.Message ?? TileWords.CodeRejectedCredential;
+                    icon = CredentialProviderStatusIcon.Error;
+                    return HResult.S_OK;
+                }
+                _letThrough = verdict;
+                wrapped.CredentialProviderClsid = ProviderIds.Provider;
+                serialization = wrapped;
+                return hr;
+            }
+            catch
+            {
+                Discard(wrapped);
+                throw;
+            }
+        }
+
+        /// <summary>The coordinator's verdict for the account and password inside the wrapped serialization; null when it cannot be read.</summary>
+        private LogonResult? Check(CredentialSerialization wrapped)
+        {
+            var bytes = Copy(wrapped);
+            try
+            {
+                var logon = KerbInteractiveUnlockLogonPacking.TryUnpack(bytes, out var problem);
+                if (logon == null)
+                {
+                    _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "SecureMFA WIN OTP refused a sign-in: the Password provider's credential could not be read (" + problem + ").");
+                    return null;
+                }
+                var password = _services.Passwords.Unprotect(logon.Password);
+                return _logon.SignIn(new LogonRequest(_scenario, logon.QualifiedUserName, password, _code));
+            }
+            finally { Array.Clear(bytes, 0, bytes.Length); }
+        }
+
+        private void OpenPasswordPortal()
+        {
+            var url = _logon.SsprUrl;
+            if (url == null) SetStatus(TileWords.SsprNotConfigured);
+            else if (!ChangePasswordLink.MayStartBrowser(_scenario)) SetStatus(TileWords.OpenPortalElsewhere(url));
+            else if (_services.ChangePassword.TryStartAsSessionUser(url, out var reason)) SetStatus(TileWords.PortalOpened(url));
+            else SetStatus(TileWords.PortalNotOpened(url, reason));
+        }
+
+        private void SyncForOffline()
+        {
+            var user = _typedUserName;
+            if (string.IsNullOrWhiteSpace(user) && _layout.UserName != null && HResult.Succeeded(_wrapped.GetStringValue(_layout.UserName.Id, out var shown))) user = shown;
+            if (string.IsNullOrWhiteSpace(user) || _code.Trim().Length == 0)
+            {
+                SetStatus(TileWords.SyncNeedsNameAndCode);
+                return;
+            }
+            var result = _logon.SyncForOffline(user!, _code);
+            ClearCode();
+            SetStatus(result.Message);
+        }
+
+        /// <summary>A sign-in let through whose verdict never came (the tile went away, or a new attempt began): the password is forgotten unused.</summary>
+        private void ReportAbandoned()
+        {
+            var letThrough = _letThrough;
+            _letThrough = null;
+            if (letThrough != null) _logon.ReportWindowsResult(letThrough, false);
+        }
+
+        private void ClearCode()
+        {
+            // A code is good once: after any attempt the field is emptied for the next one.
+            _code = "";
+            _events?.SetFieldString(this, _layout.Own(FieldOwner.Code).Id, "");
+        }
+
+        private void SetStatus(string text)
+        {
+            _status = text ?? "";
+            var status = _layout.Own(FieldOwner.Status).Id;
+            _events?.SetFieldString(this, status, _status);
+            _events?.SetFieldState(this, status, _status.Length > 0 ? CredentialProviderFieldState.DisplayInSelectedTile : CredentialProviderFieldState.Hidden);
+        }
+
+        private bool IsWrapped(uint fieldId) => _layout.ById(fieldId)?.Owner == FieldOwner.Wrapped;
+
+        private static byte[] Copy(CredentialSerialization serialization)
+        {
+            if (serialization.Serialization == IntPtr.Zero || serialization.SerializationSize == 0) return new byte[0];
+            var bytes = new byte[serialization.SerializationSize];
+            Marshal.Copy(serialization.Serialization, bytes, 0, bytes.Length);
+            return bytes;
+        }
+
+        /// <summary>Wipes and frees a serialization that will not go to Windows (it holds the password).</summary>
+        internal static void Discard(CredentialSerialization serialization)
+        {
+            if (serialization.Serialization == IntPtr.Zero) return;
+            if (serialization.SerializationSize > 0) Marshal.Copy(new byte[serialization.SerializationSize], 0, serialization.Serialization, (int)serialization.SerializationSize);
+            Marshal.FreeCoTaskMem(serialization.Serialization);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Runtime.InteropServices;
+using SecureMFA.WinOtp.CredentialProvider.Interop;
+using SecureMFA.WinOtp.CredentialProvider.Kerberos;
+using SecureMFA.WinOtp.CredentialProvider.Services;
+using SecureMFA.WinOtp.CredentialProvider.Tile;
+using SecureMFA.WinOtp.Events;
+
+namespace SecureMFA.WinOtp.CredentialProvider.Com
+{
+    /// <summary>
+    /// The credential provider filter (registered under Credential Provider Filters). Where a code is required it
+    /// switches every other provider off (Password, PIN, picture password, smart card, …): otherwise their tiles
+    /// would sign in without a code. Microsoft advises third parties against filtering the system's providers; it is
+    /// done here because an MFA that any other tile bypasses is no MFA. Uninstalling removes the filter, and
+    /// Windows' providers are in charge again. It also retargets credentials that come with a Remote Desktop
+    /// connection (NLA) to our provider (<see cref="UpdateRemoteCredential"/>), so the user types only the code.
+    /// It changes nothing in Safe Mode, for password changes, for generic CredUI prompts, where no code is required,
+    /// or when our provider is missing from the list (a broken installation must not leave a computer with no tile).
+    /// </summary>
+    [ComVisible(true)]
+    [Guid(ProviderIds.FilterClsidText)]
+    [ClassInterface(ClassInterfaceType.None)]
+    public sealed class WinOtpCredentialProviderFilter : ICredentialProviderFilter
+    {
+        /// <summary>This class's CLSID, as registered under Credential Provider Filters.</summary>
+        public const string Clsid = ProviderIds.FilterClsidText;
+
+        private readonly ShellServices _services;
+        private readonly ComGuard _guard;
+
+        public WinOtpCredentialProviderFilter() : this(Windows.WindowsShellServices.Create()) { }
+
+        public WinOtpCredentialProviderFilter(ShellServices services)
+        {
+            _services = services ?? throw new ArgumentNullException(nameof(services));
+            _guard = new ComGuard(services, nameof(WinOtpCredentialProviderFilter));
+        }
+
+        public int Filter(CredentialProviderUsageScenario cpus, uint dwFlags, Guid[] rgclsidProviders, int[] rgbAllow, uint cProviders) =>
+            _guard.Run(nameof(Filter), () =>
+            {
+                if (rgclsidProviders == null || rgbAllow == null || rgclsidProviders.Length < cProviders || rgbAllow.Length < cProviders) return HResult.E_INVALIDARG;
+                if (_services.Boot.IsSafeMode) return HResult.S_OK;
+                var scenario = ScenarioMap.From(cpus, dwFlags, _services.Session.Current);
+                if (scenario == null || !_services.Logon().IsCodeRequired(scenario.Value)) return HResult.S_OK;
+
+                var ours = -1;
+                for (var i = 0; i < cProviders; i++) if (rgclsidProviders[i] == ProviderIds.Provider) ours = i;
+                if (ours < 0)
+                {
+                    _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error,
+                        "SecureMFA WIN OTP filter: a code is required (" + cpus + "), but the SecureMFA WIN OTP provider is not among the registered providers; Windows' providers were left on. Run Install-SecureMFA_WIN_OTP_AuthenticationProvider again.");
+                    return HResult.S_OK;
+                }
+                for (var i = 0; i < cProviders; i++) if (i != ours) rgbAllow[i] = 0;
+                return HResult.S_OK;
+            });
+
+        /// <summary>
+        /// A Remote Desktop client's credentials (KERB_INTERACTIVE_UNLOCK_LOGON, packed) go to our provider instead of
+        /// the Password provider: copied into a new buffer of ours (the caller keeps and frees its own) with our CLSID.
+        /// Anything else (a smart-card logon, an unreadable buffer) is not retargeted: E_NOTIMPL leaves it as it is,
+        /// and since the filter has switched the other providers off, the user signs in on our tile from scratch.
+        /// </summary>
+        public int UpdateRemoteCredential(ref CredentialSerialization pcpcsIn, out CredentialSerialization pcpcsOut)
+        {
+            pcpcsOut = default;
+            var input = pcpcsIn;
+            var output = default(CredentialSerialization);
+            var hr = _guard.Run(nameof(UpdateRemoteCredential), () =>
+            {
+                if (_services.Boot.IsSafeMode || input.Serialization == IntPtr.Zero || input.SerializationSize == 0) return HResult.E_NOTIMPL;
+                var bytes = new byte[input.SerializationSize];
+                Marshal.Copy(input.Serialization, bytes, 0, bytes.Length);
+                try
+                {
+                    var logon = KerbInteractiveUnlockLogonPacking.TryUnpack(bytes, out _);
+                    if (logon == null) return HResult.E_NOTIMPL;
+                    output = RemoteCredential.Retarget(input.AuthenticationPackage, logon);
+                    return HResult.S_OK;
+                }
+                finally { Array.Clear(bytes, 0, bytes.Length); }
+            });
+            if (HResult.Succeeded(hr)) pcpcsOut = output;
+            return hr;
+        }
+    }
+}

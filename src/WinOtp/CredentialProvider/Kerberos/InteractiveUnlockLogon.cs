@@ -1,0 +1,31 @@
+namespace SecureMFA.WinOtp.CredentialProvider.Kerberos
+{
+    /// <summary>
+    /// The contents of a KERB_INTERACTIVE_UNLOCK_LOGON: who signs in, with which password, for which logon session.
+    /// The password is as serialized: possibly CredProtect-encrypted (see <see cref="Services.IPasswordUnprotector"/>).
+    /// </summary>
+    public sealed class InteractiveUnlockLogon
+    {
+        public InteractiveUnlockLogon(KerbLogonMessageType messageType, string domain, string userName, string password, uint logonIdLow = 0, int logonIdHigh = 0)
+        {
+            MessageType = messageType;
+            Domain = domain ?? "";
+            UserName = userName ?? "";
+            Password = password ?? "";
+            LogonIdLow = logonIdLow;
+            LogonIdHigh = logonIdHigh;
+        }
+
+        public KerbLogonMessageType MessageType { get; }
+        public string Domain { get; }
+        public string UserName { get; }
+        public string Password { get; }
+        /// <summary>LUID LogonId: LowPart (DWORD) and HighPart (LONG). Zero from a credential provider.</summary>
+        public uint LogonIdLow { get; }
+        public int LogonIdHigh { get; }
+
+        /// <summary>The name as a person would type it: DOMAIN\user, or the user part alone when it is a UPN or there is no domain.</summary>
+        public string QualifiedUserName =>
+            Domain.Length == 0 || UserName.IndexOf('@') >= 0 ? UserName : Domain + "\\" + UserName;
+    }
+}

@@ -1,0 +1,18 @@
+#if NETFRAMEWORK
+using System;
+using SecureMFA.WinOtp.CredentialProvider.Interop;
+using SecureMFA.WinOtp.CredentialProvider.Services;
+
+namespace SecureMFA.WinOtp.CredentialProvider.Windows
+{
+    /// <summary>CoCreateInstance(CLSID_PasswordCredentialProvider) on LogonUI's thread, as Microsoft's wrapping sample does. Windows only.</summary>
+    public sealed class PasswordProviderSource : IPasswordProviderSource
+    {
+        public ICredentialProvider Create()
+        {
+            var type = Type.GetTypeFromCLSID(ProviderIds.PasswordProvider, true)!;
+            return (ICredentialProvider)Activator.CreateInstance(type)!;
+        }
+    }
+}
+#endif

@@ -1,0 +1,220 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Xunit;
+
+namespace SecureMFA.WinOtp.Cmdlets.Tests
+{
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class ModuleCollection
+    {
+        public const string Name = "SecureMFA_WIN_OTP module";
+    }
+
+    /// <summary>Install-SecureMFA_WIN_OTP_AuthenticationProvider on a fake Windows against the fake WEB API over loopback HTTP.</summary>
+    [Collection(ModuleCollection.Name)]
+    public sealed class InstallTests : IDisposable
+    {
+        private const string Settings = @"HKLM\Software\SecureMFA";
+        private const string ProviderClsid = "{a1495740-3c4b-4cd0-b4df-eb470152b4ef}";
+        private const string FilterClsid = "{e9f156f9-07dd-48fa-a3cd-48595381d707}";
+        private readonly FakeWindows _windows = new FakeWindows();
+        private readonly LoopbackApi _api = new LoopbackApi();
+
+        public void Dispose()
+        {
+            _windows.Dispose();
+            _api.Dispose();
+        }
+
+        private ScriptResult Install(string arguments = "", bool bootstrap = true) => _windows.Run(
+            "Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname 'adatum.labnet' " + (arguments.Contains("-RDPonly") ? "" : "-RDPonly $true ") + "-api_endpoint '" + _api.Endpoint + "' -Confirm:$false " +
+            (bootstrap ? "-api_headers_value '" + _api.Api.Bootstrap + "' " : "") + "-Verbose " + arguments);
+
+        private static string ShippedProvider() => AssemblyName.GetAssemblyName(System.IO.Path.Combine(ModuleSession.ModuleFolder, "provider", "SecureMFA.WinOtp.CredentialProvider.dll")).FullName;
+
+        [Fact]
+        public void ItWritesExactlyThisRegistryLayoutInThisOrder()
+        {
+            var result = Install();
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+
+            var assembly = ShippedProvider();
+            var version = new AssemblyName(assembly).Version!;
+            var release = version.Major + "." + version.Minor + "." + version.Build;
+            var codeBase = "file:///C:/Program Files/SecureMFA WIN OTP/" + release + "/SecureMFA.WinOtp.CredentialProvider.dll";
+            string[] Com(string clsid, string title, string className)
+            {
+                var key = @"HKLM\SOFTWARE\Classes\CLSID\" + clsid;
+                var server = key + @"\InprocServer32";
+                var versioned = server + @"\" + version;
+                return new[]
+                {
+                    $"Set|{key}||String|{title}",
+                    $"Set|{server}||String|mscoree.dll",
+                    $"Set|{server}|ThreadingModel|String|Apartment",
+                    $"Set|{server}|Class|String|{className}",
+                    $"Set|{server}|Assembly|String|{assembly}",
+                    $"Set|{server}|RuntimeVersion|String|v4.0.30319",
+                    $"Set|{server}|CodeBase|String|{codeBase}",
+                    $"Set|{versioned}|Class|String|{className}",
+                    $"Set|{versioned}|Assembly|String|{assembly}",
+                    $"Set|{versioned}|RuntimeVersion|String|v4.0.30319",
+                    $"Set|{versioned}|CodeBase|String|{codeBase}",
+                    $"Set|{key}\\Implemented Categories\\{{62C8FE65-4EBB-45E7-B440-6E39B2CDBF29}}||Key|",
+                };
+            }
+            var expected = new[]
+            {
+                // Registration first: the device id and its DPAPI-protected key.
+                $"Set|{Settings}|win_device_key|Binary|(binary)",
+                $"Set|{Settings}|win_device_id|String|{_api.Api.Devices.Keys.Single()}",
+                $"Set|{Settings}|win_anchordnsname|String|adatum.labnet",
+                $"Set|{Settings}|win_api_endpoint|String|{_api.Endpoint}",
+                $"Set|{Settings}|win_api_timeout|DWord|10000",
+                $"Set|{Settings}|win_sspr_url|String|http://127.0.0.1:{new Uri(_api.Endpoint).Port}/",
+                $"Set|{Settings}|win_rdponly|DWord|1",
+                $"Set|{Settings}|win_totp_offline_secret_valid_days|DWord|0",
+                $"Set|{Settings}|win_totp_offline_ui_login_failures|DWord|5",
+                $"Set|{Settings}|win_totp_offline_ui_lockout_minutes|DWord|5",
+                $"Set|{Settings}|win_api_proxy_enable|DWord|0",
+                $"Set|{Settings}|win_api_proxy_server|String|",
+                $"Set|{Settings}|win_api_proxy_port|DWord|0",
+                $"Set|{Settings}|win_verboselog|DWord|0",
+            }
+            .Concat(Com(ProviderClsid, "SecureMFA WIN OTP credential provider", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProvider"))
+            .Concat(Com(FilterClsid, "SecureMFA WIN OTP filter", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProviderFilter"))
+            .Concat(new[]
+            {
+                $@"Set|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Providers\{ProviderClsid}||String|SecureMFA WIN OTP",
+                $@"Set|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Provider Filters\{FilterClsid}||String|SecureMFA WIN OTP filter",
+            }).ToArray();
+            Assert.Equal(expected, _windows.Calls().Where(c => c.StartsWith("Set|")).ToArray());
+
+            // The class names and CLSIDs written are the shipped assembly's.
+            Assert.Contains("SecureMFA.WinOtp.CredentialProvider", assembly);
+            Assert.Matches("PublicKeyToken=[0-9a-f]{16}", assembly);
+        }
+
+        [Fact]
+        public void FilesEventSourceAndRegistrationComeBeforeTheFilterAndEachChangeIsReported()
+        {
+            var result = Install();
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            var calls = _windows.Calls();
+            var release = new AssemblyName(ShippedProvider()).Version!.ToString(3);
+            var folder = @"C:\Program Files\SecureMFA WIN OTP\" + release;
+            Assert.Equal(new[] { "SecureMFA.Otp.dll", "SecureMFA.WinOtp.Core.dll", "SecureMFA.WinOtp.CredentialProvider.dll" }.Select(f => "Copy|" + f + "|" + folder + "\\" + f),
+                calls.Where(c => c.StartsWith("Copy|")));
+            Assert.True(Array.FindIndex(calls, c => c.StartsWith("Copy|")) < Array.FindIndex(calls, c => c.Contains("Credential Provider Filters")));
+            Assert.True(Array.IndexOf(calls, "RegisterSource") < Array.FindIndex(calls, c => c.Contains("Credential Provider Filters")));
+            Assert.Equal(Array.FindLastIndex(calls, c => c.StartsWith("Set|")), Array.FindIndex(calls, c => c.Contains("Credential Provider Filters")));
+
+            var changes = result.Changes.ToList();
+            Assert.Equal(("Device registration", "Registered"), changes.Select(c => (c.Kind, c.Action)).First());
+            Assert.Equal(3, changes.Count(c => c.Kind == "File" && c.Action == "Installed"));
+            Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Registered");
+            Assert.Contains(changes, c => c.Kind == "Credential provider filter" && c.Action == "Set");
+            Assert.Equal(12, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
+        }
+
+        [Fact]
+        public void TheBootstrapValueIsSentOnceAndStoredNowhere()
+        {
+            var result = Install("-data_encryption_passphrase 'd9GhT=7=Ox8-+LaZ' -serialkey 'ABC-123' -subscriptionid 'sub-1'");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Single(_api.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/devices/register") && r.Headers["X-SMFA-Bootstrap"] == _api.Api.Bootstrap);
+            var stored = string.Join("\n", _windows.Registry().Select(kv => kv.Key + "=" + kv.Value)) + string.Join("\n", _windows.Calls());
+            Assert.DoesNotContain(_api.Api.Bootstrap, stored);
+            Assert.DoesNotContain("d9GhT=7=Ox8-+LaZ", stored);
+            Assert.DoesNotContain("ABC-123", stored);
+            Assert.DoesNotContain(_api.Api.Bootstrap, string.Join("\n", result.Verbose.Concat(result.Warnings)));
+            Assert.Contains(result.Warnings, w => w.Contains("-data_encryption_passphrase is not used and not stored"));
+            Assert.Contains(result.Verbose, v => v.Contains("-serialkey and -subscriptionid are ignored"));
+            // The device key is stored only under DPAPI, and it opens to the key the API issued.
+            var blob = Convert.FromBase64String(_windows.Registry()[Settings + "|win_device_key"]);
+            Assert.StartsWith("DPAPI:", System.Text.Encoding.ASCII.GetString(blob, 0, 6));
+        }
+
+        [Fact]
+        public void InvalidParametersAreAllReportedAndNothingIsChanged()
+        {
+            var result = _windows.Run("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname 'not a dns name' -api_endpoint 'http://awebapi.adatum.labnet/api/securemfaotp' " +
+                "-api_timeout 100 -api_proxy_enable $true -api_headers_value 'x' -Confirm:$false");
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("InvalidParameters,SecureMFA.WinOtp.Cmdlets.InstallProviderCommand", error.FullyQualifiedErrorId);
+            foreach (var named in new[] { "-anchordnsname", "-api_endpoint", "-api_timeout", "-api_proxy_server", "-api_proxy_port" }) Assert.Contains(named, error.Exception.Message);
+            Assert.StartsWith("Nothing was changed", error.Exception.Message);
+            Assert.Empty(_windows.Calls());
+            Assert.Empty(_api.Api.Requests);
+        }
+
+        [Theory]
+        [InlineData("IsElevated = $false", "ElevationRequired")]
+        [InlineData("Is64BitProcess = $false", "X64Required")]
+        [InlineData("Is64BitOperatingSystem = $false", "X64Required")]
+        [InlineData("NetFrameworkRelease = 394802", "NetFrameworkTooOld")]
+        [InlineData("WindowsBuild = 9600", "WindowsTooOld")]
+        public void ItRefusesAComputerItCannotServeBeforeChangingAnything(string fact, string errorId)
+        {
+            _windows.Run("$global:facts." + fact);
+            var result = Install();
+            Assert.StartsWith(errorId + ",", Assert.Single(result.Errors).FullyQualifiedErrorId);
+            Assert.Empty(_windows.Calls());
+            Assert.Empty(_api.Api.Requests);
+        }
+
+        [Fact]
+        public void WhatIfChangesNothingAndSendsNothing()
+        {
+            var result = _windows.Run("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -api_endpoint '" + _api.Endpoint + "' -api_headers_value '" + _api.Api.Bootstrap + "' -WhatIf");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Empty(result.Output);
+            Assert.DoesNotContain(_windows.Calls(), c => !c.StartsWith("Get"));
+            Assert.Empty(_api.Api.Requests);
+        }
+
+        [Fact]
+        public void ARefusedBootstrapValueStopsBeforeAnythingIsWritten()
+        {
+            _api.Api.Bootstrap = "the API's real bootstrap";
+            var result = _windows.Run("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -api_endpoint '" + _api.Endpoint + "' -api_headers_value 'a wrong value' -Confirm:$false");
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("refused the bootstrap value", error.Exception.Message);
+            Assert.Contains("Nothing else was changed", error.Exception.Message);
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") || c.StartsWith("Copy|") || c == "RegisterSource");
+        }
+
+        [Fact]
+        public void WithoutABootstrapValueAnUnregisteredComputerIsRefusedAndARegisteredOneKept()
+        {
+            var refused = Install(bootstrap: false);
+            Assert.StartsWith("NotRegistered,", Assert.Single(refused.Errors).FullyQualifiedErrorId);
+            Assert.Contains("-api_headers_value", refused.Errors[0].Exception.Message);
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|"));
+
+            Assert.True(Install().Errors.Count == 0);
+            _windows.ClearCalls();
+            var again = Install("-RDPonly $false", bootstrap: false);
+            Assert.True(again.Errors.Count == 0, again.ErrorText);
+            var changes = again.Changes.ToList();
+            Assert.Equal(("Device registration", "Kept"), (changes[0].Kind, changes[0].Action));
+            Assert.Single(changes, c => c.Action == "Changed" && c.Name.EndsWith("win_rdponly"));
+            Assert.All(changes.Where(c => c.Kind == "File"), c => Assert.Equal("Unchanged", c.Action));
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") && !c.Contains("win_rdponly") && !c.EndsWith("|Key|"));
+            Assert.Single(_api.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/devices/register"));
+        }
+
+        [Fact]
+        public void TheOriginalProductsUnusedValuesAreRemoved()
+        {
+            _windows.Set(Settings, "win_api_headers_value", "an old bootstrap value", "String");
+            _windows.Set(Settings, "win_serialkey", "ABC", "String");
+            var result = Install();
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Contains(result.Changes, c => c.Name == Settings + "\\win_api_headers_value" && c.Action == "Removed");
+            Assert.Contains(result.Changes, c => c.Name == Settings + "\\win_serialkey" && c.Action == "Removed");
+            Assert.False(_windows.Registry().ContainsKey(Settings + "|win_api_headers_value"));
+        }
+    }
+}
