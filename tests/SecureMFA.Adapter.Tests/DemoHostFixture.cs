@@ -78,7 +78,19 @@ namespace SecureMFA.Adapter.Tests
         public bool HasQrCode => Html.Contains("id=\"qrCode\"");
         public bool HasCodeInput => Html.Contains("id=\"otpCode\"");
         public string? ManualKey => Regex.Match(Html, "<code id=\"manualKey\">([^<]*)</code>") is { Success: true } m ? m.Groups[1].Value.Replace(" ", "") : null;
-        public string? ErrorText => Regex.Match(Html, "<span id=\"errorText\"[^>]*>([^<]*)</span>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        public bool HasRecoveryInput => Html.Contains("id=\"recoveryCode\"");
+        public string? ErrorText => Text("<span id=\"errorText\"[^>]*>(.*?)</span>");
+        public string? HelpdeskText => Text("<p id=\"helpdesk\">(.*?)</p>");
+        public string? HeadingText => Text("<h1[^>]*>(.*?)</h1>");
+        public string? HtmlLang => Regex.Match(Html, "<html lang=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+        public string? FragmentLang => Regex.Match(Html, "<div id=\"secureMfaOtp\" lang=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+        /// <summary>Whether the page has a form that posts smfaAction=<paramref name="action"/>.</summary>
+        public bool Offers(string action) => Regex.IsMatch(Html, $"name=\"smfaAction\" value=\"{action}\"");
+
+        /// <summary>The text of the first match, tags removed and entities decoded, as a screen reader would read it.</summary>
+        private string? Text(string pattern) =>
+            Regex.Match(Html, pattern, RegexOptions.Singleline) is { Success: true } m ? WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")) : null;
         public string? Title => Regex.Match(Html, "<title>([^<]*)</title>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
         private string? Field(string name) =>
