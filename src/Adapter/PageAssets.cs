@@ -13,6 +13,7 @@ namespace SecureMFA.Adapter
             "#secureMfaOtp h1{font-size:1.5em;font-weight:600;line-height:1.3;margin:0 0 16px}" +
             "#secureMfaOtp p{margin:0 0 12px}" +
             "#secureMfaOtp .error{color:#c50f1f}" +
+            "#secureMfaOtp time{white-space:nowrap}" +
             // Whole-module PNGs scaled to the configured size stay sharp-edged, which scanners need.
             "#secureMfaOtp .smfaQr img{display:block;max-width:100%;height:auto;image-rendering:pixelated}" +
             "#secureMfaOtp code{font-family:Consolas,\"DejaVu Sans Mono\",\"Courier New\",monospace;font-size:1.05em;line-height:1.6;word-spacing:.3em;background:#f2f2f2;padding:2px 4px}" +

@@ -27,6 +27,9 @@ namespace SecureMFA.DemoHost
 
         public int Count { get { lock (_gate) return _entries.Count; } }
 
+        /// <summary>Tokens the table keeps track of, live or removed early: at most twice the capacity.</summary>
+        public int Tracked { get { lock (_gate) return _order.Count; } }
+
         public string Add(T value)
         {
             var token = RandomToken.New();

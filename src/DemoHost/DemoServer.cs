@@ -133,7 +133,7 @@ namespace SecureMFA.DemoHost
             try { response.Close(); } catch (Exception) { /* the client went away */ }
         }
 
-        private void SignIn(HttpListenerRequest request, HttpListenerResponse response, int lcid, Dictionary<string, string> fields)
+        private void SignIn(HttpListenerRequest request, HttpListenerResponse response, int? lcid, Dictionary<string, string> fields)
         {
             // The adapter's forms carry the sign-in's unguessable Context token, which is their CSRF protection.
             if (fields.TryGetValue("Context", out var token)) { EndAuthentication(request, response, lcid, fields, token); return; }
@@ -146,14 +146,14 @@ namespace SecureMFA.DemoHost
             }
             var upn = fields.TryGetValue("UserName", out var typed) ? typed.Trim() : "";
             if (upn.Length == 0) { PrimaryPage(request, response, HttpStatusCode.OK, "Type your user name (UPN)."); return; }
-            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid);
+            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? PageText.English);
             var identity = new Claim(AdapterMetadata.UpnClaimType, upn);
             if (!_adapter.IsAvailableForUser(identity, context)) { PrimaryPage(request, response, HttpStatusCode.OK, "OTP is not available for this user."); return; }
             var presentation = _adapter.BeginAuthentication(identity, request, context);
-            WritePresentation(response, presentation, _sessions.Start(context), lcid, upn);
+            WritePresentation(response, presentation, _sessions.Start(context), context.Lcid, upn);
         }
 
-        private void EndAuthentication(HttpListenerRequest request, HttpListenerResponse response, int lcid, Dictionary<string, string> fields, string token)
+        private void EndAuthentication(HttpListenerRequest request, HttpListenerResponse response, int? lcid, Dictionary<string, string> fields, string token)
         {
             var context = _sessions.Find(token);
             if (context == null || !fields.TryGetValue("AuthMethod", out var method) || method != AuthMethodName)
@@ -179,7 +179,8 @@ namespace SecureMFA.DemoHost
                 response.RedirectLocation = PortalPath;
                 return;
             }
-            WritePresentation(response, presentation ?? OtpPresentation.Unavailable(), token, lcid, upn);
+            // The browser's language now, else the one the sign-in started in.
+            WritePresentation(response, presentation ?? OtpPresentation.Unavailable(), token, lcid ?? context.Lcid, upn);
         }
 
         private void Portal(HttpListenerRequest request, HttpListenerResponse response)
@@ -243,12 +244,12 @@ namespace SecureMFA.DemoHost
         /// <summary>A page in the host's own words, which are English.</summary>
         private static string HostPage(string title, string html) => AdfsPage.Render("en", title, html);
 
-        /// <summary>The LCID AD FS would pass: ?lcid=, else the browser's first Accept-Language, else English.</summary>
-        private static int Lcid(HttpListenerRequest request)
+        /// <summary>The LCID AD FS would pass: ?lcid=, else the browser's first Accept-Language; null when the request names none.</summary>
+        private static int? Lcid(HttpListenerRequest request)
         {
             if (int.TryParse(request.QueryString["lcid"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var forced)) return forced;
             var first = request.UserLanguages?.FirstOrDefault()?.Split(';')[0].Trim();
-            if (string.IsNullOrEmpty(first)) return PageText.English;
+            if (string.IsNullOrEmpty(first)) return null;
             try { return CultureInfo.GetCultureInfo(first).LCID; }
             catch (CultureNotFoundException) { return PageText.English; }
         }

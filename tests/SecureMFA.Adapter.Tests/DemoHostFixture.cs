@@ -25,19 +25,28 @@ namespace SecureMFA.Adapter.Tests
     {
         private readonly DemoServer _server;
 
-        public RunningDemoHost(string? configJson = null)
+        /// <param name="configJson">A SecureMfaOtpProvider.json (%DATA% stands for the data folder), or null for the demo's generated one.</param>
+        /// <param name="options">Changes to the server's options (limits, capacity) before it starts.</param>
+        /// <param name="dataFolder">A data folder the demo host creates itself; by default a new one the test creates.</param>
+        public RunningDemoHost(string? configJson = null, Action<DemoServerOptions>? options = null, string? dataFolder = null)
         {
-            DataFolder = Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(DataFolder);
+            DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N"));
+            if (dataFolder == null) Directory.CreateDirectory(DataFolder);
             string? configPath = null;
             if (configJson != null)
             {
-                configPath = Path.Combine(DataFolder, "SecureMfaOtpProvider.json");
+                configPath = Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N") + ".json");
+                Directory.CreateDirectory(Path.GetDirectoryName(configPath)!);
                 File.WriteAllText(configPath, configJson.Replace("%DATA%", DataFolder.Replace("\\", "\\\\")));
             }
-            _server = DemoServer.Start(new DemoServerOptions { Port = FreePort(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events });
+            var settings = new DemoServerOptions { Port = FreePort(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events };
+            options?.Invoke(settings);
+            _server = DemoServer.Start(settings);
             Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
         }
+
+        /// <summary>Another browser: its own cookies.</summary>
+        public HttpClient NewClient() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
 
         public string DataFolder { get; }
         public DateTime Now { get; set; } = DateTime.UtcNow;
