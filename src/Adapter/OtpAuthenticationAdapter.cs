@@ -21,6 +21,15 @@ namespace SecureMFA.Adapter
     public sealed class OtpAuthenticationAdapter : IAuthenticationAdapter
     {
         public const string UpnContextKey = "SecureMfaOtp.Upn";
+
+        /// <summary>Set in the context after a recovery code was accepted: how many the user has left (an int), for hosts to show.</summary>
+        public const string RecoveryCodesLeftContextKey = "SecureMfaOtp.RecoveryCodesLeft";
+
+        /// <summary>At or below this many recovery codes left, the user is told before AD FS continues.</summary>
+        public const int FewRecoveryCodes = 3;
+
+        private const string RecoveryAcceptedContextKey = "SecureMfaOtp.RecoveryAcceptedTicks";
+        private static readonly TimeSpan RecoveryContinueWindow = TimeSpan.FromMinutes(10);
         private readonly IEventSink _events;
         private readonly Func<DateTime> _clock;
         private ProviderConfiguration? _config;
@@ -105,8 +114,8 @@ namespace SecureMFA.Adapter
             try
             {
                 context.Data[UpnContextKey] = upn;
-                if (_signIn == null || _config == null || upn.Length == 0) return OtpPresentation.Unavailable();
-                return Page(upn, request, PageMessage.None);
+                if (_signIn == null || _config == null || upn.Length == 0) return OtpPresentation.Unavailable(_config);
+                return Page(upn, request, null, recoveryMode: false);
             }
             catch (Exception ex)
             {
@@ -120,19 +129,40 @@ namespace SecureMFA.Adapter
             var upn = context?.Data != null && context.Data.TryGetValue(UpnContextKey, out var value) ? value as string ?? "" : "";
             try
             {
-                if (_signIn == null || upn.Length == 0) return OtpPresentation.Unavailable();
-                object? typed = null;
-                proofData?.Properties?.TryGetValue(OtpPresentation.CodeField, out typed);
-                var outcome = _signIn.Verify(upn, typed as string, Client(request), request?.UserAgent).Outcome;
-                if (outcome == VerifyOutcome.Success)
+                if (_signIn == null || upn.Length == 0) return OtpPresentation.Unavailable(_config);
+                switch (Field(proofData, OtpPresentation.ActionField))
                 {
-                    claims = new[] { new Claim(ClaimTypes.AuthenticationMethod, AdapterMetadata.OtpAuthenticationMethod) };
-                    return null!;
+                    // Buttons that verify nothing and count nothing: the user's page, looked at afresh.
+                    case OtpPresentation.RetryAction:
+                    case OtpPresentation.CodeAction:
+                        return Page(upn, request, null, recoveryMode: false);
+                    case OtpPresentation.RecoveryAction:
+                        return Page(upn, request, null, recoveryMode: true);
+                    case OtpPresentation.ContinueAction:
+                        if (!TakeRecoveryAcceptance(context!)) return Page(upn, request, null, recoveryMode: false);
+                        claims = OtpClaims();
+                        return null!;
                 }
-                var message = outcome == VerifyOutcome.Replayed ? PageMessage.Replayed
-                    : outcome == VerifyOutcome.WrongCode || outcome == VerifyOutcome.ClockDrift || outcome == VerifyOutcome.Malformed ? PageMessage.WrongCode
-                    : PageMessage.None;
-                return Page(upn, request, message);
+
+                var recoveryCode = Field(proofData, OtpPresentation.RecoveryCodeField);
+                var result = recoveryCode != null
+                    ? _signIn.VerifyRecoveryCode(upn, recoveryCode, Client(request), request?.UserAgent)
+                    : _signIn.Verify(upn, Field(proofData, OtpPresentation.CodeField), Client(request), request?.UserAgent);
+                if (!result.Succeeded) return Page(upn, request, result, recoveryMode: result.RecoveryCode);
+
+                if (result.RecoveryCode)
+                {
+                    var left = result.RecoveryCodesLeft ?? 0;
+                    context!.Data[RecoveryCodesLeftContextKey] = left;
+                    if (left <= FewRecoveryCodes)
+                    {
+                        // Tell the user before AD FS moves on; the Continue button comes back here (see TakeRecoveryAcceptance).
+                        context.Data[RecoveryAcceptedContextKey] = _clock().Ticks;
+                        return OtpPresentation.RecoveryCodeAccepted(left, _config!);
+                    }
+                }
+                claims = OtpClaims();
+                return null!;
             }
             catch (Exception ex)
             {
@@ -144,11 +174,32 @@ namespace SecureMFA.Adapter
         {
             try { _events.Write(OtpEventId.ProviderFailed, EventLevel.Error, "AD FS reported an error: " + ex?.Message); }
             catch { /* the event log itself failed: the page still shows */ }
-            return OtpPresentation.Unavailable();
+            return OtpPresentation.Unavailable(_config);
         }
 
-        private OtpPresentation Page(string upn, HttpListenerRequest? request, PageMessage message) =>
-            OtpPresentation.For(_signIn!.Begin(upn, Client(request)), message, upn, _config!, _clock());
+        private static Claim[] OtpClaims() => new[] { new Claim(ClaimTypes.AuthenticationMethod, AdapterMetadata.OtpAuthenticationMethod) };
+
+        /// <summary>
+        /// Whether this sign-in accepted a recovery code a moment ago and is only showing how many are left. AD FS keeps
+        /// the context (Data included) protected between requests; the mark works once and only for a few minutes.
+        /// </summary>
+        private bool TakeRecoveryAcceptance(IAuthenticationContext context)
+        {
+            if (context.Data == null || !context.Data.TryGetValue(RecoveryAcceptedContextKey, out var value) || !(value is long ticks)) return false;
+            context.Data.Remove(RecoveryAcceptedContextKey);
+            var age = _clock() - new DateTime(ticks, DateTimeKind.Utc);
+            return age >= TimeSpan.Zero && age <= RecoveryContinueWindow;
+        }
+
+        private static string? Field(IProofData? proofData, string name)
+        {
+            object? value = null;
+            proofData?.Properties?.TryGetValue(name, out value);
+            return value as string;
+        }
+
+        private OtpPresentation Page(string upn, HttpListenerRequest? request, VerifyResult? attempt, bool recoveryMode) =>
+            OtpPresentation.For(_signIn!.Begin(upn, Client(request)), attempt, recoveryMode, upn, _config!, _clock());
 
         private IPAddress? Client(HttpListenerRequest? request) =>
             request == null ? null : ClientAddress.From(request.Headers, request.RemoteEndPoint, _config!.IsTrustedProxy);
@@ -157,7 +208,7 @@ namespace SecureMFA.Adapter
         {
             try { _events.Write(OtpEventId.ProviderFailed, EventLevel.Error, $"{step} failed for {upn}: {ex.GetType().Name}: {ex.Message}"); }
             catch { /* never let logging turn a page into an unhandled exception */ }
-            return OtpPresentation.Unavailable();
+            return OtpPresentation.Unavailable(_config);
         }
     }
 }

@@ -20,26 +20,43 @@ namespace SecureMFA.DemoHost
         public string DataFolder { get; set; } = ".data";
         public Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
         public IEventSink Events { get; set; } = TextEventSink.StandardError();
+
+        /// <summary>The largest form body read; larger ones get 413.</summary>
+        public int MaxBodyBytes { get; set; } = FormBody.DefaultMaxBytes;
+
+        /// <summary>How long a client may take to send its form body; then the connection is dropped.</summary>
+        public TimeSpan BodyTimeLimit { get; set; } = FormBody.DefaultTimeLimit;
+
+        /// <summary>Sign-ins in progress (and portal sessions) kept at most; the oldest make room.</summary>
+        public int SessionCapacity { get; set; } = SignInSessions.DefaultCapacity;
     }
 
     /// <summary>
     /// The AD FS sign-in, locally: a simulated primary page asks for the UPN, then the real adapter runs
     /// through the AD FS interfaces with real HttpListenerRequests, the AuthMethod and Context form
-    /// fields, a context kept between requests, and a portal page showing the issued claims.
+    /// fields, a context kept between requests, and a portal page showing the issued claims. Meant to be tried
+    /// first and maybe reached over a network: bodies are read asynchronously within limits, the login form has a
+    /// CSRF token, sessions are bounded and live in HttpOnly cookies, pages are never cached.
     /// </summary>
     public sealed class DemoServer : IDisposable
     {
         public const string AuthMethodName = "SecureMfaOtpProvider";
         public const string SignInPath = "/adfs/ls/";
+        public const string PortalPath = "/portal";
+        public const string SessionCookie = "smfa_session";
         private const string PasswordAuthenticationMethod = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
         private readonly HttpListener _listener = new HttpListener();
-        private readonly SignInSessions _sessions = new SignInSessions();
+        private readonly SignInSessions _sessions;
+        private readonly LoginFormToken _loginToken = new LoginFormToken();
         private readonly OtpAuthenticationAdapter _adapter;
+        private readonly DemoServerOptions _options;
         private Task? _loop;
 
         private DemoServer(DemoServerOptions options)
         {
+            _options = options;
             _adapter = new OtpAuthenticationAdapter(options.Events, options.Clock);
+            _sessions = new SignInSessions(options.SessionCapacity);
             BaseAddress = new Uri($"http://127.0.0.1:{options.Port}/");
         }
 
@@ -71,11 +88,12 @@ namespace SecureMFA.DemoHost
                 try { context = await _listener.GetContextAsync().ConfigureAwait(false); }
                 catch (Exception) when (!_listener.IsListening) { return; }
                 catch (HttpListenerException) { continue; }
+                // Each request on its own; waiting for one client's body holds no thread and delays nobody else.
                 _ = Task.Run(() => Handle(context));
             }
         }
 
-        private void Handle(HttpListenerContext http)
+        private async Task Handle(HttpListenerContext http)
         {
             var request = http.Request;
             var response = http.Response;
@@ -83,117 +101,193 @@ namespace SecureMFA.DemoHost
             {
                 var path = request.Url!.AbsolutePath;
                 var lcid = Lcid(request);
-                if (request.HttpMethod == "GET" && path == "/") Write(response, 200, PrimaryPage(null));
-                else if (request.HttpMethod == "POST" && path == SignInPath) SignIn(request, response, lcid);
-                else if (request.HttpMethod == "GET" && path == "/portal") Portal(request, response);
-                else Write(response, 404, AdfsPage.Render("Not found", "<p>Not found.</p>"));
+                if (request.HttpMethod == "GET" && (path == "/" || path == SignInPath))
+                {
+                    if (path == SignInPath && request.QueryString["wa"] == "wsignout1.0") SignOut(request, response);
+                    else PrimaryPage(request, response, HttpStatusCode.OK, null);
+                }
+                else if (request.HttpMethod == "POST" && path == SignInPath)
+                {
+                    var fields = await FormBody.ReadAsync(request, _options.MaxBodyBytes, _options.BodyTimeLimit).ConfigureAwait(false);
+                    SignIn(request, response, lcid, fields);
+                }
+                else if (request.HttpMethod == "GET" && path == PortalPath) Portal(request, response);
+                else Write(response, HttpStatusCode.NotFound, HostPage("Not found", "<h1>Not found</h1><p>There is no page here. <a href=\"/\">Sign in</a></p>"));
+            }
+            catch (RequestBodyException ex) when (ex.TimedOut)
+            {
+                // Too slow to send its form: drop the connection rather than wait for the rest.
+                response.Abort();
+                return;
+            }
+            catch (RequestBodyException ex)
+            {
+                TryWrite(response, ex.Status, HostPage("Form too large", "<h1>Form too large</h1><p>" + WebUtility.HtmlEncode(ex.Message) + " <a href=\"/\">Start again</a></p>"));
             }
             catch (Exception ex)
             {
                 Console.Error.WriteLine("demo host: " + ex);
-                try { Write(response, 500, AdfsPage.Render("Error", "<p>The demo host failed: " + WebUtility.HtmlEncode(ex.Message) + "</p>")); }
-                catch (Exception) { /* the client went away */ }
+                TryWrite(response, HttpStatusCode.InternalServerError, HostPage("Error",
+                    "<h1>Something went wrong</h1><p>The demo host failed: " + WebUtility.HtmlEncode(ex.Message) + " <a href=\"/\">Start again</a></p>"));
             }
-            finally
-            {
-                try { response.Close(); } catch (Exception) { /* the client went away */ }
-            }
+            try { response.Close(); } catch (Exception) { /* the client went away */ }
         }
 
-        private void SignIn(HttpListenerRequest request, HttpListenerResponse response, int lcid)
+        private void SignIn(HttpListenerRequest request, HttpListenerResponse response, int? lcid, Dictionary<string, string> fields)
         {
-            var fields = FormBody.Read(request);
+            // The adapter's forms carry the sign-in's unguessable Context token, which is their CSRF protection.
             if (fields.TryGetValue("Context", out var token)) { EndAuthentication(request, response, lcid, fields, token); return; }
 
+            fields.TryGetValue(LoginFormToken.Field, out var formToken);
+            if (!_loginToken.IsValid(request, formToken))
+            {
+                PrimaryPage(request, response, HttpStatusCode.Forbidden, "This sign-in form has expired or did not come from this site. Type your user name again.");
+                return;
+            }
             var upn = fields.TryGetValue("UserName", out var typed) ? typed.Trim() : "";
-            if (upn.Length == 0) { Write(response, 200, PrimaryPage("Type your user name (UPN).")); return; }
-            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid);
+            if (upn.Length == 0) { PrimaryPage(request, response, HttpStatusCode.OK, "Type your user name (UPN)."); return; }
+            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? PageText.English);
             var identity = new Claim(AdapterMetadata.UpnClaimType, upn);
-            if (!_adapter.IsAvailableForUser(identity, context)) { Write(response, 200, PrimaryPage("OTP is not available for this user.")); return; }
+            if (!_adapter.IsAvailableForUser(identity, context)) { PrimaryPage(request, response, HttpStatusCode.OK, "OTP is not available for this user."); return; }
             var presentation = _adapter.BeginAuthentication(identity, request, context);
-            WritePresentation(response, presentation, _sessions.Start(context), lcid);
+            WritePresentation(response, presentation, _sessions.Start(context), context.Lcid, upn);
         }
 
-        private void EndAuthentication(HttpListenerRequest request, HttpListenerResponse response, int lcid, Dictionary<string, string> fields, string token)
+        private void EndAuthentication(HttpListenerRequest request, HttpListenerResponse response, int? lcid, Dictionary<string, string> fields, string token)
         {
             var context = _sessions.Find(token);
             if (context == null || !fields.TryGetValue("AuthMethod", out var method) || method != AuthMethodName)
             {
-                Write(response, 200, PrimaryPage("Your sign-in expired or is not valid. Start again."));
+                PrimaryPage(request, response, HttpStatusCode.OK, "Your sign-in expired or is not valid. Start again.");
                 return;
             }
             var proof = new DemoProofData(fields.ToDictionary(f => f.Key, f => (object)f.Value));
             var presentation = _adapter.TryEndAuthentication(context, proof, request, out var claims);
+            var upn = context.Data.TryGetValue(OtpAuthenticationAdapter.UpnContextKey, out var value) ? value as string ?? "" : "";
             if (presentation == null && claims != null && claims.Length > 0)
             {
-                var upn = context.Data.TryGetValue(OtpAuthenticationAdapter.UpnContextKey, out var value) ? value as string ?? "" : "";
                 var issued = new[]
                 {
                     new Claim(AdapterMetadata.UpnClaimType, upn),
                     new Claim(ClaimTypes.AuthenticationMethod, PasswordAuthenticationMethod),
                 }.Concat(claims).ToArray();
-                response.StatusCode = 303;
-                response.RedirectLocation = "/portal?s=" + _sessions.Complete(token, issued);
+                var left = context.Data.TryGetValue(OtpAuthenticationAdapter.RecoveryCodesLeftContextKey, out var count) && count is int n ? n : (int?)null;
+                // The session token goes in an HttpOnly cookie, never in the URL (history, logs, Referer).
+                StrictCookie.Set(response, SessionCookie, _sessions.Complete(token, new PortalSession(issued, left)));
+                NoStore(response);
+                response.StatusCode = (int)HttpStatusCode.SeeOther;
+                response.RedirectLocation = PortalPath;
                 return;
             }
-            WritePresentation(response, presentation ?? OtpPresentation.Unavailable(), token, lcid);
+            // The browser's language now, else the one the sign-in started in.
+            WritePresentation(response, presentation ?? OtpPresentation.Unavailable(), token, lcid ?? context.Lcid, upn);
         }
 
         private void Portal(HttpListenerRequest request, HttpListenerResponse response)
         {
-            var claims = _sessions.Claims(request.QueryString["s"]);
-            if (claims == null) { Write(response, 200, PrimaryPage("Sign in first.")); return; }
+            var session = _sessions.Portal(StrictCookie.Read(request, SessionCookie));
+            if (session == null) { PrimaryPage(request, response, HttpStatusCode.OK, "Sign in first."); return; }
             var rows = new StringBuilder();
-            foreach (var claim in claims)
+            foreach (var claim in session.Claims)
                 rows.Append("<tr><td>").Append(WebUtility.HtmlEncode(claim.Type)).Append("</td><td class=\"claimValue\">")
                     .Append(WebUtility.HtmlEncode(claim.Value)).Append("</td></tr>");
-            Write(response, 200, AdfsPage.Render("Signed in",
-                "<div class=\"fieldMargin bigText\" id=\"portalTitle\">You are signed in.</div>" +
-                "<p class=\"smallText\">These are the claims AD FS would issue to the application:</p>" +
-                "<table id=\"claims\"><tr><th>Claim type</th><th>Value</th></tr>" + rows + "</table>" +
-                "<p class=\"smallText\"><a href=\"/\">Sign in again</a></p>"));
+            var recovery = session.RecoveryCodesLeft is int left
+                ? "<p id=\"recoveryNotice\" role=\"status\">You signed in with a recovery code: " +
+                  (left == 0 ? "none are left" : left == 1 ? "1 is left" : left + " are left") + ". Ask your help desk for new ones.</p>"
+                : "";
+            Write(response, HttpStatusCode.OK, HostPage("Signed in",
+                "<h1 id=\"portalTitle\">You are signed in.</h1>" + recovery +
+                "<p>These are the claims AD FS would issue to the application:</p>" +
+                "<table id=\"claims\"><thead><tr><th scope=\"col\">Claim type</th><th scope=\"col\">Value</th></tr></thead><tbody>" + rows + "</tbody></table>" +
+                "<p class=\"submitMargin\"><a id=\"signOut\" href=\"" + OtpPresentation.SignOutUrl + "\">Sign out</a></p>"));
         }
 
-        private static void WritePresentation(HttpListenerResponse response, IAdapterPresentation presentation, string token, int lcid)
+        /// <summary>AD FS's sign-out (wa=wsignout1.0): ends the portal session and starts over with the user name.</summary>
+        private void SignOut(HttpListenerRequest request, HttpListenerResponse response)
+        {
+            _sessions.SignOut(StrictCookie.Read(request, SessionCookie));
+            StrictCookie.Clear(response, SessionCookie);
+            PrimaryPage(request, response, HttpStatusCode.OK, null, "You have signed out. Sign in again, as yourself or as someone else.");
+        }
+
+        private void WritePresentation(HttpListenerResponse response, IAdapterPresentation presentation, string token, int lcid, string upn)
         {
             var title = presentation.GetPageTitle(lcid);
+            var html = "";
+            var preRender = "";
             if (presentation is IAdapterPresentationForm form)
             {
                 // AD FS fills these placeholders; the token stands in for AD FS's protected context.
-                var html = form.GetFormHtml(lcid).Replace("%AuthMethod%", AuthMethodName).Replace("%Context%", token);
-                Write(response, 200, AdfsPage.Render(title, html, form.GetFormPreRenderHtml(lcid) ?? ""));
+                html = form.GetFormHtml(lcid).Replace("%AuthMethod%", AuthMethodName).Replace("%Context%", token);
+                preRender = form.GetFormPreRenderHtml(lcid) ?? "";
             }
-            else
-            {
-                Write(response, 200, AdfsPage.Render(title, ""));
-            }
+            Write(response, HttpStatusCode.OK, AdfsPage.Render(HtmlLang(lcid), title, html, preRender, upn.Length == 0 ? null : upn));
         }
 
-        private static string PrimaryPage(string? error) => AdfsPage.Render("Sign in",
-            "<form method=\"post\" id=\"loginForm\" action=\"" + SignInPath + "\">" +
-            (error == null ? "" : "<div id=\"error\" class=\"fieldMargin error smallText\"><span id=\"errorText\">" + WebUtility.HtmlEncode(error) + "</span></div>") +
-            "<div class=\"fieldMargin bigText\">Sign in with your organisational account</div>" +
-            "<div class=\"fieldMargin\"><input id=\"userNameInput\" name=\"UserName\" type=\"email\" class=\"text fullWidth\" placeholder=\"someone@example.com\" autofocus=\"autofocus\"/></div>" +
-            "<div class=\"fieldMargin smallText\">Primary authentication is simulated: no password is asked or checked.</div>" +
-            "<div id=\"submissionArea\" class=\"submitMargin\"><input id=\"submitButton\" type=\"submit\" class=\"submit\" value=\"Next\"/></div></form>");
+        private void PrimaryPage(HttpListenerRequest request, HttpListenerResponse response, HttpStatusCode status, string? error, string? notice = null)
+        {
+            var token = _loginToken.Issue(request, response);
+            var invalid = error == null ? "" : " aria-invalid=\"true\" aria-describedby=\"errorText\"";
+            Write(response, status, HostPage("Sign in",
+                "<h1>Sign in</h1>" +
+                (notice == null ? "" : "<p id=\"notice\" role=\"status\">" + WebUtility.HtmlEncode(notice) + "</p>") +
+                "<form method=\"post\" id=\"loginForm\" action=\"" + SignInPath + "\" novalidate=\"novalidate\">" +
+                "<input type=\"hidden\" name=\"" + LoginFormToken.Field + "\" value=\"" + WebUtility.HtmlEncode(token) + "\"/>" +
+                (error == null ? "" : "<div id=\"error\" class=\"fieldMargin error\"><span id=\"errorText\" role=\"alert\">" + WebUtility.HtmlEncode(error) + "</span></div>") +
+                "<p>Sign in with your organisational account.</p>" +
+                "<div class=\"fieldMargin\"><label for=\"userNameInput\">User name</label>" +
+                "<input id=\"userNameInput\" name=\"UserName\" type=\"email\" class=\"text fullWidth\" autocomplete=\"username\" spellcheck=\"false\" placeholder=\"someone@example.com\" autofocus=\"autofocus\"" + invalid + "/></div>" +
+                "<p class=\"smallText\">Primary authentication is simulated: no password is asked or checked.</p>" +
+                "<div id=\"submissionArea\" class=\"submitMargin\"><input id=\"submitButton\" type=\"submit\" class=\"submit\" value=\"Next\"/></div></form>"));
+        }
 
-        /// <summary>The LCID AD FS would pass: ?lcid=, else the browser's first Accept-Language, else English.</summary>
-        private static int Lcid(HttpListenerRequest request)
+        /// <summary>A page in the host's own words, which are English.</summary>
+        private static string HostPage(string title, string html) => AdfsPage.Render("en", title, html);
+
+        /// <summary>The LCID AD FS would pass: ?lcid=, else the browser's first Accept-Language; null when the request names none.</summary>
+        private static int? Lcid(HttpListenerRequest request)
         {
             if (int.TryParse(request.QueryString["lcid"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var forced)) return forced;
             var first = request.UserLanguages?.FirstOrDefault()?.Split(';')[0].Trim();
-            if (string.IsNullOrEmpty(first)) return PageText.English;
+            if (string.IsNullOrEmpty(first)) return null;
             try { return CultureInfo.GetCultureInfo(first).LCID; }
             catch (CultureNotFoundException) { return PageText.English; }
         }
 
-        private static void Write(HttpListenerResponse response, int status, string html)
+        /// <summary>The page's language as AD FS renders it: the LCID's culture name (the adapter's fragment states its own).</summary>
+        public static string HtmlLang(int lcid)
+        {
+            try
+            {
+                var name = CultureInfo.GetCultureInfo(lcid).Name;
+                return name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '-') ? name : "en";
+            }
+            catch (ArgumentException) { return "en"; }
+        }
+
+        private static void NoStore(HttpListenerResponse response)
+        {
+            // Sign-in pages carry secrets (the QR code, the key) and one-time state: never kept by browsers or proxies.
+            response.Headers["Cache-Control"] = "no-store";
+            response.Headers["Pragma"] = "no-cache";
+        }
+
+        private static void TryWrite(HttpListenerResponse response, HttpStatusCode status, string html)
+        {
+            try { Write(response, status, html); }
+            catch (Exception) { /* the client went away, or headers were already sent */ }
+        }
+
+        private static void Write(HttpListenerResponse response, HttpStatusCode status, string html)
         {
             var bytes = Encoding.UTF8.GetBytes(html);
-            response.StatusCode = status;
+            response.StatusCode = (int)status;
             response.ContentType = "text/html; charset=utf-8";
+            NoStore(response);
             response.Headers["X-Frame-Options"] = "DENY";
-            response.Headers["Content-Security-Policy"] = "default-src 'none'; img-src 'self' data: https:; style-src 'unsafe-inline'; form-action 'self'";
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            response.Headers["Content-Security-Policy"] = ContentSecurityPolicy.Header;
             response.ContentLength64 = bytes.Length;
             response.OutputStream.Write(bytes, 0, bytes.Length);
         }

@@ -2,21 +2,47 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace SecureMFA.DemoHost
 {
-    /// <summary>Reads an application/x-www-form-urlencoded body or query string into fields.</summary>
+    /// <summary>
+    /// Reads an application/x-www-form-urlencoded body into fields, asynchronously, with a size and a time limit:
+    /// a client that sends its body slowly holds no thread, and is cut off when its time is up.
+    /// </summary>
     public static class FormBody
     {
-        public const int MaxBytes = 64 * 1024;
+        public const int DefaultMaxBytes = 64 * 1024;
+        public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(10);
 
-        public static Dictionary<string, string> Read(HttpListenerRequest request)
+        public static async Task<Dictionary<string, string>> ReadAsync(HttpListenerRequest request, int maxBytes, TimeSpan timeLimit)
         {
-            if (!request.HasEntityBody) return new Dictionary<string, string>();
-            using var reader = new StreamReader(request.InputStream, request.ContentEncoding);
-            var buffer = new char[MaxBytes];
-            var length = reader.ReadBlock(buffer, 0, buffer.Length);
-            return Parse(new string(buffer, 0, length));
+            if (!request.HasEntityBody) return new Dictionary<string, string>(StringComparer.Ordinal);
+            if (request.ContentLength64 > maxBytes)
+                throw new RequestBodyException(HttpStatusCode.RequestEntityTooLarge, $"The form is {request.ContentLength64} bytes; at most {maxBytes} are read.");
+
+            using var deadline = new CancellationTokenSource(timeLimit);
+            var expired = Task.Delay(Timeout.Infinite, deadline.Token);
+            var body = new MemoryStream();
+            var chunk = new byte[8192];
+            while (true)
+            {
+                // HttpListener's request stream does not honour cancellation, so the read races the deadline instead.
+                var read = request.InputStream.ReadAsync(chunk, 0, chunk.Length);
+                if (await Task.WhenAny(read, expired).ConfigureAwait(false) != read)
+                {
+                    _ = read.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                    throw new RequestBodyException(HttpStatusCode.RequestTimeout, $"The form did not arrive within {timeLimit.TotalSeconds} s.");
+                }
+                var count = await read.ConfigureAwait(false);
+                if (count == 0) break;
+                if (body.Length + count > maxBytes)
+                    throw new RequestBodyException(HttpStatusCode.RequestEntityTooLarge, $"The form is larger than {maxBytes} bytes.");
+                body.Write(chunk, 0, count);
+            }
+            return Parse((request.ContentEncoding ?? Encoding.UTF8).GetString(body.GetBuffer(), 0, (int)body.Length));
         }
 
         public static Dictionary<string, string> Parse(string text)

@@ -21,9 +21,15 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--config": options.ConfigPath = Value(); break;
         case "--data": options.DataFolder = Value(); break;
+        case "--csp":
+            // For AD FS farms whose Content-Security-Policy (Set-AdfsResponseHeaders) does not allow inline code.
+            Console.WriteLine("The adapter's inline script and style, for a Content-Security-Policy:");
+            Console.WriteLine($"  script-src {ContentSecurityPolicy.Hash(SecureMFA.Adapter.PageAssets.Script)}");
+            Console.WriteLine($"  style-src  {ContentSecurityPolicy.Hash(SecureMFA.Adapter.PageAssets.StyleSheet)}");
+            return 0;
         case "--help":
         case "-h":
-            Console.WriteLine("SecureMFA OTP demo host\n  --port N       listen on http://127.0.0.1:N/ (default 5080)\n  --config FILE  use this SecureMfaOtpProvider.json (default: generated, SQLite under --data)\n  --data DIR     folder for the SQLite database and generated passphrase (default .data)");
+            Console.WriteLine("SecureMFA OTP demo host\n  --port N       listen on http://127.0.0.1:N/ (default 5080)\n  --config FILE  use this SecureMfaOtpProvider.json (default: generated, SQLite under --data)\n  --data DIR     folder for the SQLite database and generated passphrase, readable by you only (default .data)\n  --csp          print the CSP hashes of the adapter's inline script and style, and exit");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown argument \"{args[i]}\"; try --help.");

@@ -1,50 +1,42 @@
 using System;
-using System.Collections.Concurrent;
 using System.Security.Claims;
-using System.Security.Cryptography;
 
 namespace SecureMFA.DemoHost
 {
     /// <summary>
-    /// Sign-ins in progress and finished. AD FS round-trips its context in a protected form field; the
-    /// demo keeps it here and puts an unguessable token in the Context field instead.
+    /// Sign-ins in progress and finished. AD FS round-trips its context in a protected form field; the demo keeps it
+    /// here and puts an unguessable token in the Context field instead. Finished sign-ins are portal sessions, whose
+    /// token travels only in an HttpOnly cookie. Both tables are bounded: the oldest entries make room.
     /// </summary>
     public sealed class SignInSessions
     {
-        private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-        private readonly ConcurrentDictionary<string, (DemoAuthenticationContext Context, DateTime Expires)> _pending = new();
-        private readonly ConcurrentDictionary<string, (Claim[] Claims, DateTime Expires)> _completed = new();
+        public const int DefaultCapacity = 10_000;
+        public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+        private readonly BoundedTokenTable<DemoAuthenticationContext> _pending;
+        private readonly BoundedTokenTable<PortalSession> _completed;
 
-        public string Start(DemoAuthenticationContext context)
+        public SignInSessions(int capacity = DefaultCapacity, Func<DateTime>? clock = null)
         {
-            Sweep();
-            var token = NewToken();
-            _pending[token] = (context, DateTime.UtcNow + Lifetime);
-            return token;
+            _pending = new BoundedTokenTable<DemoAuthenticationContext>(capacity, Lifetime, clock ?? (() => DateTime.UtcNow));
+            _completed = new BoundedTokenTable<PortalSession>(capacity, Lifetime, clock ?? (() => DateTime.UtcNow));
         }
 
-        public DemoAuthenticationContext? Find(string? token) =>
-            token != null && _pending.TryGetValue(token, out var entry) && entry.Expires > DateTime.UtcNow ? entry.Context : null;
+        public int PendingCount => _pending.Count;
+        public int CompletedCount => _completed.Count;
 
-        /// <summary>Ends the pending sign-in and returns the token that shows its claims on the portal.</summary>
-        public string Complete(string token, Claim[] claims)
+        public string Start(DemoAuthenticationContext context) => _pending.Add(context);
+
+        public DemoAuthenticationContext? Find(string? token) => _pending.Find(token);
+
+        /// <summary>Ends the pending sign-in and returns the token of its portal session.</summary>
+        public string Complete(string token, PortalSession session)
         {
-            _pending.TryRemove(token, out _);
-            var portal = NewToken();
-            _completed[portal] = (claims, DateTime.UtcNow + Lifetime);
-            return portal;
+            _pending.Remove(token);
+            return _completed.Add(session);
         }
 
-        public Claim[]? Claims(string? portalToken) =>
-            portalToken != null && _completed.TryGetValue(portalToken, out var entry) && entry.Expires > DateTime.UtcNow ? entry.Claims : null;
+        public PortalSession? Portal(string? portalToken) => _completed.Find(portalToken);
 
-        private void Sweep()
-        {
-            var now = DateTime.UtcNow;
-            foreach (var entry in _pending) if (entry.Value.Expires <= now) _pending.TryRemove(entry.Key, out _);
-            foreach (var entry in _completed) if (entry.Value.Expires <= now) _completed.TryRemove(entry.Key, out _);
-        }
-
-        private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        public void SignOut(string? portalToken) => _completed.Remove(portalToken);
     }
 }

@@ -25,19 +25,28 @@ namespace SecureMFA.Adapter.Tests
     {
         private readonly DemoServer _server;
 
-        public RunningDemoHost(string? configJson = null)
+        /// <param name="configJson">A SecureMfaOtpProvider.json (%DATA% stands for the data folder), or null for the demo's generated one.</param>
+        /// <param name="options">Changes to the server's options (limits, capacity) before it starts.</param>
+        /// <param name="dataFolder">A data folder the demo host creates itself; by default a new one the test creates.</param>
+        public RunningDemoHost(string? configJson = null, Action<DemoServerOptions>? options = null, string? dataFolder = null)
         {
-            DataFolder = Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(DataFolder);
+            DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N"));
+            if (dataFolder == null) Directory.CreateDirectory(DataFolder);
             string? configPath = null;
             if (configJson != null)
             {
-                configPath = Path.Combine(DataFolder, "SecureMfaOtpProvider.json");
+                configPath = Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N") + ".json");
+                Directory.CreateDirectory(Path.GetDirectoryName(configPath)!);
                 File.WriteAllText(configPath, configJson.Replace("%DATA%", DataFolder.Replace("\\", "\\\\")));
             }
-            _server = DemoServer.Start(new DemoServerOptions { Port = FreePort(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events });
+            var settings = new DemoServerOptions { Port = FreePort(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events };
+            options?.Invoke(settings);
+            _server = DemoServer.Start(settings);
             Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
         }
+
+        /// <summary>Another browser: its own cookies.</summary>
+        public HttpClient NewClient() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
 
         public string DataFolder { get; }
         public DateTime Now { get; set; } = DateTime.UtcNow;
@@ -78,7 +87,19 @@ namespace SecureMFA.Adapter.Tests
         public bool HasQrCode => Html.Contains("id=\"qrCode\"");
         public bool HasCodeInput => Html.Contains("id=\"otpCode\"");
         public string? ManualKey => Regex.Match(Html, "<code id=\"manualKey\">([^<]*)</code>") is { Success: true } m ? m.Groups[1].Value.Replace(" ", "") : null;
-        public string? ErrorText => Regex.Match(Html, "<span id=\"errorText\"[^>]*>([^<]*)</span>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        public bool HasRecoveryInput => Html.Contains("id=\"recoveryCode\"");
+        public string? ErrorText => Text("<span id=\"errorText\"[^>]*>(.*?)</span>");
+        public string? HelpdeskText => Text("<p id=\"helpdesk\">(.*?)</p>");
+        public string? HeadingText => Text("<h1[^>]*>(.*?)</h1>");
+        public string? HtmlLang => Regex.Match(Html, "<html lang=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+        public string? FragmentLang => Regex.Match(Html, "<div id=\"secureMfaOtp\" lang=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+        /// <summary>Whether the page has a form that posts smfaAction=<paramref name="action"/>.</summary>
+        public bool Offers(string action) => Regex.IsMatch(Html, $"name=\"smfaAction\" value=\"{action}\"");
+
+        /// <summary>The text of the first match, tags removed and entities decoded, as a screen reader would read it.</summary>
+        private string? Text(string pattern) =>
+            Regex.Match(Html, pattern, RegexOptions.Singleline) is { Success: true } m ? WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")) : null;
         public string? Title => Regex.Match(Html, "<title>([^<]*)</title>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
         private string? Field(string name) =>

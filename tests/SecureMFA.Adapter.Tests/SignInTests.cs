@@ -37,7 +37,7 @@ namespace SecureMFA.Adapter.Tests
             Assert.Contains("src=\"data:image/png;base64,", page.Html);
             Assert.Equal("SecureMfaOtpProvider", page.AuthMethod);
             Assert.False(string.IsNullOrEmpty(page.Context));
-            Assert.Equal("Two-step verification", page.Title);
+            Assert.Equal("Set up your authenticator app", page.Title);
             var key = page.ManualKey!;
             Assert.Matches("^[A-Z2-7]{32}$", key);
 
@@ -67,7 +67,7 @@ namespace SecureMFA.Adapter.Tests
 
             var wrong = await host.SubmitCode(again, "000000" == Code(first.ManualKey!, host.Now) ? "111111" : "000000");
             Assert.True(wrong.HasQrCode, "an unconfirmed user keeps seeing the QR code");
-            Assert.Equal("That code is not correct. Try again.", wrong.ErrorText);
+            Assert.Equal("That code is not correct. You have 4 attempts left before your account is locked for 5 minutes.", wrong.ErrorText);
 
             host.Now = host.Now.AddSeconds(30);
             Assert.Equal(HttpStatusCode.SeeOther, (await host.SubmitCode(wrong, Code(first.ManualKey!, host.Now))).Response.StatusCode);
@@ -88,7 +88,7 @@ namespace SecureMFA.Adapter.Tests
             var correct = Code(key, host.Now);
             var wrong = await host.SubmitCode(page, correct == "123456" ? "654321" : "123456");
             Assert.Equal(HttpStatusCode.OK, wrong.Response.StatusCode);
-            Assert.Equal("That code is not correct. Try again.", wrong.ErrorText);
+            Assert.Equal("That code is not correct. You have 4 attempts left before your account is locked for 5 minutes.", wrong.ErrorText);
             Assert.True(wrong.HasCodeInput);
             var user = SqliteStoreFactory.Open(host.DatabasePath).Find(upn)!;
             Assert.Equal(1, user.FailedLogonCount);
@@ -108,13 +108,14 @@ namespace SecureMFA.Adapter.Tests
             var second = await host.StartSignIn(upn);
             var replay = await host.SubmitCode(second, code);
             Assert.Equal(HttpStatusCode.OK, replay.Response.StatusCode);
-            Assert.Equal("That code was already used. Wait for the next code and type it.", replay.ErrorText);
+            Assert.Equal("That code was already used. Wait for the next code and enter it. You have 4 attempts left before your account is locked for 5 minutes.", replay.ErrorText);
         }
 
         [Fact]
         public async Task FiveWrongCodesLockTheUserUntilTheLockEnds()
         {
-            using var host = new RunningDemoHost();
+            // Midday, so the lock ends on the same UTC day and the page shows the time alone.
+            using var host = new RunningDemoHost { Now = new DateTime(2026, 11, 30, 11, 58, 10, DateTimeKind.Utc) };
             var upn = NewUpn();
             var key = await Enrol(host, upn);
             host.Now = host.Now.AddMinutes(1);
@@ -124,12 +125,12 @@ namespace SecureMFA.Adapter.Tests
             Assert.True(page.HasCodeInput);
             var locked = await host.SubmitCode(page, wrong);
             Assert.False(locked.HasCodeInput);
-            Assert.Equal("Too many incorrect codes. Try again in 5 minute(s).", locked.ErrorText);
+            Assert.Equal($"Too many incorrect codes were entered. You can try again in 5 minutes, at {host.Now.AddMinutes(5):HH:mm} UTC.", locked.ErrorText);
 
             host.Now = host.Now.AddMinutes(2);
             var stillLocked = await host.StartSignIn(upn);
-            Assert.Equal("Too many incorrect codes. Try again in 3 minute(s).", stillLocked.ErrorText);
-            Assert.Null(stillLocked.Context); // no form: nothing to submit while locked
+            Assert.Equal($"Too many incorrect codes were entered. You can try again in 3 minutes, at {host.Now.AddMinutes(3):HH:mm} UTC.", stillLocked.ErrorText);
+            Assert.False(stillLocked.HasCodeInput); // nothing to submit while locked but "try again"
 
             host.Now = host.Now.AddMinutes(4);
             var open = await host.StartSignIn(upn);
@@ -147,12 +148,12 @@ namespace SecureMFA.Adapter.Tests
             var page = await host.StartSignIn(upn);
             SqliteStoreFactory.Open(host.DatabasePath).SetDisabled(upn, true);
             var disabled = await host.StartSignIn(upn);
-            Assert.Equal("Sign-in with an authenticator app is disabled for your account. Contact your help desk.", disabled.ErrorText);
+            Assert.Equal("Sign-in with an authenticator app is turned off for your account.", disabled.ErrorText);
             Assert.False(disabled.HasCodeInput);
             host.Now = host.Now.AddSeconds(30);
             var submitted = await host.SubmitCode(page, Code(key, host.Now));
             Assert.Equal(HttpStatusCode.OK, submitted.Response.StatusCode);
-            Assert.Contains("disabled", submitted.ErrorText);
+            Assert.Contains("turned off", submitted.ErrorText);
         }
 
         private const string RestrictedNetworks = @"{ ""company"": ""Adatum"", ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""%DATA%/SecureMfaOtp.db"",
@@ -206,29 +207,36 @@ namespace SecureMFA.Adapter.Tests
             using var host = new RunningDemoHost();
             var upn = "\"><script>alert(1)</script><img/src=x/onerror=alert(2)>@adatum.labnet";
             var page = await host.StartSignIn(upn);
-            Assert.DoesNotContain("<script>", page.Html);
+            // The page has one script of its own (PageAssets.Script); the UPN's never becomes markup.
+            Assert.DoesNotContain("<script>alert(1)", page.Html);
             Assert.DoesNotContain("<img/src=x", page.Html);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(page.Html, "<script"));
             Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page.Html);
+            Assert.Contains("<div id=\"identityBanner\">&quot;&gt;&lt;script&gt;", page.Html);
             var done = await host.SubmitCode(page, Code(page.ManualKey!, host.Now));
             var portal = await host.Client.GetStringAsync(done.Response.Headers.Location);
-            Assert.DoesNotContain("<script>", portal);
+            Assert.DoesNotContain("<script", portal);
             Assert.Contains("&lt;script&gt;", portal);
         }
 
         [Theory]
-        [InlineData(1036, "Vérification en deux étapes")]
-        [InlineData(3084, "Vérification en deux étapes")]
-        [InlineData(1031, "Bestätigung in zwei Schritten")]
-        [InlineData(3082, "Verificación en dos pasos")]
-        [InlineData(1043, "Verificatie in twee stappen")]
-        [InlineData(2057, "Two-step verification")]
-        [InlineData(1041, "Two-step verification")]
-        public async Task PagesSpeakTheUsersLanguageWithEnglishAsFallback(int lcid, string title)
+        [InlineData(1036, "Configurez votre application d'authentification", "fr", "fr-FR")]
+        [InlineData(3084, "Configurez votre application d'authentification", "fr", "fr-CA")]
+        [InlineData(1031, "Authentifizierungs-App einrichten", "de", "de-DE")]
+        [InlineData(3082, "Configure su aplicación de autenticación", "es", "es-ES")]
+        [InlineData(1043, "Stel uw authenticator-app in", "nl", "nl-NL")]
+        [InlineData(2057, "Set up your authenticator app", "en", "en-GB")]
+        [InlineData(1041, "Set up your authenticator app", "en", "ja-JP")]
+        public async Task PagesSpeakTheUsersLanguageWithEnglishAsFallback(int lcid, string title, string fragmentLang, string pageLang)
         {
             using var host = new RunningDemoHost();
             var page = await host.StartSignIn(NewUpn(), lcid: lcid);
             Assert.Equal(title, page.Title);
+            Assert.Equal(title, page.HeadingText);
             Assert.True(page.HasQrCode);
+            // The fragment says which language its words are in; the page says which language AD FS renders (the LCID's).
+            Assert.Equal(fragmentLang, page.FragmentLang);
+            Assert.Equal(pageLang, page.HtmlLang);
         }
 
         [Fact]
@@ -276,7 +284,7 @@ namespace SecureMFA.Adapter.Tests
             using var host = new RunningDemoHost(@"{ ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""/proc/securemfa-nowhere/otp.db"" }");
             var page = await host.StartSignIn(NewUpn());
             Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
-            Assert.Equal("Verification is not available right now. Try again later, or contact your help desk.", page.ErrorText);
+            Assert.Equal("Verification is not available right now. Try again in a few minutes.", page.ErrorText);
             Assert.NotEmpty(host.Events.Messages(OtpEventId.ProviderFailed));
         }
 
@@ -286,7 +294,7 @@ namespace SecureMFA.Adapter.Tests
             using var host = new RunningDemoHost(@"{ ""ui_login_failures"": ""abc"" }");
             Assert.Contains(host.Events.Messages(OtpEventId.ConfigurationFailed), m => m.Contains("ui_login_failures: \"abc\" is not a whole number"));
             var page = await host.StartSignIn(NewUpn());
-            Assert.Equal("Verification is not available right now. Try again later, or contact your help desk.", page.ErrorText);
+            Assert.Equal("Verification is not available right now. Try again in a few minutes.", page.ErrorText);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using SecureMFA.Core.Enrollment;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.SignIn
 {
@@ -18,15 +19,19 @@ namespace SecureMFA.Core.SignIn
     /// <summary>Which page a user gets when the second factor starts.</summary>
     public sealed class BeginResult
     {
-        public BeginResult(BeginKind kind, EnrollmentMaterial? enrollment = null, DateTime? lockedUntil = null)
+        public BeginResult(BeginKind kind, EnrollmentMaterial? enrollment = null, DateTime? lockedUntil = null, int? digits = null)
         {
             Kind = kind;
             Enrollment = enrollment;
             LockedUntil = lockedUntil;
+            Digits = digits ?? TotpParameters.Default.Digits;
         }
 
         public BeginKind Kind { get; }
         public EnrollmentMaterial? Enrollment { get; }
         public DateTime? LockedUntil { get; }
+
+        /// <summary>How many digits the user's codes have, so the page can ask for exactly that many.</summary>
+        public int Digits { get; }
     }
 }

@@ -49,12 +49,13 @@ namespace SecureMFA.Core.SignIn
         private BeginResult Decide(string upn, IPAddress? client)
         {
             var user = _store.Find(upn);
-            if (user != null && user.Disabled) return new BeginResult(BeginKind.Disabled);
-            if (user != null && user.IsLockedAt(_clock())) return new BeginResult(BeginKind.Locked, lockedUntil: user.LockedUntil);
-            if (user != null && user.Enrolled) return new BeginResult(BeginKind.Code);
+            var digits = (user?.Parameters ?? _config.EnrollmentParameters).Digits;
+            if (user != null && user.Disabled) return new BeginResult(BeginKind.Disabled, digits: digits);
+            if (user != null && user.IsLockedAt(_clock())) return new BeginResult(BeginKind.Locked, lockedUntil: user.LockedUntil, digits: digits);
+            if (user != null && user.Enrolled) return new BeginResult(BeginKind.Code, digits: digits);
 
-            if (!_config.QrAllowedNetworks.Allows(client)) return new BeginResult(BeginKind.EnrolmentNotAllowed);
-            return new BeginResult(BeginKind.Enrol, Enrolment(upn, user));
+            if (!_config.QrAllowedNetworks.Allows(client)) return new BeginResult(BeginKind.EnrolmentNotAllowed, digits: digits);
+            return Enrolment(upn, user);
         }
 
         public VerifyResult Verify(string upn, string? code, IPAddress? client, string? userAgent)
@@ -160,17 +161,19 @@ namespace SecureMFA.Core.SignIn
         }
 
         /// <summary>The unconfirmed user's existing secret (so a scanned QR stays valid), or a new user with a new one.</summary>
-        private EnrollmentMaterial Enrolment(string upn, OtpUser? user)
+        private BeginResult Enrolment(string upn, OtpUser? user)
         {
             if (user == null)
             {
                 var key = SharedSecret.NewKey();
                 var created = new NewOtpUser(upn, _protector.Protect(UpnKey.Normalize(upn), key), _config.EnrollmentParameters);
-                if (_store.Create(created)) return EnrollmentMaterial.Create(_config, UpnKey.Normalize(upn), key, created.Parameters);
+                if (_store.Create(created))
+                    return new BeginResult(BeginKind.Enrol, EnrollmentMaterial.Create(_config, UpnKey.Normalize(upn), key, created.Parameters), digits: created.Parameters.Digits);
                 // Another farm node enrolled this user a moment ago: show the secret it stored.
                 user = _store.Find(upn) ?? throw new StoreUnavailableException($"{upn} could neither be created nor found.");
             }
-            return EnrollmentMaterial.Create(_config, user.Upn, _protector.Unprotect(user.Upn, user.ProtectedSecret), user.Parameters);
+            var material = EnrollmentMaterial.Create(_config, user.Upn, _protector.Unprotect(user.Upn, user.ProtectedSecret), user.Parameters);
+            return new BeginResult(BeginKind.Enrol, material, digits: user.Parameters.Digits);
         }
 
         /// <summary>

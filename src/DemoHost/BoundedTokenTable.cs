@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+
+namespace SecureMFA.DemoHost
+{
+    /// <summary>
+    /// Values behind random tokens, with a lifetime and a capacity: when full, the oldest entry is evicted, so a flood
+    /// of started sign-ins costs bounded memory and only ever pushes out the oldest ones.
+    /// </summary>
+    public sealed class BoundedTokenTable<T> where T : class
+    {
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, (T Value, DateTime Expires)> _entries = new Dictionary<string, (T, DateTime)>(StringComparer.Ordinal);
+        // Insertion order; every entry has the same lifetime, so this is expiry order too. Removed tokens are skipped.
+        private readonly Queue<string> _order = new Queue<string>();
+        private readonly int _capacity;
+        private readonly TimeSpan _lifetime;
+        private readonly Func<DateTime> _clock;
+
+        public BoundedTokenTable(int capacity, TimeSpan lifetime, Func<DateTime> clock)
+        {
+            if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), "The table must hold at least one entry.");
+            _capacity = capacity;
+            _lifetime = lifetime;
+            _clock = clock;
+        }
+
+        public int Count { get { lock (_gate) return _entries.Count; } }
+
+        /// <summary>Tokens the table keeps track of, live or removed early: at most twice the capacity.</summary>
+        public int Tracked { get { lock (_gate) return _order.Count; } }
+
+        public string Add(T value)
+        {
+            var token = RandomToken.New();
+            lock (_gate)
+            {
+                var now = _clock();
+                while (_order.Count > 0 && (!_entries.TryGetValue(_order.Peek(), out var oldest) || oldest.Expires <= now || _entries.Count >= _capacity))
+                    _entries.Remove(_order.Dequeue());
+                _entries[token] = (value, now + _lifetime);
+                _order.Enqueue(token);
+                // Tokens removed early stay queued until they reach the front; rebuild before they outnumber the live ones.
+                if (_order.Count > 2 * _capacity) Compact();
+            }
+            return token;
+        }
+
+        private void Compact()
+        {
+            var live = new List<string>(_order.Count);
+            foreach (var token in _order) if (_entries.ContainsKey(token)) live.Add(token);
+            _order.Clear();
+            foreach (var token in live) _order.Enqueue(token);
+        }
+
+        public T? Find(string? token)
+        {
+            if (!RandomToken.IsWellFormed(token)) return null;
+            lock (_gate)
+                return _entries.TryGetValue(token!, out var entry) && entry.Expires > _clock() ? entry.Value : null;
+        }
+
+        public bool Remove(string? token)
+        {
+            if (token == null) return false;
+            lock (_gate) return _entries.Remove(token);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace SecureMFA.Adapter.Tests
+{
+    /// <summary>One Debian Chromium for every browser test (never a downloaded browser); each test makes its own contexts.</summary>
+    public sealed class BrowserFixture : IAsyncLifetime
+    {
+        public const string Chromium = "/usr/bin/chromium";
+        private IPlaywright? _playwright;
+
+        public IBrowser Browser { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Assert.True(File.Exists(Chromium), "Debian's chromium is missing: scripts/install-test-deps.sh installs it.");
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium,
+                Headless = true,
+                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser != null) await Browser.CloseAsync();
+            _playwright?.Dispose();
+        }
+
+        /// <summary>A desktop browser in a language and time zone; BypassCSP only where axe-core is injected.</summary>
+        public Task<IBrowserContext> NewContext(string locale = "en-US", string timezone = "America/New_York", bool bypassCsp = false,
+            bool javaScript = true, int width = 1280, int height = 800, float scale = 1) =>
+            Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                Locale = locale,
+                TimezoneId = timezone,
+                BypassCSP = bypassCsp,
+                JavaScriptEnabled = javaScript,
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                DeviceScaleFactor = scale,
+            });
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+    {
+        public const string Name = "browser";
+    }
+
+    /// <summary>What a person does on the demo host's pages, in the browser.</summary>
+    public static class BrowserActions
+    {
+        /// <summary>Clicks a submit button and waits until the next page has loaded.</summary>
+        public static async Task Submit(this IPage page, string selector)
+        {
+            await page.ClickAsync(selector);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
+
+        public static async Task SignInAs(this IPage page, Uri host, string upn)
+        {
+            await page.GotoAsync(host.ToString());
+            await page.FillAsync("#userNameInput", upn);
+            await page.Submit("#submitButton");
+        }
+
+        public static async Task EnterCode(this IPage page, string code)
+        {
+            await page.FillAsync("#otpCode", code);
+            await page.Submit("#submitButton");
+        }
+    }
+}
