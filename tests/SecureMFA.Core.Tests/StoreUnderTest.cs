@@ -49,9 +49,13 @@ namespace SecureMFA.Core.Tests
                     var sql = SqlServerConnectionString.Open(Environment.GetEnvironmentVariable(SqlServerVariable)!);
                     return new StoreUnderTest(sql, RandomUpn, () => { });
                 default:
+                    // Each store under test sees only its own organisational unit, so tests running in parallel on the
+                    // shared domain controller cannot change what another one lists or counts.
                     var directory = SambaDirectory.Settings();
+                    var unit = SambaDirectory.CreateOrganizationalUnit();
+                    directory.SearchBase = unit;
                     var ldap = new LdapOtpUserStore(directory);
-                    return new StoreUnderTest(ldap, () => SambaDirectory.CreateUser(), ldap.Dispose);
+                    return new StoreUnderTest(ldap, () => SambaDirectory.CreateUser(container: unit), ldap.Dispose);
             }
         }
 
@@ -79,14 +83,24 @@ namespace SecureMFA.Core.Tests
             };
         }
 
+        /// <summary>A new, empty organisational unit for one test's users; returns its distinguished name.</summary>
+        public static string CreateOrganizationalUnit()
+        {
+            var settings = Settings();
+            var dn = $"OU=t{Guid.NewGuid():N},{settings.SearchBase}";
+            using var connection = settings.Connect();
+            connection.SendRequest(new AddRequest(dn, new DirectoryAttribute("objectClass", "organizationalUnit")));
+            return dn;
+        }
+
         /// <summary>Adds a directory user with a UPN (or without one, for the error path) and returns the UPN.</summary>
-        public static string CreateUser(bool withUpn = true)
+        public static string CreateUser(bool withUpn = true, string? container = null)
         {
             var settings = Settings();
             var name = "t" + Guid.NewGuid().ToString("N").Substring(0, 15);
             var upn = name + "@adatum.labnet";
             using var connection = settings.Connect();
-            var request = new AddRequest($"CN={name},CN=Users,{settings.SearchBase}",
+            var request = new AddRequest($"CN={name},{container ?? "CN=Users," + settings.SearchBase}",
                 new DirectoryAttribute("objectClass", "user"),
                 new DirectoryAttribute("sAMAccountName", name));
             if (withUpn) request.Attributes.Add(new DirectoryAttribute("userPrincipalName", upn));
