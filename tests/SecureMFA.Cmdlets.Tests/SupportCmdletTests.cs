@@ -130,7 +130,7 @@ namespace SecureMFA.Cmdlets.Tests
             Run("'m@adatum.com' | Enable-xOTP_User");
             Assert.False(Store.Find("m@adatum.com")!.Disabled);
 
-            var reset = Run("Reset-xOTP_User m@adatum.com -IncludeEnrollment");
+            var reset = Run("Reset-xOTP_User m@adatum.com -IncludeEnrollment -Confirm:$false");
             Assert.StartsWith("otpauth://", (string)Assert.Single(reset.Output).Properties["OtpAuthUri"].Value);
             var after = Store.Find("m@adatum.com")!;
             Assert.NotEqual(before, after.ProtectedSecret);
@@ -147,6 +147,73 @@ namespace SecureMFA.Cmdlets.Tests
 
             Run("Remove-xOTP_User m@adatum.com -Confirm:$false");
             Assert.Null(Store.Find("m@adatum.com"));
+        }
+
+        [Fact]
+        public void AMalformedUpnIsRefusedNamingTheUpnAndTheRuleAndThePipelineGoesOn()
+        {
+            var result = Run(@"
+                @([pscustomobject]@{ Upn = 'not a upn' },
+                  [pscustomobject]@{ Upn = 'first@adatum.com' },
+                  [pscustomobject]@{ Upn = 'x' },
+                  [pscustomobject]@{ UserPrincipalName = 'two@@adatum.com' },
+                  [pscustomobject]@{ Upn = 'second@adatum.com' }) | New-xOTP_User");
+            Assert.Equal(new[] { "first@adatum.com", "second@adatum.com" }, result.Output.Select(Upn));
+            Assert.Equal(new[]
+            {
+                "\"not a upn\" is not a valid UPN: the UPN contains a space or an invisible character (U+0020).",
+                "\"x\" is not a valid UPN: a UPN has the form name@domain, with one @.",
+                "\"two@@adatum.com\" is not a valid UPN: a UPN has the form name@domain, with one @.",
+            }, result.Errors.Select(e => e.Exception.Message));
+            Assert.All(result.Errors, e =>
+            {
+                Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+                Assert.StartsWith("InvalidUpn,", e.FullyQualifiedErrorId);
+            });
+            Assert.Equal(new[] { "not a upn", "x", "two@@adatum.com" }, result.Errors.Select(e => e.TargetObject));
+            Assert.NotNull(Store.Find("second@adatum.com"));
+
+            var disable = Run("'x', 'first@adatum.com' | Disable-xOTP_User -PassThru");
+            Assert.Equal("\"x\" is not a valid UPN: a UPN has the form name@domain, with one @.", Assert.Single(disable.Errors).Exception.Message);
+            Assert.Equal("first@adatum.com", Upn(Assert.Single(disable.Output)));
+        }
+
+        [Fact]
+        public void VerboseNamesTheConfigurationFileAndTheStore()
+        {
+            var verbose = Run("Get-xOTP_User -Verbose 4>&1").Output.Select(o => o.BaseObject).OfType<VerboseRecord>().Select(v => v.Message).ToList();
+            Assert.Contains($"Configuration file: {_config}", verbose);
+            Assert.Contains($"Store: SQLite file \"{_folder}/otp.db\"", verbose);
+
+            var sql = Path.Combine(_folder, "sql.json");
+            File.WriteAllText(sql, @"{ ""auth_mode"": ""MSSQL"", ""sqlserver"": ""127.0.0.1,1"", ""sqldbname"": ""OtpUsers"", ""sqlencrypt"": ""false"" }");
+            var result = Run($"Get-xOTP_User -ConfigurationFilePath '{sql}' -Verbose 4>&1");
+            Assert.Contains("Store: SQL Server \"127.0.0.1,1\", database \"OtpUsers\"", result.Output.Select(o => o.BaseObject).OfType<VerboseRecord>().Select(v => v.Message));
+
+            var ad = Path.Combine(_folder, "ad.json");
+            File.WriteAllText(ad, @"{ ""auth_mode"": ""AD"", ""ad_server"": ""dc01.adatum.com"", ""ad_search_base"": ""OU=Staff,DC=adatum,DC=com"",
+                ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Verbose-Test-Passphrase-1"" }");
+            result = Run($"Get-xOTP_User -ConfigurationFilePath '{ad}' -Verbose 4>&1");
+            Assert.Contains("Store: LDAP server dc01.adatum.com port 636 (LDAPS), search base \"OU=Staff,DC=adatum,DC=com\"",
+                result.Output.Select(o => o.BaseObject).OfType<VerboseRecord>().Select(v => v.Message));
+        }
+
+        /// <summary>Every support cmdlet reports a store it cannot use as one error naming the store and the cause (StoreErrors).</summary>
+        [Theory]
+        [InlineData("New-xOTP_User new@adatum.com")]
+        [InlineData("Get-xOTP_User")]
+        [InlineData("Unlock-xOTP_User a@adatum.com")]
+        [InlineData("New-xOTP_RecoveryCode a@adatum.com")]
+        public void AStoreThatCannotBeUsedIsNamed(string command)
+        {
+            var sql = Path.Combine(_folder, "sql.json");
+            File.WriteAllText(sql, @"{ ""auth_mode"": ""MSSQL"", ""sqlserver"": ""127.0.0.1,1"", ""sqldbname"": ""OtpUsers"", ""sqlencrypt"": ""false"",
+                ""sqlintegratedsecurity"": ""false"", ""sqluseraccount"": ""otp"", ""sqluserpassword"": ""Sql-Login-Password-1"" }");
+            var error = Assert.Single(Run($"{command} -ConfigurationFilePath '{sql}'").Errors);
+            Assert.StartsWith("The OTP user store (SQL Server \"127.0.0.1,1\", database \"OtpUsers\") cannot be used: ", error.Exception.Message);
+            Assert.StartsWith("StoreUnavailable,", error.FullyQualifiedErrorId);
+            Assert.DoesNotContain("Sql-Login-Password-1", error.Exception.Message);
+            Assert.DoesNotContain("   at ", error.Exception.Message);
         }
 
         [Fact]

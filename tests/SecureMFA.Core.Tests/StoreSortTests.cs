@@ -10,9 +10,20 @@ using Xunit;
 namespace SecureMFA.Core.Tests
 {
     /// <summary>
+    /// The sort tests add directory users; StoreContractTests compares a full List with a Count of the same shared directory,
+    /// so these run on their own rather than beside it.
+    /// </summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class DirectoryWritersCollection
+    {
+        public const string Name = "Adds directory users apart";
+    }
+
+    /// <summary>
     /// Get-xOTP_User -SortBy: every store sorts before it pages, ties by UPN, users who never signed in first ascending and
     /// last descending, so a page is the same slice of one order whichever the store.
     /// </summary>
+    [Collection(DirectoryWritersCollection.Name)]
     public class StoreSortTests
     {
         private static readonly DateTime Earlier = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);

@@ -4,7 +4,7 @@ namespace SecureMFA.Cmdlets.Help
     public static class HelpText
     {
         public const string UpnInputs =
-            "System.String: UPNs. Or any object with a Upn or UserPrincipalName property, bound by property name: Get-xOTP_User output, " +
+            "UPNs as strings, or any object with a Upn or UserPrincipalName property (bound by property name): Get-xOTP_User output, " +
             "Import-Csv rows with a Upn or UserPrincipalName column, Get-ADUser results.";
 
         public const string UpnCompletion =
