@@ -59,13 +59,14 @@ namespace SecureMFA.Cmdlets
         }
 
         /// <summary>
-        /// Replacing unused codes asks as a ConfirmImpact High cmdlet would: unless -Confirm was given (-Confirm:$true has
-        /// asked already in ShouldProcess, -Confirm:$false means do not ask) or $ConfirmPreference is None.
+        /// Replacing unused codes asks as a ConfirmImpact High cmdlet would, once: not when -Confirm was given (-Confirm:$true
+        /// asked in ShouldProcess already, -Confirm:$false means do not ask), nor when $ConfirmPreference is None (never ask) or
+        /// Low/Medium (ShouldProcess asked already). That leaves the default, High.
         /// </summary>
         private bool ConfirmReplacement(string upn, int unused)
         {
             if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
-            if (LanguagePrimitives.TryConvertTo(SessionState.PSVariable.GetValue("ConfirmPreference"), out ConfirmImpact preference) && preference == ConfirmImpact.None)
+            if (LanguagePrimitives.TryConvertTo(SessionState.PSVariable.GetValue("ConfirmPreference"), out ConfirmImpact preference) && preference != ConfirmImpact.High)
                 return true;
             return ShouldContinue($"{upn} has {unused} unused recovery code(s). New codes replace them: the old ones stop working.",
                 "Replace recovery codes", ref _yesToAll, ref _noToAll);

@@ -89,6 +89,26 @@ namespace SecureMFA.Cmdlets.Tests
         }
 
         [Fact]
+        public void ReplacingAsksOnceWhateverTheConfirmPreference()
+        {
+            _ps.Run("New-xOTP_RecoveryCode alice@adatum.com");
+            _console.Answers.Enqueue("Yes");
+            var low = _ps.Run("$ConfirmPreference = 'Low'; New-xOTP_RecoveryCode alice@adatum.com");
+            Assert.Equal(10, Codes(low).Length);
+            Assert.Contains("Replace its 10 unused recovery code(s)", Assert.Single(_console.Prompts));
+
+            _console.Prompts.Clear();
+            var none = _ps.Run("$ConfirmPreference = 'None'; New-xOTP_RecoveryCode alice@adatum.com");
+            Assert.Equal(10, Codes(none).Length);
+            Assert.Empty(_console.Prompts);
+
+            _console.Answers.Enqueue("Yes");
+            var asked = _ps.Run("$ConfirmPreference = 'High'; New-xOTP_RecoveryCode alice@adatum.com -Confirm");
+            Assert.Equal(10, Codes(asked).Length);
+            Assert.Single(_console.Prompts);
+        }
+
+        [Fact]
         public void WhatIfCreatesNothing()
         {
             var result = _ps.Run("New-xOTP_RecoveryCode alice@adatum.com -WhatIf");

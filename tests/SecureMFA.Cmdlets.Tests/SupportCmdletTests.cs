@@ -178,6 +178,39 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal("first@adatum.com", Upn(Assert.Single(disable.Output)));
         }
 
+        /// <summary>The help's Import-Csv examples, with the rows Import-Csv would give (the hosted engine has no Import-Csv).</summary>
+        [Theory]
+        [InlineData("Get-xOTP_User")]
+        [InlineData("Disable-xOTP_User -PassThru")]
+        [InlineData("Unlock-xOTP_User -PassThru")]
+        [InlineData("Reset-xOTP_User -PassThru -Confirm:$false")]
+        [InlineData("Remove-xOTP_User -PassThru -Confirm:$false")]
+        public void CsvRowsPipeIntoEveryUserCmdletByUpnOrUserPrincipalName(string command)
+        {
+            var upns = new[] { "csv1@adatum.com", "csv2@adatum.com" };
+            Run("'csv1@adatum.com', 'csv2@adatum.com' | New-xOTP_User");
+            foreach (var upn in upns) Store.RecordFailure(upn, "1", new LogonAttempt(DateTime.UtcNow, null, null), new LockoutPolicy(1, 30));
+            var secrets = upns.Select(u => Store.Find(u)!.ProtectedSecret).ToList();
+
+            var result = Run(@"
+                $rows = @([pscustomobject]@{ Upn = 'csv1@adatum.com'; Ticket = '4711' }, [pscustomobject]@{ UserPrincipalName = 'CSV2@adatum.com'; Ticket = '4712' })
+                $rows | " + command);
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(upns, result.Output.Select(Upn));
+            for (var i = 0; i < upns.Length; i++)
+            {
+                var user = Store.Find(upns[i]);
+                switch (command.Split(' ')[0])
+                {
+                    case "Get-xOTP_User": Assert.Equal("Locked", result.Output[i].Properties["Status"].Value.ToString()); break;
+                    case "Disable-xOTP_User": Assert.True(user!.Disabled); break;
+                    case "Unlock-xOTP_User": Assert.False(user!.IsLockedAt(DateTime.UtcNow)); break;
+                    case "Reset-xOTP_User": Assert.NotEqual(secrets[i], user!.ProtectedSecret); break;
+                    case "Remove-xOTP_User": Assert.Null(user); break;
+                }
+            }
+        }
+
         [Fact]
         public void VerboseNamesTheConfigurationFileAndTheStore()
         {

@@ -11,6 +11,9 @@ namespace SecureMFA.Cmdlets.Tests
     /// <summary>-Upn tab-completes from the store, through the engine's own completion (TabExpansion2), as at a prompt.</summary>
     public sealed class UpnCompletionTests : IDisposable
     {
+        /// <summary>UpnCompleter.MaxResults (this project does not reference the cmdlet assembly: it imports the staged module).</summary>
+        private const int UpnCompleterLimit = 50;
+
         private static readonly string[] CmdletsWithUpn =
         {
             "Disable-xOTP_User", "Enable-xOTP_User", "Get-xOTP_User", "New-xOTP_RecoveryCode", "New-xOTP_User", "Remove-xOTP_User",
@@ -76,8 +79,6 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal(UpnCompleterLimit, offered.Count);
             Assert.Equal(Enumerable.Range(0, UpnCompleterLimit).Select(i => $"bulk{i:D2}@adatum.com"), offered);
         }
-
-        private const int UpnCompleterLimit = 50;
 
         [Fact]
         public void AStoreThatCannotBeReadOffersNothingSaysNothingAndCreatesNothing()

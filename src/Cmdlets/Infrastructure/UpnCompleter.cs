@@ -61,7 +61,8 @@ namespace SecureMFA.Cmdlets.Infrastructure
         private static string ConfigurationPath(string commandName, IDictionary fakeBoundParameters)
         {
             var named = fakeBoundParameters.Keys.Cast<object>().Where(k => ConfigurationParameter.Equals(k as string, StringComparison.OrdinalIgnoreCase))
-                .Select(k => fakeBoundParameters[k] as string).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+                .Select(k => (fakeBoundParameters[k] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters[k]) as string)
+                .FirstOrDefault(v => !string.IsNullOrEmpty(v));
             var path = named ?? SessionDefault(commandName);
             return path == null ? ModulePaths.DefaultConfigurationFile
                 : (string)ScriptBlock.Create("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").Invoke(path)[0].BaseObject;
