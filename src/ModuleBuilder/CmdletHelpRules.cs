@@ -16,7 +16,7 @@ using SecureMFA.Cmdlets.Help;
 internal static class CmdletHelpRules
 {
     public const int MinimumExamples = 2;
-    public const string NoPipelineInput = "None. This cmdlet takes no pipeline input.";
+    public const string NoPipelineInput = "This cmdlet takes no pipeline input.";
 
     public static string Name(Type cmdlet)
     {
