@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using SecureMFA.Cmdlets.Output;
-using SecureMFA.Core.Stores;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
