@@ -13,7 +13,8 @@
     FormatsToProcess       = @('SecureMFA_OTP.format.ps1xml')
     CmdletsToExport        = @(
         'Install-SecureMfaOtpProvider', 'Uninstall-SecureMfaOtpProvider', 'Test-SecureMfaOtpConfiguration', 'New-SecureMfaOtpDatabase',
-        'New-xOTP_User', 'Get-xOTP_User', 'Disable-xOTP_User', 'Enable-xOTP_User', 'Unlock-xOTP_User', 'Reset-xOTP_User', 'Remove-xOTP_User', 'ConvertTo-xOTP_EncryptedSecret'
+        'New-xOTP_User', 'Get-xOTP_User', 'Disable-xOTP_User', 'Enable-xOTP_User', 'Unlock-xOTP_User', 'Reset-xOTP_User', 'Remove-xOTP_User', 'ConvertTo-xOTP_EncryptedSecret',
+        'New-xOTP_RecoveryCode'
     )
     FunctionsToExport      = @(
         'Get-SecureMfaOtpHost', 'Find-SecureMfaOtpGacAssembly', 'Install-SecureMfaOtpGacAssembly', 'Uninstall-SecureMfaOtpGacAssembly',

@@ -18,10 +18,15 @@ namespace SecureMFA.Cmdlets
         "v2), or to rotate the passphrase: put the new passphrase in the configuration and give the old one with -PreviousPassphrase. " +
         "Every secret is read, checked and re-encrypted for its own user; in SQL Server and SQLite all of them are written in one " +
         "transaction, so either every secret moves or none does (in AD mode each user is written on its own). A secret that cannot be " +
-        "read with either passphrase is reported and left unchanged. Users keep their authenticator apps.")]
+        "read with either passphrase is reported and left unchanged. Users keep their authenticator apps. Recovery codes are stored as " +
+        "hashes, not encrypted, and need no conversion.",
+        Outputs = "One object: Examined (secrets read), ToConvert (not yet in the current format or passphrase), Converted (written; 0 with " +
+            "-WhatIf), AlreadyCurrent and Unreadable (reported as errors, left unchanged).")]
     [CmdletExample("ConvertTo-xOTP_EncryptedSecret -WhatIf", "Counts the secrets that would be encrypted or rewritten, changing nothing.")]
     [CmdletExample("ConvertTo-xOTP_EncryptedSecret -PreviousPassphrase (Read-Host -AsSecureString 'Old passphrase') -Confirm:$false",
         "Passphrase rotation: the configuration already holds the new passphrase; every secret is re-encrypted with it.")]
+    [CmdletExample("ConvertTo-xOTP_EncryptedSecret -WhatIf | ForEach-Object { if ($_.ToConvert -gt 0) { \"$($_.ToConvert) of $($_.Examined) secrets to convert\" } }",
+        "Uses the counts in a script: says how many secrets a real run would rewrite.")]
     public sealed class ConvertToEncryptedSecretCommand : OtpStoreCmdlet
     {
         private const int PageSize = 1000;

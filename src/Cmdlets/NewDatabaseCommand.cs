@@ -13,8 +13,10 @@ namespace SecureMFA.Cmdlets
         "auth_mode MSSQL: runs sql/Upgrade_From_Previous_Version.sql in the configured database (create the database first with " +
         "sql/Create_Database_SecureMfaOTP.sql, or let your DBA); users and secrets are kept, and running it again changes nothing. " +
         "auth_mode SQLITE: creates the database file and its tables. auth_mode AD: the schema is an AD schema extension instead; " +
-        "run ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 as a schema administrator.")]
+        "run ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 as a schema administrator.",
+        Outputs = "One object: AuthMode, Target (the database and server, or the SQLite file) and SchemaVersion.")]
     [CmdletExample("New-SecureMfaOtpDatabase -ConfigurationFilePath .\\SecureMfaOtpProvider.json", "Creates or upgrades the tables the configuration points to.")]
+    [CmdletExample("New-SecureMfaOtpDatabase .\\SecureMfaOtpProvider.json -WhatIf", "Names the database or file it would create or upgrade, changing nothing.")]
     public sealed class NewDatabaseCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, HelpMessage = "Path of SecureMfaOtpProvider.json, naming the store.")]

@@ -18,10 +18,13 @@ namespace SecureMFA.Cmdlets
         "Creates each user with a new random secret (encrypted when data_encryption is on) and the configured TOTP settings. " +
         "The user confirms the enrolment at the next AD FS sign-in by scanning the QR code and typing a first code, or with a code from the " +
         "QR file a help desk hands over (-QrCodeFolder). Users arrive from the pipeline by property name (Upn or UserPrincipalName), so " +
-        "Import-Csv users.csv | New-xOTP_User works; they are written in batches of 1000, one transaction each. A user that already exists " +
-        "is reported as an error and the others are still created. Also available as New-SecureMfaOtpUser.")]
+        "Import-Csv users.csv | New-xOTP_User works; they are written in batches of 1000, one transaction each. A UPN that is not name@domain " +
+        "(\"not a upn\", \"x\") and a user that already exists are reported as errors naming the UPN, and the others are still created. " +
+        HelpText.UpnCompletion + " Also available as New-SecureMfaOtpUser.",
+        Inputs = HelpText.UpnInputs + " A Disabled property (true/false) creates that user disabled.",
+        Outputs = "One OtpUserInfo per user created; with -IncludeEnrollment or -QrCodeFolder, an OtpEnrollmentInfo instead.")]
     [CmdletExample("New-xOTP_User -Upn alice@adatum.com", "Creates alice; she scans her QR code at her next sign-in.")]
-    [CmdletExample("Import-Csv .\\users.csv | New-xOTP_User", "Creates every user listed in the Upn column of users.csv.")]
+    [CmdletExample("Import-Csv .\\users.csv | New-xOTP_User", "Creates every user listed in the Upn (or UserPrincipalName) column of users.csv; a Disabled column is honoured.")]
     [CmdletExample("New-xOTP_User bob@adatum.com -IncludeEnrollment -QrCodeFolder C:\\HelpDesk\\QR", "Creates bob and writes bob@adatum.com.png, a QR code the help desk can hand to him; returns the otpauth URI and the secret.")]
     public sealed class NewUserCommand : OtpStoreCmdlet
     {
@@ -29,6 +32,7 @@ namespace SecureMFA.Cmdlets
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The user's UPN (user principal name).")]
         [Alias("UserPrincipalName")]
+        [ArgumentCompleter(typeof(UpnCompleter))]
         public string Upn { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Create the user disabled: OTP sign-in is refused until Enable-xOTP_User.")]
@@ -37,14 +41,14 @@ namespace SecureMFA.Cmdlets
         [Parameter(HelpMessage = "Also return the otpauth URI and the secret, for a help desk enrolling the user. Hand them to the user only.")]
         public SwitchParameter IncludeEnrollment { get; set; }
 
-        [Parameter(HelpMessage = "Write a QR code PNG per user (named after the UPN) into this folder; implies -IncludeEnrollment.")]
+        [Parameter(HelpMessage = "Write a QR code PNG per user (named after the UPN) into this folder; implies -IncludeEnrollment. The path is shown in full in the output.")]
         public string? QrCodeFolder { get; set; }
 
         protected override void ProcessRecord()
         {
             ForUser(Upn, () =>
             {
-                var upn = UpnKey.Normalize(Upn);
+                if (!TryNormalizeUpn(Upn, out var upn)) return;
                 if (!ShouldProcess(upn, "Create OTP user")) return;
                 var key = SharedSecret.NewKey();
                 var user = new NewOtpUser(upn, Protector.Protect(upn, key), Config.EnrollmentParameters, Disabled);
@@ -78,7 +82,7 @@ namespace SecureMFA.Cmdlets
             }
             catch (StoreUnavailableException ex)
             {
-                ThrowTerminatingError(Errors.StoreUnavailable(ex));
+                ThrowTerminatingError(StoreErrors.Record(Config, ex));
                 return;
             }
 

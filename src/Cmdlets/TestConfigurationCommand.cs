@@ -15,10 +15,18 @@ namespace SecureMFA.Cmdlets
         "that is legal but risky or probably unintended (lockout off, encryption off, a range that looks like a netmask, the external QR " +
         "service, sqlencrypt off, an untrusted SQL certificate, verbose logging...); AD FS logs the same warnings in event 5550. " +
         "Messages name the key (syntax problems also the line and column), never a secret's value. No output means the file is valid with nothing to warn about. " +
-        "With -Quiet, returns only $true (no error; warnings allowed) or $false.")]
+        "With -Quiet, returns only $true (no error; warnings allowed) or $false.",
+        Inputs = "System.String: paths of configuration files. Or objects with a FullName, Path or ConfigurationFilePath property, bound by " +
+            "property name: Get-ChildItem output, Import-Csv rows with a Path column.",
+        Outputs = "One ConfigurationIssue (Severity: Error or Warning, Key, Message) per problem, nothing when the file is valid with nothing to " +
+            "warn about; with -Quiet, one Boolean per file instead.")]
     [CmdletExample("Test-SecureMfaOtpConfiguration .\\SecureMfaOtpProvider.json", "Lists every issue, naming the key and the bad value.")]
     [CmdletExample("Test-SecureMfaOtpConfiguration .\\SecureMfaOtpProvider.json | Where-Object Severity -eq 'Error'", "Shows only what stops the provider from starting.")]
     [CmdletExample("if (Test-SecureMfaOtpConfiguration .\\SecureMfaOtpProvider.json -Quiet) { 'ready' }", "Uses the result in a script.")]
+    [CmdletExample("Get-ChildItem C:\\Staging\\SecureMfaOtpProvider.json | Test-SecureMfaOtpConfiguration",
+        "A file from Get-ChildItem binds by its FullName. The issues name the key, not the file: test several files one at a time, as below.")]
+    [CmdletExample("Import-Csv .\\servers.csv | ForEach-Object { [pscustomobject]@{ Server = $_.Server; Ready = Test-SecureMfaOtpConfiguration \"\\\\$($_.Server)\\c$\\ProgramData\\SecureMFA_OTP\\SecureMfaOtpProvider.json\" -Quiet } }",
+        "Checks the configuration copy on every AD FS server in the Server column of servers.csv: one line per server, Ready True or False.")]
     public sealed class TestConfigurationCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Path of SecureMfaOtpProvider.json.")]

@@ -7,8 +7,9 @@ using System.Reflection;
 using System.Xml;
 using SecureMFA.Cmdlets.Help;
 
-// Writes MAML help (what Get-Help reads) for every cmdlet in the assembly, from [CmdletHelp],
-// [CmdletExample] and each parameter's [Parameter(HelpMessage = …)], so no parameter can go undocumented.
+// Writes MAML help (what Get-Help reads) for every cmdlet in the assembly, from [CmdletHelp] (with its Inputs and
+// Outputs), [CmdletExample], [OutputType] and each parameter's [Parameter(HelpMessage = …)]. A cmdlet whose help breaks
+// a rule of CmdletHelpRules (no INPUTS for pipeline input, an undescribed output, fewer than two examples, ...) fails the build.
 // With --module-version it stamps the release version into the staged manifest instead.
 if (args.Length == 3 && args[0] == "--module-version") return ManifestVersion.Stamp(args[1], args[2]);
 if (args.Length != 2)
@@ -33,12 +34,12 @@ using (var xml = XmlWriter.Create(args[1], new XmlWriterSettings { Indent = true
     foreach (var type in cmdlets)
     {
         var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
-        var name = cmdlet.VerbName + "-" + cmdlet.NounName;
+        var name = CmdletHelpRules.Name(type);
+        problems.AddRange(CmdletHelpRules.Problems(type));
         var help = type.GetCustomAttribute<CmdletHelpAttribute>();
-        if (help == null) { problems.Add($"{name} has no [CmdletHelp]"); continue; }
+        if (help == null) continue;
         var examples = type.GetCustomAttributes<CmdletExampleAttribute>().ToList();
-        if (examples.Count == 0) problems.Add($"{name} has no [CmdletExample]");
-        var parameters = Parameters(type, cmdlet, problems, name);
+        var parameters = Parameters(type, cmdlet);
 
         xml.WriteStartElement("command", "command", Command);
         xml.WriteAttributeString("xmlns", "maml", null, Maml);
@@ -60,6 +61,20 @@ using (var xml = XmlWriter.Create(args[1], new XmlWriterSettings { Indent = true
 
         xml.WriteStartElement("parameters", Command);
         foreach (var p in parameters) Parameter(xml, p);
+        xml.WriteEndElement();
+
+        // INPUTS: the types that bind from the pipeline, or None.
+        var pipeline = CmdletHelpRules.PipelineParameters(type);
+        xml.WriteStartElement("inputTypes", Command);
+        if (pipeline.Count == 0) TypeEntry(xml, "inputType", "None", CmdletHelpRules.NoPipelineInput);
+        else TypeEntry(xml, "inputType", string.Join(", ", PipelineTypes(pipeline)), help.Inputs ?? "");
+        xml.WriteEndElement();
+
+        // OUTPUTS: each [OutputType], described by the type itself or by the cmdlet.
+        xml.WriteStartElement("returnValues", Command);
+        var outputs = CmdletHelpRules.OutputTypes(type);
+        for (var i = 0; i < outputs.Count; i++)
+            TypeEntry(xml, "returnValue", outputs[i].Name, CmdletHelpRules.OutputParagraphs(outputs[i].Type, help, first: i == 0).ToArray());
         xml.WriteEndElement();
 
         xml.WriteStartElement("examples", Command);
@@ -87,18 +102,17 @@ if (problems.Count > 0)
 Console.WriteLine($"help: {cmdlets.Count} cmdlets documented in {args[1]}");
 return 0;
 
-static List<(string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description)> Parameters(Type type, CmdletAttribute cmdlet, List<string> problems, string name)
+static List<(string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description)> Parameters(Type type, CmdletAttribute cmdlet)
 {
     var list = new List<(string, string, bool, string, string, string)>();
     foreach (var property in type.GetProperties().OrderBy(p => p.Name == "ConfigurationFilePath" ? 1 : 0))
     {
         var attribute = property.GetCustomAttributes<ParameterAttribute>().FirstOrDefault();
         if (attribute == null) continue;
-        if (string.IsNullOrWhiteSpace(attribute.HelpMessage)) problems.Add($"{name} -{property.Name} has no HelpMessage");
         var pipeline = attribute.ValueFromPipeline && attribute.ValueFromPipelineByPropertyName ? "True (ByValue, ByPropertyName)"
             : attribute.ValueFromPipeline ? "True (ByValue)" : attribute.ValueFromPipelineByPropertyName ? "True (ByPropertyName)" : "False";
         var position = attribute.Position == int.MinValue ? "named" : attribute.Position.ToString();
-        var typeName = property.PropertyType == typeof(SwitchParameter) ? "SwitchParameter" : (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).Name;
+        var typeName = TypeName(property.PropertyType, full: false);
         list.Add((property.Name, typeName, attribute.Mandatory, position, pipeline, attribute.HelpMessage ?? ""));
     }
     if (cmdlet.SupportsShouldProcess)
@@ -113,6 +127,34 @@ static List<(string Name, string Type, bool Mandatory, string Position, string P
         list.Add(("IncludeTotalCount", "SwitchParameter", false, "named", "False", "Also returns the number of matching users."));
     }
     return list;
+}
+
+// What can be piped in: the types that bind by value, and any object (PSObject) when a parameter binds by property name.
+static IEnumerable<string> PipelineTypes(IReadOnlyList<PropertyInfo> pipeline)
+{
+    var byValue = pipeline.Where(p => p.GetCustomAttributes<ParameterAttribute>().Any(a => a.ValueFromPipeline)).Select(p => TypeName(p.PropertyType, full: true));
+    var byName = pipeline.Any(p => p.GetCustomAttributes<ParameterAttribute>().Any(a => a.ValueFromPipelineByPropertyName))
+        ? new[] { typeof(PSObject).FullName! } : Array.Empty<string>();
+    return byValue.Concat(byName).Distinct();
+}
+
+static string TypeName(Type type, bool full)
+{
+    if (type == typeof(SwitchParameter)) return "SwitchParameter";
+    var plain = Nullable.GetUnderlyingType(type) ?? type;
+    return full ? plain.FullName ?? plain.Name : plain.Name;
+}
+
+static void TypeEntry(XmlWriter xml, string element, string typeName, params string[] paragraphs)
+{
+    xml.WriteStartElement(element, Command);
+    xml.WriteStartElement("type", Dev);
+    xml.WriteElementString("name", Maml, typeName);
+    xml.WriteEndElement();
+    xml.WriteStartElement("description", Maml);
+    foreach (var paragraph in paragraphs) xml.WriteElementString("para", Maml, paragraph);
+    xml.WriteEndElement();
+    xml.WriteEndElement();
 }
 
 static void Para(XmlWriter xml, string element, string text)

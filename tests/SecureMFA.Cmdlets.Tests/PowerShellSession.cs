@@ -22,10 +22,11 @@ namespace SecureMFA.Cmdlets.Tests
     {
         private readonly Runspace _runspace;
 
-        public PowerShellSession(bool importModule = true)
+        /// <param name="host">A console that shows output and answers prompts (<see cref="AnsweringHost"/>); none by default.</param>
+        public PowerShellSession(bool importModule = true, System.Management.Automation.Host.PSHost? host = null)
         {
             var state = InitialSessionState.CreateDefault2();
-            _runspace = RunspaceFactory.CreateRunspace(state);
+            _runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             _runspace.Open();
             if (importModule)
             {

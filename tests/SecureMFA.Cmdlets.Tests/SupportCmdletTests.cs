@@ -130,7 +130,7 @@ namespace SecureMFA.Cmdlets.Tests
             Run("'m@adatum.com' | Enable-xOTP_User");
             Assert.False(Store.Find("m@adatum.com")!.Disabled);
 
-            var reset = Run("Reset-xOTP_User m@adatum.com -IncludeEnrollment");
+            var reset = Run("Reset-xOTP_User m@adatum.com -IncludeEnrollment -Confirm:$false");
             Assert.StartsWith("otpauth://", (string)Assert.Single(reset.Output).Properties["OtpAuthUri"].Value);
             var after = Store.Find("m@adatum.com")!;
             Assert.NotEqual(before, after.ProtectedSecret);
@@ -147,6 +147,106 @@ namespace SecureMFA.Cmdlets.Tests
 
             Run("Remove-xOTP_User m@adatum.com -Confirm:$false");
             Assert.Null(Store.Find("m@adatum.com"));
+        }
+
+        [Fact]
+        public void AMalformedUpnIsRefusedNamingTheUpnAndTheRuleAndThePipelineGoesOn()
+        {
+            var result = Run(@"
+                @([pscustomobject]@{ Upn = 'not a upn' },
+                  [pscustomobject]@{ Upn = 'first@adatum.com' },
+                  [pscustomobject]@{ Upn = 'x' },
+                  [pscustomobject]@{ UserPrincipalName = 'two@@adatum.com' },
+                  [pscustomobject]@{ Upn = 'second@adatum.com' }) | New-xOTP_User");
+            Assert.Equal(new[] { "first@adatum.com", "second@adatum.com" }, result.Output.Select(Upn));
+            Assert.Equal(new[]
+            {
+                "\"not a upn\" is not a valid UPN: the UPN contains a space or an invisible character (U+0020).",
+                "\"x\" is not a valid UPN: a UPN has the form name@domain, with one @.",
+                "\"two@@adatum.com\" is not a valid UPN: a UPN has the form name@domain, with one @.",
+            }, result.Errors.Select(e => e.Exception.Message));
+            Assert.All(result.Errors, e =>
+            {
+                Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category);
+                Assert.StartsWith("InvalidUpn,", e.FullyQualifiedErrorId);
+            });
+            Assert.Equal(new[] { "not a upn", "x", "two@@adatum.com" }, result.Errors.Select(e => e.TargetObject));
+            Assert.NotNull(Store.Find("second@adatum.com"));
+
+            var disable = Run("'x', 'first@adatum.com' | Disable-xOTP_User -PassThru");
+            Assert.Equal("\"x\" is not a valid UPN: a UPN has the form name@domain, with one @.", Assert.Single(disable.Errors).Exception.Message);
+            Assert.Equal("first@adatum.com", Upn(Assert.Single(disable.Output)));
+        }
+
+        /// <summary>The help's Import-Csv examples, with the rows Import-Csv would give (the hosted engine has no Import-Csv).</summary>
+        [Theory]
+        [InlineData("Get-xOTP_User")]
+        [InlineData("Disable-xOTP_User -PassThru")]
+        [InlineData("Unlock-xOTP_User -PassThru")]
+        [InlineData("Reset-xOTP_User -PassThru -Confirm:$false")]
+        [InlineData("Remove-xOTP_User -PassThru -Confirm:$false")]
+        public void CsvRowsPipeIntoEveryUserCmdletByUpnOrUserPrincipalName(string command)
+        {
+            var upns = new[] { "csv1@adatum.com", "csv2@adatum.com" };
+            Run("'csv1@adatum.com', 'csv2@adatum.com' | New-xOTP_User");
+            foreach (var upn in upns) Store.RecordFailure(upn, "1", new LogonAttempt(DateTime.UtcNow, null, null), new LockoutPolicy(1, 30));
+            var secrets = upns.Select(u => Store.Find(u)!.ProtectedSecret).ToList();
+
+            var result = Run(@"
+                $rows = @([pscustomobject]@{ Upn = 'csv1@adatum.com'; Ticket = '4711' }, [pscustomobject]@{ UserPrincipalName = 'CSV2@adatum.com'; Ticket = '4712' })
+                $rows | " + command);
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(upns, result.Output.Select(Upn));
+            for (var i = 0; i < upns.Length; i++)
+            {
+                var user = Store.Find(upns[i]);
+                switch (command.Split(' ')[0])
+                {
+                    case "Get-xOTP_User": Assert.Equal("Locked", result.Output[i].Properties["Status"].Value.ToString()); break;
+                    case "Disable-xOTP_User": Assert.True(user!.Disabled); break;
+                    case "Unlock-xOTP_User": Assert.False(user!.IsLockedAt(DateTime.UtcNow)); break;
+                    case "Reset-xOTP_User": Assert.NotEqual(secrets[i], user!.ProtectedSecret); break;
+                    case "Remove-xOTP_User": Assert.Null(user); break;
+                }
+            }
+        }
+
+        [Fact]
+        public void VerboseNamesTheConfigurationFileAndTheStore()
+        {
+            var verbose = Run("Get-xOTP_User -Verbose 4>&1").Output.Select(o => o.BaseObject).OfType<VerboseRecord>().Select(v => v.Message).ToList();
+            Assert.Contains($"Configuration file: {_config}", verbose);
+            Assert.Contains($"Store: SQLite file \"{_folder}/otp.db\"", verbose);
+
+            var sql = Path.Combine(_folder, "sql.json");
+            File.WriteAllText(sql, @"{ ""auth_mode"": ""MSSQL"", ""sqlserver"": ""127.0.0.1,1"", ""sqldbname"": ""OtpUsers"", ""sqlencrypt"": ""false"" }");
+            var result = Run($"Get-xOTP_User -ConfigurationFilePath '{sql}' -Verbose 4>&1");
+            Assert.Contains("Store: SQL Server \"127.0.0.1,1\", database \"OtpUsers\"", result.Output.Select(o => o.BaseObject).OfType<VerboseRecord>().Select(v => v.Message));
+
+            var ad = Path.Combine(_folder, "ad.json");
+            File.WriteAllText(ad, @"{ ""auth_mode"": ""AD"", ""ad_server"": ""dc01.adatum.com"", ""ad_search_base"": ""OU=Staff,DC=adatum,DC=com"",
+                ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Verbose-Test-Passphrase-1"" }");
+            result = Run($"Get-xOTP_User -ConfigurationFilePath '{ad}' -Verbose 4>&1");
+            Assert.Contains("Store: LDAP server dc01.adatum.com port 636 (LDAPS), search base \"OU=Staff,DC=adatum,DC=com\"",
+                result.Output.Select(o => o.BaseObject).OfType<VerboseRecord>().Select(v => v.Message));
+        }
+
+        /// <summary>Every support cmdlet reports a store it cannot use as one error naming the store and the cause (StoreErrors).</summary>
+        [Theory]
+        [InlineData("New-xOTP_User new@adatum.com")]
+        [InlineData("Get-xOTP_User")]
+        [InlineData("Unlock-xOTP_User a@adatum.com")]
+        [InlineData("New-xOTP_RecoveryCode a@adatum.com")]
+        public void AStoreThatCannotBeUsedIsNamed(string command)
+        {
+            var sql = Path.Combine(_folder, "sql.json");
+            File.WriteAllText(sql, @"{ ""auth_mode"": ""MSSQL"", ""sqlserver"": ""127.0.0.1,1"", ""sqldbname"": ""OtpUsers"", ""sqlencrypt"": ""false"",
+                ""sqlintegratedsecurity"": ""false"", ""sqluseraccount"": ""otp"", ""sqluserpassword"": ""Sql-Login-Password-1"" }");
+            var error = Assert.Single(Run($"{command} -ConfigurationFilePath '{sql}'").Errors);
+            Assert.StartsWith("The OTP user store (SQL Server \"127.0.0.1,1\", database \"OtpUsers\") cannot be used: ", error.Exception.Message);
+            Assert.StartsWith("StoreUnavailable,", error.FullyQualifiedErrorId);
+            Assert.DoesNotContain("Sql-Login-Password-1", error.Exception.Message);
+            Assert.DoesNotContain("   at ", error.Exception.Message);
         }
 
         [Fact]

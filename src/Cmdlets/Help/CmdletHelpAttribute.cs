@@ -2,7 +2,10 @@ using System;
 
 namespace SecureMFA.Cmdlets.Help
 {
-    /// <summary>The text Get-Help shows for a cmdlet; the module build turns it into MAML help.</summary>
+    /// <summary>
+    /// The text Get-Help shows for a cmdlet; the module build turns it into MAML help and refuses a cmdlet whose help is
+    /// incomplete (see src/ModuleBuilder/CmdletHelpRules.cs).
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class)]
     public sealed class CmdletHelpAttribute : Attribute
     {
@@ -14,6 +17,18 @@ namespace SecureMFA.Cmdlets.Help
 
         public string Synopsis { get; }
         public string Description { get; }
+
+        /// <summary>
+        /// INPUTS: what the cmdlet takes from the pipeline (values and the property names that bind). Required when a parameter
+        /// takes pipeline input; a cmdlet without one shows "None".
+        /// </summary>
+        public string? Inputs { get; set; }
+
+        /// <summary>
+        /// OUTPUTS: what the cmdlet returns, for each [OutputType] that does not describe itself with a [Description]
+        /// (PSObject, bool, types from Core).
+        /// </summary>
+        public string? Outputs { get; set; }
     }
 
     /// <summary>One Get-Help example: the command and what it does.</summary>

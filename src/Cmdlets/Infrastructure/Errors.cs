@@ -14,8 +14,5 @@ namespace SecureMFA.Cmdlets.Infrastructure
 
         public static ErrorRecord InvalidConfiguration(string path, string message, Exception? inner = null) =>
             Record($"{path}: {message}", "InvalidConfiguration", ErrorCategory.InvalidData, path, inner);
-
-        public static ErrorRecord StoreUnavailable(Exception ex) =>
-            Record(ex.Message, "StoreUnavailable", ErrorCategory.ResourceUnavailable, null, ex);
     }
 }

@@ -25,13 +25,51 @@ namespace SecureMFA.Cmdlets.Infrastructure
         protected override void BeginProcessing()
         {
             var path = GetUnresolvedProviderPathFromPSPath(ConfigurationFilePath);
+            WriteVerbose($"Configuration file: {path}");
             try { Config = ConfigurationLoader.LoadFile(path); }
             catch (ConfigurationException ex)
             {
                 ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
             }
+            WriteVerbose($"Store: {StoreErrors.Describe(Config)}{SearchBase()}");
             try { Store = OtpUserStoreFactory.Open(Config); }
             catch (Exception ex) when (!(ex is PipelineStoppedException)) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
+        }
+
+        private string SearchBase() => Config.AuthMode != AuthMode.AD ? ""
+            : Config.AdSearchBase.Length > 0 ? $", search base \"{Config.AdSearchBase}\"" : ", search base: the domain's naming context";
+
+        /// <summary>
+        /// The UPN as the store keys it; false, with an error naming the UPN and the rule it breaks, when it is not a UPN.
+        /// The pipeline goes on with the next user.
+        /// </summary>
+        protected bool TryNormalizeUpn(string upn, out string key)
+        {
+            try
+            {
+                key = UpnKey.Normalize(upn);
+                return true;
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(Errors.Record($"\"{upn}\" is not a valid UPN: {Rule(ex)}", "InvalidUpn", ErrorCategory.InvalidArgument, upn, ex));
+                key = "";
+                return false;
+            }
+        }
+
+        /// <summary>The rule Core's message states, as the end of a sentence: without the "(Parameter 'upn')" .NET appends.</summary>
+        private static string Rule(ArgumentException ex)
+        {
+            var message = ex.Message;
+            if (ex.ParamName != null)
+            {
+                // .NET: "... (Parameter 'upn')"; .NET Framework: "...\r\nParameter name: upn".
+                foreach (var suffix in new[] { $" (Parameter '{ex.ParamName}')", $"{Environment.NewLine}Parameter name: {ex.ParamName}" })
+                    if (message.EndsWith(suffix, StringComparison.Ordinal)) message = message.Substring(0, message.Length - suffix.Length);
+            }
+            return message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1])
+                ? char.ToLowerInvariant(message[0]) + message.Substring(1) : message;
         }
 
         protected override void EndProcessing() => (Store as IDisposable)?.Dispose();
@@ -42,7 +80,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
             try { action(); }
             catch (StoreUnavailableException ex) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
             catch (DirectoryUserNotFoundException ex) { WriteError(Errors.Record(ex.Message, "DirectoryUserNotFound", ErrorCategory.ObjectNotFound, upn, ex)); }
-            catch (ArgumentException ex) { WriteError(Errors.Record($"\"{upn}\" is not a valid UPN: {ex.Message}", "InvalidUpn", ErrorCategory.InvalidArgument, upn, ex)); }
+            catch (ArgumentException ex) { WriteError(Errors.Record($"{upn}: {ex.Message}", "InvalidArgument", ErrorCategory.InvalidArgument, upn, ex)); }
             catch (SecretUnreadableException ex) { WriteError(Errors.Record(ex.Message, "SecretUnreadable", ErrorCategory.InvalidData, upn, ex)); }
         }
     }

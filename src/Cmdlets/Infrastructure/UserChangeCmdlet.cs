@@ -1,22 +1,25 @@
 using System;
 using System.Management.Automation;
 using SecureMFA.Cmdlets.Output;
-using SecureMFA.Core.Stores;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
     /// <summary>Base of the cmdlets that change one user at a time: pipeline input, -WhatIf/-Confirm, -PassThru.</summary>
     public abstract class UserChangeCmdlet : OtpStoreCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The user's UPN.")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The user's UPN. Tab completes from the store.")]
         [Alias("UserPrincipalName")]
+        [ArgumentCompleter(typeof(UpnCompleter))]
         public string Upn { get; set; } = "";
 
-        [Parameter(HelpMessage = "Return the user after the change.")]
+        [Parameter(HelpMessage = "Return the user after the change (Remove-xOTP_User: the user as it was before).")]
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>What ShouldProcess says is about to happen.</summary>
         protected abstract string Action { get; }
+
+        /// <summary>-PassThru returns the user as it was before the change (a removed user is gone afterwards).</summary>
+        protected virtual bool PassesUserAsItWas => false;
 
         /// <summary>Makes the change; false when the user does not exist.</summary>
         protected abstract bool Apply(string upn);
@@ -25,12 +28,13 @@ namespace SecureMFA.Cmdlets.Infrastructure
         {
             ForUser(Upn, () =>
             {
-                var upn = UpnKey.Normalize(Upn);
+                if (!TryNormalizeUpn(Upn, out var upn)) return;
                 if (!ShouldProcess(upn, Action)) return;
+                var before = PassThru && PassesUserAsItWas ? Store.Find(upn) : null;
                 if (!Apply(upn)) { WriteError(Errors.UserNotFound(upn)); return; }
                 if (PassThru)
                 {
-                    var user = Store.Find(upn);
+                    var user = before ?? Store.Find(upn);
                     if (user != null) WriteObject(OtpUserInfo.From(user, DateTime.UtcNow));
                 }
             });

@@ -1,9 +1,13 @@
+using System.ComponentModel;
+
 namespace SecureMFA.Cmdlets.Output
 {
     /// <summary>
     /// One thing Install-SecureMfaOtpProvider or Uninstall-SecureMfaOtpProvider did on this server: what (Kind, Name,
     /// Version) and what happened to it (Action: Installed, Replaced, Unchanged, Removed, Kept, Registered, ...).
     /// </summary>
+    [Description("One object per thing looked at on this server: Kind (GAC assembly, Native library, Event source, Configuration copy, " +
+        "AD FS registration, Global policy, AD FS service), Name, Version, and Action (Installed, Replaced, Unchanged, Removed, Kept, Registered, ...).")]
     public sealed class InstallChange
     {
         public const string GacAssembly = "GAC assembly";

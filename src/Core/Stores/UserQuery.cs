@@ -1,6 +1,6 @@
 namespace SecureMFA.Core.Stores
 {
-    /// <summary>Filters and paging for listing users (Get-xOTP_User). Null filters match everything.</summary>
+    /// <summary>Filters, order and paging for listing users (Get-xOTP_User). Null filters match everything.</summary>
     public sealed class UserQuery
     {
         /// <summary>A UPN pattern with * and ? wildcards.</summary>
@@ -8,6 +8,14 @@ namespace SecureMFA.Core.Stores
         public bool? Enrolled { get; set; }
         public bool? Disabled { get; set; }
         public bool? Locked { get; set; }
+
+        /// <summary>
+        /// The order, applied by the store before paging. Ties go by UPN (ascending), so pages never overlap; a user who
+        /// never signed in (no LastLogon) comes first in ascending order and last in descending order.
+        /// </summary>
+        public UserSortKey SortBy { get; set; } = UserSortKey.Upn;
+        public bool Descending { get; set; }
+
         public int Skip { get; set; }
         public int Take { get; set; } = int.MaxValue;
     }

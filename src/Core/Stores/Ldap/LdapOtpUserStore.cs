@@ -175,9 +175,65 @@ namespace SecureMFA.Core.Stores.Ldap
 
         public IReadOnlyList<OtpUser> List(UserQuery query, DateTime utcNow) => Run(() =>
         {
-            var users = Search(Filter(query, utcNow)).OrderBy(u => u.Upn, StringComparer.Ordinal);
-            return (IReadOnlyList<OtpUser>)users.Skip(Math.Max(0, query.Skip)).Take(Math.Max(0, query.Take)).ToList();
+            var skip = Math.Max(0, query.Skip);
+            var take = Math.Max(0, query.Take);
+            // Every user up to the last one asked for (with Take = int.MaxValue: all of them), in order.
+            var needed = (long)skip + take;
+            var users = new List<OtpUser>();
+            foreach (var part in LdapUserOrder.For(query))
+            {
+                if (users.Count >= needed) break;
+                users.AddRange(SearchInOrder(Filter(query, utcNow, part.Clause), part, needed - users.Count));
+            }
+            return (IReadOnlyList<OtpUser>)users.Skip(skip).Take(take).ToList();
         });
+
+        /// <summary>
+        /// The users the filter selects, in the part's order. The server sorts, and reading stops once <paramref name="needed"/>
+        /// users and every tie of the last of them are in. The sort control is critical, because a server that ignored it would
+        /// send its first users instead of the first in order (Samba, like AD, sends no sort result when it succeeds); a server
+        /// that refuses it is read to the end and its users are sorted here.
+        /// </summary>
+        private List<OtpUser> SearchInOrder(string filter, LdapUserOrder order, long needed)
+        {
+            var attributes = A.All.Concat(new[] { A.UserPrincipalName }).ToArray();
+            var request = new SearchRequest(SearchBase(), filter, SearchScope.Subtree, attributes);
+            request.Controls.Add(new SortRequestControl(new System.DirectoryServices.Protocols.SortKey(order.Attribute, null, order.Reverse)) { IsCritical = true });
+            var paging = new PageResultRequestControl((int)Math.Min(SortedPageSize, needed + 1));
+            request.Controls.Add(paging);
+            var users = new List<OtpUser>();
+            while (true)
+            {
+                SearchResponse response;
+                try { response = (SearchResponse)Connection().SendRequest(request); }
+                catch (DirectoryOperationException ex) when (users.Count == 0 && RefusesSorting(ex))
+                {
+                    return order.Sort(Search(filter));
+                }
+                users.AddRange(response.Entries.Cast<SearchResultEntry>().Select(ToUser).Where(u => u != null).Select(u => u!));
+                var cookie = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie;
+                if (cookie == null || cookie.Length == 0) break;
+                paging.Cookie = cookie;
+                if (users.Count > needed && !order.SameKey(users[(int)needed - 1], users[users.Count - 1]))
+                {
+                    Abandon(request, paging);
+                    break;
+                }
+            }
+            return order.Sort(users);
+        }
+
+        private static bool RefusesSorting(DirectoryOperationException ex) =>
+            ex.Response != null && (ex.Response.ResultCode == ResultCode.UnavailableCriticalExtension || ex.Response.ResultCode == ResultCode.UnwillingToPerform
+                || ex.Response.ResultCode == ResultCode.InappropriateMatching);
+
+        /// <summary>Tells the server to drop the rest of a paged result (RFC 2696: a page size of 0). What was read stands either way.</summary>
+        private void Abandon(SearchRequest request, PageResultRequestControl paging)
+        {
+            paging.PageSize = 0;
+            try { Connection().SendRequest(request); }
+            catch (DirectoryOperationException) { }
+        }
 
         public int Count(UserQuery query, DateTime utcNow) => Run(() => Search(Filter(query, utcNow)).Count);
 
@@ -338,9 +394,12 @@ namespace SecureMFA.Core.Stores.Ldap
         private static IReadOnlyList<string> Hashes(string? joined) =>
             string.IsNullOrEmpty(joined) ? Array.Empty<string>() : joined!.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
 
-        private static string Filter(UserQuery query, DateTime utcNow)
+        private const int SortedPageSize = 500;
+
+        /// <param name="part">A filter term of the list's order (<see cref="LdapUserOrder.Clause"/>), or empty.</param>
+        private static string Filter(UserQuery query, DateTime utcNow, string part = "")
         {
-            var filter = new StringBuilder("(&(objectClass=user)(").Append(A.Secret).Append("=*)");
+            var filter = new StringBuilder("(&(objectClass=user)(").Append(A.Secret).Append("=*)").Append(part);
             if (!string.IsNullOrEmpty(query.UpnPattern) && query.UpnPattern != "*")
                 filter.Append('(').Append(A.UserPrincipalName).Append('=').Append(EscapePattern(query.UpnPattern!)).Append(')');
             if (query.Enrolled.HasValue) filter.Append('(').Append(A.Logon).Append(query.Enrolled.Value ? "=TRUE)" : "=FALSE)");

@@ -203,7 +203,7 @@ namespace SecureMFA.Core.Stores.Sql
         public IReadOnlyList<OtpUser> List(UserQuery query, DateTime utcNow) => Run(c =>
         {
             var users = new List<OtpUser>();
-            using (var command = WithFilter(SqlCommands.Create(c, _dialect.Render(SqlStatements.List)), query, utcNow)
+            using (var command = WithFilter(SqlCommands.Create(c, _dialect.Render(SqlStatements.List(query.SortBy, query.Descending))), query, utcNow)
                 .With("@skip", Math.Max(0, query.Skip)).With("@take", Math.Max(0, query.Take)))
             using (var reader = command.ExecuteReader())
                 while (reader.Read()) users.Add(ReadUser(reader));

@@ -98,7 +98,30 @@ namespace SecureMFA.Core.Stores.Sql
             "AND (@disabled IS NULL OR disabled = @disabled) " +
             "AND (@locked IS NULL OR (@locked = 1 AND lockeduntil > @now) OR (@locked = 0 AND (lockeduntil IS NULL OR lockeduntil <= @now)))";
 
-        public const string List = "SELECT " + Columns + " FROM Secrets s" + Filter + " ORDER BY upn " + PagingPlaceholder;
+        // One statement per order Get-xOTP_User offers: the caller picks a constant, no text from it reaches the ORDER BY.
+        // Ties go by upn so that pages never overlap; NULL (never signed in) sorts first ascending, last descending, in both
+        // SQL Server and SQLite.
+        private const string ListOrderedBy = "SELECT " + Columns + " FROM Secrets s" + Filter + " ORDER BY ";
+        public const string ListByUpn = ListOrderedBy + "s.upn " + PagingPlaceholder;
+        public const string ListByUpnDescending = ListOrderedBy + "s.upn DESC " + PagingPlaceholder;
+        public const string ListByLastLogon = ListOrderedBy + "s.lastlogon, s.upn " + PagingPlaceholder;
+        public const string ListByLastLogonDescending = ListOrderedBy + "s.lastlogon DESC, s.upn " + PagingPlaceholder;
+        public const string ListByFailedLogonCount = ListOrderedBy + "s.failedlogoncount, s.upn " + PagingPlaceholder;
+        public const string ListByFailedLogonCountDescending = ListOrderedBy + "s.failedlogoncount DESC, s.upn " + PagingPlaceholder;
+        public const string ListByCreated = ListOrderedBy + "s.created, s.upn " + PagingPlaceholder;
+        public const string ListByCreatedDescending = ListOrderedBy + "s.created DESC, s.upn " + PagingPlaceholder;
+
+        /// <summary>The list statement for this order.</summary>
+        public static string List(UserSortKey sortBy, bool descending)
+        {
+            switch (sortBy)
+            {
+                case UserSortKey.LastLogon: return descending ? ListByLastLogonDescending : ListByLastLogon;
+                case UserSortKey.FailedLogonCount: return descending ? ListByFailedLogonCountDescending : ListByFailedLogonCount;
+                case UserSortKey.Created: return descending ? ListByCreatedDescending : ListByCreated;
+                default: return descending ? ListByUpnDescending : ListByUpn;
+            }
+        }
 
         public const string Count = "SELECT COUNT(*) FROM Secrets s" + Filter;
     }
