@@ -43,6 +43,9 @@ namespace SecureMFA.Core.Configuration
         public const string TotpImageHeightPixels = "totp_image_height_pixels";
         public const string AuthMode = "auth_mode";
         public const string VerboseLog = "verboselog";
+        public const string ApiBasePath = "api_base_path";
+        public const string ApiHeadersValue = "api_headers_value";
+        public const string ApiOfflineMaxDays = "api_offline_max_days";
 
         /// <summary>Spellings from the product documentation, mapped to the canonical key.</summary>
         public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>
@@ -60,11 +63,11 @@ namespace SecureMFA.Core.Configuration
             UiLoginText, UiAllowQrDisplayFromNetworks, UiLoginFailures, UiLockoutMinutes, TotpCustomization,
             TotpRemoveUserPrefix, TotpOfflineQrEnable, TotpOfflineQrAlgorithm, TotpOfflineQrPeriod, TotpDigits,
             TotpWindowSteps, TotpApiEndpoint, TotpApiOtpauthAdvancedParams, TotpImageWidthPixels,
-            TotpImageHeightPixels, AuthMode, VerboseLog,
+            TotpImageHeightPixels, AuthMode, VerboseLog, ApiBasePath, ApiHeadersValue, ApiOfflineMaxDays,
         };
 
         /// <summary>Values never repeated in messages or logs.</summary>
         public static bool IsSecret(string key) =>
-            key == DataEncryptionPassphrase || key == SqlUserPassword || key == AdPassword || key == SerialKey;
+            key == DataEncryptionPassphrase || key == SqlUserPassword || key == AdPassword || key == SerialKey || key == ApiHeadersValue;
     }
 }

@@ -138,6 +138,12 @@ namespace SecureMFA.Core.Configuration
             c.ImageWidthPixels = v.Int(K.TotpImageWidthPixels, 200, 50, 2000);
             c.ImageHeightPixels = v.Int(K.TotpImageHeightPixels, 200, 50, 2000);
             c.VerboseLog = v.Bool(K.VerboseLog, false);
+            c.ApiBasePath = v.Text(K.ApiBasePath, c.ApiBasePath).Trim();
+            if (!c.ApiBasePath.StartsWith("/", StringComparison.Ordinal) || c.ApiBasePath.Contains("?") || c.ApiBasePath.Contains("#") || c.ApiBasePath.Contains(" "))
+                issues.Add(Error(K.ApiBasePath, $"\"{c.ApiBasePath}\" is not a URL path starting with /"));
+            c.ApiBasePath = c.ApiBasePath.Length > 1 ? c.ApiBasePath.TrimEnd('/') : c.ApiBasePath;
+            c.ApiHeadersValue = v.Text(K.ApiHeadersValue, "");
+            c.ApiOfflineMaxDays = v.Int(K.ApiOfflineMaxDays, 30, 0, 365);
 
             CheckCombinations(c, v, issues);
             return c;

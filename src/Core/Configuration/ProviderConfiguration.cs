@@ -50,5 +50,14 @@ namespace SecureMFA.Core.Configuration
         public int DriftWindowSteps { get; internal set; } = TotpVerifier.DefaultWindowSteps;
 
         public bool VerboseLog { get; internal set; }
+
+        /// <summary>The WEB API's path prefix (api_base_path).</summary>
+        public string ApiBasePath { get; internal set; } = "/api/securemfaotp";
+
+        /// <summary>The WEB API's device-registration bootstrap secret (api_headers_value); empty = registration closed.</summary>
+        public string ApiHeadersValue { get; internal set; } = "";
+
+        /// <summary>How many days a WEB API offline package may last at most (api_offline_max_days); 0 = no offline packages.</summary>
+        public int ApiOfflineMaxDays { get; internal set; } = 30;
     }
 }
