@@ -62,7 +62,8 @@ namespace SecureMFA.WebApi.Signing
             var timestampValues = headers[ApiHeaders.Timestamp];
             var nonceValues = headers[ApiHeaders.Nonce];
             var signatureValues = headers[ApiHeaders.Signature];
-            if (deviceValues.Count == 0 || timestampValues.Count == 0 || nonceValues.Count == 0 || signatureValues.Count == 0)
+            // An empty header is a missing one (some hosts drop empty headers, others keep them).
+            if (StringValues.IsNullOrEmpty(deviceValues) || StringValues.IsNullOrEmpty(timestampValues) || StringValues.IsNullOrEmpty(nonceValues) || StringValues.IsNullOrEmpty(signatureValues))
                 return await Refuse(context, ApiError.MissingSignature, "The request must carry X-SMFA-Device, X-SMFA-Timestamp, X-SMFA-Nonce and X-SMFA-Signature.", null);
 
             var deviceId = Single(deviceValues);
