@@ -11,7 +11,8 @@
     FormatsToProcess     = @('SecureMFA_OTP.format.ps1xml')
     CmdletsToExport      = @(
         'Install-SecureMfaOtpProvider', 'Uninstall-SecureMfaOtpProvider', 'Test-SecureMfaOtpConfiguration', 'New-SecureMfaOtpDatabase',
-        'New-xOTP_User', 'Get-xOTP_User', 'Disable-xOTP_User', 'Enable-xOTP_User', 'Unlock-xOTP_User', 'Reset-xOTP_User', 'Remove-xOTP_User'
+        'New-xOTP_User', 'Get-xOTP_User', 'Disable-xOTP_User', 'Enable-xOTP_User', 'Unlock-xOTP_User', 'Reset-xOTP_User', 'Remove-xOTP_User',
+        'Get-xOTP_Device', 'Revoke-xOTP_Device'
     )
     FunctionsToExport    = @('Install-SecureMfaOtpGacAssembly', 'Uninstall-SecureMfaOtpGacAssembly', 'Register-SecureMfaOtpEventSource')
     AliasesToExport      = @(
