@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -25,8 +26,15 @@ namespace SecureMFA.WebApi.Hosting
     /// </summary>
     public static class ApiApplication
     {
+        /// <summary>Worker threads kept ready: the concurrent requests a server is expected to hold while the store answers.</summary>
+        public const int MinimumThreads = 128;
+
         public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
         {
+            // The store calls block (SQL, LDAP, the SQLite group commit): without enough threads ready, a burst of
+            // sign-ins waits for the thread pool to grow, about one thread per half second.
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            if (workers < MinimumThreads) ThreadPool.SetMinThreads(MinimumThreads, io);
             var builder = WebApplication.CreateBuilder(args);
             // A Windows service when started by the service manager; nothing changes otherwise.
             builder.Host.UseWindowsService();

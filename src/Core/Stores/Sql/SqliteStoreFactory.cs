@@ -21,7 +21,7 @@ namespace SecureMFA.Core.Stores.Sql
         public static SqlOtpUserStore Open(string path)
         {
             var (connectionString, onOpen) = Prepare(path);
-            return new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen);
+            return new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen, groupCommit: true);
         }
 
         /// <summary>The WEB API's device registry in the same SQLite file (table Devices).</summary>
