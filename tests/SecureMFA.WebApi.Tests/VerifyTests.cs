@@ -219,5 +219,21 @@ namespace SecureMFA.WebApi.Tests
             var offline = answer.Json.GetProperty("offline");
             Assert.Equal((0, 0), (offline.GetProperty("maxFailures").GetInt32(), offline.GetProperty("lockoutMinutes").GetInt32()));
         }
+
+        [Fact]
+        public async Task AnUnreadableSecretIsA500InternalSignedWithTheDetailsOnlyInTheEventLog()
+        {
+            var device = await _api.NewDevice();
+            var upn = Deployment.NewUser();
+            var stored = Deployment.Store.Find(upn)!.ProtectedSecret;
+            // Planted: another user's ciphertext, which the per-user binding refuses.
+            var other = Deployment.NewUser();
+            Assert.True(Deployment.Store.ReplaceSecret(upn, stored, Deployment.Store.Find(other)!.ProtectedSecret));
+            var answer = await device.Verify(upn, "123456");
+            Assert.Equal((500, "internal"), (answer.Status, answer.Error));
+            Assert.True(answer.IsSignedBy(device.Key));
+            Assert.DoesNotContain(upn, answer.Text);
+            Assert.Contains(_api.Events.Messages(OtpEventId.ProviderFailed), m => m.Contains("SecretUnreadableException") && m.Contains(upn));
+        }
     }
 }
