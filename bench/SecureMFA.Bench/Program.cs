@@ -21,7 +21,7 @@ using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
 using SecureMFA.DemoHost;
 
-var sections = args.Length == 0 ? new[] { "totp", "protect", "store", "adapter", "bulk" } : args;
+var sections = args.Length == 0 ? new[] { "totp", "protect", "store", "adapter", "bulk", "webapi" } : args;
 var work = Path.Combine(Path.GetTempPath(), "securemfa-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
 Console.WriteLine($"SecureMFA OTP benchmarks ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
@@ -34,7 +34,8 @@ foreach (var section in sections)
         case "store": Store(work); break;
         case "adapter": AdapterFlow(work); break;
         case "bulk": Bulk(work); break;
-        default: Console.Error.WriteLine($"unknown section {section}: totp, protect, store, adapter, bulk"); return 2;
+        case "webapi": WebApiLoad.Run(work).GetAwaiter().GetResult(); break;
+        default: Console.Error.WriteLine($"unknown section {section}: totp, protect, store, adapter, bulk, webapi"); return 2;
     }
 }
 return 0;

@@ -21,12 +21,15 @@ namespace SecureMFA.Cmdlets.Tests
         }
 
         [Fact]
-        public void TheModuleExportsTheRecoveryCodeAndConversionCmdlets()
+        public void TheModuleExportsExactlyItsCmdlets()
         {
             var names = Lines("Get-Command -Module SecureMFA_OTP -CommandType Cmdlet | ForEach-Object { $_.Name }");
-            Assert.Contains("New-xOTP_RecoveryCode", names);
-            Assert.Contains("ConvertTo-xOTP_EncryptedSecret", names);
-            Assert.Equal(13, names.Count);
+            Assert.Equal(new[]
+            {
+                "ConvertTo-xOTP_EncryptedSecret", "Disable-xOTP_User", "Enable-xOTP_User", "Get-xOTP_Device", "Get-xOTP_User",
+                "Install-SecureMfaOtpProvider", "New-SecureMfaOtpDatabase", "New-xOTP_RecoveryCode", "New-xOTP_User", "Remove-xOTP_User",
+                "Reset-xOTP_User", "Revoke-xOTP_Device", "Test-SecureMfaOtpConfiguration", "Uninstall-SecureMfaOtpProvider", "Unlock-xOTP_User",
+            }, names.OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Theory, MemberData(nameof(Cmdlets))]

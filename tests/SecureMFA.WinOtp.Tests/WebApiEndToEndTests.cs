@@ -19,18 +19,8 @@ using Xunit;
 namespace SecureMFA.WinOtp.Tests
 {
     /// <summary>
-    /// END-TO-END AGAINST THE REAL WEB API: TO BE FINISHED WHEN src/WebApi IS MERGED.
-    /// These run the logon simulator (in process, with the production HTTP handler) against the real SecureMFA WEB API
-    /// started on 127.0.0.1 over its SQLite store. They are skipped while src/WebApi/SecureMFA.WebApi.csproj does not
-    /// exist in this tree. What is assumed about the API, all in <see cref="RunningWebApi"/>, to check on merge:
-    /// <list type="number">
-    /// <item>the built program is src/WebApi/bin/&lt;configuration&gt;/net10.0/SecureMFA.WebApi.dll;</item>
-    /// <item>it takes <c>--config FILE</c> (a SecureMfaOtpProvider.json) and ASP.NET Core's <c>--urls</c>;</item>
-    /// <item>it reads api_headers_value, api_offline_max_days and api_base_path (default /api/securemfaotp) from that file;</item>
-    /// <item>GET {endpoint}/v1/health answers 200 once it is ready;</item>
-    /// <item>a user created through SecureMFA.Core's SQLite store (as the cmdlets do) is visible to it, and its lockout
-    /// follows the file's lockout keys (defaults: 5 failures).</item>
-    /// </list>
+    /// End to end against the real WEB API: the logon simulator (in process, with the production HTTP handler) against
+    /// src/WebApi started on 127.0.0.1 over its SQLite store, as <see cref="RunningWebApi"/> sets it up.
     /// </summary>
     public sealed class WebApiEndToEndTests : IDisposable
     {
@@ -51,7 +41,7 @@ namespace SecureMFA.WinOtp.Tests
 
         private static string Answers(string code) => "alice\n" + WinOtpHarness.Password + "\n" + code + "\n";
 
-        [WebApiFact]
+        [Fact]
         public async Task OnlineAcceptThenTheSameCodeIsAReplay()
         {
             using var api = RunningWebApi.Start(Path.Combine(_state, "api"));
@@ -62,7 +52,7 @@ namespace SecureMFA.WinOtp.Tests
             Assert.EndsWith("RESULT Replay" + Environment.NewLine, replay.Output);
         }
 
-        [WebApiFact]
+        [Fact]
         public async Task WrongCodesLockTheUser()
         {
             using var api = RunningWebApi.Start(Path.Combine(_state, "api"));
@@ -72,7 +62,7 @@ namespace SecureMFA.WinOtp.Tests
             Assert.EndsWith("RESULT Locked" + Environment.NewLine, locked.Output);
         }
 
-        [WebApiFact]
+        [Fact]
         public async Task WhenTheApiIsDownTheSimulatorSignsInOffline()
         {
             var api = RunningWebApi.Start(Path.Combine(_state, "api"));
@@ -88,7 +78,7 @@ namespace SecureMFA.WinOtp.Tests
             Assert.EndsWith("RESULT AcceptedOffline" + Environment.NewLine, offline.Output);
         }
 
-        [WebApiFact]
+        [Fact]
         public async Task ASyncedUserSignsInOfflineAfterwards()
         {
             var api = RunningWebApi.Start(Path.Combine(_state, "api"));
@@ -106,20 +96,10 @@ namespace SecureMFA.WinOtp.Tests
     }
 
     /// <summary>Skips while the WEB API is not in this tree; runs (and must pass) once it is.</summary>
-    public sealed class WebApiFactAttribute : FactAttribute
-    {
-        public WebApiFactAttribute()
-        {
-            if (!File.Exists(RunningWebApi.ProjectPath))
-                Skip = "src/WebApi is not in this tree yet: the end-to-end tests against the real WEB API run once it is merged.";
-        }
-    }
-
     /// <summary>The real WEB API on a free 127.0.0.1 port, over a fresh SQLite store holding alice with the RFC 6238 key.</summary>
     public sealed class RunningWebApi : IDisposable
     {
         public const string Bootstrap = "e2e-bootstrap-5d41402abc4b2a76";
-        public static string ProjectPath => Path.Combine(RepoPaths.Root, "src", "WebApi", "SecureMFA.WebApi.csproj");
         private readonly Process _process;
         private readonly StringBuilder _log = new StringBuilder();
 
@@ -136,7 +116,7 @@ namespace SecureMFA.WinOtp.Tests
             Directory.CreateDirectory(folder);
             var database = Path.Combine(folder, "SecureMfaOtp.db").Replace("\\", "/");
             var config = Path.Combine(folder, "SecureMfaOtpProvider.json");
-            File.WriteAllText(config, "{ \"company\": \"Adatum\", \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"" + database + "\", \"data_encryption\": \"false\"," +
+            File.WriteAllText(config, "{ \"company\": \"Adatum\", \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"" + database + "\", \"data_encryption\": \"true\", \"data_encryption_passphrase\": \"End-To-End-Passphrase-7\"," +
                 " \"api_headers_value\": \"" + Bootstrap + "\", \"api_offline_max_days\": \"30\" }");
 
             // Alice, confirmed or not, with the RFC 6238 test key, through Core's store as the cmdlets create users.

@@ -8,16 +8,22 @@ namespace SecureMFA.Core.Events
     public sealed class TextEventSink : IEventSink
     {
         private readonly TextWriter _writer;
+        private readonly string _source;
         private readonly object _gate = new object();
 
-        public TextEventSink(TextWriter writer) => _writer = writer;
+        /// <param name="source">The name each line starts with, as the event source on Windows.</param>
+        public TextEventSink(TextWriter writer, string source = WindowsEventLogSink.SourceName)
+        {
+            _writer = writer;
+            _source = source;
+        }
 
-        public static TextEventSink StandardError() => new TextEventSink(Console.Error);
+        public static TextEventSink StandardError(string source = WindowsEventLogSink.SourceName) => new TextEventSink(Console.Error, source);
 
         public void Write(OtpEventId id, EventLevel level, string message)
         {
-            var line = string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-ddTHH:mm:ss.fffZ} Secure MFA OTP {1} {2}: {3}",
-                DateTime.UtcNow, (int)id, level, OneLine(message));
+            var line = string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-ddTHH:mm:ss.fffZ} {1} {2} {3}: {4}",
+                DateTime.UtcNow, _source, (int)id, level, OneLine(message));
             lock (_gate)
             {
                 _writer.WriteLine(line);

@@ -1,20 +1,30 @@
-#if NETFRAMEWORK
 using System.Diagnostics;
 
 namespace SecureMFA.Core.Events
 {
-    /// <summary>The Windows seam: the Application log, source "Secure MFA OTP" (registered at install).</summary>
+    /// <summary>
+    /// The Windows seam: the Application log, under the source the component registers at install ("Secure MFA OTP"
+    /// for the AD FS adapter and the cmdlets, "SecureMFA WEB API" for the WEB API).
+    /// </summary>
     public sealed class WindowsEventLogSink : IEventSink
     {
         public const string SourceName = "Secure MFA OTP";
+        public const string WebApiSourceName = "SecureMFA WEB API";
+        private readonly string _source;
 
+        public WindowsEventLogSink(string source = SourceName) => _source = source;
+
+        public string Source => _source;
+
+#if !NETFRAMEWORK
+        [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
         public void Write(OtpEventId id, EventLevel level, string message)
         {
             var type = level == EventLevel.Error ? EventLogEntryType.Error
                 : level == EventLevel.Warning ? EventLogEntryType.Warning
                 : EventLogEntryType.Information;
-            EventLog.WriteEntry(SourceName, message, type, (int)id);
+            EventLog.WriteEntry(_source, message, type, (int)id);
         }
     }
 }
-#endif

@@ -14,6 +14,7 @@ namespace SecureMFA.Core.Stores.Sql
         private readonly SqlDialect _dialect;
         private readonly string? _onOpen;
         private readonly string? _location;
+        private readonly SqliteGroupCommit? _groupCommit;
 
         /// <param name="onOpen">A statement run on every opened connection (SQLite: its busy timeout).</param>
         /// <param name="location">Where the store is (server and database, or file), named in every failure: drivers often do not say.</param>
@@ -23,6 +24,12 @@ namespace SecureMFA.Core.Stores.Sql
             _connect = connect;
             _dialect = dialect;
             _onOpen = onOpen;
+        }
+
+        /// <summary>SQLite: the sign-in writes (success, failure, replay) of concurrent callers share one commit.</summary>
+        internal SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect, string? onOpen, string? location, bool groupCommit) : this(connect, dialect, onOpen, location)
+        {
+            if (groupCommit) _groupCommit = new SqliteGroupCommit(Open);
         }
 
         public SqlDialect Dialect => _dialect;
@@ -73,17 +80,17 @@ namespace SecureMFA.Core.Stores.Sql
         public SuccessOutcome RecordSuccess(string upn, long stepStartSecond, LogonAttempt attempt)
         {
             var key = UpnKey.Normalize(upn);
-            return Run(c =>
+            return Write((c, t) =>
             {
                 int changed;
-                using (var command = SqlCommands.Create(c, SqlStatements.RecordSuccess)
+                using (var command = SqlCommands.Create(c, SqlStatements.RecordSuccess, t)
                     .With("@upn", key).With("@now", attempt.UtcNow).With("@ip", attempt.ClientIp)
                     .With("@agent", attempt.UserAgent).With("@step", stepStartSecond))
                     changed = command.ExecuteNonQuery();
                 if (changed == 1) return SuccessOutcome.Accepted;
 
                 // Nothing changed: say why, from the row as it is now.
-                var user = FindOn(c, key);
+                var user = FindOn(c, key, t);
                 if (user == null) return SuccessOutcome.NotFound;
                 if (user.Disabled) return SuccessOutcome.Disabled;
                 if (user.IsLockedAt(attempt.UtcNow)) return SuccessOutcome.Locked;
@@ -100,9 +107,9 @@ namespace SecureMFA.Core.Stores.Sql
         private OtpUser? CountFailure(string statement, string upn, long? stepStartSecond, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
         {
             var key = UpnKey.Normalize(upn);
-            return Run(c =>
+            return Write((c, t) =>
             {
-                using (var command = SqlCommands.Create(c, statement)
+                using (var command = SqlCommands.Create(c, statement, t)
                     .With("@upn", key).With("@now", attempt.UtcNow).With("@threshold", policy.Threshold)
                     .With("@lockend", policy.LockEnd(attempt.UtcNow)).With("@code", LogonAttempt.Truncate(failedCode, LogonAttempt.MaxCodeLength))
                     .With("@ip", attempt.ClientIp).With("@agent", attempt.UserAgent))
@@ -110,7 +117,7 @@ namespace SecureMFA.Core.Stores.Sql
                     if (stepStartSecond.HasValue) command.With("@step", stepStartSecond.Value);
                     command.ExecuteNonQuery();
                 }
-                return FindOn(c, key);
+                return FindOn(c, key, t);
             });
         }
 
@@ -295,17 +302,44 @@ namespace SecureMFA.Core.Stores.Sql
                 return command.ExecuteNonQuery();
         });
 
+        /// <summary>A write whose result is reported only once durable: in a shared commit (SQLite) or on its own (autocommit).</summary>
+        private T Write<T>(Func<DbConnection, DbTransaction?, T> work)
+        {
+            if (_groupCommit == null) return Run(c => work(c, null));
+            try { return _groupCommit.Run(work); }
+            catch (DbException ex)
+            {
+                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
+            }
+        }
+
+        private DbConnection Open()
+        {
+            var connection = _connect();
+            try
+            {
+                connection.Open();
+                if (_onOpen != null)
+                    using (var command = SqlCommands.Create(connection, _onOpen)) command.ExecuteNonQuery();
+                return connection;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
         private T Run<T>(Func<DbConnection, T> work)
         {
             try
             {
-                using (var connection = _connect())
-                {
-                    connection.Open();
-                    if (_onOpen != null)
-                        using (var command = SqlCommands.Create(connection, _onOpen)) command.ExecuteNonQuery();
+                using (var connection = Open())
                     return work(connection);
-                }
             }
             catch (DbException ex)
             {

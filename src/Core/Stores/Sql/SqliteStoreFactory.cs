@@ -19,6 +19,19 @@ namespace SecureMFA.Core.Stores.Sql
 
         public static SqlOtpUserStore Open(string path)
         {
+            var (connectionString, onOpen) = Prepare(path);
+            return new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen, Path.GetFullPath(path), groupCommit: true);
+        }
+
+        /// <summary>The WEB API's device registry in the same SQLite file (table Devices).</summary>
+        public static SqlDeviceRegistry OpenDevices(string path)
+        {
+            var (connectionString, onOpen) = Prepare(path);
+            return new SqlDeviceRegistry(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen);
+        }
+
+        private static (string ConnectionString, string OnOpen) Prepare(string path)
+        {
             var fullPath = Path.GetFullPath(path);
             var connectionString = new SqliteConnectionStringBuilder
             {
@@ -30,11 +43,10 @@ namespace SecureMFA.Core.Stores.Sql
                 Pooling = true,
             }.ToString();
             _ = ProviderSet.Value;
+            Prepared.GetOrAdd(fullPath, _ => ApplySchema(fullPath, connectionString));
             // SQLite's own busy handler waits for the write lock in short steps; without it the
             // provider retries every 150 ms, which makes contended writes needlessly slow.
-            var store = new SqlOtpUserStore(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, "PRAGMA busy_timeout = 30000", location: fullPath);
-            Prepared.GetOrAdd(fullPath, _ => ApplySchema(fullPath, connectionString));
-            return store;
+            return (connectionString, "PRAGMA busy_timeout = 30000");
         }
 
         /// <summary>Loads the native library from our own folders (never the process's search path), then binds SQLitePCLRaw to it.</summary>

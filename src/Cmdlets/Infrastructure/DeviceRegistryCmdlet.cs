@@ -1,0 +1,31 @@
+using System;
+using SecureMFA.Core.Stores;
+
+namespace SecureMFA.Cmdlets.Infrastructure
+{
+    /// <summary>Base of the WEB API device cmdlets: the configuration and store of the support cmdlets, plus the device registry beside the users.</summary>
+    public abstract class DeviceRegistryCmdlet : OtpStoreCmdlet
+    {
+        protected IDeviceRegistry Devices { get; private set; } = null!;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            try { Devices = DeviceRegistryFactory.Open(Config); }
+            catch (StoreUnavailableException ex) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
+        }
+
+        protected override void EndProcessing()
+        {
+            (Devices as IDisposable)?.Dispose();
+            base.EndProcessing();
+        }
+
+        /// <summary>Runs a registry operation: a store that is down stops the pipeline.</summary>
+        protected void ForDevice(Action action)
+        {
+            try { action(); }
+            catch (StoreUnavailableException ex) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
+        }
+    }
+}

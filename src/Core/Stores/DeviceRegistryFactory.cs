@@ -1,0 +1,24 @@
+using SecureMFA.Core.Configuration;
+using SecureMFA.Core.Stores.Ldap;
+using SecureMFA.Core.Stores.Sql;
+
+namespace SecureMFA.Core.Stores
+{
+    /// <summary>Opens the device registry in the store auth_mode names, beside the users.</summary>
+    public static class DeviceRegistryFactory
+    {
+        public static IDeviceRegistry Open(ProviderConfiguration config)
+        {
+            switch (config.AuthMode)
+            {
+                case AuthMode.AD:
+                    return new LdapDeviceRegistry(LdapConnectionSettings.From(config));
+                case AuthMode.MSSQL:
+                    var connectionString = SqlServerConnectionString.Build(config);
+                    return new SqlDeviceRegistry(() => SqlServerConnectionString.Connect(connectionString), SqlDialect.SqlServer);
+                default:
+                    return SqliteStoreFactory.OpenDevices(config.SqlitePath);
+            }
+        }
+    }
+}

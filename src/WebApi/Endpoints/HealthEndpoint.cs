@@ -1,0 +1,93 @@
+using System;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SecureMFA.Core.Events;
+using SecureMFA.Core.Stores;
+using SecureMFA.Core.Stores.Ldap;
+using SecureMFA.Core.Stores.Sql;
+using SecureMFA.WebApi.Hosting;
+using SecureMFA.WebApi.Http;
+
+namespace SecureMFA.WebApi.Endpoints
+{
+    /// <summary>
+    /// GET {base}/v1/health (section 8), unsigned, for load balancers: the store's schema is checked at most every few
+    /// seconds however often it is polled. No secret and no user data.
+    /// </summary>
+    public sealed class HealthEndpoint
+    {
+        public const string Path = "/v1/health";
+        private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+        private static readonly string Version = ProductVersion();
+        private readonly object _gate = new object();
+        private DateTime _checkedAt = DateTime.MinValue;
+        private string? _failure;
+
+        public sealed class Healthy
+        {
+            public string Status { get; set; } = "ok";
+            public string Store { get; set; } = "";
+            public int SchemaVersion { get; set; }
+            public string Version { get; set; } = "";
+            public long ServerTime { get; set; }
+        }
+
+        public sealed class Unhealthy
+        {
+            public string Status { get; set; } = "unavailable";
+            public string Error { get; set; } = ApiError.StoreUnavailable;
+            public string Message { get; set; } = "";
+        }
+
+        public static Task Handle(HttpContext context)
+        {
+            var runtime = context.RequestServices.GetRequiredService<ApiRuntime>();
+            var failure = context.RequestServices.GetRequiredService<HealthEndpoint>().Check(runtime);
+            if (failure != null)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return ApiError.WriteJson(context, new Unhealthy { Message = "The user store cannot be reached; the details are in the server's event log." });
+            }
+            return ApiError.WriteJson(context, new Healthy
+            {
+                Store = runtime.Config.AuthMode.ToString(),
+                SchemaVersion = SqlStatements.SchemaVersion,
+                Version = Version,
+                ServerTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds(),
+            });
+        }
+
+        /// <summary>Null when the store answers and has the schema this build needs, else why not (for the event log).</summary>
+        private string? Check(ApiRuntime runtime)
+        {
+            var now = DateTime.UtcNow;
+            lock (_gate)
+            {
+                if (now - _checkedAt < CacheFor) return _failure;
+                string? failure = null;
+                try
+                {
+                    (runtime.Store as SqlOtpUserStore)?.CheckSchema();
+                    (runtime.Store as LdapOtpUserStore)?.CheckSchema();
+                }
+                catch (StoreUnavailableException ex)
+                {
+                    failure = ex.Message;
+                }
+                if (failure != null && failure != _failure)
+                    runtime.Events.Write(OtpEventId.ProviderFailed, EventLevel.Error, "Health check: " + failure);
+                _checkedAt = now;
+                return _failure = failure;
+            }
+        }
+
+        private static string ProductVersion()
+        {
+            var informational = typeof(HealthEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            var plus = informational.IndexOf('+');
+            return plus < 0 ? informational : informational.Substring(0, plus);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SecureMFA.Core.Events;
+using SecureMFA.Core.SignIn;
+using SecureMFA.Core.Stores;
+using SecureMFA.WebApi.Hosting;
+using SecureMFA.WebApi.Http;
+using SecureMFA.WebApi.Limits;
+using SecureMFA.WebApi.Signing;
+
+namespace SecureMFA.WebApi.Endpoints
+{
+    /// <summary>
+    /// POST {base}/v1/otp/verify (section 7): the code goes through Core's OtpSignIn, the same logic the AD FS adapter
+    /// runs on the same store, so replay and lockout are one state for both.
+    /// </summary>
+    public static class VerifyEndpoint
+    {
+        public const string Path = "/v1/otp/verify";
+
+        public static async Task Handle(HttpContext context)
+        {
+            var runtime = context.RequestServices.GetRequiredService<ApiRuntime>();
+            var signed = context.Features.Get<SignedRequest>() ?? throw new InvalidOperationException("verify reached without a verified signature");
+            var request = ApiJson.TryDeserialize<VerifyRequest>(signed.Body);
+            var shape = request == null ? "the body is not a JSON object" : ShapeProblem(request);
+            if (shape != null)
+            {
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "The body is not a verify request: " + shape + ".");
+                return;
+            }
+            var upnProblem = UpnSpelling.Problem(request!.Upn!);
+            if (upnProblem != null)
+            {
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidUpn, upnProblem + ".");
+                return;
+            }
+            if (!VerifyRequest.Scenarios.Contains(request.Scenario, StringComparer.Ordinal))
+            {
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidScenario, "scenario must be logon, unlock, rdp or credui.");
+                return;
+            }
+            var upn = UpnKey.Normalize(request.Upn!);
+            var wait = context.RequestServices.GetRequiredService<ApiRateLimiters>().Upn(upn);
+            if (wait.HasValue)
+            {
+                await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many verifications for this user; try again later.", retryAfter: wait);
+                return;
+            }
+
+            var device = signed.Device;
+            var origin = $"WEB API {request.Scenario} on {request.Machine}, device {device.Id}";
+            var events = new RequestEventSink(runtime.Events, origin);
+            var signIn = new OtpSignIn(runtime.Config, runtime.Store, runtime.Protector, events, runtime.Clock);
+            var result = signIn.Verify(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin);
+            var serverTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds();
+            var response = VerifyResultMapping.ToResponse(result, serverTime);
+            WriteRefusalEvent(events, result.Outcome, upn, context);
+
+            if (result.Succeeded && request.Offline == true && result.AcceptedStep.HasValue)
+            {
+                response.Offline = OfflinePackageIssuer.Issue(runtime.Config, runtime.Store, runtime.Protector, signed.DeviceKey, upn,
+                    result.AcceptedStep.Value, request.OfflineDays, serverTime);
+                if (response.Offline != null)
+                    events.Write(OtpEventId.OtpOk, EventLevel.Information,
+                        $"Offline package for {upn} issued, valid until {DateTimeOffset.FromUnixTimeSeconds(response.Offline.ValidUntil):u}");
+            }
+            await ApiError.WriteJson(context, response);
+        }
+
+        private static string? ShapeProblem(VerifyRequest r)
+        {
+            if (r.Upn == null) return "upn is missing";
+            if (r.Code == null) return "code is missing";
+            if (r.Scenario == null) return "scenario is missing";
+            if (r.Machine == null) return "machine is missing";
+            if (r.Machine.Length > 256) return "machine is longer than 256 characters";
+            if (r.Code.Length > 64) return "code is longer than 64 characters";
+            if (r.OfflineDays < 0) return "offlineDays is negative";
+            return null;
+        }
+
+        /// <summary>Refusals OtpSignIn does not log itself (it logs wrong codes, replays and new locks).</summary>
+        private static void WriteRefusalEvent(RequestEventSink events, VerifyOutcome outcome, string upn, HttpContext context)
+        {
+            var address = context.Connection.RemoteIpAddress?.ToString();
+            var what = outcome switch
+            {
+                VerifyOutcome.UnknownUser => "not enrolled",
+                VerifyOutcome.Disabled => "OTP sign-in is disabled",
+                VerifyOutcome.Malformed => "not a code (wrong number of digits; not counted)",
+                _ => null,
+            };
+            if (what != null) events.Write(OtpEventId.OtpFailed, EventLevel.Warning, $"OTP refused for {upn} from {address}: {what}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SecureMFA.Core.Events;
+using SecureMFA.Otp.Protocol;
+using SecureMFA.WebApi.Endpoints;
+using SecureMFA.WebApi.Http;
+using SecureMFA.WebApi.Limits;
+using SecureMFA.WebApi.Signing;
+
+namespace SecureMFA.WebApi.Hosting
+{
+    /// <summary>
+    /// Builds the WEB API: services, the pipeline (JSON errors, routing, request signatures) and the four endpoints
+    /// under api_base_path. Arguments: --config FILE (SecureMfaOtpProvider.json; default: the demo's embedded SQLite
+    /// under --data, default .data), --urls, and ASP.NET settings such as --Limits:DevicePerSecond.
+    /// </summary>
+    public static class ApiApplication
+    {
+        /// <summary>Worker threads kept ready: the concurrent requests a server is expected to hold while the store answers.</summary>
+        public const int MinimumThreads = 128;
+
+        public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
+        {
+            // The store calls block (SQL, LDAP, the SQLite group commit): without enough threads ready, a burst of
+            // sign-ins waits for the thread pool to grow, about one thread per half second.
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            if (workers < MinimumThreads) ThreadPool.SetMinThreads(MinimumThreads, io);
+            var builder = WebApplication.CreateBuilder(args);
+            // A Windows service when started by the service manager; nothing changes otherwise.
+            builder.Host.UseWindowsService();
+            // Framework request logs are noise here (and slow under load); the product's events say what matters.
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning)
+                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+            var services = builder.Services;
+            services.Configure<KestrelServerOptions>(o =>
+            {
+                o.AddServerHeader = false;
+                o.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+            });
+            services.Configure<IISServerOptions>(o => o.MaxRequestBodySize = RequestBody.MaxBytes);
+            services.Configure<ApiLimits>(builder.Configuration.GetSection("Limits"));
+            services.TryAddSingleton(TimeProvider.System);
+            services.TryAddSingleton(PlatformEvents());
+            services.AddSingleton(p => StartRuntime(p.GetRequiredService<IConfiguration>(), p.GetRequiredService<IEventSink>(), p.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(p =>
+            {
+                var limits = p.GetRequiredService<IOptions<ApiLimits>>().Value;
+                return new NonceCache(TimeSpan.FromSeconds(MessageSignature.NonceLifetimeSeconds), limits.NoncesPerDevice, limits.NoncesTotal);
+            });
+            services.AddSingleton<ApiRateLimiters>();
+            services.AddSingleton(p => new RefusalEvents(p.GetRequiredService<IEventSink>()));
+            services.AddSingleton<HealthEndpoint>();
+            overrides?.Invoke(services);
+
+            var app = builder.Build();
+            // Opened now, so a bad configuration or store stops the start (event 5551/5553) instead of the first request.
+            var runtime = app.Services.GetRequiredService<ApiRuntime>();
+            app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
+
+            // Under IIS as an application at a virtual path, that path arrives as PathBase: route on the full path
+            // either way, so api_base_path means the same wherever the API is hosted.
+            app.Use((context, next) =>
+            {
+                if (context.Request.PathBase.HasValue)
+                {
+                    context.Request.Path = context.Request.PathBase.Add(context.Request.Path);
+                    context.Request.PathBase = PathString.Empty;
+                }
+                return next(context);
+            });
+            app.UseMiddleware<JsonErrorsMiddleware>();
+            app.UseRouting();
+            app.UseMiddleware<RequestSignatureMiddleware>();
+
+            var api = app.MapGroup(runtime.Config.ApiBasePath == "/" ? "" : runtime.Config.ApiBasePath);
+            api.MapGet(HealthEndpoint.Path, HealthEndpoint.Handle);
+            api.MapPost(RegisterEndpoint.Path, RegisterEndpoint.Handle);
+            api.MapGet(DeviceSelfEndpoint.Path, DeviceSelfEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
+            api.MapPost(VerifyEndpoint.Path, VerifyEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
+            return app;
+        }
+
+        private static ApiRuntime StartRuntime(IConfiguration configuration, IEventSink events, TimeProvider time)
+        {
+            var configPath = configuration["config"];
+            var dataFolder = configuration["data"] ?? ".data";
+            return ApiRuntime.Start(string.IsNullOrEmpty(configPath) ? null : Path.GetFullPath(configPath), dataFolder, events,
+                () => time.GetUtcNow().UtcDateTime, Console.Out);
+        }
+
+        /// <summary>Windows: the Application log, source "SecureMFA WEB API" (standard error if it cannot be written); elsewhere standard error.</summary>
+        private static IEventSink PlatformEvents()
+        {
+            var standardError = TextEventSink.StandardError(WindowsEventLogSink.WebApiSourceName);
+            return OperatingSystem.IsWindows()
+                ? new GuardedEventSink(new WindowsEventLogSink(WindowsEventLogSink.WebApiSourceName), standardError)
+                : new GuardedEventSink(standardError);
+        }
+    }
+}

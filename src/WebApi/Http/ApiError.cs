@@ -1,0 +1,57 @@
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace SecureMFA.WebApi.Http
+{
+    /// <summary>The error codes of docs/webapi-protocol.md, section 9, and the one body shape they share.</summary>
+    public static class ApiError
+    {
+        public const string BadRequest = "bad_request";
+        public const string InvalidUpn = "invalid_upn";
+        public const string InvalidScenario = "invalid_scenario";
+        public const string MissingSignature = "missing_signature";
+        public const string MalformedHeader = "malformed_header";
+        public const string UnknownDevice = "unknown_device";
+        public const string RevokedDevice = "revoked_device";
+        public const string StaleTimestamp = "stale_timestamp";
+        public const string BadSignature = "bad_signature";
+        public const string ReplayedNonce = "replayed_nonce";
+        public const string BadBootstrap = "bad_bootstrap";
+        public const string RegistrationClosed = "registration_closed";
+        public const string NotFound = "not_found";
+        public const string MethodNotAllowed = "method_not_allowed";
+        public const string TooLarge = "too_large";
+        public const string RateLimited = "rate_limited";
+        public const string StoreUnavailable = "store_unavailable";
+        public const string Internal = "internal";
+
+        /// <summary>The body of every error response; <see cref="ServerTime"/> only where the protocol adds it.</summary>
+        public sealed class Body
+        {
+            public string Error { get; set; } = "";
+            public string Message { get; set; } = "";
+
+            [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+            public long? ServerTime { get; set; }
+        }
+
+        public static Task Write(HttpContext context, int status, string error, string message, long? serverTime = null, TimeSpan? retryAfter = null)
+        {
+            var response = context.Response;
+            response.StatusCode = status;
+            if (retryAfter.HasValue)
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return WriteJson(context, new Body { Error = error, Message = message, ServerTime = serverTime });
+        }
+
+        public static async Task WriteJson<T>(HttpContext context, T value)
+        {
+            var bytes = ApiJson.Serialize(value);
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SecureMFA.WebApi.Http
+{
+    /// <summary>
+    /// JSON as docs/webapi-protocol.md says: camelCase names compared exactly, unknown properties ignored, numbers only
+    /// as numbers, and a property given twice refused (two readers must never disagree on which value counts).
+    /// </summary>
+    public static class ApiJson
+    {
+        public static readonly JsonSerializerOptions Options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNameCaseInsensitive = false,
+            NumberHandling = JsonNumberHandling.Strict,
+            AllowDuplicateProperties = false,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
+
+        public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+        /// <summary>The body as <typeparamref name="T"/>, or null when it is not JSON of that shape.</summary>
+        public static T? TryDeserialize<T>(byte[] body) where T : class
+        {
+            try { return JsonSerializer.Deserialize<T>(body, Options); }
+            catch (JsonException) { return null; }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SecureMFA.Core.Events;
+using SecureMFA.WebApi.Hosting;
+
+namespace SecureMFA.WebApi.Tests
+{
+    /// <summary>The API in memory (WebApplicationFactory) on a deployment, with the test's clock and event recorder.</summary>
+    public sealed class ApiFactory : WebApplicationFactory<ApiRuntime>
+    {
+        private readonly IDictionary<string, string> _aspNetSettings;
+
+        public ApiFactory(ApiDeployment? deployment = null, IDictionary<string, string>? aspNetSettings = null)
+        {
+            Deployment = deployment ?? new ApiDeployment();
+            _aspNetSettings = aspNetSettings ?? new Dictionary<string, string>();
+        }
+
+        public ApiDeployment Deployment { get; }
+        public TestClock Clock { get; } = new TestClock();
+        public RecordingEvents Events { get; } = new RecordingEvents();
+        public string BasePath => Deployment.BasePath;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("config", Deployment.ConfigPath);
+            foreach (var setting in _aspNetSettings) builder.UseSetting(setting.Key, setting.Value);
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<IEventSink>(Events);
+            });
+        }
+
+        public HttpClient Http() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        public Task<SignedClient> NewDevice(string machine = "PC1") =>
+            SignedClient.Register(Http(), BasePath, ApiDeployment.Bootstrap, () => Clock.Now, machine);
+    }
+}
