@@ -13,6 +13,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
+using SecureMFA.Core.Configuration;
+using SecureMFA.Core.Security;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -172,9 +174,9 @@ namespace SecureMFA.Adapter.Tests
             using (var host = new RunningDemoHost(dataFolder: data))
             {
                 await TestUsers.Enrol(host, TestUsers.NewUpn());
-                var database = Path.Combine(data, DemoConfiguration.DatabaseFile);
+                var database = Path.Combine(data, EmbeddedDefault.DatabaseFile);
                 Assert.Equal(OwnerOnlyFiles.FolderMode, File.GetUnixFileMode(data));
-                foreach (var file in new[] { Path.Combine(data, DemoConfiguration.PassphraseFile), database, database + "-wal", database + "-shm" })
+                foreach (var file in new[] { Path.Combine(data, EmbeddedDefault.PassphraseFile), database, database + "-wal", database + "-shm" })
                 {
                     Assert.True(File.Exists(file), file + " was not created");
                     Assert.Equal(OwnerOnlyFiles.FileMode, File.GetUnixFileMode(file));
@@ -182,7 +184,7 @@ namespace SecureMFA.Adapter.Tests
             }
 
             // A passphrase file an older demo left readable by others is tightened.
-            var passphrase = Path.Combine(data, DemoConfiguration.PassphraseFile);
+            var passphrase = Path.Combine(data, EmbeddedDefault.PassphraseFile);
             File.SetUnixFileMode(passphrase, OwnerOnlyFiles.FileMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             using (new RunningDemoHost(dataFolder: data))
                 Assert.Equal(OwnerOnlyFiles.FileMode, File.GetUnixFileMode(passphrase));

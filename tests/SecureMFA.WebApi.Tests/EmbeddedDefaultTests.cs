@@ -8,6 +8,7 @@ using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Totp;
 using SecureMFA.DemoHost;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using Microsoft.Data.Sqlite;
 using SecureMFA.Core.Native;
+using SecureMFA.Core.Security;
 
 namespace SecureMFA.Core.Stores.Sql
 {
@@ -70,8 +71,8 @@ namespace SecureMFA.Core.Stores.Sql
         {
             try
             {
-                var folder = Path.GetDirectoryName(fullPath);
-                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                // Born owner-only (0600 on Unix): the file holds the secrets, encrypted or not, and the lockout state.
+                OwnerOnlyFiles.CreateDatabaseFile(fullPath);
                 using (var connection = new SqliteConnection(connectionString))
                 {
                     connection.Open();

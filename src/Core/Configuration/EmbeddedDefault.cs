@@ -2,13 +2,15 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using SecureMFA.Core.Security;
 
-namespace SecureMFA.WebApi.Hosting
+namespace SecureMFA.Core.Configuration
 {
     /// <summary>
-    /// The configuration used without --config: the demo host's (SQLite under the data folder, encryption on, the
-    /// passphrase generated once into passphrase.txt), so a user enrolled on the demo page signs in through the API,
-    /// plus a generated bootstrap value (api_headers_value) kept in api-bootstrap.txt. Both files are owner-only.
+    /// The configuration the demo host and the WEB API use without --config: SQLite in a data folder, encryption on with
+    /// a passphrase generated once into passphrase.txt, and a generated WEB API bootstrap value (api_headers_value) in
+    /// api-bootstrap.txt. Both hosts read the same files, so a user enrolled on the demo page signs in through the API.
+    /// Every file is created owner-only (<see cref="OwnerOnlyFiles"/>).
     /// </summary>
     public static class EmbeddedDefault
     {
@@ -19,9 +21,9 @@ namespace SecureMFA.WebApi.Hosting
         /// <summary>The configuration JSON; <paramref name="newBootstrap"/> is the bootstrap value if it was generated now, else null.</summary>
         public static string Create(string dataFolder, out string? newBootstrap)
         {
-            Directory.CreateDirectory(dataFolder);
-            var passphrase = LoadOrCreate(Path.Combine(dataFolder, PassphraseFile), 32, out _);
-            var bootstrap = LoadOrCreate(Path.Combine(dataFolder, BootstrapFile), 24, out var created);
+            OwnerOnlyFiles.CreateFolder(dataFolder);
+            var passphrase = OwnerOnlyFiles.ReadOrCreate(Path.Combine(dataFolder, PassphraseFile), () => RandomText(32), out _);
+            var bootstrap = OwnerOnlyFiles.ReadOrCreate(Path.Combine(dataFolder, BootstrapFile), () => RandomText(24), out var created);
             newBootstrap = created ? bootstrap : null;
             return "{\n" +
                    "  \"company\": \"SecureMFA Demo\",\n" +
@@ -35,18 +37,11 @@ namespace SecureMFA.WebApi.Hosting
                    "}\n";
         }
 
-        /// <summary>The file's trimmed text; if there is none, random bytes in Base64, written owner-only.</summary>
-        private static string LoadOrCreate(string path, int bytes, out bool created)
+        private static string RandomText(int bytes)
         {
-            created = false;
-            if (File.Exists(path)) return File.ReadAllText(path).Trim();
-            var value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
-            // Created owner-only from the first byte, not narrowed after writing.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var writer = new StreamWriter(path, Encoding.ASCII, options)) writer.Write(value + "\n");
-            created = true;
-            return value;
+            var random = new byte[bytes];
+            using (var generator = RandomNumberGenerator.Create()) generator.GetBytes(random);
+            return Convert.ToBase64String(random);
         }
 
         private static string Json(string value)
