@@ -68,6 +68,29 @@ namespace SecureMFA.Core.Tests
         }
 
         [Fact]
+        public void WithAdServerOnDc2TheWebApisDevicesAreWrittenOnThePdcEmulatorToo()
+        {
+            var events = new RecordedEvents();
+            var dialled = new ConcurrentQueue<string>();
+            using var devices = Pair.OpenDevices(Pair.Dc2, events, () => Now, dialled);
+            var id = DeviceId.New();
+            Assert.True(devices.Add(new Device { Id = id, Machine = "PC-PDC", MachineSid = "", ProtectedKey = "v2:key", Created = Now }));
+            Assert.True(devices.Revoke(id, Now));
+
+            // The revocation is on DC1 at once; DC2 has not even heard of the device until replication.
+            Assert.True(devices.Find(id)!.IsRevoked);
+            using (var dc2 = Pair.Connect(Pair.Dc2))
+            {
+                var found = (System.DirectoryServices.Protocols.SearchResponse)dc2.SendRequest(new System.DirectoryServices.Protocols.SearchRequest(
+                    Pair.Settings(Pair.Dc2).SearchBase, $"(cn={id})", System.DirectoryServices.Protocols.SearchScope.Subtree, "cn"));
+                Assert.Empty(found.Entries);
+            }
+            Assert.All(dialled, name => Assert.Equal(Pair.Dc1Name, name));
+            Assert.NotEmpty(dialled);
+            Assert.Empty(events.All);
+        }
+
+        [Fact]
         public void WhileThePdcEmulatorIsDownTheStoreFailsOverWithAWarningAndReturnsAfterTheRecheck()
         {
             var upn = Pair.CreateUser(Pair.Dc1);

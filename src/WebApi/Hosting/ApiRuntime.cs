@@ -49,8 +49,8 @@ namespace SecureMFA.WebApi.Hosting
             ISecretProtector protector;
             try
             {
-                store = OtpUserStoreFactory.Open(config);
-                devices = DeviceRegistryFactory.Open(config);
+                store = OtpUserStoreFactory.Open(config, events);
+                devices = DeviceRegistryFactory.Open(config, events);
                 protector = SecretProtectors.For(config, store);
             }
             catch (Exception ex) when (ex is StoreUnavailableException || ex is ArgumentException || ex is IOException)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.DirectoryServices.Protocols;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
+using SecureMFA.Core.Events;
 
 namespace SecureMFA.Core.Stores.Ldap
 {
@@ -28,12 +28,19 @@ namespace SecureMFA.Core.Stores.Ldap
         private const string LastSeen = "lastSeen";
         private const string LastIp = "lastIp";
         private static readonly string[] Attributes = { "cn", MachineAttribute, KeyAttribute, PairsAttribute };
-        private readonly LdapConnectionSettings _settings;
-        private readonly ThreadLocal<LdapConnection?> _connection = new ThreadLocal<LdapConnection?>(() => null);
-        private readonly List<LdapConnection> _opened = new List<LdapConnection>();
+        private readonly DomainControllerConnections _connections;
         private string? _folder;
 
-        public LdapDeviceRegistry(LdapConnectionSettings settings) => _settings = settings;
+        /// <param name="events">where a failover from the PDC emulator is reported; by default the platform's event destination.</param>
+        public LdapDeviceRegistry(LdapConnectionSettings settings, IEventSink? events = null)
+            : this(new DomainControllerChoice(settings, events ?? EventSinks.ForPlatform())) { }
+
+        /// <summary>
+        /// With the domain controller choice given. Its compare-and-swaps (revoke, last seen) hold on one DC only, so they
+        /// go to the PDC emulator like the users' do.
+        /// </summary>
+        public LdapDeviceRegistry(DomainControllerChoice domainControllers) =>
+            _connections = new DomainControllerConnections(domainControllers, "device registry");
 
         public bool Add(Device device)
         {
@@ -114,15 +121,7 @@ namespace SecureMFA.Core.Stores.Ldap
             });
         }
 
-        public void Dispose()
-        {
-            lock (_opened)
-            {
-                foreach (var connection in _opened) connection.Dispose();
-                _opened.Clear();
-            }
-            _connection.Dispose();
-        }
+        public void Dispose() => _connections.Dispose();
 
         /// <summary>One modify replacing each pair's value read with the new one; false when another writer changed one first.</summary>
         private bool Swap(string id, params (string Name, string Old, string New)[] changes)
@@ -202,37 +201,11 @@ namespace SecureMFA.Core.Stores.Ldap
 
         private string Dn(string id) => "CN=" + id + "," + Folder();
 
-        private string Folder()
-        {
-            if (_folder != null) return _folder;
-            var rootDse = (SearchResponse)Connection().SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "defaultNamingContext"));
-            return _folder = LdapProductContainer.DevicesFolder((string)rootDse.Entries[0].Attributes["defaultNamingContext"][0]);
-        }
+        private string Folder() => _folder ?? (_folder = LdapProductContainer.DevicesFolder(_connections.DomainNamingContext()));
 
-        private LdapConnection Connection()
-        {
-            var connection = _connection.Value;
-            if (connection != null) return connection;
-            connection = _settings.Connect();
-            lock (_opened) _opened.Add(connection);
-            return _connection.Value = connection;
-        }
+        private LdapConnection Connection() => _connections.Connection();
 
-        private T Run<T>(Func<T> work)
-        {
-            try { return work(); }
-            catch (LdapException ex) { throw Unavailable(ex); }
-            catch (DirectoryOperationException ex) { throw Unavailable(ex); }
-        }
-
-        private StoreUnavailableException Unavailable(Exception ex)
-        {
-            // A broken connection is dropped so the next call on this thread reconnects.
-            var broken = _connection.Value;
-            _connection.Value = null;
-            if (broken != null) { lock (_opened) _opened.Remove(broken); broken.Dispose(); }
-            return new StoreUnavailableException($"The Active Directory device registry failed: {ex.Message}", ex);
-        }
+        private T Run<T>(Func<T> work) => _connections.Run(work);
 
         /// <summary>A device as read, with the raw pair values a compare-and-swap must delete.</summary>
         private sealed class StoredDevice

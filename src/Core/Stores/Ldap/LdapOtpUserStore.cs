@@ -22,11 +22,8 @@ namespace SecureMFA.Core.Stores.Ldap
         private const int MaxAttempts = 400;
         private const string TimeFormat = "yyyyMMddHHmmss.0'Z'";
         private readonly LdapConnectionSettings _settings;
-        private readonly DomainControllerChoice _domainControllers;
-        private readonly ThreadLocal<BoundConnection?> _connection;
-        private readonly List<LdapConnection> _opened = new List<LdapConnection>();
+        private readonly DomainControllerConnections _connections;
         private string? _searchBase;
-        private string? _domainNamingContext;
 
         /// <param name="settings">how to reach and bind to the directory.</param>
         /// <param name="events">where a failover from the PDC emulator is reported; by default the platform's event destination.</param>
@@ -37,12 +34,11 @@ namespace SecureMFA.Core.Stores.Ldap
         public LdapOtpUserStore(LdapConnectionSettings settings, DomainControllerChoice domainControllers)
         {
             _settings = settings;
-            _domainControllers = domainControllers;
-            _connection = new ThreadLocal<BoundConnection?>(() => null);
+            _connections = new DomainControllerConnections(domainControllers, "user store");
         }
 
         /// <summary>The domain controller in use, for event 5552 at start: "PDC emulator dc1.adatum.com", or the failover DC and why. Never throws.</summary>
-        public string DomainControllerInUse() => _domainControllers.Describe();
+        public string DomainControllerInUse() => _connections.Choice.Describe();
 
         public OtpUser? Find(string upn) => Run(() => Read(UpnKey.Normalize(upn)).User);
 
@@ -161,7 +157,7 @@ namespace SecureMFA.Core.Stores.Ldap
             });
         }, missingUserResult: RecoveryCodeOutcome.NotFound);
 
-        public string GetOrAdd(string name, string proposed) => Run(() => LdapProductContainer.GetOrAddSetting(Connection(), DomainNamingContext(), name, proposed));
+        public string GetOrAdd(string name, string proposed) => Run(() => LdapProductContainer.GetOrAddSetting(Connection(), _connections.DomainNamingContext(), name, proposed));
 
         public bool SetDisabled(string upn, bool disabled) => Change(upn, new Dictionary<string, string?> { [A.Disabled] = disabled ? "TRUE" : "FALSE" });
 
@@ -241,15 +237,7 @@ namespace SecureMFA.Core.Stores.Ldap
         public IReadOnlyList<string> CreateMany(IReadOnlyList<NewOtpUser> users) =>
             users.Where(u => !Create(u)).Select(u => UpnKey.Normalize(u.Upn)).ToList();
 
-        public void Dispose()
-        {
-            lock (_opened)
-            {
-                foreach (var connection in _opened) connection.Dispose();
-                _opened.Clear();
-            }
-            _connection.Dispose();
-        }
+        public void Dispose() => _connections.Dispose();
 
         private bool Change(string upn, Dictionary<string, string?> changes) => Update(upn, current =>
             current == null ? Decision<bool>.NoChange(false) : Decision<bool>.Change(true, changes), missingUserResult: false);
@@ -413,70 +401,14 @@ namespace SecureMFA.Core.Stores.Ldap
             return filter.Append(')').ToString();
         }
 
-        private string DomainNamingContext()
-        {
-            if (_domainNamingContext != null) return _domainNamingContext;
-            var rootDse = (SearchResponse)Connection().SendRequest(new SearchRequest("", "(objectClass=*)", SearchScope.Base, "defaultNamingContext"));
-            return _domainNamingContext = (string)rootDse.Entries[0].Attributes["defaultNamingContext"][0];
-        }
+        private LdapConnection Connection() => _connections.Connection();
+
+        private T Run<T>(Func<T> work) => _connections.Run(work);
 
         private string SearchBase()
         {
             if (_searchBase != null) return _searchBase;
-            return _searchBase = _settings.SearchBase.Length > 0 ? _settings.SearchBase : DomainNamingContext();
-        }
-
-        /// <summary>The connection the current <see cref="Run{T}"/> is bound to; every request of one operation goes to the same DC.</summary>
-        private LdapConnection Connection() => (_connection.Value ?? Bind(_domainControllers.Current())).Connection;
-
-        /// <summary>This thread's connection to the DC, opened anew when the choice moved to another DC.</summary>
-        private BoundConnection Bind(DomainController domainController)
-        {
-            var bound = _connection.Value;
-            if (bound != null && bound.DomainController == domainController) return bound;
-            Drop();
-            var connection = _domainControllers.Open(domainController);
-            lock (_opened) _opened.Add(connection);
-            return _connection.Value = new BoundConnection(domainController, connection);
-        }
-
-        /// <summary>
-        /// Runs one operation on the chosen DC. A connection that breaks (the DC went down) makes the choice again and the
-        /// operation runs once more, on the PDC emulator if it answers, else on the failover DC. A retried write is safe:
-        /// it reads and compares again, so it cannot apply twice on one DC.
-        /// </summary>
-        private T Run<T>(Func<T> work)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var domainController = _domainControllers.Current();
-                try
-                {
-                    Bind(domainController);
-                    return work();
-                }
-                catch (LdapException) when (attempt == 1)
-                {
-                    Drop();
-                    _domainControllers.Unreachable(domainController);
-                }
-                catch (LdapException ex) { throw Unavailable(ex); }
-                catch (DirectoryOperationException ex) { throw Unavailable(ex); }
-            }
-        }
-
-        private StoreUnavailableException Unavailable(Exception ex)
-        {
-            // A broken connection is dropped so the next call on this thread reconnects.
-            Drop();
-            return new StoreUnavailableException($"The Active Directory user store failed: {ex.Message}", ex);
-        }
-
-        private void Drop()
-        {
-            var broken = _connection.Value;
-            _connection.Value = null;
-            if (broken != null) { lock (_opened) _opened.Remove(broken.Connection); broken.Connection.Dispose(); }
+            return _searchBase = _settings.SearchBase.Length > 0 ? _settings.SearchBase : _connections.DomainNamingContext();
         }
 
         private static string Escape(string value)
@@ -516,19 +448,6 @@ namespace SecureMFA.Core.Stores.Ldap
             var parts = text.Split(';');
             return new TotpParameters((TotpAlgorithm)Enum.Parse(typeof(TotpAlgorithm), parts[0], true),
                 int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
-        }
-
-        /// <summary>A thread's open connection and the DC it leads to.</summary>
-        private sealed class BoundConnection
-        {
-            public BoundConnection(DomainController domainController, LdapConnection connection)
-            {
-                DomainController = domainController;
-                Connection = connection;
-            }
-
-            public DomainController DomainController { get; }
-            public LdapConnection Connection { get; }
         }
 
         private interface IDecision
