@@ -18,10 +18,12 @@ namespace SecureMFA.Cmdlets
         "v2), or to rotate the passphrase: put the new passphrase in the configuration and give the old one with -PreviousPassphrase. " +
         "Every secret is read, checked and re-encrypted for its own user; in SQL Server and SQLite all of them are written in one " +
         "transaction, so either every secret moves or none does (in AD mode each user is written on its own). A secret that cannot be " +
-        "read with either passphrase is reported and left unchanged. Users keep their authenticator apps. Recovery codes are stored as " +
-        "hashes, not encrypted, and need no conversion.",
+        "read with either passphrase is reported and left unchanged. Users keep their authenticator apps. The WEB API's device keys, " +
+        "encrypted with the same passphrase, are re-encrypted too (each on its own), so registered Windows devices keep working. Recovery " +
+        "codes are stored as hashes, not encrypted, and need no conversion.",
         Outputs = "One object: Examined (secrets read), ToConvert (not yet in the current format or passphrase), Converted (written; 0 with " +
-            "-WhatIf), AlreadyCurrent and Unreadable (reported as errors, left unchanged).")]
+            "-WhatIf), AlreadyCurrent and Unreadable (reported as errors, left unchanged), DeviceKeysConverted (or, with -WhatIf, to " +
+            "convert) and DeviceKeysUnreadable.")]
     [CmdletExample("ConvertTo-xOTP_EncryptedSecret -WhatIf", "Counts the secrets that would be encrypted or rewritten, changing nothing.")]
     [CmdletExample("ConvertTo-xOTP_EncryptedSecret -PreviousPassphrase (Read-Host -AsSecureString 'Old passphrase') -Confirm:$false",
         "Passphrase rotation: the configuration already holds the new passphrase; every secret is re-encrypted with it.")]
@@ -56,7 +58,7 @@ namespace SecureMFA.Cmdlets
                     foreach (var user in page)
                     {
                         examined++;
-                        var secret = Read(user, previous);
+                        var secret = Read(user.Upn, user.ProtectedSecret, user.Upn, previous);
                         if (secret == null) { unreadable++; continue; }
                         if (secret.Value.Current) { current++; continue; }
                         replacements.Add(new SecretReplacement(user.Upn, user.ProtectedSecret, Protector.Protect(user.Upn, secret.Value.Key)));
@@ -70,38 +72,69 @@ namespace SecureMFA.Cmdlets
                 if (written < replacements.Count && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && written > 0)
                     WriteWarning($"{replacements.Count - written} secret(s) changed while this ran (a reset or removal) and were left as they now are.");
 
+                var (devicesConverted, devicesUnreadable) = ConvertDeviceKeys(previous);
+
                 var result = new PSObject();
                 result.Properties.Add(new PSNoteProperty("Examined", examined));
                 result.Properties.Add(new PSNoteProperty("Converted", written));
                 result.Properties.Add(new PSNoteProperty("ToConvert", replacements.Count));
                 result.Properties.Add(new PSNoteProperty("AlreadyCurrent", current));
                 result.Properties.Add(new PSNoteProperty("Unreadable", unreadable));
+                result.Properties.Add(new PSNoteProperty("DeviceKeysConverted", devicesConverted));
+                result.Properties.Add(new PSNoteProperty("DeviceKeysUnreadable", devicesUnreadable));
                 WriteObject(result);
             });
         }
 
-        /// <summary>The user's secret and whether it is already stored in the current format under the current passphrase; null when unreadable (reported).</summary>
-        private (byte[] Key, bool Current)? Read(OtpUser user, ISecretProtector? previous)
+        /// <summary>
+        /// The WEB API's device keys are encrypted with the same passphrase (bound to "device:" + id): a rotation moves them
+        /// too, each by its own compare-and-swap. Returns how many were rewritten (or, with -WhatIf, would be) and how many
+        /// could not be read.
+        /// </summary>
+        private (int Converted, int Unreadable) ConvertDeviceKeys(ISecretProtector? previous)
         {
-            var stored = user.ProtectedSecret;
+            var devices = DeviceRegistryFactory.Open(Config);
+            try
+            {
+                int converted = 0, unreadable = 0;
+                foreach (var device in devices.List())
+                {
+                    var binding = Device.KeyBinding(device.Id);
+                    var key = Read(binding, device.ProtectedKey, "device " + device.Id, previous);
+                    if (key == null) { unreadable++; continue; }
+                    if (key.Value.Current) continue;
+                    if (!ShouldProcess("device " + device.Id + " (" + device.Machine + ")", "Encrypt its WEB API key with the configured passphrase")) { converted++; continue; }
+                    if (devices.ReplaceKey(device.Id, device.ProtectedKey, Protector.Protect(binding, key.Value.Key))) converted++;
+                }
+                return (converted, unreadable);
+            }
+            finally { (devices as IDisposable)?.Dispose(); }
+        }
+
+        /// <summary>
+        /// A secret (a user's, or a device key) and whether it is already stored in the current format under the current
+        /// passphrase; null when unreadable (reported, naming <paramref name="owner"/>).
+        /// </summary>
+        private (byte[] Key, bool Current)? Read(string binding, string stored, string owner, ISecretProtector? previous)
+        {
             var encrypted = stored.StartsWith(EncryptedSecretProtector.VersionPrefix, StringComparison.Ordinal)
                 || stored.StartsWith(EncryptedSecretProtector.V1Prefix, StringComparison.Ordinal);
             try
             {
-                if (!encrypted) return (new PlainSecretProtector().Unprotect(user.Upn, stored), false);
+                if (!encrypted) return (new PlainSecretProtector().Unprotect(binding, stored), false);
                 try
                 {
-                    return (Protector.Unprotect(user.Upn, stored), Protector.IsCurrentFormat(stored));
+                    return (Protector.Unprotect(binding, stored), Protector.IsCurrentFormat(stored));
                 }
                 catch (SecretUnreadableException) when (previous != null)
                 {
-                    return (previous.Unprotect(user.Upn, stored), false);
+                    return (previous.Unprotect(binding, stored), false);
                 }
             }
             catch (SecretUnreadableException ex)
             {
                 WriteError(Errors.Record(ex.Message + (previous == null ? " If the passphrase was changed, give the old one with -PreviousPassphrase." : ""),
-                    "SecretUnreadable", ErrorCategory.InvalidData, user.Upn, ex));
+                    "SecretUnreadable", ErrorCategory.InvalidData, owner, ex));
                 return null;
             }
         }

@@ -105,6 +105,23 @@ namespace SecureMFA.Cmdlets.Tests
         }
 
         [Fact]
+        public void ARotationMovesTheWebApiDeviceKeysToo()
+        {
+            var deviceKey = new byte[32];
+            new Random(7).NextBytes(deviceKey);
+            var devices = SqliteStoreFactory.OpenDevices(Database);
+            var device = new Device { Id = DeviceId.New(), Machine = "PC1", Created = DateTime.UtcNow };
+            device.ProtectedKey = Protector(Passphrase).Protect(Device.KeyBinding(device.Id), deviceKey);
+            Assert.True(devices.Add(device));
+            var rotated = Config(encryption: true, passphrase: NewPassphrase);
+
+            var result = _ps.Run($"ConvertTo-xOTP_EncryptedSecret -ConfigurationFilePath '{rotated}' -PreviousPassphrase ([System.Net.NetworkCredential]::new('', '{Passphrase}').SecurePassword) -Confirm:$false");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(1, Count(result, "DeviceKeysConverted"));
+            Assert.Equal(deviceKey, Protector(NewPassphrase).Unprotect(Device.KeyBinding(device.Id), devices.Find(device.Id)!.ProtectedKey));
+        }
+
+        [Fact]
         public void EitherEverySecretMovesOrNone()
         {
             foreach (var name in new[] { "a", "b", "c" })

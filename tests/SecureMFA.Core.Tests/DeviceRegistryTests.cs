@@ -37,6 +37,20 @@ namespace SecureMFA.Core.Tests
         private static DateTime Now() => new DateTime(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 
         [Theory, MemberData(nameof(Kinds))]
+        public void AKeyIsReplacedOnlyIfItIsStillTheOneRead(string kind)
+        {
+            var registry = Open(kind);
+            var device = NewDevice(Now());
+            registry.Add(device);
+            Assert.False(registry.ReplaceKey(device.Id, "v2:not-the-stored-key", "v2:new"));
+            Assert.Equal(device.ProtectedKey, registry.Find(device.Id)!.ProtectedKey);
+            Assert.True(registry.ReplaceKey(device.Id, device.ProtectedKey, "v2:rotated"));
+            Assert.Equal("v2:rotated", registry.Find(device.Id)!.ProtectedKey);
+            Assert.False(registry.ReplaceKey(device.Id, device.ProtectedKey, "v2:again"));
+            Assert.False(registry.ReplaceKey(DeviceId.New(), "v2:rotated", "v2:x"));
+        }
+
+        [Theory, MemberData(nameof(Kinds))]
         public void ADeviceIsAddedFoundListedAndRevokedOnceWithItsFirstTime(string kind)
         {
             var registry = Open(kind);

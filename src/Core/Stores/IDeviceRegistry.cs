@@ -30,5 +30,11 @@ namespace SecureMFA.Core.Stores
         /// farm nodes racing write once. True when this call wrote.
         /// </summary>
         bool Touch(string id, DateTime utcNow, string? clientIp, TimeSpan minimumInterval);
+
+        /// <summary>
+        /// Writes a re-protected device key (another passphrase or format), only if the stored value is still
+        /// <paramref name="currentProtected"/>. False when it was not written.
+        /// </summary>
+        bool ReplaceKey(string id, string currentProtected, string newProtected);
     }
 }

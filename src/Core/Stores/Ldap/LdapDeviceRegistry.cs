@@ -108,6 +108,32 @@ namespace SecureMFA.Core.Stores.Ldap
             });
         }
 
+        /// <summary>One modify deleting the exact key read and adding the new one: a concurrent change makes it fail as a whole.</summary>
+        public bool ReplaceKey(string id, string currentProtected, string newProtected)
+        {
+            if (!DeviceId.IsWellFormed(id)) return false;
+            return Run(() =>
+            {
+                var request = new ModifyRequest(Dn(id));
+                var delete = new DirectoryAttributeModification { Name = KeyAttribute, Operation = DirectoryAttributeOperation.Delete };
+                delete.Add(currentProtected);
+                var add = new DirectoryAttributeModification { Name = KeyAttribute, Operation = DirectoryAttributeOperation.Add };
+                add.Add(newProtected);
+                request.Modifications.Add(delete);
+                request.Modifications.Add(add);
+                try
+                {
+                    Connection().SendRequest(request);
+                    return true;
+                }
+                catch (DirectoryOperationException ex) when (ex.Response != null &&
+                    (ex.Response.ResultCode == ResultCode.NoSuchAttribute || ex.Response.ResultCode == ResultCode.NoSuchObject || ex.Response.ResultCode == ResultCode.AttributeOrValueExists))
+                {
+                    return false;
+                }
+            });
+        }
+
         public bool Touch(string id, DateTime utcNow, string? clientIp, TimeSpan minimumInterval)
         {
             if (!DeviceId.IsWellFormed(id)) return false;

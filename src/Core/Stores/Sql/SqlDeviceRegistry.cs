@@ -62,6 +62,16 @@ namespace SecureMFA.Core.Stores.Sql
             });
         }
 
+        public bool ReplaceKey(string id, string currentProtected, string newProtected)
+        {
+            if (!DeviceId.IsWellFormed(id)) return false;
+            return Run(c =>
+            {
+                using (var command = SqlCommands.Create(c, SqlDeviceStatements.ReplaceKey).With("@id", id).With("@old", currentProtected).With("@new", newProtected))
+                    return command.ExecuteNonQuery() == 1;
+            });
+        }
+
         public bool Touch(string id, DateTime utcNow, string? clientIp, TimeSpan minimumInterval)
         {
             if (!DeviceId.IsWellFormed(id)) return false;

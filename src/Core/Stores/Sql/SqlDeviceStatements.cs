@@ -19,6 +19,8 @@ namespace SecureMFA.Core.Stores.Sql
         // The first revocation time is kept: revoking again changes nothing.
         public const string Revoke = "UPDATE Devices SET revoked = @now WHERE id = @id AND revoked IS NULL";
 
+        public const string ReplaceKey = "UPDATE Devices SET devicekey = @new WHERE id = @id AND devicekey = @old";
+
         public const string Exists = "SELECT COUNT(*) FROM Devices WHERE id = @id";
 
         // The interval check and the write are one statement: farm nodes racing on one device write once.
