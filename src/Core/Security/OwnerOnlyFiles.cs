@@ -49,7 +49,12 @@ namespace SecureMFA.Core.Security
                 return File.ReadAllText(path).Trim();
             }
             var value = create();
-            WriteNew(path, value + "\n");
+            try { WriteNew(path, value + "\n"); }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process (the demo host and the WEB API started together) wrote it first: theirs is the value.
+                return File.ReadAllText(path).Trim();
+            }
             created = true;
             return value;
         }
