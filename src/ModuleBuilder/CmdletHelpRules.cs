@@ -51,7 +51,7 @@ internal static class CmdletHelpRules
     public static IReadOnlyList<string> Problems(Type cmdlet)
     {
         var name = Name(cmdlet);
-        var help = cmdlet.GetCustomAttribute<CmdletHelpAttribute>();
+        var help = HelpAttributes.Help(cmdlet);
         if (help == null) return new[] { $"{name} has no [CmdletHelp]" };
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(help.Synopsis) || string.IsNullOrWhiteSpace(help.Description))
@@ -68,7 +68,7 @@ internal static class CmdletHelpRules
         foreach (var output in outputs.Where(o => OutputParagraphs(o.Type, help, first: false).Count == 0))
             problems.Add($"{name} returns {output.Name}, which has no [Description], and [CmdletHelp] has no Outputs");
 
-        var examples = cmdlet.GetCustomAttributes<CmdletExampleAttribute>().ToList();
+        var examples = HelpAttributes.Examples(cmdlet).ToList();
         if (examples.Count < MinimumExamples)
             problems.Add($"{name} has {examples.Count} [CmdletExample]; at least {MinimumExamples} are needed");
         if (examples.Any(e => string.IsNullOrWhiteSpace(e.Code) || string.IsNullOrWhiteSpace(e.Remarks)))

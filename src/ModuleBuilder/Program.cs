@@ -14,8 +14,8 @@ using SecureMFA.Cmdlets.Help;
 if (args.Length == 3 && args[0] == "--module-version") return ManifestVersion.Stamp(args[1], args[2]);
 if (args.Length != 2)
 {
-    Console.Error.WriteLine("usage: SecureMFA.ModuleBuilder <SecureMFA.Cmdlets.dll> <output-help.xml>");
-    Console.Error.WriteLine("       SecureMFA.ModuleBuilder --module-version <staged SecureMFA_OTP.psd1> <major.minor.patch>");
+    Console.Error.WriteLine("usage: SecureMFA.ModuleBuilder <cmdlets assembly (SecureMFA.Cmdlets.dll or SecureMFA.WinOtp.Cmdlets.dll)> <output-help.xml>");
+    Console.Error.WriteLine("       SecureMFA.ModuleBuilder --module-version <staged module manifest .psd1> <major.minor.patch>");
     return 2;
 }
 
@@ -36,9 +36,9 @@ using (var xml = XmlWriter.Create(args[1], new XmlWriterSettings { Indent = true
         var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
         var name = CmdletHelpRules.Name(type);
         problems.AddRange(CmdletHelpRules.Problems(type));
-        var help = type.GetCustomAttribute<CmdletHelpAttribute>();
+        var help = HelpAttributes.Help(type);
         if (help == null) continue;
-        var examples = type.GetCustomAttributes<CmdletExampleAttribute>().ToList();
+        var examples = HelpAttributes.Examples(type).ToList();
         var parameters = Parameters(type, cmdlet);
 
         xml.WriteStartElement("command", "command", Command);

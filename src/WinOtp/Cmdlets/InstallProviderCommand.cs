@@ -3,7 +3,7 @@ using System.Collections;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using SecureMFA.WinOtp.Cmdlets.Help;
+using SecureMFA.Cmdlets.Help;
 using SecureMFA.WinOtp.Cmdlets.Infrastructure;
 using SecureMFA.WinOtp.Cmdlets.Output;
 using SecureMFA.WinOtp.Device;

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using SecureMFA.WinOtp.Cmdlets.Help;
+using SecureMFA.Cmdlets.Help;
 using SecureMFA.WinOtp.Cmdlets.Infrastructure;
 using SecureMFA.WinOtp.Cmdlets.Output;
 using SecureMFA.WinOtp.Settings;

@@ -1,6 +1,10 @@
+using System.ComponentModel;
+
 namespace SecureMFA.WinOtp.Cmdlets.Output
 {
     /// <summary>One thing Install- or Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider did: what (Kind, Name) and what happened (Action), with Detail.</summary>
+    [Description("One object per change: Kind (Device registration, File, Folder, Event source, Setting, Registry key, COM class, " +
+        "Credential provider, Credential provider filter), Name, Action (what was done, or with -WhatIf what would be) and Detail.")]
     public sealed class WinOtpChange
     {
         public const string Device = "Device registration";
@@ -27,22 +31,5 @@ namespace SecureMFA.WinOtp.Cmdlets.Output
         public string Detail { get; }
 
         public override string ToString() => Kind + " " + Name + ": " + Action + (Detail.Length > 0 ? " (" + Detail + ")" : "");
-    }
-
-    /// <summary>One check of Test-SecureMFA_WIN_OTP.</summary>
-    public sealed class WinOtpCheck
-    {
-        public WinOtpCheck(string check, bool passed, string detail)
-        {
-            Check = check;
-            Passed = passed;
-            Detail = detail;
-        }
-
-        public string Check { get; }
-        public bool Passed { get; }
-        public string Detail { get; }
-
-        public override string ToString() => (Passed ? "PASS " : "FAIL ") + Check + ": " + Detail;
     }
 }
