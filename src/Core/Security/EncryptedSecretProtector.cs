@@ -1,5 +1,4 @@
 using System;
-using System.Security.Cryptography;
 using System.Text;
 using SecureMFA.Otp.Crypto;
 
@@ -16,8 +15,6 @@ namespace SecureMFA.Core.Security
     {
         public const string VersionPrefix = "v2:";
         public const string V1Prefix = "v1:";
-        private const int IvLength = 16;
-        private const int TagLength = 32;
         private readonly string _passphrase;
         private readonly Func<byte[]> _salt;
         private readonly object _gate = new object();
@@ -46,20 +43,8 @@ namespace SecureMFA.Core.Security
 
         public string Protect(string upn, byte[] secret)
         {
-            var iv = new byte[IvLength];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(iv);
             var key = Key;
-            byte[] ciphertext;
-            using (var aes = CreateAes())
-            using (var encryptor = aes.CreateEncryptor(key.EncryptionKey, iv))
-                ciphertext = encryptor.TransformFinalBlock(secret, 0, secret.Length);
-
-            var tag = ComputeTag(key, VersionPrefix, upn, iv, ciphertext, 0, ciphertext.Length);
-            var payload = new byte[IvLength + ciphertext.Length + TagLength];
-            Buffer.BlockCopy(iv, 0, payload, 0, IvLength);
-            Buffer.BlockCopy(ciphertext, 0, payload, IvLength, ciphertext.Length);
-            Buffer.BlockCopy(tag, 0, payload, IvLength + ciphertext.Length, TagLength);
-            return VersionPrefix + Convert.ToBase64String(payload);
+            return VersionPrefix + Convert.ToBase64String(EncryptThenMac.Seal(key.EncryptionKey, key.MacKey, secret, Owner(VersionPrefix, upn)));
         }
 
         public byte[] Unprotect(string upn, string stored)
@@ -72,46 +57,24 @@ namespace SecureMFA.Core.Security
 
         private static byte[] Open(PassphraseKey key, string prefix, string upn, string stored)
         {
-            byte[] payload;
-            try { payload = Convert.FromBase64String(stored.Substring(prefix.Length)); }
+            byte[] sealedBytes;
+            try { sealedBytes = Convert.FromBase64String(stored.Substring(prefix.Length)); }
             catch (FormatException) { throw new SecretUnreadableException(upn, "it is not valid Base64"); }
-            var cipherLength = payload.Length - IvLength - TagLength;
-            if (cipherLength <= 0 || cipherLength % 16 != 0) throw new SecretUnreadableException(upn, "it has the wrong length");
-
-            var iv = new byte[IvLength];
-            var tag = new byte[TagLength];
-            Buffer.BlockCopy(payload, 0, iv, 0, IvLength);
-            Buffer.BlockCopy(payload, IvLength + cipherLength, tag, 0, TagLength);
-            if (!FixedTime.Equal(ComputeTag(key, prefix, upn, iv, payload, IvLength, cipherLength), tag))
-                throw new SecretUnreadableException(upn, "its integrity check failed (altered, copied from another user, or another passphrase)");
-
-            using (var aes = CreateAes())
-            using (var decryptor = aes.CreateDecryptor(key.EncryptionKey, iv))
-                return decryptor.TransformFinalBlock(payload, IvLength, cipherLength);
+            if (!EncryptThenMac.HasSealedLength(sealedBytes.Length)) throw new SecretUnreadableException(upn, "it has the wrong length");
+            return EncryptThenMac.Open(key.EncryptionKey, key.MacKey, sealedBytes, Owner(prefix, upn))
+                ?? throw new SecretUnreadableException(upn, "its integrity check failed (altered, copied from another user, or another passphrase)");
         }
 
-        private static byte[] ComputeTag(PassphraseKey key, string prefix, string upn, byte[] iv, byte[] buffer, int offset, int count)
+        /// <summary>What the tag binds besides the ciphertext: the format, and the user, length-prefixed so (user, ciphertext) pairs cannot be re-split.</summary>
+        private static byte[] Owner(string prefix, string upn)
         {
-            var user = Encoding.UTF8.GetBytes(upn.ToLowerInvariant());
             var header = Encoding.ASCII.GetBytes(prefix);
-            using (var hmac = new HMACSHA256(key.MacKey))
-            {
-                // Length-prefix the UPN so (user, ciphertext) pairs cannot be re-split.
-                hmac.TransformBlock(header, 0, header.Length, null, 0);
-                hmac.TransformBlock(BitConverter.GetBytes(user.Length), 0, 4, null, 0);
-                hmac.TransformBlock(user, 0, user.Length, null, 0);
-                hmac.TransformBlock(iv, 0, iv.Length, null, 0);
-                hmac.TransformFinalBlock(buffer, offset, count);
-                return hmac.Hash!;
-            }
-        }
-
-        private static Aes CreateAes()
-        {
-            var aes = Aes.Create();
-            aes.Mode = CipherMode.CBC;
-            aes.Padding = PaddingMode.PKCS7;
-            return aes;
+            var user = Encoding.UTF8.GetBytes(upn.ToLowerInvariant());
+            var owner = new byte[header.Length + 4 + user.Length];
+            Buffer.BlockCopy(header, 0, owner, 0, header.Length);
+            Buffer.BlockCopy(BitConverter.GetBytes(user.Length), 0, owner, header.Length, 4);
+            Buffer.BlockCopy(user, 0, owner, header.Length + 4, user.Length);
+            return owner;
         }
     }
 }

@@ -17,26 +17,17 @@ namespace SecureMFA.WinOtp.Offline
     {
         public const int DefaultIterations = 600000;
         private const int SaltBytes = 16;
-        private const int IvBytes = 16;
-        private const int TagBytes = 32;
 
         public static byte[] Seal(byte[] secret, string password, string upn, string alg, int digits, int period, int iterations)
         {
-            var salt = Random(SaltBytes);
-            var iv = Random(IvBytes);
+            var salt = EncryptThenMac.RandomBytes(SaltBytes);
             var (encryption, mac) = Keys(password, salt, iterations, upn);
             try
             {
-                byte[] ciphertext;
-                using (var aes = CreateAes())
-                using (var encryptor = aes.CreateEncryptor(encryption, iv))
-                    ciphertext = encryptor.TransformFinalBlock(secret, 0, secret.Length);
-                var tag = Tag(mac, upn, alg, digits, period, salt, iv, ciphertext);
-                var sealedBytes = new byte[SaltBytes + IvBytes + ciphertext.Length + TagBytes];
+                var sealedPart = EncryptThenMac.Seal(encryption, mac, secret, AssociatedData(upn, alg, digits, period, salt));
+                var sealedBytes = new byte[SaltBytes + sealedPart.Length];
                 Buffer.BlockCopy(salt, 0, sealedBytes, 0, SaltBytes);
-                Buffer.BlockCopy(iv, 0, sealedBytes, SaltBytes, IvBytes);
-                Buffer.BlockCopy(ciphertext, 0, sealedBytes, SaltBytes + IvBytes, ciphertext.Length);
-                Buffer.BlockCopy(tag, 0, sealedBytes, sealedBytes.Length - TagBytes, TagBytes);
+                Buffer.BlockCopy(sealedPart, 0, sealedBytes, SaltBytes, sealedPart.Length);
                 return sealedBytes;
             }
             finally
@@ -49,19 +40,13 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>The secret, or null when the password is not the one it was sealed with (or the bytes were altered).</summary>
         public static byte[]? Open(byte[] sealedBytes, string password, string upn, string alg, int digits, int period, int iterations)
         {
-            var cipherLength = sealedBytes.Length - SaltBytes - IvBytes - TagBytes;
-            if (cipherLength <= 0 || cipherLength % 16 != 0) return null;
+            if (!EncryptThenMac.HasSealedLength(sealedBytes.Length - SaltBytes)) return null;
             var salt = Slice(sealedBytes, 0, SaltBytes);
-            var iv = Slice(sealedBytes, SaltBytes, IvBytes);
-            var ciphertext = Slice(sealedBytes, SaltBytes + IvBytes, cipherLength);
-            var tag = Slice(sealedBytes, sealedBytes.Length - TagBytes, TagBytes);
+            var sealedPart = Slice(sealedBytes, SaltBytes, sealedBytes.Length - SaltBytes);
             var (encryption, mac) = Keys(password, salt, iterations, upn);
             try
             {
-                if (!FixedTime.Equal(Tag(mac, upn, alg, digits, period, salt, iv, ciphertext), tag)) return null;
-                using (var aes = CreateAes())
-                using (var decryptor = aes.CreateDecryptor(encryption, iv))
-                    return decryptor.TransformFinalBlock(ciphertext, 0, cipherLength);
+                return EncryptThenMac.Open(encryption, mac, sealedPart, AssociatedData(upn, alg, digits, period, salt));
             }
             finally
             {
@@ -88,32 +73,14 @@ namespace SecureMFA.WinOtp.Offline
             return keys;
         }
 
-        private static byte[] Tag(byte[] macKey, string upn, string alg, int digits, int period, byte[] salt, byte[] iv, byte[] ciphertext)
+        /// <summary>The user and TOTP parameters, then the salt: authenticated with the ciphertext, so nothing can be swapped.</summary>
+        private static byte[] AssociatedData(string upn, string alg, int digits, int period, byte[] salt)
         {
             var fields = Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, "SMFA-WINOTP-VAULT-PASSWORD\n{0}\n{1}\n{2}\n{3}\n", upn, alg, digits, period));
-            using (var hmac = new HMACSHA256(macKey))
-            {
-                hmac.TransformBlock(fields, 0, fields.Length, null, 0);
-                hmac.TransformBlock(salt, 0, salt.Length, null, 0);
-                hmac.TransformBlock(iv, 0, iv.Length, null, 0);
-                hmac.TransformFinalBlock(ciphertext, 0, ciphertext.Length);
-                return hmac.Hash!;
-            }
-        }
-
-        private static Aes CreateAes()
-        {
-            var aes = Aes.Create();
-            aes.Mode = CipherMode.CBC;
-            aes.Padding = PaddingMode.PKCS7;
-            return aes;
-        }
-
-        private static byte[] Random(int length)
-        {
-            var bytes = new byte[length];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
-            return bytes;
+            var data = new byte[fields.Length + salt.Length];
+            Buffer.BlockCopy(fields, 0, data, 0, fields.Length);
+            Buffer.BlockCopy(salt, 0, data, fields.Length, salt.Length);
+            return data;
         }
 
         private static byte[] Slice(byte[] source, int offset, int length)
