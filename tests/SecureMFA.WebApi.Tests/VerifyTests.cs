@@ -105,6 +105,10 @@ namespace SecureMFA.WebApi.Tests
         [InlineData("{\"upn\":\"alice@adatum.labnet\\u200b\",\"code\":\"123456\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "invalid_upn")]
         [InlineData("{\"upn\":\"a\\u0301lice@adatum.labnet\",\"code\":\"123456\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "invalid_upn")]
         [InlineData("{\"upn\":\"alice@adatum@labnet\",\"code\":\"123456\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "invalid_upn")]
+        // Compatibility characters (a full-width letter, the Kelvin sign) are NFC but have a plainer spelling: refused, never folded.
+        [InlineData("{\"upn\":\"\\uff41lice@adatum.labnet\",\"code\":\"123456\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "invalid_upn")]
+        [InlineData("{\"upn\":\"\\u212aim@adatum.labnet\",\"code\":\"123456\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "invalid_upn")]
+        [InlineData("{\"upn\":\" alice@adatum.labnet\",\"code\":\"123456\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "invalid_upn")]
         [InlineData("{\"upn\":\"alice@adatum.labnet\",\"code\":\"123456\",\"scenario\":\"RDP\",\"machine\":\"PC1\"}", "invalid_scenario")]
         [InlineData("{\"upn\":\"alice@adatum.labnet\",\"code\":123456,\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "bad_request")]
         [InlineData("{\"upn\":\"alice@adatum.labnet\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}", "bad_request")]

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.SignIn;
-using SecureMFA.Core.Stores;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 using SecureMFA.WebApi.Limits;
@@ -33,10 +32,10 @@ namespace SecureMFA.WebApi.Endpoints
                 await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "The body is not a verify request: " + shape + ".");
                 return;
             }
-            var upnProblem = UpnSpelling.Problem(request!.Upn!);
-            if (upnProblem != null)
+            var upn = UpnSpelling.Key(request!.Upn!, out var upnProblem);
+            if (upn == null)
             {
-                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidUpn, upnProblem + ".");
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidUpn, upnProblem);
                 return;
             }
             if (!VerifyRequest.Scenarios.Contains(request.Scenario, StringComparer.Ordinal))
@@ -44,7 +43,6 @@ namespace SecureMFA.WebApi.Endpoints
                 await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidScenario, "scenario must be logon, unlock, rdp or credui.");
                 return;
             }
-            var upn = UpnKey.Normalize(request.Upn!);
             var wait = context.RequestServices.GetRequiredService<ApiRateLimiters>().Upn(upn);
             if (wait.HasValue)
             {
