@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores;
-using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
@@ -69,8 +68,7 @@ namespace SecureMFA.WebApi.Endpoints
                 string? failure = null;
                 try
                 {
-                    (runtime.Store as SqlOtpUserStore)?.CheckSchema();
-                    (runtime.Store as LdapOtpUserStore)?.CheckSchema();
+                    runtime.CheckStoreSchema();
                 }
                 catch (StoreUnavailableException ex)
                 {

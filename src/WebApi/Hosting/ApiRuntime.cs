@@ -59,10 +59,10 @@ namespace SecureMFA.WebApi.Hosting
                 throw new ApiStartupException("the store cannot be opened: " + ex.Message, ex);
             }
 
+            var runtime = new ApiRuntime(config, store, devices, protector, events, clock);
             try
             {
-                (store as SqlOtpUserStore)?.CheckSchema();
-                (store as LdapOtpUserStore)?.CheckSchema();
+                runtime.CheckStoreSchema();
                 // Deriving the key is deliberately slow: once here, not in the first request.
                 (protector as EncryptedSecretProtector)?.Prepare();
             }
@@ -75,7 +75,17 @@ namespace SecureMFA.WebApi.Hosting
             events.Write(OtpEventId.ProviderOk, EventLevel.Information,
                 $"SecureMFA WEB API started: {config.AuthMode} store, base path {config.ApiBasePath}, registration " +
                 (config.ApiHeadersValue.Length == 0 ? "closed" : "open") + $", offline packages up to {config.ApiOfflineMaxDays} day(s).");
-            return new ApiRuntime(config, store, devices, protector, events, clock);
+            return runtime;
+        }
+
+        /// <summary>
+        /// Throws <see cref="StoreUnavailableException"/> when the store does not answer or lacks the schema this build
+        /// needs (SQL Server, SQLite, AD); at start-up and for the health endpoint.
+        /// </summary>
+        public void CheckStoreSchema()
+        {
+            (Store as SqlOtpUserStore)?.CheckSchema();
+            (Store as LdapOtpUserStore)?.CheckSchema();
         }
 
         private static ProviderConfiguration Load(string? configPath, string dataFolder, IEventSink events, TextWriter console)
