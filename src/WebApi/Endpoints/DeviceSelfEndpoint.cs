@@ -25,7 +25,7 @@ namespace SecureMFA.WebApi.Endpoints
         {
             var runtime = context.RequestServices.GetRequiredService<ApiRuntime>();
             var device = (context.Features.Get<SignedRequest>() ?? throw new InvalidOperationException("self reached without a verified signature")).Device;
-            return ApiError.WriteJson(context, new Response
+            return ApiJson.Write(context, new Response
             {
                 DeviceId = device.Id,
                 Machine = device.Machine,

@@ -47,9 +47,9 @@ namespace SecureMFA.WebApi.Endpoints
             if (failure != null)
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return ApiError.WriteJson(context, new Unhealthy { Message = "The user store cannot be reached; the details are in the server's event log." });
+                return ApiJson.Write(context, new Unhealthy { Message = "The user store cannot be reached; the details are in the server's event log." });
             }
-            return ApiError.WriteJson(context, new Healthy
+            return ApiJson.Write(context, new Healthy
             {
                 Store = runtime.Config.AuthMode.ToString(),
                 SchemaVersion = SqlStatements.SchemaVersion,

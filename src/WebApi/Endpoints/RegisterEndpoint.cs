@@ -88,7 +88,7 @@ namespace SecureMFA.WebApi.Endpoints
 
             runtime.Events.Write(OtpEventId.ProviderOk, EventLevel.Information,
                 $"Device {device.Id} registered for computer {device.Machine}" + (device.MachineSid.Length > 0 ? $" ({device.MachineSid})" : "") + $" from {address}.");
-            await ApiError.WriteJson(context, new Response
+            await ApiJson.Write(context, new Response
             {
                 DeviceId = device.Id,
                 DeviceKey = Convert.ToBase64String(key),

@@ -67,7 +67,7 @@ namespace SecureMFA.WebApi.Endpoints
                     events.Write(OtpEventId.OtpOk, EventLevel.Information,
                         $"Offline package for {upn} issued, valid until {DateTimeOffset.FromUnixTimeSeconds(response.Offline.ValidUntil):u}");
             }
-            await ApiError.WriteJson(context, response);
+            await ApiJson.Write(context, response);
         }
 
         private static string? ShapeProblem(VerifyRequest r)

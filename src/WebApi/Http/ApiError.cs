@@ -43,15 +43,7 @@ namespace SecureMFA.WebApi.Http
             response.StatusCode = status;
             if (retryAfter.HasValue)
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return WriteJson(context, new Body { Error = error, Message = message, ServerTime = serverTime });
-        }
-
-        public static async Task WriteJson<T>(HttpContext context, T value)
-        {
-            var bytes = ApiJson.Serialize(value);
-            context.Response.ContentType = "application/json; charset=utf-8";
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+            return ApiJson.Write(context, new Body { Error = error, Message = message, ServerTime = serverTime });
         }
     }
 }

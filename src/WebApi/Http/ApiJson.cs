@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 
 namespace SecureMFA.WebApi.Http
 {
@@ -18,6 +20,15 @@ namespace SecureMFA.WebApi.Http
         };
 
         public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+        /// <summary>Writes <paramref name="value"/> as the whole response body: an answer or an <see cref="ApiError"/> body.</summary>
+        public static async Task Write<T>(HttpContext context, T value)
+        {
+            var bytes = Serialize(value);
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        }
 
         /// <summary>The body as <typeparamref name="T"/>, or null when it is not JSON of that shape.</summary>
         public static T? TryDeserialize<T>(byte[] body) where T : class
