@@ -29,7 +29,7 @@ namespace SecureMFA.WebApi.Endpoints
             {
                 DeviceId = device.Id,
                 Machine = device.Machine,
-                Registered = VerifyResultMapping.Iso(device.Created),
+                Registered = ApiJson.UtcTime(device.Created),
                 ServerTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds(),
             });
         }

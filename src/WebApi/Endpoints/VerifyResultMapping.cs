@@ -1,6 +1,5 @@
-using System;
-using System.Globalization;
 using SecureMFA.Core.SignIn;
+using SecureMFA.WebApi.Http;
 
 namespace SecureMFA.WebApi.Endpoints
 {
@@ -36,7 +35,7 @@ namespace SecureMFA.WebApi.Endpoints
                     break;
                 case VerifyOutcome.Locked:
                     response.Result = VerifyResponse.Locked;
-                    response.LockedUntil = result.LockedUntil.HasValue ? Iso(result.LockedUntil.Value) : null;
+                    response.LockedUntil = result.LockedUntil.HasValue ? ApiJson.UtcTime(result.LockedUntil.Value) : null;
                     break;
                 case VerifyOutcome.Disabled:
                     response.Result = VerifyResponse.Disabled;
@@ -47,8 +46,5 @@ namespace SecureMFA.WebApi.Endpoints
             }
             return response;
         }
-
-        public static string Iso(DateTime utc) =>
-            DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Tasks;
@@ -29,6 +31,10 @@ namespace SecureMFA.WebApi.Http
             context.Response.ContentLength = bytes.Length;
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
         }
+
+        /// <summary>A time as section 1 writes the ones that are not Unix seconds: ISO 8601 UTC, 2026-11-30T10:15:00Z.</summary>
+        public static string UtcTime(DateTime utc) =>
+            DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
 
         /// <summary>The body as <typeparamref name="T"/>, or null when it is not JSON of that shape.</summary>
         public static T? TryDeserialize<T>(byte[] body) where T : class
