@@ -65,8 +65,8 @@ namespace SecureMFA.WebApi.Hosting
 
             var app = builder.Build();
             // Opened now, so a bad configuration or store stops the start (event 5551/5553) instead of the first request.
+            // The container made it, so the container disposes it (and the store) with the application.
             var runtime = app.Services.GetRequiredService<ApiRuntime>();
-            app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
 
             // Under IIS as an application at a virtual path, that path arrives as PathBase: route on the full path
             // either way, so api_base_path means the same wherever the API is hosted.
