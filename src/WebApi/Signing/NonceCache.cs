@@ -8,7 +8,7 @@ namespace SecureMFA.WebApi.Signing
     public enum NonceUse { Fresh, Replayed, Full }
 
     /// <summary>
-    /// The nonces each device used in the last 600 s, in memory (see README, "Nonces and several servers"). Bounded:
+    /// The nonces each device used in the last 600 s, in memory (see docs/webapi.md, "Nonces and several servers"). Bounded:
     /// per device and in all; when a bound is reached the request is refused rather than an older nonce forgotten,
     /// since forgetting one early would let it be replayed. Keys are the stored device id, never the header's spelling.
     /// </summary>
