@@ -49,7 +49,7 @@ namespace SecureMFA.WebApi.Hosting
                 o.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
             });
             services.Configure<IISServerOptions>(o => o.MaxRequestBodySize = RequestBody.MaxBytes);
-            services.Configure<ApiLimits>(builder.Configuration.GetSection("Limits"));
+            services.Configure<ApiLimits>(builder.Configuration.GetSection(ApiLimits.Section));
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton(PlatformEvents());
             services.AddSingleton(p => StartRuntime(p.GetRequiredService<IConfiguration>(), p.GetRequiredService<IEventSink>(), p.GetRequiredService<TimeProvider>()));
@@ -64,6 +64,7 @@ namespace SecureMFA.WebApi.Hosting
             overrides?.Invoke(services);
 
             var app = builder.Build();
+            CheckLimits(app.Services);
             // Opened now, so a bad configuration or store stops the start (event 5551/5553) instead of the first request.
             // The container made it, so the container disposes it (and the store) with the application.
             var runtime = app.Services.GetRequiredService<ApiRuntime>();
@@ -89,6 +90,18 @@ namespace SecureMFA.WebApi.Hosting
             api.MapGet(DeviceSelfEndpoint.Path, DeviceSelfEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             api.MapPost(VerifyEndpoint.Path, VerifyEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             return app;
+        }
+
+        /// <summary>Stops the start (event 5551) on a request limit that cannot work: not a number, or below 1.</summary>
+        private static void CheckLimits(IServiceProvider services)
+        {
+            string? problem;
+            try { problem = services.GetRequiredService<IOptions<ApiLimits>>().Value.Problem(); }
+            catch (InvalidOperationException ex) { problem = ex.Message; } // the binder's "Failed to convert ... at 'Limits:…'"
+            if (problem == null) return;
+            EventSinks.Guarded(services.GetRequiredService<IEventSink>())
+                .Write(OtpEventId.ConfigurationFailed, EventLevel.Error, "The SecureMFA WEB API request limits are invalid: " + problem);
+            throw new ApiStartupException("the request limits are invalid: " + problem);
         }
 
         private static ApiRuntime StartRuntime(IConfiguration configuration, IEventSink events, TimeProvider time)

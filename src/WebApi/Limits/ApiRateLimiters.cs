@@ -7,7 +7,7 @@ namespace SecureMFA.WebApi.Limits
     /// <summary>
     /// The framework's rate limiters (System.Threading.RateLimiting), partitioned per device, per UPN and per client
     /// address. The device and UPN limits are applied after the signature verified, so nobody but the device can use
-    /// up its share; the address limit counts wrong bootstrap values only.
+    /// up its share; the address limit counts wrong bootstrap values only. The values were checked at start-up (<see cref="ApiLimits.Problem"/>).
     /// </summary>
     public sealed class ApiRateLimiters : IDisposable
     {
@@ -20,22 +20,22 @@ namespace SecureMFA.WebApi.Limits
             var limits = options.Value;
             _device = PartitionedRateLimiter.Create<string, string>(id => RateLimitPartition.GetTokenBucketLimiter(id, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = Math.Max(1, limits.DeviceBurst),
-                TokensPerPeriod = Math.Max(1, limits.DevicePerSecond),
+                TokenLimit = limits.DeviceBurst,
+                TokensPerPeriod = limits.DevicePerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
             }));
             _upn = PartitionedRateLimiter.Create<string, string>(upn => RateLimitPartition.GetTokenBucketLimiter(upn, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = Math.Max(1, limits.UpnBurst),
+                TokenLimit = limits.UpnBurst,
                 TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / Math.Max(1, limits.UpnPerMinute)),
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / limits.UpnPerMinute),
                 QueueLimit = 0,
             }));
             _bootstrapFailures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = Math.Max(1, limits.BootstrapFailures),
-                Window = TimeSpan.FromMinutes(Math.Max(1, limits.BootstrapFailureWindowMinutes)),
+                PermitLimit = limits.BootstrapFailures,
+                Window = TimeSpan.FromMinutes(limits.BootstrapFailureWindowMinutes),
                 QueueLimit = 0,
             }));
         }
