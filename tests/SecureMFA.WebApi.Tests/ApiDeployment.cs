@@ -19,6 +19,8 @@ namespace SecureMFA.WebApi.Tests
     {
         public const string Bootstrap = "Test-Bootstrap-Value-0123456789";
         public const string Passphrase = "WebApi-Tests-Passphrase-1";
+        private IOtpUserStore? _store;
+        private IDeviceRegistry? _devices;
         private ISecretProtector? _protector;
         private readonly Dictionary<string, byte[]> _keys = new Dictionary<string, byte[]>();
 
@@ -49,8 +51,9 @@ namespace SecureMFA.WebApi.Tests
         public ProviderConfiguration Config { get; }
         public string BasePath => Config.ApiBasePath;
 
-        public IOtpUserStore Store => OtpUserStoreFactory.Open(Config);
-        public IDeviceRegistry Devices => DeviceRegistryFactory.Open(Config);
+        // Opened once (for AD, a bound connection each), on the store the API uses: every read sees what it wrote.
+        public IOtpUserStore Store => _store ??= OtpUserStoreFactory.Open(Config);
+        public IDeviceRegistry Devices => _devices ??= DeviceRegistryFactory.Open(Config);
         public ISecretProtector Protector => _protector ??= Prepared(SecretProtectors.For(Config, Store));
 
         /// <summary>Creates an OTP user as New-xOTP_User does (not yet confirmed) and remembers the secret.</summary>
