@@ -79,10 +79,8 @@ namespace SecureMFA.WebApi.Tests
         /// <summary>Runs the published API with the embedded default until it listens, then stops it; returns what it printed.</summary>
         private static string StartAndStop(string data)
         {
-            var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "WebApi", "bin",
-                new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "SecureMFA.WebApi.dll");
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { Path.GetFullPath(dll), "--data", data, "--urls", $"http://127.0.0.1:{RunningApi.FreePort()}" }) info.ArgumentList.Add(arg);
+            foreach (var arg in new[] { BuildOutput.ApiDll, "--data", data, "--urls", $"http://127.0.0.1:{RunningApi.FreePort()}" }) info.ArgumentList.Add(arg);
             using var process = Process.Start(info)!;
             var output = new System.Text.StringBuilder();
             var started = new System.Threading.ManualResetEventSlim();

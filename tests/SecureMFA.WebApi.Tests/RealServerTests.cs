@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
@@ -150,31 +149,16 @@ namespace SecureMFA.WebApi.Tests
         public void WithoutDataEncryptionTheApiRefusesToStartWithEvent5551()
         {
             var deployment = new ApiDeployment(new Dictionary<string, string> { ["data_encryption"] = "false" });
-            var (exit, stdout, stderr) = RunProcess(ApiDll, "--config", deployment.ConfigPath, "--urls", $"http://127.0.0.1:{RunningApi.FreePort()}");
+            var (exit, stdout, stderr) = RunProcess(BuildOutput.ApiDll, "--config", deployment.ConfigPath, "--urls", $"http://127.0.0.1:{RunningApi.FreePort()}");
             Assert.Equal(1, exit);
             Assert.Contains("SecureMFA WEB API 5551 Error: data_encryption must be true for the WEB API", stderr);
             Assert.Contains("SecureMFA WEB API did not start: data_encryption must be true", stderr);
             Assert.DoesNotContain(ApiDeployment.Passphrase, stdout + stderr);
         }
 
-        private static string TestsFolder
-        {
-            get
-            {
-                // tests/SecureMFA.WebApi.Tests/bin/<configuration>/net10.0 -> tests/
-                var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-                return output.Parent!.Parent!.Parent!.Parent!.FullName;
-            }
-        }
-
-        private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-
-        private static string ApiDll => Path.Combine(Directory.GetParent(TestsFolder)!.FullName, "src", "WebApi", "bin", Configuration, "net10.0", "SecureMFA.WebApi.dll");
-
         private static string Run(params string[] args)
         {
-            var client = Path.Combine(TestsFolder, "SecureMFA.WebApi.DocClient", "bin", Configuration, "net10.0", "SecureMFA.WebApi.DocClient.dll");
-            var (exit, stdout, stderr) = RunProcess(client, args);
+            var (exit, stdout, stderr) = RunProcess(BuildOutput.DocClientDll, args);
             Assert.True(exit == 0, stderr + stdout);
             return stdout;
         }
