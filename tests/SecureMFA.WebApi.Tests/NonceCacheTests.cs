@@ -1,12 +1,11 @@
 using System;
 using System.Linq;
-using SecureMFA.Core.Events;
 using SecureMFA.WebApi.Signing;
 using Xunit;
 
 namespace SecureMFA.WebApi.Tests
 {
-    /// <summary>The in-memory nonce history and the throttled refusal events, on their own.</summary>
+    /// <summary>The in-memory nonce history, on its own.</summary>
     public class NonceCacheTests
     {
         private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
@@ -39,22 +38,6 @@ namespace SecureMFA.WebApi.Tests
             Assert.Equal(NonceUse.Fresh, cache.TryUse("c", Nonce(0), T0.AddSeconds(601)));
             Assert.Equal(NonceUse.Fresh, cache.TryUse("d", Nonce(0), T0.AddSeconds(700)));
             Assert.Equal(2, cache.Count);
-        }
-
-        [Fact]
-        public void RefusalsAreLoggedOnceAMinutePerReasonAndAddressWithACount()
-        {
-            var events = new RecordingEvents();
-            var refusals = new RefusalEvents(events);
-            var t = T0.UtcDateTime;
-            for (var i = 0; i < 5; i++) refusals.Write("bad_signature", "10.0.0.1", "POST /x", t.AddSeconds(i));
-            refusals.Write("bad_signature", "10.0.0.2", "POST /x", t);
-            refusals.Write("unknown_device", "10.0.0.1", "POST /x", t);
-            Assert.Equal(3, events.Events.Count);
-            refusals.Write("bad_signature", "10.0.0.1", "POST /x", t.AddSeconds(61));
-            Assert.Equal(4, events.Events.Count);
-            Assert.Contains("4 more such refusal(s)", events.Events.Last().Message);
-            Assert.All(events.Events, e => Assert.Equal((OtpEventId.OtpFailed, EventLevel.Warning), (e.Id, e.Level)));
         }
     }
 }
