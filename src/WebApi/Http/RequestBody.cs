@@ -10,7 +10,7 @@ namespace SecureMFA.WebApi.Http
     {
         public const int MaxBytes = 8192;
 
-        /// <summary>The body's bytes exactly as sent, or null after answering 413 too_large.</summary>
+        /// <summary>The body's bytes exactly as sent, or null after answering 413 too_large (or 400 bad_request when it is not valid HTTP).</summary>
         public static async Task<byte[]?> Read(HttpContext context)
         {
             var request = context.Request;
@@ -32,6 +32,13 @@ namespace SecureMFA.WebApi.Http
             catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
                 return await TooLarge(context);
+            }
+            catch (BadHttpRequestException)
+            {
+                // Broken framing (a bad chunk, less than Content-Length promised): the client's fault, answered before any
+                // signature check, so neither a 500 nor an error event an anonymous caller could repeat at will.
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "The request body cannot be read: its chunked encoding or length is broken.");
+                return null;
             }
             return buffer.ToArray();
         }
