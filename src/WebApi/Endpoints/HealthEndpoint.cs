@@ -61,10 +61,11 @@ namespace SecureMFA.WebApi.Endpoints
         /// <summary>Null when the store answers and has the schema this build needs, else why not (for the event log).</summary>
         private string? Check(ApiRuntime runtime)
         {
-            var now = DateTime.UtcNow;
             lock (_gate)
             {
-                if (now - _checkedAt < CacheFor) return _failure;
+                // Read inside the lock, recorded after the check: probes that waited behind a slow check (a store timing
+                // out) take its answer instead of each running another.
+                if (DateTime.UtcNow - _checkedAt < CacheFor) return _failure;
                 string? failure = null;
                 try
                 {
@@ -76,7 +77,7 @@ namespace SecureMFA.WebApi.Endpoints
                 }
                 if (failure != null && failure != _failure)
                     runtime.Events.Write(OtpEventId.ProviderFailed, EventLevel.Error, "Health check: " + failure);
-                _checkedAt = now;
+                _checkedAt = DateTime.UtcNow;
                 return _failure = failure;
             }
         }
