@@ -261,9 +261,33 @@ namespace SecureMFA.WinOtp.Tests
             Assert.True(stream.Disposed);
         }
 
+        /// <summary>
+        /// The response is disposed at the timeout from the timer's thread; an exception there would be unhandled and end
+        /// the process (LogonUI). A stream whose disposal throws (as a broken connection's may) must not do that.
+        /// </summary>
+        [Fact]
+        public async Task AResponseWhoseDisposalThrowsAtTheTimeoutIsStillJustATimeout()
+        {
+            var stream = new EndlessStream(throwOnDispose: true);
+            var handler = new ScriptedHandler(_ => new System.Net.Http.HttpResponseMessage(HttpStatusCode.OK) { Content = new System.Net.Http.StreamContent(stream) });
+            using (var client = Client(handler, timeoutMs: 300))
+            {
+                var reply = await client.VerifyAsync(Device, DocumentRequest);
+                Assert.Equal(ApiFailure.Timeout, reply.Failure);
+            }
+            Assert.True(stream.Disposed);
+        }
+
         private sealed class EndlessStream : Stream
         {
             private readonly TaskCompletionSource<int> _disposed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            private readonly bool _throwOnDispose;
+
+            public EndlessStream(bool throwOnDispose = false)
+            {
+                _throwOnDispose = throwOnDispose;
+            }
+
             public bool Disposed => _disposed.Task.IsCompleted;
             public override bool CanRead => true;
             public override bool CanSeek => false;
@@ -286,6 +310,7 @@ namespace SecureMFA.WinOtp.Tests
             {
                 _disposed.TrySetResult(0);
                 base.Dispose(disposing);
+                if (_throwOnDispose) throw new IOException("the connection broke while it was being closed");
             }
         }
 
