@@ -270,8 +270,9 @@ namespace SecureMFA.WinOtp.Logon
             switch (answer.Result)
             {
                 case VerifyResult.Reject:
-                    _vault.RecordOnlineRefusal(upn, device, true, null, policy);
+                    // Not the user's number of digits: the API does not count it as an attempt, so neither does the vault.
                     if (answer.Reason == "malformed") return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                    _vault.RecordOnlineRefusal(upn, device, true, null, policy);
                     return new LogonResult(LogonOutcome.Rejected, TileText.Rejected(answer.AttemptsLeft, answer.Reason == "clock_drift" ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
                 case VerifyResult.Replay:
                     return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
