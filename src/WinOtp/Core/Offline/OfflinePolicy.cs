@@ -1,3 +1,5 @@
+using System;
+
 namespace SecureMFA.WinOtp.Offline
 {
     /// <summary>This computer's offline settings (win_totp_offline_*), read at each attempt so a stricter change applies at once.</summary>
@@ -15,5 +17,11 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>0 = no lockout from this side.</summary>
         public int LoginFailures { get; }
         public int LockoutMinutes { get; }
+
+        /// <summary>
+        /// Until when (Unix seconds) offline sign-in works with a package: the earlier of its own validUntil and
+        /// valid_days after the last online contact (the serverTime of the accept that brought it).
+        /// </summary>
+        public long ValidUntil(long packageValidUntil, long lastOnline) => Math.Min(packageValidUntil, lastOnline + ValidDays * 86400L);
     }
 }

@@ -98,7 +98,7 @@ namespace SecureMFA.WinOtp.Offline
 
                 var now = UnixTime.Seconds(_clock.UtcNow);
                 if (now < record.LastOnline - ClockToleranceSeconds) return new OfflineCheck(OfflineOutcome.ClockBehind);
-                var validUntil = EffectiveValidUntil(record, policy);
+                var validUntil = policy.ValidUntil(record.PackageValidUntil, record.LastOnline);
                 if (now > validUntil) return new OfflineCheck(OfflineOutcome.Expired) { ValidUntil = UnixTime.ToDateTime(validUntil) };
                 if (record.LockedUntil > now) return new OfflineCheck(OfflineOutcome.Locked) { LockedUntil = UnixTime.ToDateTime(record.LockedUntil) };
                 if (!TryParameters(record.Alg, record.Digits, record.Period, out var parameters)) return new OfflineCheck(OfflineOutcome.Tampered);
@@ -207,10 +207,6 @@ namespace SecureMFA.WinOtp.Offline
                 };
             }
         }
-
-        /// <summary>The earlier of the package's validUntil and valid_days after the last online contact.</summary>
-        public static long EffectiveValidUntil(VaultRecord record, OfflinePolicy policy) =>
-            Math.Min(record.PackageValidUntil, record.LastOnline + policy.ValidDays * 86400L);
 
         private OfflineCheck Fail(VaultRecord record, DeviceCredentials device, OfflineLockout lockout, long now, OfflineOutcome outcome)
         {
