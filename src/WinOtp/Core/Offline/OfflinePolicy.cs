@@ -2,7 +2,10 @@ using System;
 
 namespace SecureMFA.WinOtp.Offline
 {
-    /// <summary>This computer's offline settings (win_totp_offline_*), read at each attempt so a stricter change applies at once.</summary>
+    /// <summary>
+    /// This computer's offline settings (win_totp_offline_*). Given to every offline check rather than kept in the
+    /// vault, so a stricter setting applies at once to offline data stored before it.
+    /// </summary>
     public sealed class OfflinePolicy
     {
         public OfflinePolicy(int validDays, int loginFailures, int lockoutMinutes)
