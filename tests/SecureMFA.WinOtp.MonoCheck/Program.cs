@@ -133,7 +133,7 @@ namespace SecureMFA.WinOtp.MonoCheck
             foreach (var mode in new[] { FakeApiMode.ForgeAccept, FakeApiMode.StripSignature })
             {
                 h.Api.Mode = mode;
-                using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), h.Api, TimeSpan.FromSeconds(5), h.Clock))
+                using (var client = h.Client())
                 {
                     var reply = client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, h.Code(), LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult();
                     Equal(ApiReplyKind.Unreachable, reply.Kind, mode + " is unreachable, not an answer");
@@ -146,10 +146,10 @@ namespace SecureMFA.WinOtp.MonoCheck
             var h = new WinOtpHarness();
             var device = h.Register();
             h.Api.Mode = FakeApiMode.Hang;
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), h.Api, TimeSpan.FromMilliseconds(300), h.Clock))
+            using (var client = h.Client(300))
                 Equal((ApiFailure?)ApiFailure.Timeout, client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, "123456", LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult().Failure, "hang");
             h.Api.Mode = FakeApiMode.Down;
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), h.Api, TimeSpan.FromSeconds(5), h.Clock))
+            using (var client = h.Client())
                 Equal((ApiFailure?)ApiFailure.Network, client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, "123456", LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult().Failure, "down");
         }
 

@@ -98,13 +98,13 @@ namespace SecureMFA.WinOtp.Tests
             var harness = new WinOtpHarness();
             var device = harness.Register();
             harness.Api.Mode = FakeApiMode.ForgeAccept;
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, TimeSpan.FromSeconds(5), harness.Clock))
+            using (var client = harness.Client())
             {
                 var reply = await client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, "000000", LogonScenario.Rdp, "PC1"));
                 Assert.Equal(ApiFailure.BadSignature, reply.Failure);
             }
             harness.Api.Mode = FakeApiMode.StripSignature;
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, TimeSpan.FromSeconds(5), harness.Clock))
+            using (var client = harness.Client())
             {
                 var reply = await client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, harness.Code(), LogonScenario.Rdp, "PC1"));
                 Assert.Equal(ApiFailure.Unsigned, reply.Failure);
@@ -190,7 +190,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             var harness = new WinOtpHarness();
             var device = harness.Register();
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, TimeSpan.FromSeconds(5), harness.Clock))
+            using (var client = harness.Client())
             {
                 var reply = await client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, harness.Code(), LogonScenario.Logon, "PC1") { Offline = true, OfflineDays = 7 });
                 Assert.EndsWith(",\"offline\":true,\"offlineDays\":7}", harness.Api.Requests.Last().BodyText);
@@ -206,7 +206,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             var harness = new WinOtpHarness();
             var device = harness.Register();
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, TimeSpan.FromSeconds(5), harness.Clock, () => DocumentNonce))
+            using (var client = harness.Client(nonceSource: () => DocumentNonce))
             {
                 Assert.Equal(ApiReplyKind.Answered, (await client.GetSelfAsync(device)).Kind);
                 var again = await client.GetSelfAsync(device);
@@ -221,7 +221,7 @@ namespace SecureMFA.WinOtp.Tests
             var harness = new WinOtpHarness();
             var device = harness.Register();
             var laterClock = new FakeClock(harness.Clock.UtcNow.AddSeconds(42));
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, TimeSpan.FromSeconds(5), laterClock))
+            using (var client = harness.Client(clock: laterClock))
             {
                 var reply = await client.GetSelfAsync(device);
                 Assert.Equal(device.DeviceId, reply.Answer!.DeviceId);
@@ -238,7 +238,7 @@ namespace SecureMFA.WinOtp.Tests
             var device = harness.Register();
             harness.Api.Mode = FakeApiMode.Hang;
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, TimeSpan.FromMilliseconds(300), harness.Clock))
+            using (var client = harness.Client(300))
             {
                 var reply = await client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, harness.Code(), LogonScenario.Rdp, "PC1"));
                 Assert.Equal(ApiFailure.Timeout, reply.Failure);
@@ -261,9 +261,33 @@ namespace SecureMFA.WinOtp.Tests
             Assert.True(stream.Disposed);
         }
 
+        /// <summary>
+        /// The response is disposed at the timeout from the timer's thread; an exception there would be unhandled and end
+        /// the process (LogonUI). A stream whose disposal throws (as a broken connection's may) must not do that.
+        /// </summary>
+        [Fact]
+        public async Task AResponseWhoseDisposalThrowsAtTheTimeoutIsStillJustATimeout()
+        {
+            var stream = new EndlessStream(throwOnDispose: true);
+            var handler = new ScriptedHandler(_ => new System.Net.Http.HttpResponseMessage(HttpStatusCode.OK) { Content = new System.Net.Http.StreamContent(stream) });
+            using (var client = Client(handler, timeoutMs: 300))
+            {
+                var reply = await client.VerifyAsync(Device, DocumentRequest);
+                Assert.Equal(ApiFailure.Timeout, reply.Failure);
+            }
+            Assert.True(stream.Disposed);
+        }
+
         private sealed class EndlessStream : Stream
         {
             private readonly TaskCompletionSource<int> _disposed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            private readonly bool _throwOnDispose;
+
+            public EndlessStream(bool throwOnDispose = false)
+            {
+                _throwOnDispose = throwOnDispose;
+            }
+
             public bool Disposed => _disposed.Task.IsCompleted;
             public override bool CanRead => true;
             public override bool CanSeek => false;
@@ -286,6 +310,7 @@ namespace SecureMFA.WinOtp.Tests
             {
                 _disposed.TrySetResult(0);
                 base.Dispose(disposing);
+                if (_throwOnDispose) throw new IOException("the connection broke while it was being closed");
             }
         }
 
@@ -295,7 +320,7 @@ namespace SecureMFA.WinOtp.Tests
             var harness = new WinOtpHarness();
             var device = harness.Register();
             harness.Api.Mode = FakeApiMode.Down;
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, TimeSpan.FromSeconds(5), harness.Clock))
+            using (var client = harness.Client())
                 Assert.Equal(ApiFailure.Network, (await client.VerifyAsync(device, new VerifyRequest(WinOtpHarness.Upn, "123456", LogonScenario.Rdp, "PC1"))).Failure);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Totp;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Events;
 using SecureMFA.WinOtp.Logon;
@@ -177,6 +178,22 @@ namespace SecureMFA.WinOtp.Tests
             var offline = _h.SignIn(_h.Code());
             Assert.Equal(LogonOutcome.Locked, offline.Outcome);
             Assert.False(offline.MayProceed);
+        }
+
+        /// <summary>The protocol: a reject with reason "malformed" (not the user's number of digits) is not counted as an attempt; nor is it here.</summary>
+        [Fact]
+        public void AnOnlineRejectOfAMalformedCodeIsNotCountedOffline()
+        {
+            _h.Register();
+            _h.SignInAndAccept(_h.Code());
+            _h.Api.Users[WinOtpHarness.Upn].Parameters = new TotpParameters(TotpAlgorithm.SHA1, 8, 30);
+            _h.NextStep();
+            var malformed = _h.SignIn("123456");
+            Assert.Equal(LogonOutcome.InvalidInput, malformed.Outcome);
+            Assert.Equal(0, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Failures);
+
+            Assert.Equal(LogonOutcome.Rejected, _h.SignIn("12345678").Outcome);
+            Assert.Equal(1, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Failures);
         }
 
         [Fact]

@@ -160,7 +160,7 @@ namespace SecureMFA.WinOtp.Cmdlets
 
         private void WriteRegistry(SeamRegistry registry, System.Collections.Generic.IReadOnlyList<RegistryEntry> layout)
         {
-            foreach (var group in layout.GroupBy(Group))
+            foreach (var group in layout.GroupBy(Part))
             {
                 if (!ShouldProcess(group.Key.Target, group.Key.Action)) continue;
                 foreach (var entry in group)
@@ -168,11 +168,11 @@ namespace SecureMFA.WinOtp.Cmdlets
                     var before = entry.Kind == RegistryEntry.KeyOnly ? null : registry.Read(entry.Key, entry.Name);
                     if (before != null && before.Equals(entry.Value))
                     {
-                        WriteObject(new WinOtpChange(Kind(entry), Describe(entry), "Unchanged"));
+                        WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), "Unchanged"));
                         continue;
                     }
                     registry.Write(entry);
-                    WriteObject(new WinOtpChange(Kind(entry), Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+                    WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
                 }
             }
         }
@@ -188,20 +188,16 @@ namespace SecureMFA.WinOtp.Cmdlets
             }
         }
 
-        private static (string Target, string Action) Group(RegistryEntry entry)
+        /// <summary>What a registry entry is part of: the kind of change it reports, and the -WhatIf/-Confirm question that covers it.</summary>
+        private static (string Kind, string Target, string Action) Part(RegistryEntry entry)
         {
-            if (entry.Key.StartsWith(RegistryLayout.ClassesRoot, StringComparison.OrdinalIgnoreCase)) return (RegistryLayout.ClassesRoot, "Register the provider's and the filter's COM classes (mscoree.dll, Apartment, CodeBase)");
-            if (entry.Key.StartsWith(RegistryLayout.CredentialProviderFilters, StringComparison.OrdinalIgnoreCase)) return (entry.Key, "Register the credential provider filter (Windows' other tiles off where a code is required)");
-            if (entry.Key.StartsWith(RegistryLayout.CredentialProviders, StringComparison.OrdinalIgnoreCase)) return (entry.Key, "Register the credential provider");
-            return (SettingNames.RegistryPath, "Write the SecureMFA WIN OTP settings");
-        }
-
-        private static string Kind(RegistryEntry entry)
-        {
-            if (entry.Key.StartsWith(RegistryLayout.ClassesRoot, StringComparison.OrdinalIgnoreCase)) return WinOtpChange.ComClass;
-            if (entry.Key.StartsWith(RegistryLayout.CredentialProviderFilters, StringComparison.OrdinalIgnoreCase)) return WinOtpChange.CredentialProviderFilter;
-            if (entry.Key.StartsWith(RegistryLayout.CredentialProviders, StringComparison.OrdinalIgnoreCase)) return WinOtpChange.CredentialProvider;
-            return WinOtpChange.Setting;
+            if (entry.Key.StartsWith(RegistryLayout.ClassesRoot, StringComparison.OrdinalIgnoreCase))
+                return (WinOtpChange.ComClass, RegistryLayout.ClassesRoot, "Register the provider's and the filter's COM classes (mscoree.dll, Apartment, CodeBase)");
+            if (entry.Key.StartsWith(RegistryLayout.CredentialProviderFilters, StringComparison.OrdinalIgnoreCase))
+                return (WinOtpChange.CredentialProviderFilter, entry.Key, "Register the credential provider filter (Windows' other tiles off where a code is required)");
+            if (entry.Key.StartsWith(RegistryLayout.CredentialProviders, StringComparison.OrdinalIgnoreCase))
+                return (WinOtpChange.CredentialProvider, entry.Key, "Register the credential provider");
+            return (WinOtpChange.Setting, SettingNames.RegistryPath, "Write the SecureMFA WIN OTP settings");
         }
 
         private static string Describe(RegistryEntry entry) => entry.Key + (entry.Kind == RegistryEntry.KeyOnly ? "" : "\\" + (entry.Name.Length == 0 ? "(default)" : entry.Name));

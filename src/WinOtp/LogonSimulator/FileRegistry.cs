@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -59,12 +58,6 @@ namespace SecureMFA.WinOtp.LogonSimulator
         {
             var keys = Load();
             if (keys[KeyName(subKey)] is JsonObject key && key.Remove(name)) Save(keys);
-        }
-
-        public IEnumerable<string> Names(string subKey)
-        {
-            if (Load()[KeyName(subKey)] is JsonObject key)
-                foreach (var pair in key) yield return pair.Key;
         }
 
         private static string KeyName(string subKey) => string.IsNullOrEmpty(subKey) ? Root : Root + "\\" + subKey;

@@ -26,8 +26,6 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         /// <summary>Every value as text (binary as base64), to search for what must never be stored.</summary>
         public IEnumerable<string> AllText() => _values.Select(v => v.Key + "=" + (v.Value is byte[] bytes ? Convert.ToBase64String(bytes) : Convert.ToString(v.Value)));
 
-        public IEnumerable<string> Names(string subKey) => _values.Keys.Where(k => k.StartsWith(subKey + "|", StringComparison.OrdinalIgnoreCase)).Select(k => k.Substring(subKey.Length + 1));
-
         private static string Key(string subKey, string name) => subKey + "|" + name;
     }
 }

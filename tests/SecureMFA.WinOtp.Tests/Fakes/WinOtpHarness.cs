@@ -64,6 +64,10 @@ namespace SecureMFA.WinOtp.Tests.Fakes
 
         public OfflineVault OfflineVault() => new OfflineVault(Vault, Registry, Protection, Clock, PasswordIterations);
 
+        /// <summary>A client of the fake API, as this computer's coordinator makes one (the harness clock unless told).</summary>
+        public WebApiClient Client(int timeoutMs = 5000, IClock? clock = null, Func<string>? nonceSource = null) =>
+            new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), Api, TimeSpan.FromMilliseconds(timeoutMs), clock ?? Clock, nonceSource);
+
         public OfflinePolicy Policy(int validDays = 7, int failures = 5, int minutes = 5) => new OfflinePolicy(validDays, failures, minutes);
 
         public LogonResult SignIn(string code, string password = Password, string user = "alice", LogonScenario scenario = LogonScenario.Rdp) =>

@@ -34,7 +34,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             get
             {
                 if (!string.IsNullOrWhiteSpace(SsprUrl)) return SsprUrl!.Trim();
-                return Api.ApiEndpoint.TryParse(ApiEndpoint, out var endpoint, out _) ? endpoint!.BaseUri.GetLeftPart(UriPartial.Authority) + "/" : "";
+                return Api.ApiEndpoint.TryParse(ApiEndpoint, out var endpoint, out _) ? WinOtpSettings.DefaultSsprUrl(endpoint!) : "";
             }
         }
 

@@ -30,7 +30,7 @@ namespace SecureMFA.WinOtp.Api
         /// <summary>The HTTP status, 0 when there was none.</summary>
         public int StatusCode { get; }
         public string Detail { get; }
-        /// <summary>From an unsigned stale_timestamp reply or a signed one: the server's clock, to report skew. Untrusted when unsigned.</summary>
+        /// <summary>The serverTime of an unsigned reply that carried one (stale_timestamp), to report clock skew in an event. Untrusted: it decides nothing.</summary>
         public long? ServerTime { get; private set; }
 
         public static ApiReply<T> Answered(T answer, int status) => new ApiReply<T>(ApiReplyKind.Answered, answer, null, null, status, "HTTP " + status);

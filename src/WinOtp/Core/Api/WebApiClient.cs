@@ -206,7 +206,7 @@ namespace SecureMFA.WinOtp.Api
                 {
                     using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     // Not every stream honours a cancellation token (.NET Framework's do not): at the timeout the response goes.
-                    using (timeout.Token.Register(response.Dispose))
+                    using (timeout.Token.Register(() => DisposeQuietly(response)))
                     {
                         var body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
                         string? signature = null;
@@ -237,6 +237,16 @@ namespace SecureMFA.WinOtp.Api
                 }
                 return buffer.ToArray();
             }
+        }
+
+        /// <summary>
+        /// Runs on the timeout's timer thread, where an exception would be unhandled and end the process (LogonUI). A
+        /// response that fails while being closed is left as it is: nothing better can be done with it here.
+        /// </summary>
+        private static void DisposeQuietly(HttpResponseMessage response)
+        {
+            try { response.Dispose(); }
+            catch (Exception) { /* see above */ }
         }
 
         private static ByteArrayContent Json(byte[] body)

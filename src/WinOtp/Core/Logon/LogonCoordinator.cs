@@ -148,7 +148,8 @@ namespace SecureMFA.WinOtp.Logon
                     return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNeedsNetwork, upn);
                 }
                 var answer = reply.Answer!;
-                if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, PolicyOf(settings), "offline sync");
+                var policy = PolicyOf(settings);
+                if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, "offline sync");
 
                 _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (offline sync, online check) on " + _platform.MachineName + ".");
                 if (answer.Offline == null)
@@ -164,7 +165,7 @@ namespace SecureMFA.WinOtp.Logon
                 }
                 Array.Clear(secret, 0, secret.Length);
                 _vault.StoreForDevice(upn, device, answer.Offline, answer.ServerTime);
-                var until = UnixTime(Math.Min(answer.Offline.ValidUntil, answer.ServerTime + settings.OfflineValidDays * 86400L));
+                var until = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime));
                 _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in synced for " + upn + " until " + TileText.Time(until) + ".");
                 return new LogonResult(LogonOutcome.Synced, TileText.Synced(upn, until), upn) { OfflineValidUntil = until };
             }
@@ -259,7 +260,7 @@ namespace SecureMFA.WinOtp.Logon
                 return result;
             }
             result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime);
-            result.OfflineValidUntil = UnixTime(Math.Min(answer.Offline.ValidUntil, answer.ServerTime + settings.OfflineValidDays * 86400L));
+            result.OfflineValidUntil = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime));
             return result;
         }
 
@@ -270,8 +271,9 @@ namespace SecureMFA.WinOtp.Logon
             switch (answer.Result)
             {
                 case VerifyResult.Reject:
-                    _vault.RecordOnlineRefusal(upn, device, true, null, policy);
+                    // Not the user's number of digits: the API does not count it as an attempt, so neither does the vault.
                     if (answer.Reason == "malformed") return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                    _vault.RecordOnlineRefusal(upn, device, true, null, policy);
                     return new LogonResult(LogonOutcome.Rejected, TileText.Rejected(answer.AttemptsLeft, answer.Reason == "clock_drift" ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
                 case VerifyResult.Replay:
                     return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);

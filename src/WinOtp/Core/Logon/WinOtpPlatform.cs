@@ -40,13 +40,17 @@ namespace SecureMFA.WinOtp.Logon
         public int PasswordIterations { get; set; } = PasswordSeal.DefaultIterations;
 
 #if NETFRAMEWORK
-        /// <summary>The real seams on Windows: HKLM\Software\SecureMFA, DPAPI machine scope, the Application log, the vault folder under %ProgramData%.</summary>
-        public static WinOtpPlatform Windows(ISessionFacts? session = null) => new WinOtpPlatform(
+        /// <summary>
+        /// The real seams on Windows: HKLM\Software\SecureMFA, DPAPI machine scope, the Application log, the vault folder
+        /// under %ProgramData%. The session check is the credential provider's (SM_REMOTESESSION and GlassSessionId):
+        /// the one place that knows how LogonUI's session is told apart.
+        /// </summary>
+        public static WinOtpPlatform Windows(ISessionFacts session) => new WinOtpPlatform(
             new Platform.Windows.WindowsMachineRegistry(),
             new Platform.Windows.WindowsMachineProtection(),
             new SystemClock(),
             new Platform.Windows.WindowsEventLog(),
-            session ?? new Platform.Windows.WindowsSessionFacts(),
+            session,
             new Platform.Windows.WindowsVaultFolder(),
             settings => ApiHttpHandler.Create(settings),
             Environment.MachineName);

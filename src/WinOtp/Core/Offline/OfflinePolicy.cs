@@ -1,6 +1,11 @@
+using System;
+
 namespace SecureMFA.WinOtp.Offline
 {
-    /// <summary>This computer's offline settings (win_totp_offline_*), read at each attempt so a stricter change applies at once.</summary>
+    /// <summary>
+    /// This computer's offline settings (win_totp_offline_*). Given to every offline check rather than kept in the
+    /// vault, so a stricter setting applies at once to offline data stored before it.
+    /// </summary>
     public sealed class OfflinePolicy
     {
         public OfflinePolicy(int validDays, int loginFailures, int lockoutMinutes)
@@ -15,5 +20,11 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>0 = no lockout from this side.</summary>
         public int LoginFailures { get; }
         public int LockoutMinutes { get; }
+
+        /// <summary>
+        /// Until when (Unix seconds) offline sign-in works with a package: the earlier of its own validUntil and
+        /// valid_days after the last online contact (the serverTime of the accept that brought it).
+        /// </summary>
+        public long ValidUntil(long packageValidUntil, long lastOnline) => Math.Min(packageValidUntil, lastOnline + ValidDays * 86400L);
     }
 }

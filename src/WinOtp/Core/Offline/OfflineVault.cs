@@ -96,9 +96,11 @@ namespace SecureMFA.WinOtp.Offline
                 var record = Load(upn, device, out var problem);
                 if (record == null) return new OfflineCheck(problem);
 
-                var now = UnixTime.Seconds(_clock.UtcNow);
+                // One instant for the whole attempt: the password check in between can take a good part of a second.
+                var utcNow = _clock.UtcNow;
+                var now = UnixTime.Seconds(utcNow);
                 if (now < record.LastOnline - ClockToleranceSeconds) return new OfflineCheck(OfflineOutcome.ClockBehind);
-                var validUntil = EffectiveValidUntil(record, policy);
+                var validUntil = policy.ValidUntil(record.PackageValidUntil, record.LastOnline);
                 if (now > validUntil) return new OfflineCheck(OfflineOutcome.Expired) { ValidUntil = UnixTime.ToDateTime(validUntil) };
                 if (record.LockedUntil > now) return new OfflineCheck(OfflineOutcome.Locked) { LockedUntil = UnixTime.ToDateTime(record.LockedUntil) };
                 if (!TryParameters(record.Alg, record.Digits, record.Period, out var parameters)) return new OfflineCheck(OfflineOutcome.Tampered);
@@ -114,7 +116,7 @@ namespace SecureMFA.WinOtp.Offline
                 }
                 catch (CryptographicException) { return new OfflineCheck(OfflineOutcome.Tampered); }
 
-                var outcome = OfflineCodeWindow.Check(secret, parameters, code, _clock.UtcNow, record.LastStep, out var step);
+                var outcome = OfflineCodeWindow.Check(secret, parameters, code, utcNow, record.LastStep, out var step);
                 if (outcome != CodeWindowOutcome.Match || record.Form == VaultForm.Password) Array.Clear(secret, 0, secret.Length);
                 switch (outcome)
                 {
@@ -207,10 +209,6 @@ namespace SecureMFA.WinOtp.Offline
                 };
             }
         }
-
-        /// <summary>The earlier of the package's validUntil and valid_days after the last online contact.</summary>
-        public static long EffectiveValidUntil(VaultRecord record, OfflinePolicy policy) =>
-            Math.Min(record.PackageValidUntil, record.LastOnline + policy.ValidDays * 86400L);
 
         private OfflineCheck Fail(VaultRecord record, DeviceCredentials device, OfflineLockout lockout, long now, OfflineOutcome outcome)
         {

@@ -37,7 +37,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                         "SecureMFA WIN OTP " + _component + "." + method + " failed: " + e.GetType().Name + ": " + e.Message);
                 }
                 catch (Exception) { /* the answer to LogonUI matters more than the event */ }
-                return e.HResult < 0 && e.HResult != HResult.S_OK ? e.HResult : HResult.E_FAIL;
+                return e.HResult < 0 ? e.HResult : HResult.E_FAIL;
             }
         }
     }

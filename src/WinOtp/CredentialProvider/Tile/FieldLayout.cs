@@ -23,7 +23,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
         }
 
         public IReadOnlyList<TileField> Fields => _fields;
-        public int WrappedCount => _fields.Count(f => f.Owner == FieldOwner.Wrapped);
 
         /// <summary>The wrapped logon password field (CPFG_LOGON_PASSWORD, else the first password field), if any.</summary>
         public TileField? Password { get; private set; }
