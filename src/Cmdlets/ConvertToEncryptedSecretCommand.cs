@@ -93,7 +93,7 @@ namespace SecureMFA.Cmdlets
         /// </summary>
         private (int Converted, int Unreadable) ConvertDeviceKeys(ISecretProtector? previous)
         {
-            var devices = DeviceRegistryFactory.Open(Config);
+            var devices = Open(config => DeviceRegistryFactory.Open(config));
             try
             {
                 int converted = 0, unreadable = 0;
