@@ -121,6 +121,29 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal(deviceKey, Protector(NewPassphrase).Unprotect(Device.KeyBinding(device.Id), devices.Find(device.Id)!.ProtectedKey));
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        public void ASecretThatChangedWhileItRanIsLeftAndSaidEvenWhenItIsTheOnlyOne(int users)
+        {
+            var names = new[] { "a", "b" }.Take(users).ToList();
+            foreach (var name in names)
+                _store.Create(new NewOtpUser(name + "@adatum.labnet", SharedSecret.ToBase32(SharedSecret.NewKey()), TotpParameters.Default));
+            // a's row is no longer what was read (as after a reset on another server): its compare-and-swap writes nothing.
+            using (var connection = new SqliteConnection("Data Source=" + Database))
+            {
+                connection.Open();
+                using var trigger = connection.CreateCommand();
+                trigger.CommandText = "CREATE TRIGGER changed_a BEFORE UPDATE OF secret ON Secrets WHEN NEW.upn = 'a@adatum.labnet' BEGIN SELECT RAISE(IGNORE); END;";
+                trigger.ExecuteNonQuery();
+            }
+            var result = _ps.Run($"ConvertTo-xOTP_EncryptedSecret -ConfigurationFilePath '{Config(encryption: true)}' -Confirm:$false");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(users, Count(result, "ToConvert"));
+            Assert.Equal(users - 1, Count(result, "Converted"));
+            Assert.Equal("1 secret(s) changed while this ran (a reset or removal) and were left as they now are.", Assert.Single(result.Warnings));
+        }
+
         [Fact]
         public void EitherEverySecretMovesOrNone()
         {
