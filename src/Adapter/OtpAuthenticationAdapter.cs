@@ -97,6 +97,12 @@ namespace SecureMFA.Adapter
                 // Not fatal: the database may come up later; each sign-in tries again and shows a page meanwhile.
                 _events.Write(OtpEventId.ProviderFailed, EventLevel.Warning, ex.Message);
             }
+            catch (Exception ex)
+            {
+                // Whatever else the checks throw (a store holding what it should not) stays here: AD FS gets no exception,
+                // and each sign-in meets the store on its own and shows a page if it fails.
+                _events.Write(OtpEventId.ProviderFailed, EventLevel.Error, $"The SecureMFA OTP provider's start-up checks failed: {ex.GetType().Name}: {ex.Message}");
+            }
         }
 
         public void OnAuthenticationPipelineUnload()

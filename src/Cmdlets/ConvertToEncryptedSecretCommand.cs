@@ -68,9 +68,11 @@ namespace SecureMFA.Cmdlets
 
                 var written = 0;
                 if (replacements.Count > 0 && ShouldProcess($"{replacements.Count} OTP secret(s)", "Encrypt with the configured passphrase, format v2"))
+                {
                     written = Store.ReplaceSecrets(replacements);
-                if (written < replacements.Count && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && written > 0)
-                    WriteWarning($"{replacements.Count - written} secret(s) changed while this ran (a reset or removal) and were left as they now are.");
+                    if (written < replacements.Count)
+                        WriteWarning($"{replacements.Count - written} secret(s) changed while this ran (a reset or removal) and were left as they now are.");
+                }
 
                 var (devicesConverted, devicesUnreadable) = ConvertDeviceKeys(previous);
 
@@ -93,7 +95,7 @@ namespace SecureMFA.Cmdlets
         /// </summary>
         private (int Converted, int Unreadable) ConvertDeviceKeys(ISecretProtector? previous)
         {
-            var devices = DeviceRegistryFactory.Open(Config);
+            var devices = Open(config => DeviceRegistryFactory.Open(config));
             try
             {
                 int converted = 0, unreadable = 0;

@@ -187,9 +187,29 @@ namespace SecureMFA.Cmdlets
             {
                 throw new InstallStepException(copy, $"Copying the configuration to {copy} failed: {ex.Message}", ex);
             }
-            farm.ProtectConfigurationFile(copy);
+            try { farm.ProtectConfigurationFile(copy); }
+            catch (PlatformCommandException ex) when (!same)
+            {
+                // Unprotected, the copy would keep the passphrase readable by every local user (%ProgramData% lets them read).
+                throw new InstallStepException(copy, $"Protecting the configuration copy {copy} failed, so " + DeleteCopy(copy) +
+                    $" (it holds the passphrase): {ex.InnerException?.Message}", ex);
+            }
             WriteVerbose($"Configuration copied to {copy} and protected.");
             WriteObject(new InstallChange(InstallChange.ConfigurationCopy, copy, null, same ? "Protected" : "Copied and protected"));
+        }
+
+        /// <summary>Deletes a copy that could not be protected; says what became of it.</summary>
+        private static string DeleteCopy(string copy)
+        {
+            try
+            {
+                File.Delete(copy);
+                return "it was deleted again";
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return $"deleting it failed too ({ex.Message}): delete it by hand";
+            }
         }
 
         private void Register(AdfsFarm farm, string configPath)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using SecureMFA.Cmdlets.Help;
@@ -28,7 +29,8 @@ namespace SecureMFA.Cmdlets
     [CmdletExample("New-xOTP_User bob@adatum.com -IncludeEnrollment -QrCodeFolder C:\\HelpDesk\\QR", "Creates bob and writes bob@adatum.com.png, a QR code the help desk can hand to him; returns the otpauth URI and the secret.")]
     public sealed class NewUserCommand : OtpStoreCmdlet
     {
-        private readonly List<(NewOtpUser User, OtpEnrollmentInfo? Enrollment)> _batch = new List<(NewOtpUser, OtpEnrollmentInfo?)>();
+        // Each user with its key: the enrolment (and its QR file) is made once the user is created, never for one that already existed.
+        private readonly List<(NewOtpUser User, byte[] Key)> _batch = new List<(NewOtpUser, byte[])>();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The user's UPN (user principal name).")]
         [Alias("UserPrincipalName")]
@@ -44,6 +46,15 @@ namespace SecureMFA.Cmdlets
         [Parameter(HelpMessage = "Write a QR code PNG per user (named after the UPN) into this folder; implies -IncludeEnrollment. The path is shown in full in the output.")]
         public string? QrCodeFolder { get; set; }
 
+        private string? _qrFolder;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // Resolved before any user is created: a path PowerShell cannot resolve stops the cmdlet with nothing done.
+            _qrFolder = QrCodeFolder == null ? null : GetUnresolvedProviderPathFromPSPath(QrCodeFolder);
+        }
+
         protected override void ProcessRecord()
         {
             ForUser(Upn, () =>
@@ -51,10 +62,7 @@ namespace SecureMFA.Cmdlets
                 if (!TryNormalizeUpn(Upn, out var upn)) return;
                 if (!ShouldProcess(upn, "Create OTP user")) return;
                 var key = SharedSecret.NewKey();
-                var user = new NewOtpUser(upn, Protector.Protect(upn, key), Config.EnrollmentParameters, Disabled);
-                var folder = QrCodeFolder == null ? null : GetUnresolvedProviderPathFromPSPath(QrCodeFolder);
-                var enrollment = IncludeEnrollment || folder != null ? EnrollmentOutput.Create(Config, upn, key, user.Parameters, folder) : null;
-                _batch.Add((user, enrollment));
+                _batch.Add((new NewOtpUser(upn, Protector.Protect(upn, key), Config.EnrollmentParameters, Disabled), key));
                 if (_batch.Count >= Core.Stores.Sql.SqlOtpUserStore.BulkBatchSize) Flush();
             });
         }
@@ -88,12 +96,26 @@ namespace SecureMFA.Cmdlets
 
             var now = DateTime.UtcNow;
             var exists = new HashSet<string>(existing, StringComparer.Ordinal);
-            foreach (var (user, enrollment) in batch)
+            foreach (var (user, key) in batch)
             {
                 if (exists.Contains(user.Upn))
                     WriteError(Errors.Record($"The OTP user \"{user.Upn}\" already exists; use Reset-xOTP_User to give it a new secret.", "UserExists", ErrorCategory.ResourceExists, user.Upn));
+                else if (IncludeEnrollment || _qrFolder != null)
+                    WriteEnrollment(user, key);
                 else
-                    WriteObject(enrollment ?? (object)OtpUserInfo.FromNew(user, now));
+                    WriteObject(OtpUserInfo.FromNew(user, now));
+            }
+        }
+
+        /// <summary>The created user's enrolment material; a QR file that cannot be written is an error naming the user, and the rest go on.</summary>
+        private void WriteEnrollment(NewOtpUser user, byte[] key)
+        {
+            try { WriteObject(EnrollmentOutput.Create(Config, user.Upn, key, user.Parameters, _qrFolder)); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(Errors.Record($"The OTP user \"{user.Upn}\" was created, but its QR code could not be written to {_qrFolder}: {ex.Message} " +
+                    $"The user can still enrol at the sign-in page; Reset-xOTP_User {user.Upn} -QrCodeFolder <folder> gives a new QR code.",
+                    "QrCodeNotWritten", ErrorCategory.WriteError, user.Upn, ex));
             }
         }
     }

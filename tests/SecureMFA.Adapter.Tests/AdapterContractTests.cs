@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Security.Claims;
+using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.IdentityServer.Web.Authentication.External;
 using SecureMFA.Core.Events;
+using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
 using Xunit;
 
@@ -33,6 +37,38 @@ namespace SecureMFA.Adapter.Tests
             Assert.Empty(claims);
             Assert.NotNull(adapter.OnError(null!, new ExternalAuthenticationException("boom", new DemoAuthenticationContext("a", "b", 1033))));
             Assert.NotNull(adapter.OnError(null!, null!));
+        }
+
+        [Fact]
+        public void AStartUpCheckThatFailsInAnUnexpectedWayIsEvent5553NotAnException()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "otp.db");
+            // Opened once in this process, so the adapter's open trusts the schema and its start-up check reads the version row.
+            SqliteStoreFactory.Open(path);
+            using (var connection = new SqliteConnection("Data Source=" + path))
+            {
+                connection.Open();
+                using var plant = connection.CreateCommand();
+                plant.CommandText = "INSERT INTO SchemaVersion (version, applied) VALUES ('three', '2026-11-30')";
+                plant.ExecuteNonQuery();
+            }
+            SqliteConnection.ClearAllPools();
+
+            var events = new RecordingEventSink();
+            var adapter = new OtpAuthenticationAdapter(events, () => DateTime.UtcNow);
+            var json = $"{{ \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{path.Replace("\\", "\\\\")}\" }}";
+            adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+            try
+            {
+                Assert.Contains(events.Messages(OtpEventId.ProviderFailed), m => m.Contains(nameof(FormatException)));
+                Assert.NotNull(adapter.BeginAuthentication(new Claim(AdapterMetadata.UpnClaimType, "a@b.c"), null!, new DemoAuthenticationContext("a", "c", 1033)));
+            }
+            finally
+            {
+                adapter.OnAuthenticationPipelineUnload();
+            }
         }
 
         [Fact]

@@ -44,6 +44,16 @@ namespace SecureMFA.Cmdlets.Tests
 
         private static int Count(ScriptResult result, string property) => (int)result.Output.Single().Properties[property].Value;
 
+        /// <summary>A trigger in the store that makes one row's write behave as another server or a failing disk would.</summary>
+        private void AddTrigger(string sql)
+        {
+            using var connection = new SqliteConnection("Data Source=" + Database);
+            connection.Open();
+            using var trigger = connection.CreateCommand();
+            trigger.CommandText = sql;
+            trigger.ExecuteNonQuery();
+        }
+
         [Fact]
         public void PlaintextSecretsAreEncryptedAndTheAppsKeepWorking()
         {
@@ -121,19 +131,30 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal(deviceKey, Protector(NewPassphrase).Unprotect(Device.KeyBinding(device.Id), devices.Find(device.Id)!.ProtectedKey));
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        public void ASecretThatChangedWhileItRanIsLeftAndSaidEvenWhenItIsTheOnlyOne(int users)
+        {
+            var names = new[] { "a", "b" }.Take(users).ToList();
+            foreach (var name in names)
+                _store.Create(new NewOtpUser(name + "@adatum.labnet", SharedSecret.ToBase32(SharedSecret.NewKey()), TotpParameters.Default));
+            // a's row is no longer what was read (as after a reset on another server): its compare-and-swap writes nothing.
+            AddTrigger("CREATE TRIGGER changed_a BEFORE UPDATE OF secret ON Secrets WHEN NEW.upn = 'a@adatum.labnet' BEGIN SELECT RAISE(IGNORE); END;");
+            var result = _ps.Run($"ConvertTo-xOTP_EncryptedSecret -ConfigurationFilePath '{Config(encryption: true)}' -Confirm:$false");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(users, Count(result, "ToConvert"));
+            Assert.Equal(users - 1, Count(result, "Converted"));
+            Assert.Equal("1 secret(s) changed while this ran (a reset or removal) and were left as they now are.", Assert.Single(result.Warnings));
+        }
+
         [Fact]
         public void EitherEverySecretMovesOrNone()
         {
             foreach (var name in new[] { "a", "b", "c" })
                 _store.Create(new NewOtpUser(name + "@adatum.labnet", SharedSecret.ToBase32(SharedSecret.NewKey()), TotpParameters.Default));
             // The last write fails (as a full disk or a lost connection would): the whole transaction must roll back.
-            using (var connection = new SqliteConnection("Data Source=" + Database))
-            {
-                connection.Open();
-                using var trigger = connection.CreateCommand();
-                trigger.CommandText = "CREATE TRIGGER fail_c BEFORE UPDATE OF secret ON Secrets WHEN NEW.upn = 'c@adatum.labnet' BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
-                trigger.ExecuteNonQuery();
-            }
+            AddTrigger("CREATE TRIGGER fail_c BEFORE UPDATE OF secret ON Secrets WHEN NEW.upn = 'c@adatum.labnet' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
             var result = _ps.Run($"ConvertTo-xOTP_EncryptedSecret -ConfigurationFilePath '{Config(encryption: true)}' -Confirm:$false");
             Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("StoreUnavailable"));
             Assert.All(new[] { "a", "b", "c" }, name => Assert.DoesNotContain(":", _store.Find(name + "@adatum.labnet")!.ProtectedSecret));

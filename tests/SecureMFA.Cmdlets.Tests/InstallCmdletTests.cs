@@ -301,6 +301,31 @@ namespace SecureMFA.Cmdlets.Tests
         }
 
         [Fact]
+        public void ACopyThatCannotBeProtectedIsDeletedAgainAndNothingIsRegistered()
+        {
+            // The copy holds the passphrase, and %ProgramData% lets every local user read what is not protected.
+            _server.Run("function global:Protect-SecureMfaOtpConfigurationFile { param($Path) throw 'Access is denied.' }");
+            var result = Install();
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("InstallStepFailed", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal($"Protecting the configuration copy {_server.ConfigurationCopy} failed, so it was deleted again (it holds the passphrase): Access is denied.",
+                error.Exception.Message);
+            Assert.False(File.Exists(_server.ConfigurationCopy));
+            Assert.True(File.Exists(_config), "the administrator's own file is never touched");
+            Assert.DoesNotContain(_server.Calls(), c => c.StartsWith("Register|", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void TheAdministratorsOwnFileIsNeverDeletedWhenItIsTheCopy()
+        {
+            Environment.SetEnvironmentVariable("SECUREMFA_OTP_CONFIGURATION", _config);
+            _server.Run("function global:Protect-SecureMfaOtpConfigurationFile { param($Path) throw 'Access is denied.' }");
+            var result = Install();
+            Assert.Contains(result.Errors, e => e.Exception.Message.Contains("Access is denied."));
+            Assert.True(File.Exists(_config));
+        }
+
+        [Fact]
         public void TheNativeLibraryIsCopiedToTheFixedFolderAndRecorded()
         {
             var source = Path.Combine(PowerShellSession.ModuleFolder, "native", PowerShellSession.NativeRid);

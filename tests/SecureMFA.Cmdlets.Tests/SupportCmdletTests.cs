@@ -80,6 +80,39 @@ namespace SecureMFA.Cmdlets.Tests
         }
 
         [Fact]
+        public void AUserThatAlreadyExistsGetsNoQrFileAndItsEarlierOneStaysAsItWas()
+        {
+            var qr = Path.Combine(_folder, "qr");
+            Assert.Empty(Run($"New-xOTP_User grace@adatum.com -QrCodeFolder '{qr}'").Errors);
+            var file = Path.Combine(qr, "grace@adatum.com.png");
+            var handedOut = File.ReadAllBytes(file);
+
+            var other = Path.Combine(_folder, "qr-again");
+            var again = Run($"New-xOTP_User grace@adatum.com -QrCodeFolder '{qr}'; New-xOTP_User grace@adatum.com -QrCodeFolder '{other}'");
+            Assert.Empty(again.Output);
+            Assert.Equal(2, again.Errors.Count);
+            Assert.All(again.Errors, e => Assert.Equal("The OTP user \"grace@adatum.com\" already exists; use Reset-xOTP_User to give it a new secret.", e.Exception.Message));
+            // The QR code the user was given still matches the secret in the store; no code for a secret never stored is written.
+            Assert.Equal(handedOut, File.ReadAllBytes(file));
+            Assert.False(File.Exists(Path.Combine(other, "grace@adatum.com.png")));
+        }
+
+        [Fact]
+        public void AQrFileThatCannotBeWrittenIsAnErrorNamingTheCreatedUserAndTheOthersGoOn()
+        {
+            // A file where the folder should be: the folder cannot be created.
+            var notAFolder = Path.Combine(_folder, "not-a-folder");
+            File.WriteAllText(notAFolder, "");
+            var result = Run($"'heidi@adatum.com', 'ivan@adatum.com' | New-xOTP_User -QrCodeFolder '{notAFolder}'");
+            Assert.Empty(result.Output);
+            Assert.Equal(new[] { "heidi@adatum.com", "ivan@adatum.com" }, result.Errors.Select(e => (string)e.TargetObject));
+            Assert.All(result.Errors, e => Assert.Equal("QrCodeNotWritten", e.FullyQualifiedErrorId.Split(',')[0]));
+            Assert.StartsWith("The OTP user \"heidi@adatum.com\" was created, but its QR code could not be written to " + notAFolder, result.Errors[0].Exception.Message);
+            Assert.NotNull(Store.Find("heidi@adatum.com"));
+            Assert.NotNull(Store.Find("ivan@adatum.com"));
+        }
+
+        [Fact]
         public void GetFiltersByStateAndWildcardAndPages()
         {
             Run("'g1@adatum.com','g2@adatum.com','g3@adatum.com','h1@contoso.com' | New-xOTP_User");

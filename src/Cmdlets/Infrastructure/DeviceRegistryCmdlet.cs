@@ -11,8 +11,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            try { Devices = DeviceRegistryFactory.Open(Config); }
-            catch (StoreUnavailableException ex) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
+            Devices = Open(config => DeviceRegistryFactory.Open(config));
         }
 
         protected override void EndProcessing()

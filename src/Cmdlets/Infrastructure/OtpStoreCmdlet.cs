@@ -32,8 +32,21 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
             }
             WriteVerbose($"Store: {StoreErrors.Describe(Config)}{SearchBase()}");
-            try { Store = OtpUserStoreFactory.Open(Config); }
-            catch (Exception ex) when (!(ex is PipelineStoppedException)) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
+            Store = Open(config => OtpUserStoreFactory.Open(config));
+        }
+
+        /// <summary>
+        /// Opens something in the store the configuration names (its users, its device registry). Whatever stops it from
+        /// opening, a driver that cannot even load included, stops the cmdlet with the store and the cause.
+        /// </summary>
+        protected T Open<T>(Func<ProviderConfiguration, T> open)
+        {
+            try { return open(Config); }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                ThrowTerminatingError(StoreErrors.Record(Config, ex));
+                throw;
+            }
         }
 
         private string SearchBase() => Config.AuthMode != AuthMode.AD ? ""
