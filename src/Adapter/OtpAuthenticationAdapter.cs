@@ -107,7 +107,13 @@ namespace SecureMFA.Adapter
 
         public void OnAuthenticationPipelineUnload()
         {
-            (_store as IDisposable)?.Dispose();
+            try { (_store as IDisposable)?.Dispose(); }
+            catch (Exception ex)
+            {
+                // Closing the store's connections must not throw into AD FS either.
+                try { _events.Write(OtpEventId.ProviderFailed, EventLevel.Warning, "Closing the store failed: " + ex.Message); }
+                catch { /* nowhere to report: AD FS goes on unloading */ }
+            }
             _store = null;
             _signIn = null;
         }
@@ -163,7 +169,8 @@ namespace SecureMFA.Adapter
                     if (left <= FewRecoveryCodes)
                     {
                         // Tell the user before AD FS moves on; the Continue button comes back here (see TakeRecoveryAcceptance).
-                        context.Data[RecoveryAcceptedContextKey] = _clock().Ticks;
+                        // Kept as text: AD FS serializes the context between requests and may not give a number back as a long.
+                        context.Data[RecoveryAcceptedContextKey] = _clock().Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
                         return OtpPresentation.RecoveryCodeAccepted(left, _config!);
                     }
                 }
@@ -191,7 +198,9 @@ namespace SecureMFA.Adapter
         /// </summary>
         private bool TakeRecoveryAcceptance(IAuthenticationContext context)
         {
-            if (context.Data == null || !context.Data.TryGetValue(RecoveryAcceptedContextKey, out var value) || !(value is long ticks)) return false;
+            if (context.Data == null || !context.Data.TryGetValue(RecoveryAcceptedContextKey, out var value)) return false;
+            if (!long.TryParse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var ticks)) return false;
             context.Data.Remove(RecoveryAcceptedContextKey);
             var age = _clock() - new DateTime(ticks, DateTimeKind.Utc);
             return age >= TimeSpan.Zero && age <= RecoveryContinueWindow;

@@ -119,6 +119,9 @@ namespace SecureMFA.Adapter.Tests
             Assert.Empty(none);
             Assert.Equal(PageKind.RecoveryUsed, ((OtpPresentation)told).Kind);
             Assert.Equal(1, context.Data[OtpAuthenticationAdapter.RecoveryCodesLeftContextKey]);
+            // AD FS serializes the context between requests: the mark must survive coming back as another type.
+            var mark = context.Data.Single(d => d.Key.StartsWith("SecureMfaOtp.RecoveryAccepted", StringComparison.Ordinal));
+            context.Data[mark.Key] = long.Parse(Convert.ToString(mark.Value, System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture);
             Assert.Null(adapter.TryEndAuthentication(context, Proof("smfaAction", "continue"), null!, out var claims));
             Assert.Single(claims);
             Assert.NotNull(adapter.TryEndAuthentication(context, Proof("smfaAction", "continue"), null!, out var again));
