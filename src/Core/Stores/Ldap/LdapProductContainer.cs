@@ -48,8 +48,7 @@ namespace SecureMFA.Core.Stores.Ldap
             try
             {
                 var response = (SearchResponse)connection.SendRequest(new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, ValueAttribute));
-                var entry = response.Entries.Count == 0 ? null : response.Entries[0];
-                return entry != null && entry.Attributes.Contains(ValueAttribute) ? entry.Attributes[ValueAttribute][0] as string : null;
+                return response.Entries.Count == 0 ? null : LdapEntryText.First(response.Entries[0], ValueAttribute);
             }
             catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject)
             {
