@@ -131,7 +131,7 @@ namespace SecureMFA.Core.Stores.Ldap
             {
                 var current = Read(id);
                 if (current == null || current.Device.LastSeen.HasValue && current.Device.LastSeen.Value > utcNow - minimumInterval) return false;
-                var ip = LogonAttempt.Truncate(clientIp, 64) ?? "";
+                var ip = LogonAttempt.Truncate(clientIp, LogonAttempt.MaxClientIpLength) ?? "";
                 // Losing the race means another server has just recorded it: nothing to retry.
                 return Swap(id, (LastSeen, current.Pairs[LastSeen], Time(utcNow)), (LastIp, current.Pairs[LastIp], ip));
             });

@@ -73,7 +73,7 @@ namespace SecureMFA.Core.Stores.Sql
             return Run(c =>
             {
                 using (var command = SqlCommands.Create(c, SqlDeviceStatements.Touch)
-                    .With("@id", id).With("@now", utcNow).With("@ip", LogonAttempt.Truncate(clientIp, 64)).With("@before", utcNow - minimumInterval))
+                    .With("@id", id).With("@now", utcNow).With("@ip", LogonAttempt.Truncate(clientIp, LogonAttempt.MaxClientIpLength)).With("@before", utcNow - minimumInterval))
                     return command.ExecuteNonQuery() == 1;
             });
         }
