@@ -84,7 +84,7 @@ namespace SecureMFA.Core.SignIn
             switch (_store.RecordSuccess(user.Upn, stepStart, attempt))
             {
                 case SuccessOutcome.Accepted:
-                    UpgradeSecretFormat(user);
+                    UpgradeSecretFormat(user, key);
                     _events.Write(OtpEventId.OtpOk, EventLevel.Information,
                         $"OTP accepted for {user.Upn} from {attempt.ClientIp}" + (matchedDrift != 0 ? $"; the device clock is {matchedDrift:+#;-#} s off" : "") + ".");
                     return new VerifyResult(VerifyOutcome.Success, parameters.Digits, driftSeconds: matchedDrift, acceptedStep: match.TimeStep);
@@ -145,12 +145,13 @@ namespace SecureMFA.Core.SignIn
         }
 
         /// <summary>After a success, a secret in an older format (key format v1) is rewritten in the current one; a concurrent reset wins.</summary>
-        private void UpgradeSecretFormat(OtpUser user)
+        /// <param name="secret">The secret the code was just checked with.</param>
+        private void UpgradeSecretFormat(OtpUser user, byte[] secret)
         {
             if (_protector.IsCurrentFormat(user.ProtectedSecret)) return;
             try
             {
-                var upgraded = _protector.Protect(user.Upn, _protector.Unprotect(user.Upn, user.ProtectedSecret));
+                var upgraded = _protector.Protect(user.Upn, secret);
                 _store.ReplaceSecret(user.Upn, user.ProtectedSecret, upgraded);
             }
             catch (StoreUnavailableException ex)
