@@ -62,11 +62,9 @@ namespace SecureMFA.Core.Stores.Ldap
                 {
                     return false;
                 }
-                catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject || ex.Response?.ResultCode == ResultCode.InsufficientAccessRights)
+                catch (DirectoryOperationException ex) when (LdapProductContainer.IsMissingOrClosed(ex))
                 {
-                    throw new StoreUnavailableException(
-                        $"The device cannot be kept in {Folder()} ({ex.Response!.ResultCode}): create the container with " +
-                        "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 -ServiceAccount <WEB API service account>, which also grants the account access.", ex);
+                    throw LdapProductContainer.Unusable("The device", Folder(), "WEB API service account", ex);
                 }
             });
         }
