@@ -42,8 +42,9 @@ $schemaMaster = ([string]$schema.fSMORoleOwner) -replace '^CN=NTDS Settings,CN=(
 Write-Verbose "Schema naming context: $schemaNc; schema master: $schemaMaster; domain: $domainNc"
 
 function Test-DirectoryObject([string] $dn) {
-    $entry = [ADSI]"LDAP://$dn"
-    return [bool]($entry.Path -and $entry.Properties.Count -gt 0)
+    # Exists answers false for a missing object, where reading a property of an [ADSI] bound to one fails
+    # ("There is no such object on the server"), which $ErrorActionPreference = 'Stop' makes fatal.
+    return [System.DirectoryServices.DirectoryEntry]::Exists("LDAP://$dn")
 }
 
 # Each file, and the object whose presence shows it was applied.

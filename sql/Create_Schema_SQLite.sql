@@ -1,5 +1,5 @@
 -- SecureMFA OTP: the embedded SQLite store (auth_mode SQLITE). Applied automatically on first use;
--- same columns as the SQL Server table. Idempotent. SqliteStoreFactory runs it, then adds the columns a file
+-- same columns as the SQL Server table. Idempotent. SqliteSchema (src/Core/Stores/Sql) runs it, then adds the columns a file
 -- of an earlier version lacks (SQLite has no ADD COLUMN IF NOT EXISTS) and records the schema version.
 PRAGMA journal_mode = WAL;
 CREATE TABLE IF NOT EXISTS Secrets (

@@ -118,6 +118,25 @@ namespace SecureMFA.Core.Tests
             Assert.Equal(expected, c.AuthMode);
         }
 
+        // Enum.TryParse takes these too: numbers, and comma lists it ORs together as flags ("MSSQL, AD" = 0|1 = AD).
+        [Theory]
+        [InlineData("auth_mode", "MSSQL, AD")]
+        [InlineData("auth_mode", "SQLITE,AD")]
+        [InlineData("auth_mode", "+1")]
+        [InlineData("auth_mode", "1")]
+        [InlineData("totp_offline_qr_algorithm", "SHA1,SHA256")]
+        [InlineData("totp_offline_qr_algorithm", "SHA1, SHA512")]
+        public void AnEnumSettingTakesOneNameOnly(string key, string value)
+        {
+            var result = ConfigurationLoader.Parse($$"""
+                { "{{key}}": "{{value}}", "sqlserver": "sql.adatum.labnet", "data_encryption": "true", "data_encryption_passphrase": "Auth-Mode-Test-Passphrase" }
+                """);
+            Assert.False(result.IsValid);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(key, error.Key);
+            Assert.Equal($"\"{value}\" is not one of " + (key == "auth_mode" ? "MSSQL, AD, SQLITE" : "SHA1, SHA256, SHA512"), error.Message);
+        }
+
         [Theory]
         [InlineData("login_failures", "ui_login_failures", "7")]
         [InlineData("lockout_minutes", "ui_lockout_minutes", "9")]

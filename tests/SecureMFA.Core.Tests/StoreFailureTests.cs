@@ -19,6 +19,31 @@ namespace SecureMFA.Core.Tests
         }
 
         [Fact]
+        public void ASqliteFileLostAfterOpeningIsNamedInTheFailuresOfReadsAndOfSignInWrites()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "securemfa-tests", Guid.NewGuid().ToString("N"));
+            var path = Path.Combine(folder, "otp.db");
+            var store = SqliteStoreFactory.Open(path);
+            var devices = SqliteStoreFactory.OpenDevices(path);
+            store.Create(new NewOtpUser("lost@adatum.labnet", "v2:x", TotpParameters.Default));
+            Directory.Delete(folder, recursive: true);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // no connection still holds the deleted file
+
+            var attempt = new LogonAttempt(DateTime.UtcNow, null, null);
+            foreach (var failure in new Action[]
+            {
+                () => store.Find("lost@adatum.labnet"),
+                () => store.RecordSuccess("lost@adatum.labnet", 1000, attempt), // through the group commit
+                () => store.RecordFailure("lost@adatum.labnet", "1*****", attempt, new Lockout.LockoutPolicy(5, 5)),
+                () => devices.List(),
+            })
+            {
+                var ex = Assert.Throws<StoreUnavailableException>(failure);
+                Assert.Contains(Path.GetFullPath(path), ex.Message);
+            }
+        }
+
+        [Fact]
         public void AnUnreachableDirectoryIsStoreUnavailable()
         {
             using var store = new LdapOtpUserStore(new LdapConnectionSettings { Server = "127.0.0.1", Port = 1, Ssl = false, User = "x@y", Password = "p", Timeout = TimeSpan.FromSeconds(3) });

@@ -103,11 +103,15 @@ namespace SecureMFA.Core.Configuration
             return number;
         }
 
+        /// <summary>
+        /// One of the enum's names, in any letter case. Enum.TryParse alone would also take numbers ("1", "+1") and
+        /// comma lists, which it combines as flags ("MSSQL, AD" reads as AD): neither is a setting anyone meant.
+        /// </summary>
         public T Enum<T>(string key, T fallback) where T : struct
         {
             if (!TryGetFilled(key, out var value)) return fallback;
-            if (System.Enum.TryParse<T>(value.Text.Trim(), true, out var parsed) && System.Enum.IsDefined(typeof(T), parsed) && !char.IsDigit(value.Text.Trim()[0]))
-                return parsed;
+            var name = System.Enum.GetNames(typeof(T)).FirstOrDefault(n => string.Equals(n, value.Text.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name != null) return (T)System.Enum.Parse(typeof(T), name);
             _issues.Add(ConfigurationLoader.Error(Name(key), $"{Show(key, value)} is not one of {string.Join(", ", System.Enum.GetNames(typeof(T)))}"));
             return fallback;
         }

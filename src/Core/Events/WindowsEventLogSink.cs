@@ -14,8 +14,6 @@ namespace SecureMFA.Core.Events
 
         public WindowsEventLogSink(string source = SourceName) => _source = source;
 
-        public string Source => _source;
-
 #if !NETFRAMEWORK
         [System.Runtime.Versioning.SupportedOSPlatform("windows")]
 #endif

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 
 namespace SecureMFA.Core.Security
 {
@@ -39,24 +40,58 @@ namespace SecureMFA.Core.Security
 #endif
         }
 
-        /// <summary>The file's trimmed text; if there is none yet, <paramref name="create"/>'s value written owner-only.</summary>
+        /// <summary>
+        /// The file's trimmed text; if there is none yet (no file, or an empty one: a write that never finished),
+        /// <paramref name="create"/>'s value, written owner-only. Callers take turns on the file itself, each holding it
+        /// open alone while it reads or writes, so one racing the writer (the demo host and the WEB API started together)
+        /// waits and then reads the whole value: never an empty or half-written file, and never a write that fails because
+        /// a reader had the file open.
+        /// </summary>
         public static string ReadOrCreate(string path, Func<string> create, out bool created)
         {
-            created = false;
-            if (File.Exists(path))
+            using (var file = OpenAlone(path))
             {
                 Restrict(path);
-                return File.ReadAllText(path).Trim();
+                string text;
+                using (var reader = new StreamReader(file, Encoding.UTF8, true, 1024, leaveOpen: true)) text = reader.ReadToEnd().Trim();
+                created = text.Length == 0 && file.CanWrite;
+                if (!created) return text;
+                var value = create();
+                var bytes = Encoding.UTF8.GetBytes(value + "\n");
+                file.SetLength(0);
+                file.Write(bytes, 0, bytes.Length);
+                return value;
             }
-            var value = create();
-            try { WriteNew(path, value + "\n"); }
-            catch (IOException) when (File.Exists(path))
+        }
+
+        /// <summary>
+        /// The file opened by this caller alone (created owner-only if missing); while another holds it, tried again for up
+        /// to five seconds. A file made read-only on purpose is opened to be read as it is.
+        /// </summary>
+        private static FileStream OpenAlone(string path)
+        {
+            var access = FileAccess.ReadWrite;
+            for (var attempt = 1; ; attempt++)
             {
-                // Another process (the demo host and the WEB API started together) wrote it first: theirs is the value.
-                return File.ReadAllText(path).Trim();
+                try
+                {
+#if !NETFRAMEWORK
+                    var options = new FileStreamOptions { Mode = System.IO.FileMode.OpenOrCreate, Access = access, Share = FileShare.None };
+                    if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode;
+                    return new FileStream(path, options);
+#else
+                    return new FileStream(path, System.IO.FileMode.OpenOrCreate, access, FileShare.None);
+#endif
+                }
+                catch (UnauthorizedAccessException) when (access == FileAccess.ReadWrite && File.Exists(path))
+                {
+                    access = FileAccess.Read;
+                }
+                catch (IOException) when (attempt < 250 && File.Exists(path))
+                {
+                    Thread.Sleep(20); // another caller holds it
+                }
             }
-            created = true;
-            return value;
         }
 
         /// <summary>An empty SQLite database file (SQLite treats a zero-length file as a new database), so it is born 0600.</summary>

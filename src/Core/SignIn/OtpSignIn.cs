@@ -84,7 +84,7 @@ namespace SecureMFA.Core.SignIn
             switch (_store.RecordSuccess(user.Upn, stepStart, attempt))
             {
                 case SuccessOutcome.Accepted:
-                    UpgradeSecretFormat(user);
+                    UpgradeSecretFormat(user, key);
                     _events.Write(OtpEventId.OtpOk, EventLevel.Information,
                         $"OTP accepted for {user.Upn} from {attempt.ClientIp}" + (matchedDrift != 0 ? $"; the device clock is {matchedDrift:+#;-#} s off" : "") + ".");
                     return new VerifyResult(VerifyOutcome.Success, parameters.Digits, driftSeconds: matchedDrift, acceptedStep: match.TimeStep);
@@ -116,8 +116,7 @@ namespace SecureMFA.Core.SignIn
                     return new VerifyResult(VerifyOutcome.Success, digits, recoveryCode: true, recoveryCodesLeft: left);
                 case RecoveryCodeOutcome.NoSuchCode:
                     var after = _store.RecordFailure(user.Upn, "R" + new string('*', RecoveryCode.Length - 1), attempt, _config.Lockout);
-                    var failed = Fail(user, after, attempt, VerifyOutcome.WrongCode, null, "a wrong or used recovery code");
-                    return new VerifyResult(failed.Outcome, digits, failed.AttemptsLeft, failed.LockedUntil, recoveryCode: true);
+                    return Fail(user, after, attempt, VerifyOutcome.WrongCode, null, "a wrong or used recovery code", recoveryCode: true);
                 default:
                     return Refusal(_store.Find(upn), now) ?? new VerifyResult(VerifyOutcome.UnknownUser, digits);
             }
@@ -132,26 +131,27 @@ namespace SecureMFA.Core.SignIn
             return null;
         }
 
-        private VerifyResult Fail(OtpUser before, OtpUser? after, LogonAttempt attempt, VerifyOutcome outcome, int? driftSeconds, string what)
+        private VerifyResult Fail(OtpUser before, OtpUser? after, LogonAttempt attempt, VerifyOutcome outcome, int? driftSeconds, string what, bool recoveryCode = false)
         {
-            if (after == null) return new VerifyResult(VerifyOutcome.UnknownUser, before.Parameters.Digits);
+            if (after == null) return new VerifyResult(VerifyOutcome.UnknownUser, before.Parameters.Digits, recoveryCode: recoveryCode);
             var locked = after.IsLockedAt(attempt.UtcNow);
             int? left = _config.Lockout.IsEnabled ? Math.Max(0, _config.Lockout.MaxFailures - after.FailedLogonCount) : (int?)null;
             _events.Write(OtpEventId.OtpFailed, EventLevel.Warning,
                 $"OTP refused for {before.Upn} from {attempt.ClientIp}: {what}; {after.FailedLogonCount} consecutive failure(s)" +
                 (locked ? $"; locked until {after.LockedUntil:u}." : "."));
             return locked
-                ? new VerifyResult(VerifyOutcome.Locked, before.Parameters.Digits, 0, after.LockedUntil)
-                : new VerifyResult(outcome, before.Parameters.Digits, left, null, driftSeconds);
+                ? new VerifyResult(VerifyOutcome.Locked, before.Parameters.Digits, 0, after.LockedUntil, recoveryCode: recoveryCode)
+                : new VerifyResult(outcome, before.Parameters.Digits, left, null, driftSeconds, recoveryCode: recoveryCode);
         }
 
         /// <summary>After a success, a secret in an older format (key format v1) is rewritten in the current one; a concurrent reset wins.</summary>
-        private void UpgradeSecretFormat(OtpUser user)
+        /// <param name="secret">The secret the code was just checked with.</param>
+        private void UpgradeSecretFormat(OtpUser user, byte[] secret)
         {
             if (_protector.IsCurrentFormat(user.ProtectedSecret)) return;
             try
             {
-                var upgraded = _protector.Protect(user.Upn, _protector.Unprotect(user.Upn, user.ProtectedSecret));
+                var upgraded = _protector.Protect(user.Upn, secret);
                 _store.ReplaceSecret(user.Upn, user.ProtectedSecret, upgraded);
             }
             catch (StoreUnavailableException ex)

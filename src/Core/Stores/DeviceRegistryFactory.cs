@@ -16,8 +16,7 @@ namespace SecureMFA.Core.Stores
                 case AuthMode.AD:
                     return new LdapDeviceRegistry(LdapConnectionSettings.From(config), events);
                 case AuthMode.MSSQL:
-                    var connectionString = SqlServerConnectionString.Build(config);
-                    return new SqlDeviceRegistry(() => SqlServerConnectionString.Connect(connectionString), SqlDialect.SqlServer);
+                    return SqlServerConnectionString.OpenDevices(config);
                 default:
                     return SqliteStoreFactory.OpenDevices(config.SqlitePath);
             }

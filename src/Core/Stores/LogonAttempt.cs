@@ -5,13 +5,15 @@ namespace SecureMFA.Core.Stores
     /// <summary>Where a code came from and when: recorded with both successes and failures.</summary>
     public sealed class LogonAttempt
     {
+        /// <summary>The columns logonip (Secrets) and lastip (Devices) hold this many characters.</summary>
+        public const int MaxClientIpLength = 64;
         public const int MaxUserAgentLength = 512;
         public const int MaxCodeLength = 16;
 
         public LogonAttempt(DateTime utcNow, string? clientIp, string? userAgent)
         {
             UtcNow = utcNow;
-            ClientIp = Truncate(clientIp, 64);
+            ClientIp = Truncate(clientIp, MaxClientIpLength);
             UserAgent = Truncate(userAgent, MaxUserAgentLength);
         }
 

@@ -78,7 +78,11 @@ namespace SecureMFA.Otp.Totp
             return count == digits ? result : null;
         }
 
-        private static bool DigitsEqual(char[] typed, int expected)
+        /// <summary>
+        /// Whether the typed digits (from <see cref="NormalizeCode"/>) are the code <paramref name="expected"/> (from
+        /// <see cref="HotpCode.Compute"/>), compared in fixed time: every digit is looked at, wherever they differ.
+        /// </summary>
+        public static bool DigitsEqual(char[] typed, int expected)
         {
             var difference = 0;
             for (var i = typed.Length - 1; i >= 0; i--)

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.DirectoryServices.Protocols;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace SecureMFA.Core.Stores.Ldap
 {
@@ -38,20 +36,20 @@ namespace SecureMFA.Core.Stores.Ldap
         public static DomainTopology Read(LdapConnection connection)
         {
             var rootDse = BaseEntry(connection, "", "defaultNamingContext", "configurationNamingContext", "dsServiceName");
-            var domain = Text(rootDse, "defaultNamingContext") ?? throw Missing("defaultNamingContext");
-            var configuration = Text(rootDse, "configurationNamingContext") ?? throw Missing("configurationNamingContext");
-            var answering = Text(rootDse, "dsServiceName") ?? throw Missing("dsServiceName");
-            var roleOwner = Text(BaseEntry(connection, domain, "fSMORoleOwner"), "fSMORoleOwner") ?? "";
+            var domain = LdapEntryText.First(rootDse, "defaultNamingContext") ?? throw Missing("defaultNamingContext");
+            var configuration = LdapEntryText.First(rootDse, "configurationNamingContext") ?? throw Missing("configurationNamingContext");
+            var answering = LdapEntryText.First(rootDse, "dsServiceName") ?? throw Missing("dsServiceName");
+            var roleOwner = LdapEntryText.First(BaseEntry(connection, domain, "fSMORoleOwner"), "fSMORoleOwner") ?? "";
 
             var sites = "CN=Sites," + configuration;
             var hostNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var server in Search(connection, sites, "(objectClass=server)", "dNSHostName"))
             {
-                var hostName = Text(server, "dNSHostName");
+                var hostName = LdapEntryText.First(server, "dNSHostName");
                 if (hostName != null) hostNames[server.DistinguishedName] = hostName;
             }
             // objectCategory=nTDSDSA leaves out read-only DCs (theirs is nTDSDSARO); the master NCs keep the DCs of this domain only.
-            var escaped = EscapeFilterValue(domain);
+            var escaped = LdapFilterValue.Escape(domain);
             var filter = $"(&(objectCategory=nTDSDSA)(|(msDS-hasMasterNCs={escaped})(hasMasterNCs={escaped})))";
             var domainControllers = new List<DomainController>();
             foreach (var dsa in Search(connection, sites, filter, "objectClass"))
@@ -64,7 +62,7 @@ namespace SecureMFA.Core.Stores.Ldap
 
         /// <summary>The NTDS Settings DN of the DC at the other end of the connection (its rootDSE dsServiceName).</summary>
         public static string AnsweringDsaOf(LdapConnection connection) =>
-            Text(BaseEntry(connection, "", "dsServiceName"), "dsServiceName") ?? throw Missing("dsServiceName");
+            LdapEntryText.First(BaseEntry(connection, "", "dsServiceName"), "dsServiceName") ?? throw Missing("dsServiceName");
 
         /// <summary>The DN without its first RDN; a comma escaped with a backslash belongs to the RDN.</summary>
         public static string ParentOf(string dn)
@@ -86,25 +84,7 @@ namespace SecureMFA.Core.Stores.Ldap
         private static IEnumerable<SearchResultEntry> Search(LdapConnection connection, string baseDn, string filter, params string[] attributes) =>
             ((SearchResponse)connection.SendRequest(new SearchRequest(baseDn, filter, SearchScope.Subtree, attributes))).Entries.Cast<SearchResultEntry>();
 
-        private static string? Text(SearchResultEntry entry, string attribute)
-        {
-            if (!entry.Attributes.Contains(attribute) || entry.Attributes[attribute].Count == 0) return null;
-            var value = entry.Attributes[attribute][0];
-            return value as string ?? Encoding.UTF8.GetString((byte[])value);
-        }
-
         private static DirectoryOperationException Missing(string attribute) =>
             new DirectoryOperationException($"The domain controller's rootDSE has no {attribute}.");
-
-        private static string EscapeFilterValue(string value)
-        {
-            var escaped = new StringBuilder();
-            foreach (var c in value)
-            {
-                if (c == '\\' || c == '*' || c == '(' || c == ')' || c == '\0') escaped.Append('\\').Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-                else escaped.Append(c);
-            }
-            return escaped.ToString();
-        }
     }
 }

@@ -62,11 +62,9 @@ namespace SecureMFA.Core.Stores.Ldap
                 {
                     return false;
                 }
-                catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject || ex.Response?.ResultCode == ResultCode.InsufficientAccessRights)
+                catch (DirectoryOperationException ex) when (LdapProductContainer.IsMissingOrClosed(ex))
                 {
-                    throw new StoreUnavailableException(
-                        $"The device cannot be kept in {Folder()} ({ex.Response!.ResultCode}): create the container with " +
-                        "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 -ServiceAccount <WEB API service account>, which also grants the account access.", ex);
+                    throw LdapProductContainer.Unusable("The device", Folder(), "WEB API service account", ex);
                 }
             });
         }
@@ -76,20 +74,10 @@ namespace SecureMFA.Core.Stores.Ldap
         public IReadOnlyList<Device> List() => Run(() =>
         {
             var request = new SearchRequest(Folder(), $"(&(objectClass=serviceConnectionPoint)({PairsAttribute}={Marker}))", SearchScope.OneLevel, Attributes);
-            var paging = new PageResultRequestControl(500);
-            request.Controls.Add(paging);
-            var devices = new List<Device>();
-            while (true)
-            {
-                SearchResponse response;
-                try { response = (SearchResponse)Connection().SendRequest(request); }
-                catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject) { return (IReadOnlyList<Device>)devices; }
-                devices.AddRange(response.Entries.Cast<SearchResultEntry>().Select(e => ToDevice(e).Device));
-                var cookie = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie;
-                if (cookie == null || cookie.Length == 0) break;
-                paging.Cookie = cookie;
-            }
-            return devices.OrderBy(d => d.Created).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+            List<SearchResultEntry> entries;
+            try { entries = LdapPagedSearch.All(Connection(), request); }
+            catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject) { return (IReadOnlyList<Device>)Array.Empty<Device>(); }
+            return entries.Select(e => ToDevice(e).Device).OrderBy(d => d.Created).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         });
 
         public bool Revoke(string id, DateTime utcNow)
@@ -141,7 +129,7 @@ namespace SecureMFA.Core.Stores.Ldap
             {
                 var current = Read(id);
                 if (current == null || current.Device.LastSeen.HasValue && current.Device.LastSeen.Value > utcNow - minimumInterval) return false;
-                var ip = LogonAttempt.Truncate(clientIp, 64) ?? "";
+                var ip = LogonAttempt.Truncate(clientIp, LogonAttempt.MaxClientIpLength) ?? "";
                 // Losing the race means another server has just recorded it: nothing to retry.
                 return Swap(id, (LastSeen, current.Pairs[LastSeen], Time(utcNow)), (LastIp, current.Pairs[LastIp], ip));
             });
@@ -194,7 +182,7 @@ namespace SecureMFA.Core.Stores.Ldap
 
         private static StoredDevice ToDevice(SearchResultEntry entry)
         {
-            string? Single(string name) => entry.Attributes.Contains(name) && entry.Attributes[name].Count > 0 ? Text(entry.Attributes[name][0]) : null;
+            string? Single(string name) => LdapEntryText.First(entry, name);
             var pairs = new Dictionary<string, string>(StringComparer.Ordinal) { [Revoked] = "", [LastSeen] = "", [LastIp] = "", [MachineSid] = "", [Created] = "" };
             if (entry.Attributes.Contains(PairsAttribute))
                 foreach (var value in entry.Attributes[PairsAttribute].GetValues(typeof(string)).Cast<string>())
@@ -215,8 +203,6 @@ namespace SecureMFA.Core.Stores.Ldap
             };
             return new StoredDevice(device, pairs);
         }
-
-        private static string Text(object value) => value as string ?? System.Text.Encoding.UTF8.GetString((byte[])value);
 
         private static string Pair(string name, string value) => name + "=" + value;
 

@@ -21,6 +21,7 @@ namespace SecureMFA.Core.Stores.Ldap
     {
         private const int MaxAttempts = 400;
         private const string TimeFormat = "yyyyMMddHHmmss.0'Z'";
+        private static readonly string[] UserAttributes = A.All.Concat(new[] { A.UserPrincipalName }).ToArray();
         private readonly LdapConnectionSettings _settings;
         private readonly DomainControllerConnections _connections;
         private string? _searchBase;
@@ -192,10 +193,9 @@ namespace SecureMFA.Core.Stores.Ldap
         /// </summary>
         private List<OtpUser> SearchInOrder(string filter, LdapUserOrder order, long needed)
         {
-            var attributes = A.All.Concat(new[] { A.UserPrincipalName }).ToArray();
-            var request = new SearchRequest(SearchBase(), filter, SearchScope.Subtree, attributes);
+            var request = new SearchRequest(SearchBase(), filter, SearchScope.Subtree, UserAttributes);
             request.Controls.Add(new SortRequestControl(new System.DirectoryServices.Protocols.SortKey(order.Attribute, null, order.Reverse)) { IsCritical = true });
-            var paging = new PageResultRequestControl((int)Math.Min(SortedPageSize, needed + 1));
+            var paging = new PageResultRequestControl((int)Math.Min(LdapPagedSearch.PageSize, needed + 1));
             request.Controls.Add(paging);
             var users = new List<OtpUser>();
             while (true)
@@ -309,7 +309,7 @@ namespace SecureMFA.Core.Stores.Ldap
 
         private (string? Dn, OtpUser? User) Read(string key)
         {
-            var entries = SearchEntries($"(&(objectClass=user)({A.UserPrincipalName}={Escape(key)}))");
+            var entries = SearchEntries($"(&(objectClass=user)({A.UserPrincipalName}={LdapFilterValue.Escape(key)}))");
             if (entries.Count == 0) return (null, null);
             var entry = entries[0];
             return (entry.DistinguishedName, ToUser(entry));
@@ -317,29 +317,16 @@ namespace SecureMFA.Core.Stores.Ldap
 
         private List<OtpUser> Search(string filter) => SearchEntries(filter).Select(ToUser).Where(u => u != null).Select(u => u!).ToList();
 
-        private List<SearchResultEntry> SearchEntries(string filter)
-        {
-            var attributes = A.All.Concat(new[] { A.UserPrincipalName }).ToArray();
-            var request = new SearchRequest(SearchBase(), filter, SearchScope.Subtree, attributes);
-            var paging = new PageResultRequestControl(500);
-            request.Controls.Add(paging);
-            var entries = new List<SearchResultEntry>();
-            while (true)
-            {
-                var response = (SearchResponse)Connection().SendRequest(request);
-                entries.AddRange(response.Entries.Cast<SearchResultEntry>());
-                var cookie = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault()?.Cookie;
-                if (cookie == null || cookie.Length == 0) return entries;
-                paging.Cookie = cookie;
-            }
-        }
+        private List<SearchResultEntry> SearchEntries(string filter) =>
+            LdapPagedSearch.All(Connection(), new SearchRequest(SearchBase(), filter, SearchScope.Subtree, UserAttributes));
 
         private static OtpUser? ToUser(SearchResultEntry entry)
         {
-            string? Get(string name) => entry.Attributes.Contains(name) && entry.Attributes[name].Count > 0 ? entry.Attributes[name][0] as string ?? Encoding.UTF8.GetString((byte[])entry.Attributes[name][0]) : null;
+            string? Get(string name) => LdapEntryText.First(entry, name);
             var secret = Get(A.Secret);
             if (secret == null) return null;
             var parameters = ParseParameters(Get(A.Parameters));
+            var recoveryCodes = Hashes(Get(A.RecoveryCodes));
             return new OtpUser
             {
                 Upn = (Get(A.UserPrincipalName) ?? "").ToLowerInvariant(),
@@ -357,8 +344,8 @@ namespace SecureMFA.Core.Stores.Ldap
                 Parameters = parameters,
                 LastAcceptedSecond = LastAccepted(Get(A.LastAccepted), Get(A.LastTimeStep), parameters),
                 LastReplaySecond = Get(A.LastReplay) == null ? (long?)null : ParseNumber(Get(A.LastReplay)),
-                RecoveryCodeHashes = Hashes(Get(A.RecoveryCodes)),
-                RecoveryCodesLeft = Hashes(Get(A.RecoveryCodes)).Count,
+                RecoveryCodeHashes = recoveryCodes,
+                RecoveryCodesLeft = recoveryCodes.Count,
                 RecoveryCodesUsed = (int)ParseNumber(Get(A.RecoveryCodesUsed)),
                 Created = ParseTime(Get(A.Created)) ?? DateTime.MinValue,
                 ChangeVersion = ParseNumber(Get(A.ChangeVersion)),
@@ -381,8 +368,6 @@ namespace SecureMFA.Core.Stores.Ldap
 
         private static IReadOnlyList<string> Hashes(string? joined) =>
             string.IsNullOrEmpty(joined) ? Array.Empty<string>() : joined!.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
-
-        private const int SortedPageSize = 500;
 
         /// <param name="part">A filter term of the list's order (<see cref="LdapUserOrder.Clause"/>), or empty.</param>
         private static string Filter(UserQuery query, DateTime utcNow, string part = "")
@@ -411,27 +396,9 @@ namespace SecureMFA.Core.Stores.Ldap
             return _searchBase = _settings.SearchBase.Length > 0 ? _settings.SearchBase : _connections.DomainNamingContext();
         }
 
-        private static string Escape(string value)
-        {
-            var sb = new StringBuilder();
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '\\': sb.Append("\\5c"); break;
-                    case '*': sb.Append("\\2a"); break;
-                    case '(': sb.Append("\\28"); break;
-                    case ')': sb.Append("\\29"); break;
-                    case '\0': sb.Append("\\00"); break;
-                    default: sb.Append(c); break;
-                }
-            }
-            return sb.ToString();
-        }
-
-        /// <summary>Like <see cref="Escape"/>, but * stays a wildcard; ? has no LDAP equivalent and becomes *.</summary>
+        /// <summary>Like <see cref="LdapFilterValue.Escape"/>, but * stays a wildcard; ? has no LDAP equivalent and becomes *.</summary>
         private static string EscapePattern(string pattern) =>
-            string.Join("*", pattern.Replace('?', '*').Split('*').Select(Escape));
+            string.Join("*", pattern.Replace('?', '*').Split('*').Select(LdapFilterValue.Escape));
 
         private static string Time(DateTime utc) => utc.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
         private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

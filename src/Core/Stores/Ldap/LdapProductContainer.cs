@@ -35,21 +35,29 @@ namespace SecureMFA.Core.Stores.Ldap
             {
                 return Read(connection, dn) ?? throw new StoreUnavailableException($"The directory setting {dn} exists but has no value.");
             }
-            catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject || ex.Response?.ResultCode == ResultCode.InsufficientAccessRights)
+            catch (DirectoryOperationException ex) when (IsMissingOrClosed(ex))
             {
-                throw new StoreUnavailableException(
-                    $"The setting {name} cannot be kept in {SettingsFolder(domainNamingContext)} ({ex.Response!.ResultCode}): create the container with " +
-                    "ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 -ServiceAccount <AD FS service account>, which also grants the account access.", ex);
+                throw Unusable($"The setting {name}", SettingsFolder(domainNamingContext), "AD FS service account", ex);
             }
         }
+
+        /// <summary>Whether an object could not be added under the container because it does not exist, or the account may not write there.</summary>
+        internal static bool IsMissingOrClosed(DirectoryOperationException ex) =>
+            ex.Response?.ResultCode == ResultCode.NoSuchObject || ex.Response?.ResultCode == ResultCode.InsufficientAccessRights;
+
+        /// <summary>The failure that says so, and how to create the container and grant <paramref name="serviceAccount"/> access.</summary>
+        /// <param name="what">What could not be kept there ("The device", "The setting kdf-salt-v2").</param>
+        internal static StoreUnavailableException Unusable(string what, string folder, string serviceAccount, DirectoryOperationException ex) =>
+            new StoreUnavailableException(
+                $"{what} cannot be kept in {folder} ({ex.Response!.ResultCode}): create the container with " +
+                $"ad-schema/Create_SecureMFA_OTP_AD_attributes.ps1 -ServiceAccount <{serviceAccount}>, which also grants the account access.", ex);
 
         private static string? Read(LdapConnection connection, string dn)
         {
             try
             {
                 var response = (SearchResponse)connection.SendRequest(new SearchRequest(dn, "(objectClass=*)", SearchScope.Base, ValueAttribute));
-                var entry = response.Entries.Count == 0 ? null : response.Entries[0];
-                return entry != null && entry.Attributes.Contains(ValueAttribute) ? entry.Attributes[ValueAttribute][0] as string : null;
+                return response.Entries.Count == 0 ? null : LdapEntryText.First(response.Entries[0], ValueAttribute);
             }
             catch (DirectoryOperationException ex) when (ex.Response?.ResultCode == ResultCode.NoSuchObject)
             {

@@ -7,17 +7,12 @@ namespace SecureMFA.Core.Stores.Sql
     /// <summary>The device registry in SQL Server or SQLite (table Devices): every change is one statement.</summary>
     public sealed class SqlDeviceRegistry : IDeviceRegistry
     {
-        private readonly Func<DbConnection> _connect;
-        private readonly SqlDialect _dialect;
-        private readonly string? _onOpen;
+        private readonly SqlStoreConnections _connections;
 
         /// <param name="onOpen">A statement run on every opened connection (SQLite: its busy timeout).</param>
-        public SqlDeviceRegistry(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null)
-        {
-            _connect = connect;
-            _dialect = dialect;
-            _onOpen = onOpen;
-        }
+        /// <param name="location">Where the registry is (server and database, or file), named in every failure: drivers often do not say.</param>
+        public SqlDeviceRegistry(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null, string? location = null) =>
+            _connections = new SqlStoreConnections(connect, dialect, onOpen, "device registry", location);
 
         public bool Add(Device device)
         {
@@ -78,7 +73,7 @@ namespace SecureMFA.Core.Stores.Sql
             return Run(c =>
             {
                 using (var command = SqlCommands.Create(c, SqlDeviceStatements.Touch)
-                    .With("@id", id).With("@now", utcNow).With("@ip", LogonAttempt.Truncate(clientIp, 64)).With("@before", utcNow - minimumInterval))
+                    .With("@id", id).With("@now", utcNow).With("@ip", LogonAttempt.Truncate(clientIp, LogonAttempt.MaxClientIpLength)).With("@before", utcNow - minimumInterval))
                     return command.ExecuteNonQuery() == 1;
             });
         }
@@ -102,26 +97,6 @@ namespace SecureMFA.Core.Stores.Sql
             LastIp = SqlCommands.ReadText(r, 7),
         };
 
-        private T Run<T>(Func<DbConnection, T> work)
-        {
-            try
-            {
-                using (var connection = _connect())
-                {
-                    connection.Open();
-                    if (_onOpen != null)
-                        using (var command = SqlCommands.Create(connection, _onOpen)) command.ExecuteNonQuery();
-                    return work(connection);
-                }
-            }
-            catch (DbException ex)
-            {
-                throw new StoreUnavailableException($"The {_dialect.Name} device registry failed: {ex.Message}", ex);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new StoreUnavailableException($"The {_dialect.Name} device registry failed: {ex.Message}", ex);
-            }
-        }
+        private T Run<T>(Func<DbConnection, T> work) => _connections.Run(work);
     }
 }

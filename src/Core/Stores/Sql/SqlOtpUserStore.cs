@@ -10,26 +10,22 @@ namespace SecureMFA.Core.Stores.Sql
     public sealed class SqlOtpUserStore : IOtpUserStore, IStoreMetadata
     {
         public const int BulkBatchSize = 1000;
-        private readonly Func<DbConnection> _connect;
         private readonly SqlDialect _dialect;
-        private readonly string? _onOpen;
-        private readonly string? _location;
+        private readonly SqlStoreConnections _connections;
         private readonly SqliteGroupCommit? _groupCommit;
 
         /// <param name="onOpen">A statement run on every opened connection (SQLite: its busy timeout).</param>
         /// <param name="location">Where the store is (server and database, or file), named in every failure: drivers often do not say.</param>
         public SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null, string? location = null)
         {
-            _location = location;
-            _connect = connect;
             _dialect = dialect;
-            _onOpen = onOpen;
+            _connections = new SqlStoreConnections(connect, dialect, onOpen, "user store", location);
         }
 
         /// <summary>SQLite: the sign-in writes (success, failure, replay) of concurrent callers share one commit.</summary>
         internal SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect, string? onOpen, string? location, bool groupCommit) : this(connect, dialect, onOpen, location)
         {
-            if (groupCommit) _groupCommit = new SqliteGroupCommit(Open);
+            if (groupCommit) _groupCommit = new SqliteGroupCommit(_connections.Open);
         }
 
         public SqlDialect Dialect => _dialect;
@@ -307,48 +303,12 @@ namespace SecureMFA.Core.Stores.Sql
         {
             if (_groupCommit == null) return Run(c => work(c, null));
             try { return _groupCommit.Run(work); }
-            catch (DbException ex)
+            catch (Exception ex) when (SqlStoreConnections.IsDriverFailure(ex))
             {
-                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new StoreUnavailableException($"The {_dialect.Name} user store failed: {ex.Message}", ex);
+                throw _connections.Unavailable(ex);
             }
         }
 
-        private DbConnection Open()
-        {
-            var connection = _connect();
-            try
-            {
-                connection.Open();
-                if (_onOpen != null)
-                    using (var command = SqlCommands.Create(connection, _onOpen)) command.ExecuteNonQuery();
-                return connection;
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-        }
-
-        private T Run<T>(Func<DbConnection, T> work)
-        {
-            try
-            {
-                using (var connection = Open())
-                    return work(connection);
-            }
-            catch (DbException ex)
-            {
-                throw new StoreUnavailableException($"The {_dialect.Name} user store{(_location == null ? "" : " (" + _location + ")")} failed: {ex.Message}", ex);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new StoreUnavailableException($"The {_dialect.Name} user store{(_location == null ? "" : " (" + _location + ")")} failed: {ex.Message}", ex);
-            }
-        }
+        private T Run<T>(Func<DbConnection, T> work) => _connections.Run(work);
     }
 }

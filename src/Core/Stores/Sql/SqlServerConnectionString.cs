@@ -43,11 +43,21 @@ namespace SecureMFA.Core.Stores.Sql
 
         public static SqlOtpUserStore Open(ProviderConfiguration config) => Open(Build(config));
 
-        public static SqlOtpUserStore Open(string connectionString)
+        public static SqlOtpUserStore Open(string connectionString) =>
+            new SqlOtpUserStore(() => Connect(connectionString), SqlDialect.SqlServer, location: Location(connectionString));
+
+        /// <summary>The WEB API's device registry in the same database (table Devices).</summary>
+        public static SqlDeviceRegistry OpenDevices(ProviderConfiguration config)
+        {
+            var connectionString = Build(config);
+            return new SqlDeviceRegistry(() => Connect(connectionString), SqlDialect.SqlServer, location: Location(connectionString));
+        }
+
+        /// <summary>Where the database is, for failure messages (the driver's often do not say).</summary>
+        private static string Location(string connectionString)
         {
             var parts = new SqlConnectionStringBuilder(connectionString);
-            return new SqlOtpUserStore(() => Connect(connectionString), SqlDialect.SqlServer,
-                location: $"server {parts.DataSource}, database {parts.InitialCatalog}");
+            return $"server {parts.DataSource}, database {parts.InitialCatalog}";
         }
 
         /// <summary>The provider for this framework: System.Data.SqlClient on .NET Framework (already in the GAC), Microsoft.Data.SqlClient elsewhere.</summary>

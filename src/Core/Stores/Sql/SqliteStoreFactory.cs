@@ -28,7 +28,7 @@ namespace SecureMFA.Core.Stores.Sql
         public static SqlDeviceRegistry OpenDevices(string path)
         {
             var (connectionString, onOpen) = Prepare(path);
-            return new SqlDeviceRegistry(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen);
+            return new SqlDeviceRegistry(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen, Path.GetFullPath(path));
         }
 
         private static (string ConnectionString, string OnOpen) Prepare(string path)
