@@ -268,6 +268,21 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") || c.StartsWith("Copy|"));
         }
 
+        /// <summary>Every install sets the Device key's ACL again and checks it took; one that did not stops before the settings and the provider.</summary>
+        [Fact]
+        public void AnAclThatDoesNotTakeOnReinstallStopsBeforeTheProviderIsRegistered()
+        {
+            Assert.True(Install().Errors.Count == 0);
+            _windows.Run(@"function global:Protect-SecureMfaWinOtpRegistryKey { param($Path) $global:calls.Add(""Protect|$Path""); $global:granted[$Path] = 'ADATUM\eve' }");
+            _windows.ClearCalls();
+            var result = Install("-RDPonly $false", bootstrap: false);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("KeyNotProtected,", error.FullyQualifiedErrorId);
+            Assert.Contains(@"HKLM\Software\SecureMFA\Device is still open to ADATUM\eve after its ACL was set to SYSTEM and Administrators only", error.Exception.Message);
+            Assert.Equal(("Device registration", "Kept"), result.Changes.Select(c => (c.Kind, c.Action)).First());
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|"));
+        }
+
         [Fact]
         public void TheOriginalProductsUnusedValuesAreRemoved()
         {

@@ -203,10 +203,11 @@ namespace SecureMFA.WinOtp.Cmdlets
         private string Protect(SeamRegistry registry, string key)
         {
             registry.Protect(key);
-            var others = registry.Access(key) ?? new[] { "everyone (it was not created)" };
-            if (others.Count > 0)
-                ThrowTerminatingError(Errors.Record(key + " is still open to " + string.Join(", ", others) + " after its ACL was set to SYSTEM and Administrators only. " +
-                    "The settings, COM classes, provider and filter were not written.", "KeyNotProtected", ErrorCategory.PermissionDenied, key));
+            var others = registry.Access(key);
+            if (others == null || others.Count > 0)
+                ThrowTerminatingError(Errors.Record(key + (others == null ? " does not exist after " + SeamRegistry.ProtectKeyCommand
+                    : " is still open to " + string.Join(", ", others) + " after its ACL was set to SYSTEM and Administrators only") +
+                    ". The settings, COM classes, provider and filter were not written.", "KeyNotProtected", ErrorCategory.PermissionDenied, key));
             return "Protected";
         }
 

@@ -50,17 +50,22 @@ namespace SecureMFA.WinOtp.Platform
             if (File.Exists(file)) File.Delete(file);
         }
 
+        /// <summary>
+        /// The lock file needs the folder, not its check: the writes made under the lock check the folder (and refuse
+        /// one someone else made), and re-applying the folder's ACL on every lock would touch the lock files other
+        /// sessions hold.
+        /// </summary>
         public IDisposable? TryLock(string name, TimeSpan wait)
         {
             var file = FileFor(name) + LockExtension;
-            EnsureFolder();
+            if (!Directory.Exists(Path)) CreateFolder();
             return ExclusiveFileLock.TryTake(file, wait);
         }
 
         /// <summary>Called on every new file before it replaces the old one, and on the folder when it is created.</summary>
         protected virtual void RestrictAccess(string fileOrFolder) { }
 
-        /// <summary>Called before each write and each lock when the folder already exists: refuse a folder someone else made.</summary>
+        /// <summary>Called before each write when the folder already exists: refuse a folder someone else made.</summary>
         protected virtual void CheckExistingFolder(string folder) { }
 
         private void EnsureFolder()
@@ -70,6 +75,11 @@ namespace SecureMFA.WinOtp.Platform
                 CheckExistingFolder(Path);
                 return;
             }
+            CreateFolder();
+        }
+
+        private void CreateFolder()
+        {
             Directory.CreateDirectory(Path);
             RestrictAccess(Path);
         }
