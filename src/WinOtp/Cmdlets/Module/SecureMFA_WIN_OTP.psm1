@@ -189,7 +189,9 @@ function Get-SecureMfaWinOtpRegistryKeyAccess {
     $owner = $security.GetOwner($sidType)
     if ($trusted -notcontains $owner.Value) { $others.Add('owner ' + (& $name $owner)) }
     foreach ($rule in $security.GetAccessRules($true, $true, $sidType)) {
-        if ($rule.AccessControlType -ne 'Allow' -or ($rule.PropagationFlags -band [System.Security.AccessControl.PropagationFlags]::InheritOnly)) { continue }
+        # Deny entries grant nothing; inherit-only entries apply to subkeys, not to this key.
+        if ($rule.AccessControlType -ne [System.Security.AccessControl.AccessControlType]::Allow) { continue }
+        if ([int]($rule.PropagationFlags -band [System.Security.AccessControl.PropagationFlags]::InheritOnly) -ne 0) { continue }
         if ($trusted -contains $rule.IdentityReference.Value) { continue }
         $who = & $name $rule.IdentityReference
         if (-not $others.Contains($who)) { $others.Add($who) }
