@@ -8,8 +8,10 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
     /// <summary>
     /// A Windows computer for the module: every seam function (host facts, registry, files, event source, DPAPI) is
     /// replaced by a PowerShell function that records its call in $global:calls and keeps state in PowerShell
-    /// variables: $global:reg ("path|name" to value, with $global:kinds), $global:files, $global:source. The host is an
-    /// elevated 64-bit Windows PowerShell on Windows Server 2022 with .NET Framework 4.8 unless told otherwise.
+    /// variables: $global:reg ("path|name" to value, with $global:kinds), $global:files, $global:source. Key ACLs as
+    /// Windows leaves them under HKLM\Software: readable by BUILTIN\Users until Protect-SecureMfaWinOtpRegistryKey gives a
+    /// key its own ACL ($global:protected); $global:granted adds other entries to a key's ACL. The host is an elevated
+    /// 64-bit Windows PowerShell on Windows Server 2022 with .NET Framework 4.8 unless told otherwise.
     /// </summary>
     public sealed class FakeWindows : IDisposable
     {
@@ -25,6 +27,8 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $global:kinds = @{}
                 $global:files = @{}
                 $global:source = $false
+                $global:protected = @{}
+                $global:granted = @{}
                 $global:facts = [pscustomobject]@{ IsElevated = $true; Is64BitOperatingSystem = $true; Is64BitProcess = $true; WindowsBuild = 20348; NetFrameworkRelease = 528449;
                     MachineName = 'PC1'; MachineSid = 'S-1-5-21-1-2-3'; ProgramFiles = 'C:\Program Files'; ProgramData = 'C:\ProgramData' }
                 function global:Get-SecureMfaWinOtpHost { $global:facts }
@@ -48,7 +52,23 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                     if ($below.Count -eq 0) { return $false }
                     if ($OnlyIfEmpty) { return $false }
                     foreach ($key in $below) { $global:reg.Remove($key) }
+                    $global:protected.Remove($Path); $global:granted.Remove($Path)
                     $true
+                }
+                function global:Protect-SecureMfaWinOtpRegistryKey {
+                    param($Path)
+                    $global:calls.Add(""Protect|$Path"")
+                    $global:protected[$Path] = $true
+                    $global:granted.Remove($Path)
+                }
+                function global:Get-SecureMfaWinOtpRegistryKeyAccess {
+                    param($Path)
+                    $global:calls.Add(""GetAccess|$Path"")
+                    $exists = $global:protected.Contains($Path) -or @($global:reg.Keys | Where-Object { $_.StartsWith(""$Path|"", 'OrdinalIgnoreCase') }).Count -gt 0
+                    $others = @()
+                    if ($exists -and -not $global:protected.Contains($Path)) { $others += 'BUILTIN\Users' }
+                    if ($exists -and $global:granted.Contains($Path)) { $others += $global:granted[$Path] }
+                    [pscustomobject]@{ Exists = $exists; Others = $others }
                 }
                 function global:Copy-SecureMfaWinOtpFile {
                     param($Source, $Destination)

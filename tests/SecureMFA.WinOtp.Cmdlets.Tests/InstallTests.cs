@@ -16,6 +16,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
     public sealed class InstallTests : IDisposable
     {
         private const string Settings = @"HKLM\Software\SecureMFA";
+        private const string DeviceKey = @"HKLM\Software\SecureMFA\Device";
         private const string ProviderClsid = "{a1495740-3c4b-4cd0-b4df-eb470152b4ef}";
         private const string FilterClsid = "{e9f156f9-07dd-48fa-a3cd-48595381d707}";
         private readonly FakeWindows _windows = new FakeWindows();
@@ -66,9 +67,13 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             }
             var expected = new[]
             {
-                // Registration first: the device id and its DPAPI-protected key.
-                $"Set|{Settings}|win_device_key|Binary|(binary)",
-                $"Set|{Settings}|win_device_id|String|{_api.Api.Devices.Keys.Single()}",
+                // Registration first: its key gets its ACL (SYSTEM and Administrators only) before the API is asked, then
+                // the device id and its DPAPI-protected key go in.
+                $"Protect|{DeviceKey}",
+                $"Set|{DeviceKey}|win_device_key|Binary|(binary)",
+                $"Set|{DeviceKey}|win_device_id|String|{_api.Api.Devices.Keys.Single()}",
+                // The layout: the ACL set again on every install, then the settings (not secret, readable as always).
+                $"Protect|{DeviceKey}",
                 $"Set|{Settings}|win_anchordnsname|String|adatum.labnet",
                 $"Set|{Settings}|win_api_endpoint|String|{_api.Endpoint}",
                 $"Set|{Settings}|win_api_timeout|DWord|10000",
@@ -89,7 +94,13 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $@"Set|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Providers\{ProviderClsid}||String|SecureMFA WIN OTP",
                 $@"Set|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Provider Filters\{FilterClsid}||String|SecureMFA WIN OTP filter",
             }).ToArray();
-            Assert.Equal(expected, _windows.Calls().Where(c => c.StartsWith("Set|")).ToArray());
+            Assert.Equal(expected, _windows.Calls().Where(c => c.StartsWith("Set|") || c.StartsWith("Protect|")).ToArray());
+            // The device key is where nobody else can read it; nothing of it is where every local user can.
+            Assert.Empty(_windows.Run("(Get-SecureMfaWinOtpRegistryKeyAccess -Path '" + DeviceKey + "').Others").Output);
+            Assert.Equal(new[] { @"BUILTIN\Users" }, _windows.Run("(Get-SecureMfaWinOtpRegistryKeyAccess -Path '" + Settings + "').Others").Output.Select(o => o.ToString()));
+            Assert.DoesNotContain(_windows.Registry().Keys, k => k.StartsWith(Settings + "|win_device", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(result.Changes, c => c.Kind == "Registry key" && c.Name == DeviceKey && c.Action == "Protected" &&
+                c.Detail == @"SYSTEM and BUILTIN\Administrators full control, no other entry, nothing inherited");
 
             // The class names and CLSIDs written are the shipped assembly's.
             Assert.Contains("SecureMFA.WinOtp.CredentialProvider", assembly);
@@ -132,7 +143,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Contains(result.Warnings, w => w.Contains("-data_encryption_passphrase is not used and not stored"));
             Assert.Contains(result.Verbose, v => v.Contains("-serialkey and -subscriptionid are ignored"));
             // The device key is stored only under DPAPI, and it opens to the key the API issued.
-            var blob = Convert.FromBase64String(_windows.Registry()[Settings + "|win_device_key"]);
+            var blob = Convert.FromBase64String(_windows.Registry()[DeviceKey + "|win_device_key"]);
             Assert.StartsWith("DPAPI:", System.Text.Encoding.ASCII.GetString(blob, 0, 6));
         }
 
@@ -203,6 +214,73 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.All(changes.Where(c => c.Kind == "File"), c => Assert.Equal("Unchanged", c.Action));
             Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") && !c.Contains("win_rdponly") && !c.EndsWith("|Key|"));
             Assert.Single(_api.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/devices/register"));
+        }
+
+        /// <summary>
+        /// The upgrade from an earlier version, which kept win_device_id and win_device_key in HKLM\Software\SecureMFA where
+        /// every local user can read them: that key is taken as known to others. Without a bootstrap value the install stops
+        /// (the old key is neither kept nor moved); with one, the computer registers again, the old values go, and the
+        /// administrator is told to revoke the old device.
+        /// </summary>
+        [Fact]
+        public void AnEarlierVersionsReadableDeviceKeyIsReplacedByANewRegistration()
+        {
+            _windows.Set(Settings, "win_device_id", "dev-old-1", "String");
+            _windows.Set(Settings, "win_device_key", new byte[] { 1, 2, 3 }, "Binary");
+
+            var refused = Install(bootstrap: false);
+            var error = Assert.Single(refused.Errors);
+            Assert.StartsWith("NotRegistered,", error.FullyQualifiedErrorId);
+            Assert.Contains(@"The device key of an earlier version is in HKLM\Software\SecureMFA, where every local user can read it, and is not used.", error.Exception.Message);
+            Assert.Contains("revoke the old device dev-old-1 at the WEB API (Revoke-xOTP_Device)", error.Exception.Message);
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") || c.StartsWith("Protect|") || c.StartsWith("Remove"));
+
+            var result = Install();
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            var id = _api.Api.Devices.Keys.Single();
+            Assert.Contains(result.Changes, c => c.Kind == "Device registration" && c.Name == id && c.Action == "Registered" && c.Detail.Contains("replaces device dev-old-1, whose key local users could read"));
+            Assert.Contains(result.Warnings, w => w.Contains("revoke it at the WEB API (Revoke-xOTP_Device -DeviceId dev-old-1)"));
+            var registry = _windows.Registry();
+            Assert.False(registry.ContainsKey(Settings + "|win_device_id"));
+            Assert.False(registry.ContainsKey(Settings + "|win_device_key"));
+            Assert.Equal(id, registry[DeviceKey + "|win_device_id"]);
+        }
+
+        /// <summary>The install never goes on with a device key others can open: not when registering, not when keeping one.</summary>
+        [Fact]
+        public void ADeviceKeyThatStaysOpenToOthersStopsTheInstall()
+        {
+            Assert.True(Install().Errors.Count == 0);
+            _windows.Run(@"$global:granted['HKLM\Software\SecureMFA\Device'] = 'ADATUM\eve'");
+            var kept = Install(bootstrap: false);
+            Assert.StartsWith("NotRegistered,", Assert.Single(kept.Errors).FullyQualifiedErrorId);
+            Assert.Contains(@"HKLM\Software\SecureMFA\Device is open to ADATUM\eve", kept.Errors[0].Exception.Message);
+
+            // A seam that does not protect (replaced, or failing silently): no registration is asked for, nothing is written.
+            _windows.Run("function global:Protect-SecureMfaWinOtpRegistryKey { param($Path) $global:calls.Add(\"Protect|$Path\") }");
+            _windows.ClearCalls();
+            var requests = _api.Api.Requests.Count;
+            var registering = Install();
+            var error = Assert.Single(registering.Errors);
+            Assert.StartsWith("RegistrationFailed,", error.FullyQualifiedErrorId);
+            Assert.Contains(@"HKLM\Software\SecureMFA\Device could not be limited to SYSTEM and Administrators (ADATUM\eve still has access)", error.Exception.Message);
+            Assert.Equal(requests, _api.Api.Requests.Count);
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") || c.StartsWith("Copy|"));
+        }
+
+        /// <summary>Every install sets the Device key's ACL again and checks it took; one that did not stops before the settings and the provider.</summary>
+        [Fact]
+        public void AnAclThatDoesNotTakeOnReinstallStopsBeforeTheProviderIsRegistered()
+        {
+            Assert.True(Install().Errors.Count == 0);
+            _windows.Run(@"function global:Protect-SecureMfaWinOtpRegistryKey { param($Path) $global:calls.Add(""Protect|$Path""); $global:granted[$Path] = 'ADATUM\eve' }");
+            _windows.ClearCalls();
+            var result = Install("-RDPonly $false", bootstrap: false);
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("KeyNotProtected,", error.FullyQualifiedErrorId);
+            Assert.Contains(@"HKLM\Software\SecureMFA\Device is still open to ADATUM\eve after its ACL was set to SYSTEM and Administrators only", error.Exception.Message);
+            Assert.Equal(("Device registration", "Kept"), result.Changes.Select(c => (c.Kind, c.Action)).First());
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|"));
         }
 
         [Fact]

@@ -44,7 +44,8 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(new[] { "adfs_other_product_value" }, _windows.Registry().Keys.Select(k => k.Substring(k.IndexOf('|') + 1)));
             var changes = result.Changes.ToList();
             Assert.Equal(4, changes.Count(c => c.Kind == "Registry key" && c.Name.Contains("{") && c.Action == "Removed"));
-            Assert.Equal(14, changes.Count(c => c.Kind == "Setting" && c.Action == "Removed"));
+            Assert.Equal(12, changes.Count(c => c.Kind == "Setting" && c.Action == "Removed"));
+            Assert.Contains(changes, c => c.Name == Settings + "\\Device" && c.Action == "Removed");
             Assert.Contains(changes, c => c.Name == Settings + "\\VaultGenerations" && c.Action == "Removed");
             Assert.Contains(changes, c => c.Name == Settings && c.Action == "Kept");
             Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Removed");
@@ -107,6 +108,18 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.False(key.Passed);
             Assert.Contains("unknown_device", key.Detail);
             Assert.Contains("register the computer again", key.Detail);
+        }
+
+        [Fact]
+        public void TestReportsADeviceKeyOthersCanOpen()
+        {
+            Install();
+            _windows.Run(@"$global:granted['HKLM\Software\SecureMFA\Device'] = 'ADATUM\eve'");
+            var checks = Checks(_windows.Run("Test-SecureMFA_WIN_OTP"));
+            var key = checks.Single(c => c.Check == "Device key");
+            Assert.False(key.Passed);
+            Assert.Contains(@"HKLM\Software\SecureMFA\Device is open to ADATUM\eve, not only SYSTEM and Administrators", key.Detail);
+            Assert.DoesNotContain(_api.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/devices/self"));
         }
 
         [Fact]

@@ -34,6 +34,8 @@ namespace SecureMFA.WinOtp.MonoCheck
                 Check("vault-lockout-expiry-clock", VaultLockoutExpiryClock),
                 Check("vault-steps", VaultSteps),
                 Check("logon-online-offline-sync", LogonFlow),
+                Check("device-key-protected", DeviceKeyProtected),
+                Check("vault-lock", VaultLock),
             };
             Console.WriteLine("RUNTIME " + (Type.GetType("Mono.Runtime") != null ? "mono" : ".NET Framework") + " " + Environment.Version);
             Console.WriteLine("ASSEMBLY " + typeof(LogonCoordinator).Assembly.FullName + " " + typeof(LogonCoordinator).Assembly.Location);
@@ -257,6 +259,45 @@ namespace SecureMFA.WinOtp.MonoCheck
             Equal(LogonOutcome.Synced, h.Coordinator().SyncForOfflineAsync("ADATUM\\alice", h.Code()).GetAwaiter().GetResult().Outcome, "sync");
             var all = h.Events.All;
             Expect(!all.Contains(WinOtpHarness.Password) && !all.Contains(h.Api.Bootstrap), "no secret in events");
+        }
+
+        /// <summary>The device key lives in a key with its own ACL; one others can open is not used.</summary>
+        private static void DeviceKeyProtected()
+        {
+            var h = new WinOtpHarness();
+            h.Register();
+            Expect(h.Registry.ProtectedKeys.SequenceEqual(new[] { SettingNames.DeviceKeyName }), "registration protects the Device key");
+            Expect(h.Registry.GetValue("", SettingNames.DeviceId) == null && h.Registry.GetValue(SettingNames.DeviceKeyName, SettingNames.DeviceId) != null, "the device id is in the Device key only");
+            Equal(LogonOutcome.Accepted, h.SignIn(h.Code()).Outcome, "a protected key signs");
+            h.Registry.Grant(SettingNames.DeviceKeyName, "ADATUM\\eve");
+            h.NextStep();
+            Equal(LogonOutcome.NotConfigured, h.SignIn(h.Code()).Outcome, "a key others can open is not used");
+        }
+
+        /// <summary>The lock file of the net472 build (in-process here; between processes it is Windows' sharing check), and Busy.</summary>
+        private static void VaultLock()
+        {
+            var folder = new VaultFolder(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "winotp-mono-lock-" + Guid.NewGuid().ToString("N")));
+            try
+            {
+                var first = folder.TryLock("a.vault", TimeSpan.Zero);
+                Expect(first != null, "the free lock is taken");
+                Expect(folder.TryLock("a.vault", TimeSpan.FromMilliseconds(100)) == null, "a held lock is not taken twice");
+                first!.Dispose();
+                using (var again = folder.TryLock("a.vault", TimeSpan.Zero)) Expect(again != null, "a released lock is taken again");
+            }
+            finally { System.IO.Directory.Delete(folder.Path, true); }
+
+            var h = new WinOtpHarness();
+            h.Register();
+            h.SignInAndAccept(h.Code());
+            h.Api.Mode = FakeApiMode.Down;
+            h.NextStep();
+            var platform = h.Platform();
+            platform.VaultLockWait = TimeSpan.FromMilliseconds(50);
+            using (h.Vault.TryLock(VaultFileName.For(WinOtpHarness.Upn), TimeSpan.Zero))
+                Equal(LogonOutcome.Unavailable, new LogonCoordinator(platform).SignInAsync(new LogonRequest(LogonScenario.Rdp, "alice", WinOtpHarness.Password, "000000")).GetAwaiter().GetResult().Outcome, "busy");
+            Equal(0, h.OfflineVault().Describe(WinOtpHarness.Upn, h.Device()).Failures, "nothing counted while busy");
         }
     }
 }

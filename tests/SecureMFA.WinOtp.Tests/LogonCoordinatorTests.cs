@@ -379,6 +379,75 @@ namespace SecureMFA.WinOtp.Tests
             }
         }
 
+        /// <summary>
+        /// The API's accept is authoritative: when the offline data it says must go cannot be removed (the registry or the
+        /// vault folder refuses), the user still signs in and the failure is an event.
+        /// </summary>
+        [Fact]
+        public void AnOnlineAcceptStandsWhenTheOfflineDataCannotBeRemoved()
+        {
+            _h.Register();
+            _h.SignInAndAccept(_h.Code());
+            Assert.Single(_h.Vault.Files);
+            _h.Api.OfflineMaxDays = 0;
+
+            _h.NextStep();
+            _h.Registry.FailWrites = true;
+            var registryRefuses = _h.SignIn(_h.Code());
+            Assert.Equal(LogonOutcome.Accepted, registryRefuses.Outcome);
+            Assert.True(registryRefuses.MayProceed);
+            Assert.Contains(_h.Events.Messages(WinOtpEventId.OfflineRefused), m => m.Contains("Offline data of alice@adatum.labnet could not be removed (the API no longer allows offline sign-in for this account): UnauthorizedAccessException"));
+            Assert.Single(_h.Vault.Files);
+            _h.Registry.FailWrites = false;
+
+            _h.NextStep();
+            _h.Vault.FailReads = true;
+            var folderRefuses = _h.SignIn(_h.Code());
+            Assert.Equal(LogonOutcome.Accepted, folderRefuses.Outcome);
+            Assert.True(folderRefuses.MayProceed);
+            Assert.Contains(_h.Events.Messages(WinOtpEventId.OfflineRefused), m => m.Contains("could not be removed") && m.Contains("IOException"));
+            _h.Vault.FailReads = false;
+
+            // The next online accept removes it.
+            _h.NextStep();
+            Assert.Equal(LogonOutcome.Accepted, _h.SignIn(_h.Code()).Outcome);
+            Assert.Empty(_h.Vault.Files);
+        }
+
+        /// <summary>A refusal stays the refusal it is when the vault cannot follow it (no Failed instead, no exception).</summary>
+        [Fact]
+        public void AnOnlineRefusalStandsWhenTheOfflineDataCannotFollowIt()
+        {
+            _h.Register();
+            _h.SignInAndAccept(_h.Code());
+            _h.NextStep();
+            _h.Vault.FailReads = true;
+            Assert.Equal(LogonOutcome.Rejected, _h.SignIn("000000").Outcome);
+            Assert.Contains(_h.Events.Messages(WinOtpEventId.OfflineRefused), m => m.Contains("The online failure of alice@adatum.labnet was not copied into its offline data (IOException"));
+            _h.Api.Users[WinOtpHarness.Upn].Disabled = true;
+            Assert.Equal(LogonOutcome.Disabled, _h.SignIn(_h.Code()).Outcome);
+        }
+
+        /// <summary>The class promises that no method throws: the status display included.</summary>
+        [Fact]
+        public void DescribingOfflineDataNeverThrows()
+        {
+            _h.Register();
+            _h.SignInAndAccept(_h.Code());
+            var coordinator = _h.Coordinator();
+            Assert.Equal(OfflineOutcome.Accepted, coordinator.DescribeOffline("alice")!.State);
+
+            _h.Vault.FailReads = true;
+            Assert.Null(coordinator.DescribeOffline("alice"));
+            Assert.Contains(_h.Events.Messages(WinOtpEventId.ProviderFailed), m => m.Contains("Unexpected error during offline status: IOException"));
+            _h.Vault.FailReads = false;
+
+            Assert.Null(coordinator.DescribeOffline(null!));
+            var brokenDpapi = new WinOtpPlatform(_h.Registry, new ThrowingProtection(), _h.Clock, _h.Events, _h.Session, _h.Vault, _ => _h.Api, "PC1");
+            Assert.Null(new LogonCoordinator(brokenDpapi).DescribeOffline("alice"));
+            Assert.Contains(_h.Events.Messages(WinOtpEventId.ProviderFailed), m => m.Contains("Unexpected error during offline status: InvalidOperationException"));
+        }
+
         [Fact]
         public async Task TheDeviceCheckReportsSkewInAnEvent()
         {
@@ -391,6 +460,13 @@ namespace SecureMFA.WinOtp.Tests
         private sealed class ThrowingEventLog : IWinOtpEventLog
         {
             public void Write(WinOtpEventId id, WinOtpEventLevel level, string message) => throw new InvalidOperationException("event log full");
+        }
+
+        /// <summary>DPAPI failing in a way it is not documented to (not a CryptographicException).</summary>
+        private sealed class ThrowingProtection : IMachineProtection
+        {
+            public byte[] Protect(byte[] data, byte[] entropy) => throw new InvalidOperationException("DPAPI broken");
+            public byte[] Unprotect(byte[] blob, byte[] entropy) => throw new InvalidOperationException("DPAPI broken");
         }
     }
 }

@@ -13,7 +13,7 @@ namespace SecureMFA.WinOtp.Tests
     {
         [Theory]
         [InlineData("net472", new[] { "mscorlib", "System", "System.Core", "System.Net.Http", "System.Security", "SecureMFA.Otp" })]
-        [InlineData("net10.0", new[] { "System.Runtime", "System.Collections", "System.Linq", "System.Net.Http", "System.Net.Primitives", "System.Security.Cryptography", "System.Text.Encoding.Extensions", "System.Memory", "System.Net.Requests", "System.Net.WebProxy", "System.Threading", "SecureMFA.Otp" })]
+        [InlineData("net10.0", new[] { "System.Runtime", "System.Collections", "System.Linq", "System.Net.Http", "System.Net.Primitives", "System.Security.Cryptography", "System.Text.Encoding.Extensions", "System.Memory", "System.Net.Requests", "System.Net.WebProxy", "System.Threading", "System.Threading.Thread", "SecureMFA.Otp" })]
         public void WinOtpCoreReferencesOnlyTheFrameworkAndSecureMfaOtp(string framework, string[] allowed)
         {
             var references = References(Path.Combine(RepoPaths.Output("src/WinOtp/Core", framework), "SecureMFA.WinOtp.Core.dll"));

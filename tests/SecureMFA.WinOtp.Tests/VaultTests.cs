@@ -438,6 +438,45 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(OfflineOutcome.Accepted, Verify(vault, CodeNow(1)).Outcome);
         }
 
+        /// <summary>
+        /// Every secret the vault opens is wiped before Verify returns, whatever the outcome, except the device-form one
+        /// an accepted attempt hands over to be re-locked under the password. The wiper given to the vault records what
+        /// it wipes (and zeroes it, as the shipped one does).
+        /// </summary>
+        [Fact]
+        public void EveryOpenedSecretIsWipedUnlessHandedOverToBeRelocked()
+        {
+            var wiped = new System.Collections.Generic.List<byte[]>();
+            var secretsWiped = 0;
+            var vault = new OfflineVault(_h.Vault, _h.Registry, _h.Protection, _h.Clock, _h.PasswordIterations, wipeSecret: secret =>
+            {
+                if (secret.SequenceEqual(Secret)) secretsWiped++;
+                wiped.Add(secret);
+                Array.Clear(secret, 0, secret.Length);
+            });
+
+            vault.StoreForDevice(Upn, _device, Package(), _h.Clock.UnixSeconds);
+            _h.Clock.Advance(TimeSpan.FromMinutes(10));
+            // The device form's right code whose new state cannot be written: refused, and its secret wiped.
+            _h.Vault.FailWrites = true;
+            Assert.Equal(OfflineOutcome.StorageFailed, vault.Verify(Upn, _device, Password, CodeNow(), _h.Policy()).Outcome);
+            Assert.Equal(1, secretsWiped);
+            Assert.All(wiped, w => Assert.All(w, b => Assert.Equal(0, b)));
+            _h.Vault.FailWrites = false;
+
+            Assert.Equal(OfflineOutcome.Rejected, vault.Verify(Upn, _device, Password, CodeNow(3), _h.Policy()).Outcome);
+            Assert.Equal(2, secretsWiped);
+            Assert.Equal(OfflineOutcome.Accepted, vault.Verify(Upn, _device, Password, CodeNow(), _h.Policy()).Outcome);
+            Assert.Equal(2, secretsWiped); // handed over, to be re-locked under the password and then wiped by the caller
+            Assert.Equal(OfflineOutcome.Replay, vault.Verify(Upn, _device, Password, CodeNow(), _h.Policy()).Outcome);
+            Assert.Equal(3, secretsWiped);
+
+            Store(vault);
+            _h.Clock.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(OfflineOutcome.Accepted, vault.Verify(Upn, _device, Password, CodeNow(), _h.Policy()).Outcome);
+            Assert.Equal(4, secretsWiped); // the password form hands nothing over
+        }
+
         [Fact]
         public void OnlineRefusalsAreCountedAndAnOnlineLockIsCopied()
         {

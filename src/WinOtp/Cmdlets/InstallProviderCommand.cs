@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -17,8 +18,9 @@ namespace SecureMFA.WinOtp.Cmdlets
         "Run in an elevated 64-bit Windows PowerShell 5.1 on Windows 10 / Server 2016 or later with .NET Framework 4.7.2 or later. Checks every parameter " +
         "first, as the provider will read it (all problems at once, nothing changed). Then: registers this computer with the SecureMFA WEB API with the " +
         "bootstrap value -api_headers_value (sent once, never stored; the device key that comes back is kept under DPAPI machine scope in " +
-        "HKLM\\Software\\SecureMFA; without -api_headers_value an existing registration is kept); copies the provider to %ProgramFiles%\\SecureMFA WIN OTP\\<version>; " +
-        "registers the event source 'SecureMFA WIN OTP' (events 5550-5557); writes the settings (win_* values under HKLM\\Software\\SecureMFA) and removes " +
+        "HKLM\\Software\\SecureMFA\\Device, a key only SYSTEM and Administrators may open; without -api_headers_value an existing registration is kept, " +
+        "unless its key was readable by local users, as earlier versions left it: then the computer must register again); copies the provider to %ProgramFiles%\\SecureMFA WIN OTP\\<version>; " +
+        "registers the event source 'SecureMFA WIN OTP' (events 5550-5557); sets the Device key's ACL again; writes the settings (win_* values under HKLM\\Software\\SecureMFA) and removes " +
         "the original product's values this version does not use; registers the COM classes (InprocServer32 = mscoree.dll, ThreadingModel Apartment, " +
         "CodeBase), the credential provider and, last, the credential provider filter, which switches Windows' other tiles off where a code is required. " +
         "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Returns one object per change " +
@@ -136,15 +138,30 @@ namespace SecureMFA.WinOtp.Cmdlets
                 WriteObject(new WinOtpChange(WinOtpChange.Device, device!.DeviceId, "Kept", "registered before; no -api_headers_value given"));
                 return;
             }
-            if (!ShouldProcess(settings.ApiEndpoint.ToString(), "Register this computer with the SecureMFA WEB API (the bootstrap value is sent once and not stored; the device key is kept under DPAPI machine scope)")) return;
+            if (!ShouldProcess(settings.ApiEndpoint.ToString(), "Register this computer with the SecureMFA WEB API (the bootstrap value is sent once and not stored; the device key is kept under DPAPI machine scope in " +
+                SettingNames.DeviceRegistryPath + ", SYSTEM and Administrators only)")) return;
+            var exposed = ExposedDeviceId(registry, new DeviceStore(registry, protection));
             var platform = InstallerPlatform.Create(registry, protection, events, host.MachineName);
             var bootstrap = api_headers_value!;
             var (registered, message) = dispatcher.Run(() => DeviceRegistration.RegisterAsync(platform, settings, bootstrap, host.MachineSid));
             foreach (var line in events.Drain()) WriteVerbose(line);
             if (!registered)
                 ThrowTerminatingError(Errors.Record("This computer could not be registered with " + settings.ApiEndpoint + ": " + message + " Nothing else was changed.", "RegistrationFailed", ErrorCategory.ConnectionError, settings.ApiEndpoint.ToString()));
-            var id = registry.GetValue("", SettingNames.DeviceId) as string ?? "";
-            WriteObject(new WinOtpChange(WinOtpChange.Device, id, "Registered", settings.ApiEndpoint.ToString()));
+            var id = registry.GetValue(SettingNames.DeviceKeyName, SettingNames.DeviceId) as string ?? "";
+            WriteObject(new WinOtpChange(WinOtpChange.Device, id, "Registered", settings.ApiEndpoint.ToString() + (exposed != null ? "; replaces device " + exposed + ", whose key local users could read" : "")));
+            if (exposed != null)
+                WriteWarning("The previous device " + exposed + " kept its key where local users could read it, and is replaced: revoke it at the WEB API (Revoke-xOTP_Device -DeviceId " + exposed + ").");
+        }
+
+        /// <summary>
+        /// The id of a registration whose key local users could read: an earlier version's, in HKLM\Software\SecureMFA, or
+        /// one in the Device key with an ACL open to others. Null when there is none.
+        /// </summary>
+        private static string? ExposedDeviceId(SeamRegistry registry, DeviceStore store)
+        {
+            if (store.PreviousVersionDeviceId != null) return store.PreviousVersionDeviceId;
+            var current = registry.GetValue(SettingNames.DeviceKeyName, SettingNames.DeviceId) as string;
+            return current != null && registry.OthersWithAccess(SettingNames.DeviceKeyName) is IReadOnlyList<string> others && others.Count > 0 ? current : null;
         }
 
         private void CopyFiles(PlatformCommands platform, ProviderInstallation provider, string moduleFolder)
@@ -165,6 +182,11 @@ namespace SecureMFA.WinOtp.Cmdlets
                 if (!ShouldProcess(group.Key.Target, group.Key.Action)) continue;
                 foreach (var entry in group)
                 {
+                    if (entry.Kind == RegistryEntry.ProtectedKey)
+                    {
+                        WriteObject(new WinOtpChange(group.Key.Kind, entry.Key, Protect(registry, entry.Key), entry.Value as string ?? ""));
+                        continue;
+                    }
                     var before = entry.Kind == RegistryEntry.KeyOnly ? null : registry.Read(entry.Key, entry.Name);
                     if (before != null && before.Equals(entry.Value))
                     {
@@ -175,6 +197,18 @@ namespace SecureMFA.WinOtp.Cmdlets
                     WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
                 }
             }
+        }
+
+        /// <summary>Sets the key's ACL and checks it took: a key still open to others stops the install.</summary>
+        private string Protect(SeamRegistry registry, string key)
+        {
+            registry.Protect(key);
+            var others = registry.Access(key);
+            if (others == null || others.Count > 0)
+                ThrowTerminatingError(Errors.Record(key + (others == null ? " does not exist after " + SeamRegistry.ProtectKeyCommand
+                    : " is still open to " + string.Join(", ", others) + " after its ACL was set to SYSTEM and Administrators only") +
+                    ". The settings, COM classes, provider and filter were not written.", "KeyNotProtected", ErrorCategory.PermissionDenied, key));
+            return "Protected";
         }
 
         private void RemoveUnusedValues(SeamRegistry registry)
@@ -191,6 +225,8 @@ namespace SecureMFA.WinOtp.Cmdlets
         /// <summary>What a registry entry is part of: the kind of change it reports, and the -WhatIf/-Confirm question that covers it.</summary>
         private static (string Kind, string Target, string Action) Part(RegistryEntry entry)
         {
+            if (entry.Kind == RegistryEntry.ProtectedKey)
+                return (WinOtpChange.RegistryKey, entry.Key, "Limit the key to SYSTEM and Administrators (" + entry.Value + ")");
             if (entry.Key.StartsWith(RegistryLayout.ClassesRoot, StringComparison.OrdinalIgnoreCase))
                 return (WinOtpChange.ComClass, RegistryLayout.ClassesRoot, "Register the provider's and the filter's COM classes (mscoree.dll, Apartment, CodeBase)");
             if (entry.Key.StartsWith(RegistryLayout.CredentialProviderFilters, StringComparison.OrdinalIgnoreCase))

@@ -12,7 +12,7 @@ namespace SecureMFA.WinOtp.Cmdlets
     [CmdletHelp("Removes the SecureMFA WIN OTP credential provider: Windows' own sign-in tiles are in charge again.",
         "Run in an elevated 64-bit Windows PowerShell. Removes, in this order: the credential provider filter (from then on Windows' providers " +
         "are no longer switched off), the credential provider, both COM classes, the WIN OTP values under HKLM\\Software\\SecureMFA (settings, " +
-        "device registration, offline vault generations; the key itself only when nothing else is left in it), the event source " +
+        "the device registration in its Device key, offline vault generations; the key itself only when nothing else is left in it), the event source " +
         "'SecureMFA WIN OTP' (the events stay in the log), %ProgramFiles%\\SecureMFA WIN OTP and the offline vaults in " +
         "%ProgramData%\\SecureMFA_WIN_OTP. Windows' own providers are never changed by the installer, so nothing of theirs needs restoring. " +
         "Returns one object per item (Kind, Name, Action: Removed, Not present, Kept). The device stays known to the WEB API until revoked there.")]
@@ -37,8 +37,11 @@ namespace SecureMFA.WinOtp.Cmdlets
                     foreach (var name in RegistryLayout.SettingValueNames)
                         if (registry.RemoveValue(SettingNames.RegistryPath, name))
                             WriteObject(new WinOtpChange(WinOtpChange.Setting, SettingNames.RegistryPath + "\\" + name, "Removed"));
-                    var generations = SeamRegistry.SettingsKey(SettingNames.VaultGenerationsKey);
-                    if (registry.RemoveKey(generations)) WriteObject(new WinOtpChange(WinOtpChange.RegistryKey, generations, "Removed"));
+                    foreach (var below in new[] { SettingNames.DeviceKeyName, SettingNames.VaultGenerationsKey })
+                    {
+                        var key = SeamRegistry.SettingsKey(below);
+                        if (registry.RemoveKey(key)) WriteObject(new WinOtpChange(WinOtpChange.RegistryKey, key, "Removed"));
+                    }
                     WriteObject(new WinOtpChange(WinOtpChange.RegistryKey, SettingNames.RegistryPath,
                         registry.RemoveKey(SettingNames.RegistryPath, onlyIfEmpty: true) ? "Removed" : "Kept", "removed only when nothing else is left in it"));
                 }

@@ -67,7 +67,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 var devices = new DeviceStore(registry, protection);
                 if (devices.IsRegistered && !options.ForceRegister)
                 {
-                    error.WriteLine("This simulated computer is already registered as " + registry.GetValue("", SettingNames.DeviceId) + "; --force-register replaces it.");
+                    error.WriteLine("This simulated computer is already registered as " + registry.GetValue(SettingNames.DeviceKeyName, SettingNames.DeviceId) + "; --force-register replaces it.");
                     return SetupError;
                 }
                 var (registered, message) = await DeviceRegistration.RegisterAsync(platform, read.Settings!, options.Register, "");
@@ -149,7 +149,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             var status = coordinator.DescribeOffline(user);
             if (status == null)
             {
-                output.WriteLine("Not registered, or '" + user + "' is not a user name.");
+                output.WriteLine("Not registered, '" + user + "' is not a user name, or the offline data cannot be read (see events.log).");
                 return Finish(output, "NotConfigured", SetupError);
             }
             if (status.State != OfflineOutcome.Accepted)

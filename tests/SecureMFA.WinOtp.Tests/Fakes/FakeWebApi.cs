@@ -153,7 +153,8 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             if (user.LockedUntil > now) return Result(key, nonce, now, "locked", lockedUntil: user.LockedUntil);
 
             var typed = TotpVerifier.NormalizeCode(code, user.Parameters.Digits);
-            if (typed == null) return Result(key, nonce, now, "reject", reason: "malformed", attemptsLeft: MaxFailures - user.Failures);
+            // As the real API (docs/webapi-protocol.md, "malformed"): not counted, so nothing to say about attempts.
+            if (typed == null) return Result(key, nonce, now, "reject", reason: "malformed");
             var current = TotpVerifier.TimeStepAt(_clock.UtcNow, user.Parameters.PeriodSeconds);
             long matched = -1;
             for (var step = current - 1; step <= current + 1; step++)

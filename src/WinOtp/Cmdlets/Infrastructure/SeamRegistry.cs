@@ -1,5 +1,7 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
 using SecureMFA.WinOtp.Platform;
 using SecureMFA.WinOtp.Settings;
 
@@ -15,6 +17,8 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
         public const string SetCommand = "Set-SecureMfaWinOtpRegistryValue";
         public const string RemoveValueCommand = "Remove-SecureMfaWinOtpRegistryValue";
         public const string RemoveKeyCommand = "Remove-SecureMfaWinOtpRegistryKey";
+        public const string ProtectKeyCommand = "Protect-SecureMfaWinOtpRegistryKey";
+        public const string KeyAccessCommand = "Get-SecureMfaWinOtpRegistryKeyAccess";
 
         private readonly PlatformCommands _platform;
         private readonly PipelineDispatcher _dispatcher;
@@ -31,6 +35,10 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 
         public void DeleteValue(string subKey, string name) => RemoveValue(SettingsKey(subKey), name);
 
+        public void ProtectKey(string subKey) => Protect(SettingsKey(subKey));
+
+        public IReadOnlyList<string>? OthersWithAccess(string subKey) => Access(SettingsKey(subKey));
+
         public object? Read(string key, string name) => _dispatcher.Invoke(() =>
             _platform.Value(GetCommand, new Hashtable { ["Path"] = key, ["Name"] = name }));
 
@@ -45,6 +53,26 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
             var parameters = new Hashtable { ["Path"] = key };
             if (onlyIfEmpty) parameters["OnlyIfEmpty"] = true;
             return _platform.Flag(RemoveKeyCommand, parameters);
+        });
+
+        /// <summary>Creates the key if needed with an explicit ACL: SYSTEM and Administrators full control, nothing else, nothing inherited.</summary>
+        public void Protect(string key) => _dispatcher.Invoke(() =>
+            _platform.Invoke(ProtectKeyCommand, new Hashtable { ["Path"] = key }));
+
+        /// <summary>
+        /// Who besides SYSTEM and Administrators has access to the key or owns it; empty when nobody; null when there is no
+        /// such key. The function answers with one object: Exists, and Others (the names).
+        /// </summary>
+        public IReadOnlyList<string>? Access(string key) => _dispatcher.Invoke(() =>
+        {
+            var answer = _platform.Invoke(KeyAccessCommand, new Hashtable { ["Path"] = key }).FirstOrDefault(o => o != null)
+                ?? throw new PlatformCommandException(KeyAccessCommand, new InvalidOperationException("it returned nothing"));
+            if (!(answer.Properties["Exists"]?.Value is bool exists)) throw new PlatformCommandException(KeyAccessCommand, new InvalidOperationException("its answer has no Exists"));
+            if (!exists) return null;
+            var others = answer.Properties["Others"]?.Value;
+            var names = others is System.Collections.IEnumerable list && !(others is string) ? list.Cast<object?>() : new[] { others };
+            return (IReadOnlyList<string>)names.Select(n => (n as System.Management.Automation.PSObject)?.BaseObject ?? n)
+                .Select(n => n?.ToString()).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).ToArray();
         });
 
         /// <summary>HKLM\Software\SecureMFA, or a key below it.</summary>

@@ -74,6 +74,8 @@ namespace SecureMFA.WinOtp.Cmdlets
             public object? GetValue(string subKey, string name) => subKey.Length == 0 && _values.TryGetValue(name, out var value) ? value : null;
             public void SetValue(string subKey, string name, object value) => _values[name] = value;
             public void DeleteValue(string subKey, string name) => _values.Remove(name);
+            public void ProtectKey(string subKey) => throw new InvalidOperationException("Staged settings are only read.");
+            public IReadOnlyList<string>? OthersWithAccess(string subKey) => null;
         }
     }
 }

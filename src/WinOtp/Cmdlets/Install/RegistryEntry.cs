@@ -2,7 +2,10 @@ using System;
 
 namespace SecureMFA.WinOtp.Cmdlets
 {
-    /// <summary>One thing the installer writes in the registry: a value (Name "" is the key's default value), or with Kind "Key" the key alone.</summary>
+    /// <summary>
+    /// One thing the installer writes in the registry: a value (Name "" is the key's default value), with Kind "Key" the
+    /// key alone, or with Kind "ProtectedKey" the key with its own ACL (Value says which: SYSTEM and Administrators only).
+    /// </summary>
     public sealed class RegistryEntry
     {
         public const string String = "String";
@@ -10,6 +13,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         public const string QWord = "QWord";
         public const string Binary = "Binary";
         public const string KeyOnly = "Key";
+        public const string ProtectedKey = "ProtectedKey";
 
         public RegistryEntry(string key, string name, string kind, object? value)
         {
@@ -28,6 +32,6 @@ namespace SecureMFA.WinOtp.Cmdlets
             value is int ? DWord : value is long ? QWord : value is byte[] ? Binary : value is string ? String
             : throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
 
-        public override string ToString() => Key + (Kind == KeyOnly ? "" : " " + (Name.Length == 0 ? "(default)" : Name) + " " + Kind + " = " + (Value is byte[] ? "(binary)" : Value));
+        public override string ToString() => Key + (Kind == KeyOnly ? "" : Kind == ProtectedKey ? " ACL: " + Value : " " + (Name.Length == 0 ? "(default)" : Name) + " " + Kind + " = " + (Value is byte[] ? "(binary)" : Value));
     }
 }

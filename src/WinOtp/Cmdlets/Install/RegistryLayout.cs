@@ -8,7 +8,11 @@ namespace SecureMFA.WinOtp.Cmdlets
     /// <summary>
     /// Everything the installer writes in the registry, from this one function, in the order it is written:
     /// <list type="number">
-    /// <item>the settings under HKLM\Software\SecureMFA;</item>
+    /// <item>the ACL of HKLM\Software\SecureMFA\Device, where registration keeps the device id and key: full control for
+    /// SYSTEM (LogonUI) and BUILTIN\Administrators, nothing else, nothing inherited (a key under HKLM\Software otherwise
+    /// inherits read access for every local user, and DPAPI machine scope opens for any process). Registration sets it
+    /// before it stores the key; every install sets it again;</item>
+    /// <item>the settings under HKLM\Software\SecureMFA (not secret; readable by users, as <c>win_rdponly</c> always was);</item>
     /// <item>the two COM classes under HKLM\SOFTWARE\Classes\CLSID (HKCR), as RegAsm /codebase registers a .NET class:
     /// InprocServer32 = mscoree.dll (the .NET Framework's COM shim), ThreadingModel Apartment (LogonUI creates
     /// credential providers on its STA thread, as Microsoft's samples register them), Class, Assembly, RuntimeVersion
@@ -34,9 +38,13 @@ namespace SecureMFA.WinOtp.Cmdlets
         public static string ProviderClsid => "{" + ProviderIds.ProviderClsidText + "}";
         public static string FilterClsid => "{" + ProviderIds.FilterClsidText + "}";
 
+        /// <summary>The only ACL the installer gives a key: the device registration's.</summary>
+        public const string ProtectedKeyAccess = "SYSTEM and BUILTIN\\Administrators full control, no other entry, nothing inherited";
+
         public static IReadOnlyList<RegistryEntry> For(InstallSettings settings, ProviderInstallation provider)
         {
-            var entries = new List<RegistryEntry>(settings.Values());
+            var entries = new List<RegistryEntry> { new RegistryEntry(SettingNames.DeviceRegistryPath, "", RegistryEntry.ProtectedKey, ProtectedKeyAccess) };
+            entries.AddRange(settings.Values());
             entries.AddRange(ComClass(ProviderClsid, ProviderTitle + " credential provider", ProviderIds.ProviderClassName, provider));
             entries.AddRange(ComClass(FilterClsid, FilterTitle, ProviderIds.FilterClassName, provider));
             entries.Add(new RegistryEntry(CredentialProviders + "\\" + ProviderClsid, "", RegistryEntry.String, ProviderTitle));
@@ -53,7 +61,10 @@ namespace SecureMFA.WinOtp.Cmdlets
             ClassesRoot + "\\" + ProviderClsid,
         };
 
-        /// <summary>The values of HKLM\Software\SecureMFA that are WIN OTP's: the settings, the device registration, and the original product's unused ones.</summary>
+        /// <summary>
+        /// The values of HKLM\Software\SecureMFA that are WIN OTP's: the settings, an earlier version's device registration
+        /// (now in <see cref="SettingNames.DeviceRegistryPath"/>), and the original product's unused ones.
+        /// </summary>
         public static IReadOnlyList<string> SettingValueNames => new[]
         {
             SettingNames.AnchorDnsName, SettingNames.ApiEndpoint, SettingNames.ApiTimeout, SettingNames.SsprUrl, SettingNames.RdpOnly,

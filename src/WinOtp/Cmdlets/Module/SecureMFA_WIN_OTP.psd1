@@ -15,7 +15,7 @@
     )
     FunctionsToExport      = @(
         'Get-SecureMfaWinOtpHost', 'Get-SecureMfaWinOtpRegistryValue', 'Set-SecureMfaWinOtpRegistryValue', 'Remove-SecureMfaWinOtpRegistryValue',
-        'Remove-SecureMfaWinOtpRegistryKey', 'Copy-SecureMfaWinOtpFile', 'Remove-SecureMfaWinOtpFolder', 'Register-SecureMfaWinOtpEventSource',
+        'Remove-SecureMfaWinOtpRegistryKey', 'Protect-SecureMfaWinOtpRegistryKey', 'Get-SecureMfaWinOtpRegistryKeyAccess', 'Copy-SecureMfaWinOtpFile', 'Remove-SecureMfaWinOtpFolder', 'Register-SecureMfaWinOtpEventSource',
         'Unregister-SecureMfaWinOtpEventSource', 'Protect-SecureMfaWinOtpMachineData', 'Unprotect-SecureMfaWinOtpMachineData'
     )
     AliasesToExport        = @()

@@ -135,6 +135,70 @@ function Remove-SecureMfaWinOtpRegistryKey {
     $true
 }
 
+function Protect-SecureMfaWinOtpRegistryKey {
+    <#
+    .SYNOPSIS
+    Creates a registry key (64-bit view) if needed and gives it an ACL of its own: full control for SYSTEM and BUILTIN\Administrators, no other entry, nothing inherited, owner Administrators.
+    .DESCRIPTION
+    Used for HKLM\Software\SecureMFA\Device, where the device key is kept: under HKLM\Software a key otherwise inherits read access for every local user, and DPAPI machine scope opens for any process on the computer.
+    .EXAMPLE
+    Protect-SecureMfaWinOtpRegistryKey -Path 'HKLM\Software\SecureMFA\Device'
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Path)
+    if ($Path -notmatch '^HKLM\\(.+)$') { throw "Only HKLM paths are used: $Path" }
+    $relative = $Matches[1]
+    $administrators = New-Object System.Security.Principal.SecurityIdentifier('S-1-5-32-544')
+    $security = New-Object System.Security.AccessControl.RegistrySecurity
+    $security.SetAccessRuleProtection($true, $false)
+    foreach ($sid in 'S-1-5-18', 'S-1-5-32-544') {
+        $security.AddAccessRule((New-Object System.Security.AccessControl.RegistryAccessRule((New-Object System.Security.Principal.SecurityIdentifier($sid)),
+            [System.Security.AccessControl.RegistryRights]::FullControl, [System.Security.AccessControl.InheritanceFlags]::ContainerInherit,
+            [System.Security.AccessControl.PropagationFlags]::None, [System.Security.AccessControl.AccessControlType]::Allow)))
+    }
+    $security.SetOwner($administrators)
+    $root = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+    # A new key is created with the ACL; one that was there already gets it below (the handle CreateSubKey returns cannot change an ACL).
+    $root.CreateSubKey($relative, [Microsoft.Win32.RegistryKeyPermissionCheck]::ReadWriteSubTree, $security).Dispose()
+    $rights = [System.Security.AccessControl.RegistryRights]::ChangePermissions -bor [System.Security.AccessControl.RegistryRights]::TakeOwnership -bor
+        [System.Security.AccessControl.RegistryRights]::ReadPermissions
+    $key = $root.OpenSubKey($relative, [Microsoft.Win32.RegistryKeyPermissionCheck]::ReadWriteSubTree, $rights)
+    try { $key.SetAccessControl($security) } finally { $key.Dispose() }
+}
+
+function Get-SecureMfaWinOtpRegistryKeyAccess {
+    <#
+    .SYNOPSIS
+    Whether a registry key (64-bit view) exists (Exists), and who besides SYSTEM and BUILTIN\Administrators is allowed any access to it or owns it (Others: names; empty when nobody else).
+    .EXAMPLE
+    Get-SecureMfaWinOtpRegistryKeyAccess -Path 'HKLM\Software\SecureMFA\Device'
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param([Parameter(Mandatory = $true)][string] $Path)
+    if ($Path -notmatch '^HKLM\\(.+)$') { throw "Only HKLM paths are used: $Path" }
+    $root = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+    $key = $root.OpenSubKey($Matches[1], [Microsoft.Win32.RegistryKeyPermissionCheck]::ReadSubTree, [System.Security.AccessControl.RegistryRights]::ReadPermissions)
+    if (-not $key) { return [pscustomobject]@{ Exists = $false; Others = @() } }
+    try { $security = $key.GetAccessControl([System.Security.AccessControl.AccessControlSections]'Access, Owner') } finally { $key.Dispose() }
+    $trusted = 'S-1-5-18', 'S-1-5-32-544'
+    $sidType = [System.Security.Principal.SecurityIdentifier]
+    $name = { param($sid) try { $sid.Translate([System.Security.Principal.NTAccount]).Value } catch { $sid.Value } }
+    $others = New-Object System.Collections.Generic.List[string]
+    # An owner may rewrite the ACL at will, so another owner counts as access.
+    $owner = $security.GetOwner($sidType)
+    if ($trusted -notcontains $owner.Value) { $others.Add('owner ' + (& $name $owner)) }
+    foreach ($rule in $security.GetAccessRules($true, $true, $sidType)) {
+        # Deny entries grant nothing; inherit-only entries apply to subkeys, not to this key.
+        if ($rule.AccessControlType -ne [System.Security.AccessControl.AccessControlType]::Allow) { continue }
+        if ([int]($rule.PropagationFlags -band [System.Security.AccessControl.PropagationFlags]::InheritOnly) -ne 0) { continue }
+        if ($trusted -contains $rule.IdentityReference.Value) { continue }
+        $who = & $name $rule.IdentityReference
+        if (-not $others.Contains($who)) { $others.Add($who) }
+    }
+    [pscustomobject]@{ Exists = $true; Others = $others.ToArray() }
+}
+
 function Copy-SecureMfaWinOtpFile {
     <#
     .SYNOPSIS
@@ -234,5 +298,5 @@ function Unprotect-SecureMfaWinOtpMachineData {
 }
 
 Export-ModuleMember -Cmdlet * -Function Get-SecureMfaWinOtpHost, Get-SecureMfaWinOtpRegistryValue, Set-SecureMfaWinOtpRegistryValue,
-    Remove-SecureMfaWinOtpRegistryValue, Remove-SecureMfaWinOtpRegistryKey, Copy-SecureMfaWinOtpFile, Remove-SecureMfaWinOtpFolder,
+    Remove-SecureMfaWinOtpRegistryValue, Remove-SecureMfaWinOtpRegistryKey, Protect-SecureMfaWinOtpRegistryKey, Get-SecureMfaWinOtpRegistryKeyAccess, Copy-SecureMfaWinOtpFile, Remove-SecureMfaWinOtpFolder,
     Register-SecureMfaWinOtpEventSource, Unregister-SecureMfaWinOtpEventSource, Protect-SecureMfaWinOtpMachineData, Unprotect-SecureMfaWinOtpMachineData

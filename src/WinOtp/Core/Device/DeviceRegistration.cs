@@ -10,13 +10,27 @@ namespace SecureMFA.WinOtp.Device
     /// <summary>
     /// Registers this computer with the WEB API once (the installer or the simulator does it, not LogonUI): the
     /// bootstrap value (api_headers_value) goes to the API in one request and is then forgotten; the device key
-    /// that comes back is stored under DPAPI machine scope.
+    /// that comes back is stored under DPAPI machine scope in HKLM\Software\SecureMFA\Device, which is given its
+    /// SYSTEM-and-Administrators-only ACL before the API is asked.
     /// </summary>
     public static class DeviceRegistration
     {
         public static async Task<(bool Registered, string Message)> RegisterAsync(WinOtpPlatform platform, WinOtpSettings settings, string bootstrap, string machineSid)
         {
             var events = new GuardedEventLog(platform.Events, settings.VerboseLog);
+            var store = new DeviceStore(platform.Registry, platform.Protection);
+            try
+            {
+                // The protected key first: a registration whose key could not be kept from local users must not exist.
+                store.PrepareProtectedKey();
+            }
+            catch (Exception e)
+            {
+                var message = e is UnauthorizedAccessException ? e.Message
+                    : SettingNames.DeviceRegistryPath + " could not be created with its ACL (SYSTEM and Administrators only): " + e.GetType().Name + ": " + e.Message;
+                events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration not attempted: " + message);
+                return (false, message + " The computer was not registered.");
+            }
             try
             {
                 ApiReply<RegistrationAnswer> reply;
@@ -32,7 +46,7 @@ namespace SecureMFA.WinOtp.Device
                     events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration with " + settings.ApiEndpoint + " failed: " + reply.Detail + ".");
                     return (false, message);
                 }
-                new DeviceStore(platform.Registry, platform.Protection).Save(reply.Answer!.Device);
+                store.Save(reply.Answer!.Device);
                 events.Write(WinOtpEventId.ProviderOk, WinOtpEventLevel.Information, "This computer is registered with " + settings.ApiEndpoint + " as device " + reply.Answer.Device.DeviceId + ".");
                 return (true, "Registered as device " + reply.Answer.Device.DeviceId + ".");
             }

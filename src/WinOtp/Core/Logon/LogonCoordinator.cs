@@ -40,7 +40,7 @@ namespace SecureMFA.WinOtp.Logon
             catch (Exception e) { read = new SettingsReadResult(null, false, new[] { "the settings cannot be read: " + e.GetType().Name }, new string[0]); }
             Settings = read;
             _events = new GuardedEventLog(platform.Events, read.Settings?.VerboseLog ?? false);
-            _vault = new OfflineVault(platform.VaultFiles, platform.Registry, platform.Protection, platform.Clock, platform.PasswordIterations);
+            _vault = new OfflineVault(platform.VaultFiles, platform.Registry, platform.Protection, platform.Clock, platform.PasswordIterations, platform.VaultLockWait);
             _devices = new DeviceStore(platform.Registry, platform.Protection);
 
             if (read.IsValid)
@@ -154,7 +154,7 @@ namespace SecureMFA.WinOtp.Logon
                 _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (offline sync, online check) on " + _platform.MachineName + ".");
                 if (answer.Offline == null)
                 {
-                    _vault.Remove(upn);
+                    RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
                     return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn);
                 }
                 var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
@@ -202,13 +202,24 @@ namespace SecureMFA.WinOtp.Logon
             }
         }
 
-        /// <summary>Offline data of one user on this computer, for status displays; null when the device is not registered.</summary>
+        /// <summary>
+        /// Offline data of one user on this computer, for status displays; null when the settings are not valid, the
+        /// name is not a user name, the device is not registered, or the data cannot be read (an event says why).
+        /// </summary>
         public VaultStatus? DescribeOffline(string userName)
         {
-            var settings = Settings.Settings;
-            if (settings == null || !UpnResolver.TryResolve(userName, settings.AnchorDnsName, out var upn, out _)) return null;
-            var device = _devices.Load(out _);
-            return device == null ? null : _vault.Describe(upn, device);
+            try
+            {
+                var settings = Settings.Settings;
+                if (settings == null || !UpnResolver.TryResolve(userName, settings.AnchorDnsName, out var upn, out _)) return null;
+                var device = _devices.Load(out _);
+                return device == null ? null : _vault.Describe(upn, device);
+            }
+            catch (Exception e)
+            {
+                Unexpected("offline status", e);
+                return null;
+            }
         }
 
         private (WinOtpSettings Settings, string Upn, string Code, DeviceCredentials Device)? Prepare(string userName, string code, out LogonResult? failure)
@@ -247,20 +258,30 @@ namespace SecureMFA.WinOtp.Logon
 
             _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (" + request.Scenario.WireName() + ", online) on " + _platform.MachineName + ".");
             var result = new LogonResult(LogonOutcome.Accepted, "", upn);
-            if (settings.OfflineValidDays <= 0 || answer.Offline == null)
+            // The API's accept is the answer. What follows only keeps the offline data in step with it: nothing in it
+            // may turn the accept into a refusal, so its failures become events and the sign-in goes on.
+            try
             {
-                // Offline off here, or the API no longer allows it for this user: old offline data must not outlive that.
-                _vault.Remove(upn);
-                return result;
+                if (settings.OfflineValidDays <= 0 || answer.Offline == null)
+                {
+                    // Offline off here, or the API no longer allows it for this user: old offline data must not outlive that.
+                    RemoveOfflineData(upn, settings.OfflineValidDays <= 0 ? "offline sign-in is off on this computer" : "the API no longer allows offline sign-in for this account");
+                    return result;
+                }
+                var validUntil = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime));
+                var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
+                if (secret == null)
+                {
+                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ". The sign-in goes on online only.");
+                    return result;
+                }
+                result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime);
+                result.OfflineValidUntil = validUntil;
             }
-            var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
-            if (secret == null)
+            catch (Exception e)
             {
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ". The sign-in goes on online only.");
-                return result;
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline data for " + upn + " not prepared after the online sign-in: " + e.GetType().Name + ": " + e.Message + ". The sign-in goes on online only.");
             }
-            result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime);
-            result.OfflineValidUntil = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime));
             return result;
         }
 
@@ -273,20 +294,48 @@ namespace SecureMFA.WinOtp.Logon
                 case VerifyResult.Reject:
                     // Not the user's number of digits: the API does not count it as an attempt, so neither does the vault.
                     if (answer.Reason == "malformed") return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
-                    _vault.RecordOnlineRefusal(upn, device, true, null, policy);
+                    CopyRefusalOffline(upn, device, true, null, policy);
                     return new LogonResult(LogonOutcome.Rejected, TileText.Rejected(answer.AttemptsLeft, answer.Reason == "clock_drift" ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
                 case VerifyResult.Replay:
                     return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
                 case VerifyResult.Locked:
-                    _vault.RecordOnlineRefusal(upn, device, false, answer.LockedUntil, policy);
+                    CopyRefusalOffline(upn, device, false, answer.LockedUntil, policy);
                     return new LogonResult(LogonOutcome.Locked, TileText.Locked(answer.LockedUntil), upn) { LockedUntil = answer.LockedUntil };
                 case VerifyResult.Disabled:
-                    _vault.Remove(upn);
+                    RemoveOfflineData(upn, "the API says the account is disabled");
                     return new LogonResult(LogonOutcome.Disabled, TileText.Disabled, upn);
                 default:
-                    _vault.Remove(upn);
+                    RemoveOfflineData(upn, "the API has no OTP account by this name");
                     return new LogonResult(LogonOutcome.NotEnrolled, TileText.NotEnrolled(upn), upn);
             }
+        }
+
+        /// <summary>
+        /// Deletes a user's offline data after an online answer that says it must go. Never throws: the online answer
+        /// stands whatever happens to the vault; a vault that cannot be removed is reported (5555) and removal is tried
+        /// again at the next such answer.
+        /// </summary>
+        private void RemoveOfflineData(string upn, string why)
+        {
+            try { _vault.Remove(upn); }
+            catch (Exception e)
+            {
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline data of " + upn + " could not be removed (" + why + "): " +
+                    e.GetType().Name + ": " + e.Message + ". It is tried again at the next online sign-in.");
+            }
+        }
+
+        /// <summary>An online refusal copied into the vault (best effort, never throws; an event when it could not be).</summary>
+        private void CopyRefusalOffline(string upn, DeviceCredentials device, bool countFailure, DateTime? lockedUntil, OfflinePolicy policy)
+        {
+            string? why = null;
+            try
+            {
+                if (!_vault.RecordOnlineRefusal(upn, device, countFailure, lockedUntil, policy)) why = "the offline data is busy, refused, or not writable";
+            }
+            catch (Exception e) { why = e.GetType().Name + ": " + e.Message; }
+            if (why != null)
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, "The online " + (countFailure ? "failure" : "lock") + " of " + upn + " was not copied into its offline data (" + why + ").");
         }
 
         private LogonResult Refused(ApiReply<VerifyAnswer> reply, string upn)
@@ -342,6 +391,7 @@ namespace SecureMFA.WinOtp.Logon
                 case OfflineOutcome.Expired: return TileText.Expired(check.ValidUntil);
                 case OfflineOutcome.ClockBehind: return TileText.ClockBehind;
                 case OfflineOutcome.StorageFailed: return TileText.StorageFailed;
+                case OfflineOutcome.Busy: return TileText.OfflineBusy;
                 default: return TileText.Tampered;
             }
         }
@@ -355,6 +405,7 @@ namespace SecureMFA.WinOtp.Logon
                 case OfflineOutcome.Tampered: return "the vault file does not verify (altered, damaged, or written with another device key)";
                 case OfflineOutcome.RolledBack: return "the vault file is older than the generation the registry remembers (an earlier copy was put back)";
                 case OfflineOutcome.StorageFailed: return "the vault could not be written";
+                case OfflineOutcome.Busy: return "another sign-in of this account (another session) held its offline data past the wait; nothing was checked or counted";
                 default: return outcome.ToString();
             }
         }

@@ -21,6 +21,7 @@ namespace SecureMFA.WinOtp.Logon
         public const string ClockBehind = "This computer's clock is earlier than its last contact with the SecureMFA WEB API. Correct the clock, or connect to the network.";
         public const string Tampered = "The offline sign-in data of this account is damaged or was altered. Connect to the network and sign in once.";
         public const string StorageFailed = "The offline sign-in data could not be updated. Connect to the network, or contact your support desk.";
+        public const string OfflineBusy = "Another sign-in of this account is being checked offline. Try again in a moment.";
         public const string SyncNeedsNetwork = "The SecureMFA WEB API cannot be reached: a sync for offline use needs the network.";
         public const string SyncOff = "Offline sign-in is off on this computer (win_totp_offline_secret_valid_days is 0).";
         public const string SyncNotAllowed = "The SecureMFA WEB API does not allow offline sign-in for this account.";

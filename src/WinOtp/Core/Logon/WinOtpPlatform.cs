@@ -38,6 +38,8 @@ namespace SecureMFA.WinOtp.Logon
         public string MachineName { get; }
         /// <summary>PBKDF2 iterations for new password locks of the vault. 600,000 ships; tests may lower it for speed.</summary>
         public int PasswordIterations { get; set; } = PasswordSeal.DefaultIterations;
+        /// <summary>How long an offline attempt waits for another process's attempt on the same vault; tests may shorten it.</summary>
+        public TimeSpan VaultLockWait { get; set; } = OfflineVault.DefaultLockWait;
 
 #if NETFRAMEWORK
         /// <summary>

@@ -28,5 +28,7 @@ namespace SecureMFA.WinOtp.Offline
         Off,
         /// <summary>The new state could not be written, so the attempt is refused rather than left uncounted.</summary>
         StorageFailed,
+        /// <summary>Another sign-in (another session's LogonUI) held this vault's lock past the wait. Nothing checked, nothing counted.</summary>
+        Busy,
     }
 }

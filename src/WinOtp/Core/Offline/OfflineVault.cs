@@ -28,16 +28,25 @@ namespace SecureMFA.WinOtp.Offline
     {
         /// <summary>How far before the last online contact the clock may be (the API allows ±300 s of skew).</summary>
         public const int ClockToleranceSeconds = 300;
-        private static readonly object Gate = new object();
+        /// <summary>
+        /// How long an attempt waits for another process's attempt on the same vault (each holds the lock through one
+        /// password check, well under a second each with 600,000 iterations) before it is refused as Busy.
+        /// </summary>
+        public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(15);
 
         private readonly IVaultFiles _files;
         private readonly IMachineRegistry _registry;
         private readonly IMachineProtection _protection;
         private readonly IClock _clock;
         private readonly int _iterations;
+        private readonly TimeSpan _lockWait;
+        private readonly Action<byte[]> _wipe;
 
         /// <param name="passwordIterations">PBKDF2 iterations for new password locks; the default (600,000) is what ships. Stored in each file.</param>
-        public OfflineVault(IVaultFiles files, IMachineRegistry registry, IMachineProtection protection, IClock clock, int passwordIterations = PasswordSeal.DefaultIterations)
+        /// <param name="lockWait">How long to wait for another process's lock on a vault; <see cref="DefaultLockWait"/> unless given.</param>
+        /// <param name="wipeSecret">How an opened secret is wiped once it is no longer needed: zeroed, unless given (a test passes one that also records it).</param>
+        public OfflineVault(IVaultFiles files, IMachineRegistry registry, IMachineProtection protection, IClock clock, int passwordIterations = PasswordSeal.DefaultIterations,
+            TimeSpan? lockWait = null, Action<byte[]>? wipeSecret = null)
         {
             _files = files ?? throw new ArgumentNullException(nameof(files));
             _registry = registry ?? throw new ArgumentNullException(nameof(registry));
@@ -45,6 +54,9 @@ namespace SecureMFA.WinOtp.Offline
             _clock = clock ?? throw new ArgumentNullException(nameof(clock));
             if (passwordIterations < 1) throw new ArgumentOutOfRangeException(nameof(passwordIterations), passwordIterations, "PBKDF2 needs at least one iteration.");
             _iterations = passwordIterations;
+            _lockWait = lockWait ?? DefaultLockWait;
+            if (_lockWait < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lockWait), lockWait, "The lock wait cannot be negative.");
+            _wipe = wipeSecret ?? (secret => Array.Clear(secret, 0, secret.Length));
         }
 
         /// <summary>
@@ -74,7 +86,7 @@ namespace SecureMFA.WinOtp.Offline
             record.Iterations = _iterations;
             var sealedSecret = PasswordSeal.Seal(secret, password, upn, record.Alg, record.Digits, record.Period, _iterations);
             record.Secret = _protection.Protect(sealedSecret, Entropy(upn, VaultForm.Password));
-            lock (Gate) Save(record, device);
+            using (Lock(upn)) Save(record, device);
         }
 
         /// <summary>Stores (or replaces) a user's vault in the API's device wrap: a sync on the tile, where no password is typed.</summary>
@@ -84,40 +96,53 @@ namespace SecureMFA.WinOtp.Offline
             record.Form = VaultForm.Device;
             record.Iterations = 0;
             record.Secret = _protection.Protect(Convert.FromBase64String(package.WrappedSecret), Entropy(upn, VaultForm.Device));
-            lock (Gate) Save(record, device);
+            using (Lock(upn)) Save(record, device);
         }
 
-        /// <summary>One offline attempt. Failures are written before this returns; if they cannot be, the attempt is refused.</summary>
+        /// <summary>
+        /// One offline attempt. Failures are written before this returns; if they cannot be, the attempt is refused.
+        /// The whole attempt, from reading the vault to writing it back, holds the vault's cross-process lock: parallel
+        /// sessions (each its own LogonUI process) take turns, so each failure is counted once and the lock falls
+        /// exactly at the limit. If the lock cannot be taken within the wait, the attempt is refused as Busy and
+        /// nothing is checked or counted.
+        /// </summary>
         public OfflineCheck Verify(string upn, DeviceCredentials device, string? password, string? code, OfflinePolicy policy)
         {
-            lock (Gate)
+            if (policy.ValidDays <= 0) return new OfflineCheck(OfflineOutcome.Off);
+            // No file, nothing to count: no lock needed (and no vault folder made for it).
+            if (_files.Read(VaultFileName.For(upn)) == null) return new OfflineCheck(OfflineOutcome.NoVault);
+            using (var held = _files.TryLock(VaultFileName.For(upn), _lockWait))
             {
-                if (policy.ValidDays <= 0) return new OfflineCheck(OfflineOutcome.Off);
-                var record = Load(upn, device, out var problem);
-                if (record == null) return new OfflineCheck(problem);
+                if (held == null) return new OfflineCheck(OfflineOutcome.Busy);
+                return VerifyHoldingLock(upn, device, password, code, policy);
+            }
+        }
 
-                // One instant for the whole attempt: the password check in between can take a good part of a second.
-                var utcNow = _clock.UtcNow;
-                var now = UnixTime.Seconds(utcNow);
-                if (now < record.LastOnline - ClockToleranceSeconds) return new OfflineCheck(OfflineOutcome.ClockBehind);
-                var validUntil = policy.ValidUntil(record.PackageValidUntil, record.LastOnline);
-                if (now > validUntil) return new OfflineCheck(OfflineOutcome.Expired) { ValidUntil = UnixTime.ToDateTime(validUntil) };
-                if (record.LockedUntil > now) return new OfflineCheck(OfflineOutcome.Locked) { LockedUntil = UnixTime.ToDateTime(record.LockedUntil) };
-                if (!TryParameters(record.Alg, record.Digits, record.Period, out var parameters)) return new OfflineCheck(OfflineOutcome.Tampered);
-                if (TotpVerifier.NormalizeCode(code, parameters!.Digits) == null) return new OfflineCheck(OfflineOutcome.Malformed);
+        private OfflineCheck VerifyHoldingLock(string upn, DeviceCredentials device, string? password, string? code, OfflinePolicy policy)
+        {
+            var record = Load(upn, device, out var problem);
+            if (record == null) return new OfflineCheck(problem);
 
-                var lockout = OfflineLockout.Stricter(record.PackageMaxFailures, record.PackageLockoutMinutes, policy.LoginFailures, policy.LockoutMinutes);
-                byte[] secret;
-                try
-                {
-                    var opened = OpenSecret(record, device, password);
-                    if (opened == null) return record.Form == VaultForm.Password ? Fail(record, device, lockout, now, OfflineOutcome.PasswordMismatch) : new OfflineCheck(OfflineOutcome.Tampered);
-                    secret = opened;
-                }
+            // One instant for the whole attempt: the password check in between can take a good part of a second.
+            var utcNow = _clock.UtcNow;
+            var now = UnixTime.Seconds(utcNow);
+            if (now < record.LastOnline - ClockToleranceSeconds) return new OfflineCheck(OfflineOutcome.ClockBehind);
+            var validUntil = policy.ValidUntil(record.PackageValidUntil, record.LastOnline);
+            if (now > validUntil) return new OfflineCheck(OfflineOutcome.Expired) { ValidUntil = UnixTime.ToDateTime(validUntil) };
+            if (record.LockedUntil > now) return new OfflineCheck(OfflineOutcome.Locked) { LockedUntil = UnixTime.ToDateTime(record.LockedUntil) };
+            if (!TryParameters(record.Alg, record.Digits, record.Period, out var parameters)) return new OfflineCheck(OfflineOutcome.Tampered);
+            if (TotpVerifier.NormalizeCode(code, parameters!.Digits) == null) return new OfflineCheck(OfflineOutcome.Malformed);
+
+            var lockout = OfflineLockout.Stricter(record.PackageMaxFailures, record.PackageLockoutMinutes, policy.LoginFailures, policy.LockoutMinutes);
+            // Whatever way this method is left, an opened secret is wiped, unless it was handed over to be re-locked.
+            byte[]? secret = null;
+            try
+            {
+                try { secret = OpenSecret(record, device, password); }
                 catch (CryptographicException) { return new OfflineCheck(OfflineOutcome.Tampered); }
+                if (secret == null) return record.Form == VaultForm.Password ? Fail(record, device, lockout, now, OfflineOutcome.PasswordMismatch) : new OfflineCheck(OfflineOutcome.Tampered);
 
                 var outcome = OfflineCodeWindow.Check(secret, parameters, code, utcNow, record.LastStep, out var step);
-                if (outcome != CodeWindowOutcome.Match || record.Form == VaultForm.Password) Array.Clear(secret, 0, secret.Length);
                 switch (outcome)
                 {
                     case CodeWindowOutcome.Replay: return new OfflineCheck(OfflineOutcome.Replay);
@@ -128,20 +153,27 @@ namespace SecureMFA.WinOtp.Offline
                 record.Failures = 0;
                 record.LockedUntil = 0;
                 if (!TrySave(record, device)) return new OfflineCheck(OfflineOutcome.StorageFailed);
-                return new OfflineCheck(OfflineOutcome.Accepted)
+                var accepted = new OfflineCheck(OfflineOutcome.Accepted) { MatchedStep = step, ValidUntil = UnixTime.ToDateTime(validUntil) };
+                if (record.Form == VaultForm.Device)
                 {
-                    MatchedStep = step,
-                    ValidUntil = UnixTime.ToDateTime(validUntil),
-                    SecretToBind = record.Form == VaultForm.Device ? secret : null,
-                };
+                    // Handed over: the caller re-locks it under the password once Windows accepts that, and wipes it.
+                    accepted.SecretToBind = secret;
+                    secret = null;
+                }
+                return accepted;
+            }
+            finally
+            {
+                if (secret != null) _wipe(secret);
             }
         }
 
         /// <summary>After Windows accepted the password of a device-form offline sign-in: lock the secret under it from now on.</summary>
         public bool BindToPassword(string upn, DeviceCredentials device, byte[] secret, string password)
         {
-            lock (Gate)
+            using (var held = _files.TryLock(VaultFileName.For(upn), _lockWait))
             {
+                if (held == null) return false;
                 var record = Load(upn, device, out _);
                 if (record == null || record.Form != VaultForm.Device) return false;
                 var sealedSecret = PasswordSeal.Seal(secret, password, upn, record.Alg, record.Digits, record.Period, _iterations);
@@ -154,14 +186,18 @@ namespace SecureMFA.WinOtp.Offline
 
         /// <summary>
         /// The API refused a code online: count it here too, and copy the API's lock, so pulling the network cable
-        /// after an online lockout does not open a fresh round of offline guesses. Best effort.
+        /// after an online lockout does not open a fresh round of offline guesses. Best effort: false when the vault
+        /// is there but could not be updated (busy, refused as altered or rolled back, or not writable).
         /// </summary>
-        public void RecordOnlineRefusal(string upn, DeviceCredentials device, bool countFailure, DateTime? lockedUntil, OfflinePolicy policy)
+        public bool RecordOnlineRefusal(string upn, DeviceCredentials device, bool countFailure, DateTime? lockedUntil, OfflinePolicy policy)
         {
-            lock (Gate)
+            var name = VaultFileName.For(upn);
+            if (_files.Read(name) == null) return true;
+            using (var held = _files.TryLock(name, _lockWait))
             {
+                if (held == null) return false;
                 var record = Load(upn, device, out _);
-                if (record == null) return;
+                if (record == null) return false;
                 var now = UnixTime.Seconds(_clock.UtcNow);
                 if (lockedUntil.HasValue) record.LockedUntil = Math.Max(record.LockedUntil, UnixTime.Seconds(lockedUntil.Value));
                 if (countFailure)
@@ -170,19 +206,20 @@ namespace SecureMFA.WinOtp.Offline
                     var lockout = OfflineLockout.Stricter(record.PackageMaxFailures, record.PackageLockoutMinutes, policy.LoginFailures, policy.LockoutMinutes);
                     if (lockout.IsOn && record.Failures >= lockout.MaxFailures) record.LockedUntil = Math.Max(record.LockedUntil, now + lockout.LockoutMinutes * 60L);
                 }
-                TrySave(record, device);
+                return TrySave(record, device);
             }
         }
 
         /// <summary>
         /// Deletes a user's offline data (the API said disabled or not enrolled, or no longer allows offline use) and
-        /// moves the registry generation past it, so a copy of the deleted file is refused too.
+        /// moves the registry generation past it, so a copy of the deleted file is refused too. Throws when it cannot.
         /// </summary>
         public void Remove(string upn)
         {
-            lock (Gate)
+            var name = VaultFileName.For(upn);
+            if (_files.Read(name) == null) return;
+            using (Lock(upn))
             {
-                var name = VaultFileName.For(upn);
                 var existing = _files.Read(name);
                 if (existing == null) return;
                 _registry.SetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(upn), Math.Max(Anchor(upn), VaultCodec.PeekGeneration(existing)) + 1);
@@ -190,24 +227,22 @@ namespace SecureMFA.WinOtp.Offline
             }
         }
 
+        /// <summary>A reader's view: the file is replaced atomically, so no lock is taken.</summary>
         public VaultStatus Describe(string upn, DeviceCredentials device)
         {
-            lock (Gate)
+            var record = Load(upn, device, out var problem);
+            if (record == null) return new VaultStatus { Upn = upn, State = problem };
+            return new VaultStatus
             {
-                var record = Load(upn, device, out var problem);
-                if (record == null) return new VaultStatus { Upn = upn, State = problem };
-                return new VaultStatus
-                {
-                    Upn = upn,
-                    State = OfflineOutcome.Accepted,
-                    Form = record.Form,
-                    Generation = record.Generation,
-                    LastOnline = UnixTime.ToDateTime(record.LastOnline),
-                    PackageValidUntil = UnixTime.ToDateTime(record.PackageValidUntil),
-                    Failures = record.Failures,
-                    LockedUntil = record.LockedUntil > 0 ? UnixTime.ToDateTime(record.LockedUntil) : (DateTime?)null,
-                };
-            }
+                Upn = upn,
+                State = OfflineOutcome.Accepted,
+                Form = record.Form,
+                Generation = record.Generation,
+                LastOnline = UnixTime.ToDateTime(record.LastOnline),
+                PackageValidUntil = UnixTime.ToDateTime(record.PackageValidUntil),
+                Failures = record.Failures,
+                LockedUntil = record.LockedUntil > 0 ? UnixTime.ToDateTime(record.LockedUntil) : (DateTime?)null,
+            };
         }
 
         private OfflineCheck Fail(VaultRecord record, DeviceCredentials device, OfflineLockout lockout, long now, OfflineOutcome outcome)
@@ -222,6 +257,11 @@ namespace SecureMFA.WinOtp.Offline
             if (!TrySave(record, device)) return new OfflineCheck(OfflineOutcome.StorageFailed);
             return new OfflineCheck(outcome) { LockedUntil = lockedUntil, AttemptsLeft = lockout.AttemptsLeft(record.Failures) };
         }
+
+        /// <summary>The vault's lock for a write that must not be skipped: an IOException when another holder keeps it past the wait.</summary>
+        private IDisposable Lock(string upn) =>
+            _files.TryLock(VaultFileName.For(upn), _lockWait)
+            ?? throw new IOException("The offline data of " + upn + " is held by another sign-in for more than " + (int)_lockWait.TotalSeconds + " s.");
 
         private byte[]? OpenSecret(VaultRecord record, DeviceCredentials device, string? password)
         {

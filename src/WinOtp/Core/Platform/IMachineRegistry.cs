@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace SecureMFA.WinOtp.Platform
 {
     /// <summary>
@@ -9,5 +11,18 @@ namespace SecureMFA.WinOtp.Platform
         object? GetValue(string subKey, string name);
         void SetValue(string subKey, string name, object value);
         void DeleteValue(string subKey, string name);
+
+        /// <summary>
+        /// Creates the key below HKLM\Software\SecureMFA if needed and gives it an explicit ACL of its own: full control
+        /// for SYSTEM (LogonUI) and BUILTIN\Administrators, no other entry, nothing inherited — where a key under
+        /// HKLM\Software otherwise inherits read access for every local user.
+        /// </summary>
+        void ProtectKey(string subKey);
+
+        /// <summary>
+        /// Who besides SYSTEM and BUILTIN\Administrators is allowed any access to the key or owns it (account names,
+        /// or SIDs where a name cannot be found); empty when nobody else; null when the key does not exist.
+        /// </summary>
+        IReadOnlyList<string>? OthersWithAccess(string subKey);
     }
 }

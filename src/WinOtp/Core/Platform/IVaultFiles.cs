@@ -1,3 +1,5 @@
+using System;
+
 namespace SecureMFA.WinOtp.Platform
 {
     /// <summary>
@@ -12,5 +14,13 @@ namespace SecureMFA.WinOtp.Platform
         void Write(string name, byte[] content);
 
         void Delete(string name);
+
+        /// <summary>
+        /// The lock on one vault that every process on the computer respects (each session has its own LogonUI
+        /// process): whoever reads, changes and writes a vault holds it from the read to the write, so no two
+        /// attempts count from the same state. Waits at most <paramref name="wait"/> for another holder; null when
+        /// the lock could not be taken by then. Dispose to release.
+        /// </summary>
+        IDisposable? TryLock(string name, TimeSpan wait);
     }
 }

@@ -5,10 +5,14 @@ namespace SecureMFA.WinOtp.Platform
 {
     /// <summary>
     /// Vault files in one folder, written atomically: a temporary file beside the target, flushed, then moved over
-    /// it. Portable; <see cref="Windows.WindowsVaultFolder"/> adds the SYSTEM-only ACL on Windows.
+    /// it. Each vault's cross-process lock is an <see cref="ExclusiveFileLock"/> on "&lt;name&gt;.lock" beside it, in
+    /// the same folder, so only who may write the vaults can hold their locks. Portable;
+    /// <see cref="Windows.WindowsVaultFolder"/> adds the SYSTEM-only ACL on Windows (the lock files inherit it).
     /// </summary>
     public class VaultFolder : IVaultFiles
     {
+        public const string LockExtension = ".lock";
+
         public VaultFolder(string path)
         {
             if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The vault folder path is empty.", nameof(path));
@@ -46,6 +50,18 @@ namespace SecureMFA.WinOtp.Platform
             if (File.Exists(file)) File.Delete(file);
         }
 
+        /// <summary>
+        /// The lock file needs the folder, not its check: the writes made under the lock check the folder (and refuse
+        /// one someone else made), and re-applying the folder's ACL on every lock would touch the lock files other
+        /// sessions hold.
+        /// </summary>
+        public IDisposable? TryLock(string name, TimeSpan wait)
+        {
+            var file = FileFor(name) + LockExtension;
+            if (!Directory.Exists(Path)) CreateFolder();
+            return ExclusiveFileLock.TryTake(file, wait);
+        }
+
         /// <summary>Called on every new file before it replaces the old one, and on the folder when it is created.</summary>
         protected virtual void RestrictAccess(string fileOrFolder) { }
 
@@ -59,6 +75,11 @@ namespace SecureMFA.WinOtp.Platform
                 CheckExistingFolder(Path);
                 return;
             }
+            CreateFolder();
+        }
+
+        private void CreateFolder()
+        {
             Directory.CreateDirectory(Path);
             RestrictAccess(Path);
         }

@@ -21,9 +21,21 @@ namespace SecureMFA.WinOtp.Settings
         public const string ProxyPort = "win_api_proxy_port";
         public const string VerboseLog = "win_verboselog";
 
-        /// <summary>Written by registration: the device id (REG_SZ) and its key under DPAPI machine scope (REG_BINARY).</summary>
+        /// <summary>
+        /// Written by registration into <see cref="DeviceKeyName"/>: the device id (REG_SZ) and its key under DPAPI machine
+        /// scope (REG_BINARY). Earlier versions kept them in HKLM\Software\SecureMFA itself, readable by every
+        /// local user; found there they are not used (see <see cref="Device.DeviceStore"/>).
+        /// </summary>
         public const string DeviceId = "win_device_id";
         public const string DeviceKey = "win_device_key";
+
+        /// <summary>
+        /// Subkey of the device registration, readable and writable by SYSTEM and Administrators only (an explicit ACL,
+        /// nothing inherited): DPAPI machine scope opens for any process on the computer, so the ACL is what keeps the
+        /// device key from local users.
+        /// </summary>
+        public const string DeviceKeyName = "Device";
+        public const string DeviceRegistryPath = RegistryPath + "\\" + DeviceKeyName;
 
         /// <summary>Subkey holding each offline vault's generation, so a vault file put back from a copy is noticed.</summary>
         public const string VaultGenerationsKey = "VaultGenerations";
