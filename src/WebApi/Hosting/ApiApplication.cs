@@ -51,7 +51,7 @@ namespace SecureMFA.WebApi.Hosting
             services.Configure<IISServerOptions>(o => o.MaxRequestBodySize = RequestBody.MaxBytes);
             services.Configure<ApiLimits>(builder.Configuration.GetSection(ApiLimits.Section));
             services.TryAddSingleton(TimeProvider.System);
-            services.TryAddSingleton(PlatformEvents());
+            services.TryAddSingleton(EventSinks.ForPlatform(WindowsEventLogSink.WebApiSourceName));
             services.AddSingleton(p => StartRuntime(p.GetRequiredService<IConfiguration>(), p.GetRequiredService<IEventSink>(), p.GetRequiredService<TimeProvider>()));
             services.AddSingleton(p =>
             {
@@ -110,15 +110,6 @@ namespace SecureMFA.WebApi.Hosting
             var dataFolder = configuration["data"] ?? ".data";
             return ApiRuntime.Start(string.IsNullOrEmpty(configPath) ? null : Path.GetFullPath(configPath), dataFolder, events,
                 () => time.GetUtcNow().UtcDateTime, Console.Out);
-        }
-
-        /// <summary>Windows: the Application log, source "SecureMFA WEB API" (standard error if it cannot be written); elsewhere standard error.</summary>
-        private static IEventSink PlatformEvents()
-        {
-            var standardError = TextEventSink.StandardError(WindowsEventLogSink.WebApiSourceName);
-            return OperatingSystem.IsWindows()
-                ? new GuardedEventSink(new WindowsEventLogSink(WindowsEventLogSink.WebApiSourceName), standardError)
-                : new GuardedEventSink(standardError);
         }
     }
 }
