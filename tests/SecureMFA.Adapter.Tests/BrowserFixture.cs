@@ -55,11 +55,24 @@ namespace SecureMFA.Adapter.Tests
     /// <summary>What a person does on the demo host's pages, in the browser.</summary>
     public static class BrowserActions
     {
-        /// <summary>Clicks a submit button and waits until the next page has loaded.</summary>
+        /// <summary>
+        /// Clicks a submit button and waits until the next page has loaded. The wait is armed before the click: waiting
+        /// for "load" after it can see the old page, still loaded while the post is under way on a busy machine.
+        /// </summary>
         public static async Task Submit(this IPage page, string selector)
         {
-            await page.ClickAsync(selector);
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            var loaded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnLoad(object? sender, IPage loadedPage) => loaded.TrySetResult(true);
+            page.Load += OnLoad;
+            try
+            {
+                await page.ClickAsync(selector);
+                await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            finally
+            {
+                page.Load -= OnLoad;
+            }
         }
 
         public static async Task SignInAs(this IPage page, Uri host, string upn)
