@@ -84,19 +84,23 @@ namespace SecureMFA.Core.Stores.Ldap
             if (current.Disabled) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Disabled);
             if (current.IsLockedAt(attempt.UtcNow)) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Locked);
             if (current.LastAcceptedSecond.HasValue && current.LastAcceptedSecond.Value >= stepStartSecond) return Decision<SuccessOutcome>.NoChange(SuccessOutcome.Replayed);
-            return Decision<SuccessOutcome>.Change(SuccessOutcome.Accepted, new Dictionary<string, string?>
-            {
-                [A.Logon] = "TRUE",
-                [A.LastLogon] = Time(attempt.UtcNow),
-                [A.LogonCount] = Number(current.LogonCount + 1),
-                [A.FailedLogonCount] = "0",
-                [A.LockedUntil] = null,
-                [A.LogonIp] = attempt.ClientIp,
-                [A.UserAgent] = attempt.UserAgent,
-                [A.LastAccepted] = Number(stepStartSecond),
-                [A.LastTimeStep] = null,
-            });
+            var changes = SignedIn(current, attempt);
+            changes[A.Logon] = "TRUE";
+            changes[A.LastAccepted] = Number(stepStartSecond);
+            changes[A.LastTimeStep] = null;
+            return Decision<SuccessOutcome>.Change(SuccessOutcome.Accepted, changes);
         }, missingUserResult: SuccessOutcome.NotFound);
+
+        /// <summary>What every accepted sign-in writes, by TOTP code or by recovery code: one more logon, failures cleared, lock lifted.</summary>
+        private static Dictionary<string, string?> SignedIn(OtpUser current, LogonAttempt attempt) => new Dictionary<string, string?>
+        {
+            [A.LastLogon] = Time(attempt.UtcNow),
+            [A.LogonCount] = Number(current.LogonCount + 1),
+            [A.FailedLogonCount] = "0",
+            [A.LockedUntil] = null,
+            [A.LogonIp] = attempt.ClientIp,
+            [A.UserAgent] = attempt.UserAgent,
+        };
 
         public OtpUser? RecordFailure(string upn, string failedCode, LogonAttempt attempt, LockoutPolicy policy) =>
             CountFailure(upn, null, failedCode, attempt, policy);
@@ -145,17 +149,10 @@ namespace SecureMFA.Core.Stores.Ldap
             if (current.IsLockedAt(attempt.UtcNow)) return Decision<RecoveryCodeOutcome>.NoChange(RecoveryCodeOutcome.Locked);
             var unused = RecoveryCodeHashes(current).ToList();
             if (!unused.Remove(codeHash)) return Decision<RecoveryCodeOutcome>.NoChange(RecoveryCodeOutcome.NoSuchCode);
-            return Decision<RecoveryCodeOutcome>.Change(RecoveryCodeOutcome.Accepted, new Dictionary<string, string?>
-            {
-                [A.RecoveryCodes] = unused.Count == 0 ? null : string.Join(";", unused),
-                [A.RecoveryCodesUsed] = Number(current.RecoveryCodesUsed + 1),
-                [A.LastLogon] = Time(attempt.UtcNow),
-                [A.LogonCount] = Number(current.LogonCount + 1),
-                [A.FailedLogonCount] = "0",
-                [A.LockedUntil] = null,
-                [A.LogonIp] = attempt.ClientIp,
-                [A.UserAgent] = attempt.UserAgent,
-            });
+            var changes = SignedIn(current, attempt);
+            changes[A.RecoveryCodes] = unused.Count == 0 ? null : string.Join(";", unused);
+            changes[A.RecoveryCodesUsed] = Number(current.RecoveryCodesUsed + 1);
+            return Decision<RecoveryCodeOutcome>.Change(RecoveryCodeOutcome.Accepted, changes);
         }, missingUserResult: RecoveryCodeOutcome.NotFound);
 
         public string GetOrAdd(string name, string proposed) => Run(() => LdapProductContainer.GetOrAddSetting(Connection(), _connections.DomainNamingContext(), name, proposed));
