@@ -50,7 +50,7 @@ namespace SecureMFA.Core.Tests
             var events = new RecordedEvents();
             using var store = new LdapOtpUserStore(new LdapConnectionSettings { Server = "127.0.0.1", Port = 1, Ssl = false, User = "x@y", Password = "p", Timeout = TimeSpan.FromSeconds(3) }, events);
             var ex = Assert.Throws<StoreUnavailableException>(() => store.Find("alice@adatum.labnet"));
-            Assert.Equal("The Active Directory user store failed: no domain controller answered (127.0.0.1: The LDAP server is unavailable.).", ex.Message);
+            Assert.Equal("The Active Directory store failed: no domain controller answered (127.0.0.1: The LDAP server is unavailable.).", ex.Message);
             Assert.Equal("no domain controller reachable yet (" + ex.Message + ")", store.DomainControllerInUse());
             Assert.Empty(events.All);
         }

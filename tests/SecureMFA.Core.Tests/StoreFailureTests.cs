@@ -48,7 +48,7 @@ namespace SecureMFA.Core.Tests
         {
             using var store = new LdapOtpUserStore(new LdapConnectionSettings { Server = "127.0.0.1", Port = 1, Ssl = false, User = "x@y", Password = "p", Timeout = TimeSpan.FromSeconds(3) });
             var ex = Assert.Throws<StoreUnavailableException>(() => store.Find("alice@adatum.labnet"));
-            Assert.StartsWith("The Active Directory user store failed", ex.Message);
+            Assert.StartsWith("The Active Directory store failed", ex.Message);
         }
 
         [Fact]

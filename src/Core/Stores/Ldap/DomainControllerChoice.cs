@@ -129,7 +129,7 @@ namespace SecureMFA.Core.Stores.Ldap
             if (topology == null)
             {
                 Volatile.Write(ref _current, null);
-                throw new StoreUnavailableException("The Active Directory user store failed: no domain controller answered (" + string.Join("; ", problems) + ").");
+                throw new StoreUnavailableException("The Active Directory store failed: no domain controller answered (" + string.Join("; ", problems) + ").");
             }
             _topology = topology;
 
@@ -148,7 +148,7 @@ namespace SecureMFA.Core.Stores.Ldap
                 problems.Add(candidate.HostName + ": " + problem);
             }
             Volatile.Write(ref _current, null);
-            throw new StoreUnavailableException("The Active Directory user store failed: " + pdcProblem + ", and no other writable domain controller answered" +
+            throw new StoreUnavailableException("The Active Directory store failed: " + pdcProblem + ", and no other writable domain controller answered" +
                 (problems.Count == 0 ? "." : " (" + string.Join("; ", problems) + ")."));
         }
 
