@@ -65,12 +65,12 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 if (File.Exists(path)) File.Delete(path);
                 return;
             }
-            // Written aside and moved into place, so the record is never half-written.
+            // Written aside and swapped into place in one step, so the record is never half-written nor missing.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp";
             File.WriteAllLines(temporary, new[] { header }.Concat(items));
-            if (File.Exists(path)) File.Delete(path);
-            File.Move(temporary, path);
+            if (File.Exists(path)) File.Replace(temporary, path, null);
+            else File.Move(temporary, path);
         }
 
         private static IEnumerable<string> ReadLines(string path) =>
