@@ -161,6 +161,12 @@ namespace SecureMFA.DemoHost
                 PrimaryPage(request, response, HttpStatusCode.OK, "Your sign-in expired or is not valid. Start again.");
                 return;
             }
+            // AD FS hands each post its own copy of the context; here two posts on one sign-in share the object, so they take turns.
+            lock (context) EndAuthentication(request, response, lcid, fields, token, context);
+        }
+
+        private void EndAuthentication(HttpListenerRequest request, HttpListenerResponse response, int? lcid, Dictionary<string, string> fields, string token, DemoAuthenticationContext context)
+        {
             var proof = new DemoProofData(fields.ToDictionary(f => f.Key, f => (object)f.Value));
             var presentation = _adapter.TryEndAuthentication(context, proof, request, out var claims);
             var upn = context.Data.TryGetValue(OtpAuthenticationAdapter.UpnContextKey, out var value) ? value as string ?? "" : "";

@@ -129,6 +129,32 @@ namespace SecureMFA.Adapter.Tests
         }
 
         [Fact]
+        public async Task SimultaneousPostsOnOneSignInTakeTurnsAndOneIsAccepted()
+        {
+            using var host = new RunningDemoHost();
+            var upn = TestUsers.NewUpn();
+            var key = await TestUsers.Enrol(host, upn);
+            host.Now = host.Now.AddSeconds(30);
+            var page = await host.StartSignIn(upn);
+            var code = TestUsers.Code(key, host.Now);
+
+            // A double-clicked button, many times over: the same sign-in posted from 24 connections at once.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Task.Run(() => host.SubmitCode(page, code))));
+
+            // One is accepted; each other one either came first and sees the code page (the code already used), or came
+            // after the sign-in ended and is told to start again.
+            Assert.Single(answers, a => a.Response.StatusCode == HttpStatusCode.SeeOther);
+            Assert.All(answers.Where(a => a.Response.StatusCode != HttpStatusCode.SeeOther), a =>
+            {
+                Assert.Equal(HttpStatusCode.OK, a.Response.StatusCode);
+                Assert.True(a.HasCodeInput || a.ErrorText == "Your sign-in expired or is not valid. Start again.", a.ErrorText);
+            });
+            var user = SqliteStoreFactory.Open(host.DatabasePath).Find(upn)!;
+            Assert.Equal(2, user.LogonCount);
+            Assert.Null(user.LockedUntil);
+        }
+
+        [Fact]
         public async Task NoSignInPageIsEverCached()
         {
             using var host = new RunningDemoHost();
