@@ -34,7 +34,7 @@ namespace SecureMFA.Core.Tests
         public void RequestAndResponseSignaturesMatchTheProtocolDocument()
         {
             var body = Encoding.UTF8.GetBytes(Body);
-            Assert.Equal("8c414db2a7eb6cc6f5390db13ed0e7b88a02072831217ac51f349faeddeb76e5", MessageSignature.Sha256Hex(body));
+            Assert.Equal("8c414db2a7eb6cc6f5390db13ed0e7b88a02072831217ac51f349faeddeb76e5", LowerHex.Sha256(body));
             var signature = MessageSignature.SignRequest(DeviceKey, "POST", "/api/securemfaotp/v1/otp/verify", 1764500000, Nonce, body);
             Assert.Equal("NscokOgubl02jjKYiySHXaTBfqlV6TEGaMaGu+w8+EA=", signature);
             Assert.True(MessageSignature.VerifyRequest(DeviceKey, "post", "/api/securemfaotp/v1/otp/verify", 1764500000, Nonce, body, signature));

@@ -1,6 +1,7 @@
-using System;
 using System.IO;
 using System.Security.Cryptography;
+using System;
+using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
@@ -11,7 +12,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         {
             using (var sha = SHA256.Create())
             using (var stream = File.OpenRead(path))
-                return BitConverter.ToString(sha.ComputeHash(stream)).Replace("-", "").ToLowerInvariant();
+                return LowerHex.Of(sha.ComputeHash(stream));
         }
     }
 }

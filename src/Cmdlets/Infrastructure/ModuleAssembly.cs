@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
@@ -53,6 +54,6 @@ namespace SecureMFA.Cmdlets.Infrastructure
 
         /// <summary>The public key token as lower-case hex ("" when not strong-named).</summary>
         public static string Token(AssemblyName name) =>
-            BitConverter.ToString(name.GetPublicKeyToken() ?? Array.Empty<byte>()).Replace("-", "").ToLowerInvariant();
+            LowerHex.Of(name.GetPublicKeyToken() ?? Array.Empty<byte>());
     }
 }

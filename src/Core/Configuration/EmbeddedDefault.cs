@@ -1,8 +1,8 @@
-using System;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
+using System;
 using SecureMFA.Core.Security;
+using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Core.Configuration
 {
@@ -37,12 +37,7 @@ namespace SecureMFA.Core.Configuration
                    "}\n";
         }
 
-        private static string RandomText(int bytes)
-        {
-            var random = new byte[bytes];
-            using (var generator = RandomNumberGenerator.Create()) generator.GetBytes(random);
-            return Convert.ToBase64String(random);
-        }
+        private static string RandomText(int bytes) => Convert.ToBase64String(RandomBytes.Of(bytes));
 
         private static string Json(string value)
         {

@@ -1,8 +1,7 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using System;
+using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Core.Recovery
 {
@@ -20,20 +19,17 @@ namespace SecureMFA.Core.Recovery
         public static IReadOnlyList<string> Generate(int count = CodesPerUser)
         {
             var codes = new List<string>(count);
-            var bytes = new byte[Length];
-            using (var random = RandomNumberGenerator.Create())
+            for (var n = 0; n < count; n++)
             {
-                for (var n = 0; n < count; n++)
+                // 32 symbols: the low five bits of each random byte pick one uniformly.
+                var bytes = RandomBytes.Of(Length);
+                var code = new StringBuilder(Length + 3);
+                for (var i = 0; i < Length; i++)
                 {
-                    random.GetBytes(bytes);
-                    var code = new StringBuilder(Length + 3);
-                    for (var i = 0; i < Length; i++)
-                    {
-                        if (i > 0 && i % 4 == 0) code.Append('-');
-                        code.Append(Alphabet[bytes[i] & 31]);
-                    }
-                    codes.Add(code.ToString());
+                    if (i > 0 && i % 4 == 0) code.Append('-');
+                    code.Append(Alphabet[bytes[i] & 31]);
                 }
+                codes.Add(code.ToString());
             }
             return codes;
         }
@@ -57,13 +53,7 @@ namespace SecureMFA.Core.Recovery
         /// <summary>Lower-case hex SHA-256 of the normalized code, bound to the user so a hash cannot be moved to another.</summary>
         public static string Hash(string upn, string normalizedCode)
         {
-            using (var sha = SHA256.Create())
-            {
-                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes("SecureMFA OTP recovery code\n" + upn.ToLowerInvariant() + "\n" + normalizedCode));
-                var hex = new StringBuilder(64);
-                foreach (var b in hash) hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-                return hex.ToString();
-            }
+            return LowerHex.Sha256(Encoding.UTF8.GetBytes("SecureMFA OTP recovery code\n" + upn.ToLowerInvariant() + "\n" + normalizedCode));
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
-using System.Security.Cryptography;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Core.Security
 {
@@ -14,8 +14,7 @@ namespace SecureMFA.Core.Security
 
         public static byte[] From(IStoreMetadata metadata)
         {
-            var proposed = new byte[PassphraseKey.SaltBytes];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(proposed);
+            var proposed = RandomBytes.Of(PassphraseKey.SaltBytes);
             var stored = metadata.GetOrAdd(MetadataName, Convert.ToBase64String(proposed));
             try
             {

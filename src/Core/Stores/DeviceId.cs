@@ -1,5 +1,5 @@
 using System;
-using System.Security.Cryptography;
+using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Core.Stores
 {
@@ -13,9 +13,7 @@ namespace SecureMFA.Core.Stores
 
         public static string New()
         {
-            var bytes = new byte[Length / 2];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
-            return BitConverter.ToString(bytes).Replace("-", "").ToLowerInvariant();
+            return LowerHex.Of(RandomBytes.Of(Length / 2));
         }
 
         /// <summary>True for an id this product could have issued.</summary>

@@ -18,7 +18,7 @@ namespace SecureMFA.Otp.Crypto
         /// <param name="iv">A fresh random IV when null (tests pass a fixed one to reproduce vectors).</param>
         public static byte[] Seal(byte[] encryptionKey, byte[] macKey, byte[] plaintext, byte[] associatedData, byte[]? iv = null)
         {
-            iv = iv ?? RandomBytes(IvLength);
+            iv = iv ?? RandomBytes.Of(IvLength);
             byte[] ciphertext;
             using (var aes = CreateAes())
             using (var encryptor = aes.CreateEncryptor(encryptionKey, iv))
@@ -48,13 +48,6 @@ namespace SecureMFA.Otp.Crypto
             using (var aes = CreateAes())
             using (var decryptor = aes.CreateDecryptor(encryptionKey, iv))
                 return decryptor.TransformFinalBlock(sealedBytes, IvLength, cipherLength);
-        }
-
-        public static byte[] RandomBytes(int length)
-        {
-            var bytes = new byte[length];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
-            return bytes;
         }
 
         private static byte[] Tag(byte[] macKey, byte[] associatedData, byte[] iv, byte[] buffer, int offset, int count)

@@ -18,10 +18,10 @@ namespace SecureMFA.Otp.Protocol
         public const int DeviceKeyBytes = 32;
 
         public static string RequestStringToSign(string method, string path, long timestamp, string nonce, byte[] body) =>
-            "SMFA1\n" + method.ToUpperInvariant() + "\n" + path + "\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + nonce + "\n" + Sha256Hex(body);
+            "SMFA1\n" + method.ToUpperInvariant() + "\n" + path + "\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + nonce + "\n" + LowerHex.Sha256(body);
 
         public static string ResponseStringToSign(string requestNonce, int statusCode, byte[] body) =>
-            "SMFA1-RESP\n" + requestNonce + "\n" + statusCode.ToString(CultureInfo.InvariantCulture) + "\n" + Sha256Hex(body);
+            "SMFA1-RESP\n" + requestNonce + "\n" + statusCode.ToString(CultureInfo.InvariantCulture) + "\n" + LowerHex.Sha256(body);
 
         public static string SignRequest(byte[] deviceKey, string method, string path, long timestamp, string nonce, byte[] body) =>
             Sign(deviceKey, RequestStringToSign(method, path, timestamp, nonce, body));
@@ -36,12 +36,7 @@ namespace SecureMFA.Otp.Protocol
             Verify(deviceKey, ResponseStringToSign(requestNonce, statusCode, body), signature);
 
         /// <summary>Base64 of 16 fresh random bytes.</summary>
-        public static string NewNonce()
-        {
-            var bytes = new byte[NonceBytes];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
-            return Convert.ToBase64String(bytes);
-        }
+        public static string NewNonce() => Convert.ToBase64String(RandomBytes.Of(NonceBytes));
 
         /// <summary>True for the base64 of exactly 16 bytes, in the standard alphabet with padding.</summary>
         public static bool IsWellFormedNonce(string? nonce)
@@ -51,14 +46,7 @@ namespace SecureMFA.Otp.Protocol
             catch (FormatException) { return false; }
         }
 
-        public static string Sha256Hex(byte[] data)
-        {
-            byte[] hash;
-            using (var sha = SHA256.Create()) hash = sha.ComputeHash(data ?? new byte[0]);
-            var hex = new StringBuilder(64);
-            foreach (var b in hash) hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            return hex.ToString();
-        }
+
 
         private static string Sign(byte[] key, string text)
         {

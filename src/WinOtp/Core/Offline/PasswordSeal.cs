@@ -20,7 +20,7 @@ namespace SecureMFA.WinOtp.Offline
 
         public static byte[] Seal(byte[] secret, string password, string upn, string alg, int digits, int period, int iterations)
         {
-            var salt = EncryptThenMac.RandomBytes(SaltBytes);
+            var salt = RandomBytes.Of(SaltBytes);
             var (encryption, mac) = Keys(password, salt, iterations, upn);
             try
             {

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.WinOtp.Offline
 {
@@ -13,9 +13,7 @@ namespace SecureMFA.WinOtp.Offline
         {
             byte[] hash;
             using (var sha = SHA256.Create()) hash = sha.ComputeHash(Encoding.UTF8.GetBytes(upn.ToLowerInvariant()));
-            var text = new StringBuilder(40);
-            for (var i = 0; i < 20; i++) text.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
-            return text.ToString();
+            return LowerHex.Of(hash, 20);
         }
 
         public static string For(string upn) => Stem(upn) + Extension;
