@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Security.Cryptography;
-using System;
 using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Cmdlets.Infrastructure
