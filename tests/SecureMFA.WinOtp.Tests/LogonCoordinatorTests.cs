@@ -39,7 +39,7 @@ namespace SecureMFA.WinOtp.Tests
         }
 
         [Fact]
-        public async Task AnAcceptedCodeLetsTheSignInGoOnAndStoresOfflineDataOnlyOnceWindowsAgrees()
+        public async Task AnAcceptedCodeLetsTheSignInGoOnAndLocksOfflineDataUnderThePasswordOnlyOnceWindowsAgrees()
         {
             _h.Register();
             var coordinator = _h.Coordinator();
@@ -48,18 +48,19 @@ namespace SecureMFA.WinOtp.Tests
             Assert.True(result.MayProceed);
             Assert.Equal(WinOtpHarness.Upn, result.Upn);
             Assert.True(result.HasPendingOfflineData);
-            Assert.Empty(_h.Vault.Files);
+            // Armed at once in the device wrap (no password in it): offline sign-in does not hang on ReportResult.
+            Assert.Equal(VaultForm.Device, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Form);
             var sent = _h.Api.Requests.Last().BodyText;
             Assert.Contains("\"upn\":\"alice@adatum.labnet\"", sent);
             Assert.Contains("\"scenario\":\"rdp\"", sent);
             Assert.Contains("\"machine\":\"PC1\"", sent);
             Assert.Contains("\"offline\":true,\"offlineDays\":7", sent);
 
-            coordinator.ReportWindowsResult(result, true);
+            await coordinator.ReportWindowsResult(result, true);
             Assert.False(result.HasPendingOfflineData);
             Assert.Single(_h.Vault.Files);
             Assert.Equal(VaultForm.Password, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Form);
-            Assert.Single(_h.Events.Messages(WinOtpEventId.OfflineStored));
+            Assert.Equal(2, _h.Events.Messages(WinOtpEventId.OfflineStored).Count());
         }
 
         [Fact]
@@ -69,10 +70,10 @@ namespace SecureMFA.WinOtp.Tests
             var coordinator = _h.Coordinator();
             var result = await coordinator.SignInAsync(new LogonRequest(LogonScenario.Rdp, "alice", "typo", _h.Code()));
             Assert.True(result.MayProceed);
-            coordinator.ReportWindowsResult(result, false);
-            Assert.Empty(_h.Vault.Files);
-            coordinator.ReportWindowsResult(result, true);
-            Assert.Empty(_h.Vault.Files);
+            await coordinator.ReportWindowsResult(result, false);
+            await coordinator.ReportWindowsResult(result, true);
+            // Only the device wrap of the accept: nothing was ever locked under the refused password.
+            Assert.Equal(VaultForm.Device, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Form);
         }
 
         [Fact]
@@ -261,7 +262,7 @@ namespace SecureMFA.WinOtp.Tests
             var offline = await coordinator.SignInAsync(new LogonRequest(LogonScenario.Unlock, "alice", WinOtpHarness.Password, _h.Code()));
             Assert.Equal(LogonOutcome.AcceptedOffline, offline.Outcome);
             Assert.True(offline.HasPendingOfflineData);
-            coordinator.ReportWindowsResult(offline, true);
+            await coordinator.ReportWindowsResult(offline, true);
             Assert.Equal(VaultForm.Password, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Form);
 
             _h.NextStep();

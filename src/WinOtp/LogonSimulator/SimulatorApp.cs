@@ -107,7 +107,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 : result.Outcome == LogonOutcome.Accepted ? "Code accepted by the SecureMFA WEB API." : "");
             var pending = result.HasPendingOfflineData;
             output.WriteLine(options.WindowsRejects ? "Windows refuses the password (--windows-rejects)." : "Windows accepts the password (the simulator plays Windows).");
-            coordinator.ReportWindowsResult(result, !options.WindowsRejects);
+            await coordinator.ReportWindowsResult(result, !options.WindowsRejects);
             if (pending && !options.WindowsRejects)
             {
                 var status = coordinator.DescribeOffline(result.Upn);

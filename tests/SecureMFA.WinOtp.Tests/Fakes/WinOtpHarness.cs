@@ -44,10 +44,32 @@ namespace SecureMFA.WinOtp.Tests.Fakes
 
         public void Configure(string name, object value) => Registry.SetValue("", name, value);
 
-        public WinOtpPlatform Platform() => new WinOtpPlatform(Registry, Protection, Clock, Events, Session, Vault, _ => Api, "PC1")
+        /// <summary>Where the coordinator's background work runs: inline unless a test holds it (see <see cref="HeldWork"/>).</summary>
+        public Func<Action, System.Threading.Tasks.Task> Background { get; set; } = work =>
+        {
+            work();
+            return System.Threading.Tasks.Task.FromResult(0);
+        };
+
+        /// <summary>A Background that only collects the work, to show a caller did not wait for it.</summary>
+        public System.Collections.Generic.List<Action> HeldWork { get; } = new System.Collections.Generic.List<Action>();
+
+        public void HoldBackgroundWork() => Background = work =>
+        {
+            HeldWork.Add(work);
+            return System.Threading.Tasks.Task.FromResult(0);
+        };
+
+        public WinOtpPlatform Platform() => new WinOtpPlatform(Registry, Protection, Clock, Events, Session, Vault, _ => Handler ?? Api, "PC1")
         {
             PasswordIterations = PasswordIterations,
+            Background = Background,
+            VaultLockWait = VaultLockWait,
         };
+
+        /// <summary>The HTTP handler the coordinator's client uses; the fake API unless a test puts another in front of it.</summary>
+        public System.Net.Http.HttpMessageHandler? Handler { get; set; }
+        public TimeSpan VaultLockWait { get; set; } = Offline.OfflineVault.DefaultLockWait;
 
         public LogonCoordinator Coordinator() => new LogonCoordinator(Platform());
 
@@ -78,7 +100,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         {
             var coordinator = Coordinator();
             var result = coordinator.SignInAsync(new LogonRequest(LogonScenario.Rdp, "alice", password, code)).GetAwaiter().GetResult();
-            coordinator.ReportWindowsResult(result, true);
+            coordinator.ReportWindowsResult(result, true).GetAwaiter().GetResult();
             return result;
         }
 

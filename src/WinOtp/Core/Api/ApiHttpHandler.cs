@@ -24,11 +24,22 @@ namespace SecureMFA.WinOtp.Api
                 handler.UseProxy = false;
             }
 #if NETFRAMEWORK
-            // A CLR hosted by a native process (LogonUI) has no target framework of its own and may start with the
-            // legacy protocol defaults: make sure TLS 1.2 is allowed. Only adds, never removes what is set.
-            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            FollowSystemTls();
 #endif
             return handler;
         }
+
+#if NETFRAMEWORK
+        /// <summary>
+        /// TLS versions as the operating system's defaults (Schannel) say, as .NET Framework 4.7+ does for an application
+        /// that targets it: TLS 1.2 and 1.3 where Windows offers them, never a version Windows switched off. Needed because
+        /// a CLR hosted by a native process (LogonUI) has no target framework of its own and starts with the legacy
+        /// protocol list instead; nothing is pinned here.
+        /// </summary>
+        public static void FollowSystemTls()
+        {
+            if (ServicePointManager.SecurityProtocol != SecurityProtocolType.SystemDefault) ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+        }
+#endif
     }
 }

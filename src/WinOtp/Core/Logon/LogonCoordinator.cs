@@ -18,8 +18,9 @@ namespace SecureMFA.WinOtp.Logon
     /// <item><see cref="IsCodeRequired"/> when the tile is shown (does this scenario and session ask a code?);</item>
     /// <item><see cref="SignInAsync"/> when the user submits (online through the WEB API, offline from the vault
     /// when the API cannot be reached); the credentials go to Windows only if <see cref="LogonResult.MayProceed"/>;</item>
-    /// <item><see cref="ReportWindowsResult"/> with Windows' verdict on the password (ReportResult), which stores
-    /// the offline data that waited for it;</item>
+    /// <item><see cref="ReportWindowsResult"/> with Windows' verdict on the password (ReportResult), which locks
+    /// the offline data that waited for it under the password, in the background (an online accept has already armed
+    /// it in the device wrap);</item>
     /// <item><see cref="SyncForOfflineAsync"/> for the tile's "sync for offline use" (user name and code).</item>
     /// </list>
     /// No method throws: every failure becomes a result that does not let anyone in, and an event.
@@ -94,17 +95,45 @@ namespace SecureMFA.WinOtp.Logon
         }
 
         /// <summary>
-        /// Windows' verdict on the password of a sign-in this coordinator let through. Stores the offline data that
-        /// waited for it (locked under that password) when accepted; forgets it otherwise. Safe to call once per result.
+        /// The longest LogonUI's thread can wait in <see cref="SignInAsync"/>, but for one key derivation (PBKDF2 of an
+        /// offline check, see docs/win-otp.md): the WEB API call's whole timeout (at most
+        /// <see cref="WinOtpSettings.MaxApiTimeoutMs"/>), then, offline, the wait for another session's hold on the vault.
         /// </summary>
-        public void ReportWindowsResult(LogonResult result, bool windowsAccepted)
+        public TimeSpan LongestWait => TimeSpan.FromMilliseconds(Settings.Settings?.ApiTimeoutMs ?? 0) + _platform.VaultLockWait;
+
+        /// <summary>
+        /// Windows' verdict on the password of a sign-in this coordinator let through. Locks the offline data that
+        /// waited for it under that password when accepted; forgets it otherwise. Safe to call once per result.
+        /// The locking (PBKDF2, 600,000 iterations) runs on <see cref="WinOtpPlatform.Background"/>, not on LogonUI's
+        /// thread: the desktop does not wait for it. It may never finish (LogonUI can end first): nothing is lost,
+        /// since an online accept already armed offline sign-in in the device wrap (<see cref="ArmWithoutWindows"/>).
+        /// The task completes when the data is stored (or could not be); it never faults.
+        /// </summary>
+        public Task ReportWindowsResult(LogonResult result, bool windowsAccepted)
         {
             var pending = result?.Pending;
-            if (pending == null) return;
+            if (pending == null) return CompletedTask;
             result!.Pending = null;
+            if (!windowsAccepted)
+            {
+                pending.Forget();
+                return CompletedTask;
+            }
+            try { return _platform.Background(() => LockUnderPassword(pending)); }
+            catch (Exception e)
+            {
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline sign-in data for " + pending.Upn + " could not be stored: " + e.GetType().Name + ": " + e.Message);
+                pending.Forget();
+                return CompletedTask;
+            }
+        }
+
+        private static readonly Task CompletedTask = Task.FromResult(0);
+
+        private void LockUnderPassword(PendingVaultWrite pending)
+        {
             try
             {
-                if (!windowsAccepted) return;
                 if (pending.Package != null)
                 {
                     _vault.StoreForPassword(pending.Upn, pending.Device, pending.Package, pending.Secret, pending.LastOnline, pending.Password);
@@ -120,6 +149,31 @@ namespace SecureMFA.WinOtp.Logon
                 _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline sign-in data for " + pending.Upn + " could not be stored: " + e.GetType().Name + ": " + e.Message);
             }
             finally { pending.Forget(); }
+        }
+
+        /// <summary>
+        /// Offline sign-in must not hang on ReportResult: LogonUI does not report every logon (CredUI), and may end before
+        /// the background lock is done. So an online accept with a package arms the vault at once in the API's device
+        /// wrap (as a sync does; no password, so Windows' verdict is not needed), unless the user's vault is already
+        /// locked under the password and still valid (not weakened to the device wrap). Once Windows accepts the password
+        /// the package is locked under it; otherwise the next offline sign-in that Windows accepts re-locks it.
+        /// Best effort: the online accept stands whatever happens here.
+        /// </summary>
+        private void ArmWithoutWindows(string upn, DeviceCredentials device, VerifyAnswer answer, OfflinePolicy policy)
+        {
+            try
+            {
+                var status = _vault.Describe(upn, device);
+                var now = Platform.UnixTime.Seconds(_platform.Clock.UtcNow);
+                if (status.State == OfflineOutcome.Accepted && status.Form == VaultForm.Password && status.PackageValidUntil.HasValue && status.LastOnline.HasValue &&
+                    policy.ValidUntil(Platform.UnixTime.Seconds(status.PackageValidUntil.Value), Platform.UnixTime.Seconds(status.LastOnline.Value)) > now) return;
+                _vault.StoreForDevice(upn, device, answer.Offline!, answer.ServerTime);
+                _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + upn + " until " + Stamp(answer.Offline!.ValidUntil) + " in the device wrap, until Windows accepts the password.");
+            }
+            catch (Exception e)
+            {
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, "Offline sign-in data for " + upn + " was not armed after the online sign-in: " + e.GetType().Name + ": " + e.Message);
+            }
         }
 
         /// <summary>The tile's "sync for offline use": user name and a valid code, no password, as the original product.</summary>
@@ -277,6 +331,7 @@ namespace SecureMFA.WinOtp.Logon
                 }
                 result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime);
                 result.OfflineValidUntil = validUntil;
+                ArmWithoutWindows(upn, device, answer, policy);
             }
             catch (Exception e)
             {

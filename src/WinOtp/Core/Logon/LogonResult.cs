@@ -35,6 +35,12 @@ namespace SecureMFA.WinOtp.Logon
 
         internal PendingVaultWrite? Pending { get; set; }
 
+        /// <summary>
+        /// A later step of one sign-in whose code this tile already had accepted (an expired password: the change, then
+        /// the logon with the new password). Lets the step through and stores nothing.
+        /// </summary>
+        public static LogonResult AlreadyChecked() => new LogonResult(LogonOutcome.Accepted, "");
+
         public override string ToString() => Outcome + ": " + Message;
     }
 }

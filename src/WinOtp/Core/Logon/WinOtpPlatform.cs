@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Threading.Tasks;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Events;
 using SecureMFA.WinOtp.Offline;
@@ -40,6 +41,11 @@ namespace SecureMFA.WinOtp.Logon
         public int PasswordIterations { get; set; } = PasswordSeal.DefaultIterations;
         /// <summary>How long an offline attempt waits for another process's attempt on the same vault; tests may shorten it.</summary>
         public TimeSpan VaultLockWait { get; set; } = OfflineVault.DefaultLockWait;
+        /// <summary>
+        /// Where work that must not hold LogonUI's thread runs (locking the vault under the password after a logon): the
+        /// thread pool. Tests run it inline, or hold it to show the logon does not wait for it.
+        /// </summary>
+        public Func<Action, Task> Background { get; set; } = work => Task.Run(work);
 
 #if NETFRAMEWORK
         /// <summary>

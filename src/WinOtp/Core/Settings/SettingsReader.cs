@@ -35,6 +35,12 @@ namespace SecureMFA.WinOtp.Settings
             if (endpointError != null) errors.Add(endpointError);
 
             var timeout = values.Int(SettingNames.ApiTimeout, WinOtpSettings.DefaultApiTimeoutMs, 500, 120000, "milliseconds");
+            if (timeout > WinOtpSettings.MaxApiTimeoutMs)
+            {
+                // LogonUI's thread waits this long at the tile: a user must not face minutes of a frozen screen.
+                warnings.Add($"{SettingNames.ApiTimeout}: {timeout} ms is more than the {WinOtpSettings.MaxApiTimeoutMs} ms LogonUI waits for the WEB API; {WinOtpSettings.MaxApiTimeoutMs} ms is used.");
+                timeout = WinOtpSettings.MaxApiTimeoutMs;
+            }
             var validDays = values.Int(SettingNames.OfflineValidDays, 0, 0, 3650, "days (0 = no offline sign-in)");
             var failures = values.Int(SettingNames.OfflineLoginFailures, WinOtpSettings.DefaultOfflineLoginFailures, 0, 1000, "failed codes (0 = no lockout)");
             var lockout = values.Int(SettingNames.OfflineLockoutMinutes, WinOtpSettings.DefaultOfflineLockoutMinutes, 0, 525600, "minutes");

@@ -6,6 +6,11 @@ namespace SecureMFA.WinOtp.Settings
     public sealed class WinOtpSettings
     {
         public const int DefaultApiTimeoutMs = 10000;
+        /// <summary>
+        /// The most LogonUI's thread waits for the WEB API: a larger win_api_timeout is clamped to it (with a warning).
+        /// Part of the longest wait at the tile, <see cref="Logon.LogonCoordinator.LongestWait"/>.
+        /// </summary>
+        public const int MaxApiTimeoutMs = 30000;
         public const int DefaultOfflineLoginFailures = 5;
         public const int DefaultOfflineLockoutMinutes = 5;
 
