@@ -36,6 +36,8 @@ namespace SecureMFA.WinOtp.MonoCheck
                 Check("logon-online-offline-sync", LogonFlow),
                 Check("device-key-protected", DeviceKeyProtected),
                 Check("vault-lock", VaultLock),
+                Check("tls-system-default", TlsSystemDefault),
+                Check("offline-armed-without-reportresult", OfflineArmedWithoutReportResult),
             };
             Console.WriteLine("RUNTIME " + (Type.GetType("Mono.Runtime") != null ? "mono" : ".NET Framework") + " " + Environment.Version);
             Console.WriteLine("ASSEMBLY " + typeof(LogonCoordinator).Assembly.FullName + " " + typeof(LogonCoordinator).Assembly.Location);
@@ -259,6 +261,30 @@ namespace SecureMFA.WinOtp.MonoCheck
             Equal(LogonOutcome.Synced, h.Coordinator().SyncForOfflineAsync("ADATUM\\alice", h.Code()).GetAwaiter().GetResult().Outcome, "sync");
             var all = h.Events.All;
             Expect(!all.Contains(WinOtpHarness.Password) && !all.Contains(h.Api.Bootstrap), "no secret in events");
+        }
+
+        /// <summary>A CLR hosted by LogonUI starts with the legacy protocol list: the client hands the choice to the OS.</summary>
+        private static void TlsSystemDefault()
+        {
+            var before = System.Net.ServicePointManager.SecurityProtocol;
+            try
+            {
+                System.Net.ServicePointManager.SecurityProtocol = System.Net.SecurityProtocolType.Tls;
+                using (ApiHttpHandler.Create(new WinOtpHarness().Settings())) { }
+                Equal(System.Net.SecurityProtocolType.SystemDefault, System.Net.ServicePointManager.SecurityProtocol, "SecurityProtocol after creating the client's handler");
+            }
+            finally { System.Net.ServicePointManager.SecurityProtocol = before; }
+        }
+
+        /// <summary>LogonUI never reports Windows' verdict: the online accept already armed offline sign-in.</summary>
+        private static void OfflineArmedWithoutReportResult()
+        {
+            var h = new WinOtpHarness();
+            h.Register();
+            Equal(LogonOutcome.Accepted, h.SignIn(h.Code()).Outcome, "online, no ReportResult");
+            h.Api.Mode = FakeApiMode.Down;
+            h.Clock.Advance(TimeSpan.FromHours(2));
+            Equal(LogonOutcome.AcceptedOffline, h.SignIn(h.Code()).Outcome, "offline afterwards");
         }
 
         /// <summary>The device key lives in a key with its own ACL; one others can open is not used.</summary>

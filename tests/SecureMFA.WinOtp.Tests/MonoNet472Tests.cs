@@ -16,7 +16,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             "decision-table", "settings", "json-reader", "worked-example-signatures", "forged-accept-refused", "timeout-and-network",
             "vault-pbkdf2-600000", "vault-every-flipped-byte", "vault-rollback", "vault-lockout-expiry-clock", "vault-steps",
-            "logon-online-offline-sync", "device-key-protected", "vault-lock",
+            "logon-online-offline-sync", "device-key-protected", "vault-lock", "tls-system-default", "offline-armed-without-reportresult",
         };
 
         [Fact]
