@@ -35,6 +35,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
                 Assert.Equal(HResult.S_OK, Credential.Advise(Tile.LogonUi));
                 Filter = new WinOtpCredentialProviderFilter(Services);
                 Events = new WrappedCredentialEvents(Credential, Tile.LogonUi, Services);
+                Unavailable = new UnavailableCredential(CredentialProvider.Tile.UnavailableTile.Fields, CredentialProvider.Tile.UnavailableTile.MessageId, CredentialProvider.Tile.UnavailableTile.TitleId, "cannot start", Services);
             }
 
             public TileHarness Tile { get; }
@@ -44,8 +45,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             public WinOtpCredential Credential { get; }
             public WinOtpCredentialProviderFilter Filter { get; }
             public WrappedCredentialEvents Events { get; }
+            public UnavailableCredential Unavailable { get; }
 
-            public object[] Instances => new object[] { Provider, Credential, Filter, Events };
+            public object[] Instances => new object[] { Provider, Credential, Filter, Events, Unavailable };
 
             public void BreakEverything()
             {
@@ -85,7 +87,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             var visible = typeof(WinOtpCredentialProvider).Assembly.GetTypes()
                 .Where(t => t.IsClass && t.GetCustomAttribute<ComVisibleAttribute>()?.Value == true).Select(t => t.Name).OrderBy(n => n);
             Assert.Equal(visible, world.Instances.Select(i => i.GetType().Name).OrderBy(n => n));
-            Assert.Equal(8 + 1 + 18 + 2 + 13, ComMethods(world).Select(m => m.Method).Distinct().Count());
+            Assert.Equal(8 + 1 + 18 + 2 + 13 + 18, ComMethods(world).Select(m => m.Method).Distinct().Count());
         }
 
         [Fact]
@@ -101,6 +103,13 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
                 var call = Record.Exception(() => result = method.Invoke(instance, arguments));
                 Assert.True(call == null, iface.Name + "." + method.Name + " threw " + call);
                 var hr = Assert.IsType<int>(result);
+                // Where the provider serves a scenario it shows a tile whatever fails inside (the floor tile).
+                if (instance is WinOtpCredentialProvider && (method.Name == "SetUsageScenario" || method.Name == "GetCredentialCount"))
+                {
+                    Assert.True(hr == HResult.S_OK, iface.Name + "." + method.Name + " returned " + hr);
+                    checkedMethods++;
+                    continue;
+                }
                 Assert.True(hr < 0, iface.Name + "." + method.Name + " returned " + hr);
                 foreach (var (parameter, value) in method.GetParameters().Zip(arguments))
                 {
@@ -130,16 +139,21 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
                 Assert.True(call == null, iface.Name + "." + method.Name + " threw " + call);
                 var hr = Assert.IsType<int>(result);
                 var reported = world.Tile.Events.Events.Skip(before).Any(e => e.Id == WinOtpEventId.ProviderFailed);
-                // An exception always becomes a failure; a failure without one is a deliberate refusal of the call.
-                if (reported) Assert.True(hr < 0, iface.Name + "." + method.Name + " reported an exception but returned " + hr);
+                // A failure of WinOtp.Core's decision is a decision too (a code is required, the provider's floor tile shows):
+                // the filter filters and the provider serves with S_OK.
+                var floor = instance is WinOtpCredentialProvider && (method.Name == "SetUsageScenario" || method.Name == "GetCredentialCount")
+                    || instance is WinOtpCredentialProviderFilter && method.Name == "Filter";
+                // Otherwise an exception always becomes a failure; a failure without one is a deliberate refusal of the call.
+                if (floor) Assert.True(hr == HResult.S_OK, iface.Name + "." + method.Name + " returned " + hr);
+                else if (reported) Assert.True(hr < 0, iface.Name + "." + method.Name + " reported an exception but returned " + hr);
                 else if (hr < 0) Assert.True(hr == HResult.E_NOTIMPL || hr == HResult.E_INVALIDARG, iface.Name + "." + method.Name + " failed with " + hr + " without an exception");
                 if (hr < 0) failed.Add(instance.GetType().Name + "." + method.Name);
             }
             // Everything the tile forwards failed with its dependency (field 0 is a wrapped field).
             foreach (var name in new[] { "GetSerialization", "ReportResult", "GetStringValue", "SetStringValue", "CommandLinkClicked", "Advise", "GetUserSid" })
                 Assert.Contains("WinOtpCredential." + name, failed);
-            Assert.Contains("WinOtpCredentialProvider.SetUsageScenario", failed);
-            Assert.Contains("WinOtpCredentialProviderFilter.Filter", failed);
+            Assert.DoesNotContain("WinOtpCredentialProvider.SetUsageScenario", failed);
+            Assert.Contains(world.Tile.Events.Messages(WinOtpEventId.ProviderFailed), m => m.Contains("SecureMFA WIN OTP cannot start:"));
             Assert.Contains("WrappedCredentialEvents.SetFieldString", failed);
         }
 

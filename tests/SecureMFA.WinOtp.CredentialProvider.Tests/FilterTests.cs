@@ -53,10 +53,17 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         }
 
         [Fact]
-        public void PasswordChangesGenericPromptsAndSafeModeAreLeftAlone()
+        public void APasswordChangeNeedsOurTileToo()
+        {
+            // Otherwise Windows' own change tile would let anyone with the password replace it without a code.
+            var tile = new TileHarness();
+            Assert.Equal(new[] { 0, 1 }, Filter(tile, CredentialProviderUsageScenario.ChangePassword, 0, FakePasswordProvider.Clsid, Ours));
+        }
+
+        [Fact]
+        public void GenericPromptsPreLogonAccessAndSafeModeAreLeftAlone()
         {
             var tile = new TileHarness();
-            Assert.Equal(new[] { 1, 1 }, Filter(tile, CredentialProviderUsageScenario.ChangePassword, 0, FakePasswordProvider.Clsid, Ours));
             Assert.Equal(new[] { 1, 1 }, Filter(tile, CredentialProviderUsageScenario.CredUI, 0x1, FakePasswordProvider.Clsid, Ours));
             Assert.Equal(new[] { 1, 1 }, Filter(tile, CredentialProviderUsageScenario.Plap, 0, FakePasswordProvider.Clsid, Ours));
             tile.Boot.IsSafeMode = true;

@@ -97,5 +97,71 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Null(KerbInteractiveUnlockLogonPacking.TryUnpack(packed, out var problem));
             Assert.Contains(message, problem);
         }
+    
+        [Fact]
+        public void ThirtyTwoBitPackingProducesTheHandComputedLayout()
+        {
+            var packed = KerbInteractiveUnlockLogonPacking.Pack(new InteractiveUnlockLogon(KerbLogonMessageType.NotApplicable, "AD", "bob", "pw!", 0x11223344, 0x55667788), wow32: true);
+            var expected = new byte[]
+            {
+                // 0: MessageType 0 (CredUI)
+                0x00, 0x00, 0x00, 0x00,
+                // 4: LogonDomainName: Length 4, MaximumLength 4, Buffer = offset 36 (4 bytes)
+                0x04, 0x00, 0x04, 0x00,  0x24, 0x00, 0x00, 0x00,
+                // 12: UserName: 6, 6, offset 40
+                0x06, 0x00, 0x06, 0x00,  0x28, 0x00, 0x00, 0x00,
+                // 20: Password: 6, 6, offset 46
+                0x06, 0x00, 0x06, 0x00,  0x2E, 0x00, 0x00, 0x00,
+                // 28: LogonId
+                0x44, 0x33, 0x22, 0x11,  0x88, 0x77, 0x66, 0x55,
+                // 36: "AD", 40: "bob", 46: "pw!"
+                (byte)'A', 0, (byte)'D', 0,  (byte)'b', 0, (byte)'o', 0, (byte)'b', 0,  (byte)'p', 0, (byte)'w', 0, (byte)'!', 0,
+            };
+            Assert.Equal(expected, packed);
+            var back = KerbInteractiveUnlockLogonPacking.TryUnpack(packed, out _, wow32: true)!;
+            Assert.Equal(("AD", "bob", "pw!", 0x11223344u, 0x55667788), (back.Domain, back.UserName, back.Password, back.LogonIdLow, back.LogonIdHigh));
+        }
+
+        [Fact]
+        public void ChangePasswordRequestProducesTheHandComputedLayout()
+        {
+            var packed = KerbChangePasswordPacking.Pack(new ChangePasswordRequest("AD", "bob", "o", "n!"));
+            var expected = new byte[]
+            {
+                // 0: MessageType = KerbChangePasswordMessage (7), padding
+                0x07, 0x00, 0x00, 0x00,  0x00, 0x00, 0x00, 0x00,
+                // 8: DomainName 4/4 at 80
+                0x04, 0x00, 0x04, 0x00,  0x00, 0x00, 0x00, 0x00,  0x50, 0, 0, 0, 0, 0, 0, 0,
+                // 24: AccountName 6/6 at 84
+                0x06, 0x00, 0x06, 0x00,  0x00, 0x00, 0x00, 0x00,  0x54, 0, 0, 0, 0, 0, 0, 0,
+                // 40: OldPassword 2/2 at 90
+                0x02, 0x00, 0x02, 0x00,  0x00, 0x00, 0x00, 0x00,  0x5A, 0, 0, 0, 0, 0, 0, 0,
+                // 56: NewPassword 4/4 at 92
+                0x04, 0x00, 0x04, 0x00,  0x00, 0x00, 0x00, 0x00,  0x5C, 0, 0, 0, 0, 0, 0, 0,
+                // 72: Impersonating FALSE, padding to 80
+                0x00, 0, 0, 0, 0, 0, 0, 0,
+                // 80: "AD", "bob", "o", "n!"
+                (byte)'A', 0, (byte)'D', 0,  (byte)'b', 0, (byte)'o', 0, (byte)'b', 0,  (byte)'o', 0,  (byte)'n', 0, (byte)'!', 0,
+            };
+            Assert.Equal(expected, packed);
+            var back = KerbChangePasswordPacking.TryUnpack(packed)!;
+            Assert.Equal(("AD", "bob", "o", "n!", "AD\\bob"), (back.Domain, back.AccountName, back.OldPassword, back.NewPassword, back.QualifiedUserName));
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void AnUnlockIsNeverTakenForAChangeRequest(bool wow32)
+        {
+            // Both carry message type 7; the layouts tell them apart.
+            foreach (var (domain, user) in new[] { ("ADATUM", "alice"), ("", "alice@adatum.labnet"), ("", "") })
+            {
+                var unlock = KerbInteractiveUnlockLogonPacking.Pack(new InteractiveUnlockLogon(KerbLogonMessageType.WorkstationUnlockLogon, domain, user, "secret-password"), wow32);
+                Assert.Null(KerbChangePasswordPacking.TryUnpack(unlock, wow32));
+            }
+            var change = KerbChangePasswordPacking.Pack(new ChangePasswordRequest("ADATUM", "alice", "old", "new"), wow32);
+            Assert.Equal("alice", KerbChangePasswordPacking.TryUnpack(change, wow32)!.AccountName);
+            Assert.Null(KerbChangePasswordPacking.TryUnpack(change, !wow32));
+        }
     }
 }

@@ -20,7 +20,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         [InlineData(CredentialProviderUsageScenario.UnlockWorkstation, 0u, SessionKind.Remote, LogonScenario.Unlock)]
         [InlineData(CredentialProviderUsageScenario.CredUI, 0x100u, SessionKind.Console, LogonScenario.CredUI)]
         [InlineData(CredentialProviderUsageScenario.CredUI, 0x1u, SessionKind.Console, null)]
-        [InlineData(CredentialProviderUsageScenario.ChangePassword, 0u, SessionKind.Remote, null)]
+        [InlineData(CredentialProviderUsageScenario.ChangePassword, 0u, SessionKind.Remote, LogonScenario.Rdp)]
+        [InlineData(CredentialProviderUsageScenario.ChangePassword, 0u, SessionKind.Console, LogonScenario.Logon)]
         [InlineData(CredentialProviderUsageScenario.Plap, 0u, SessionKind.Console, null)]
         [InlineData(CredentialProviderUsageScenario.Invalid, 0u, SessionKind.Console, null)]
         public void UsageScenariosMapOntoWinOtpScenarios(CredentialProviderUsageScenario cpus, uint flags, SessionKind session, LogonScenario? expected)
@@ -36,7 +37,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         [InlineData(CredentialProviderUsageScenario.UnlockWorkstation, SessionKind.Console, true, HResult.E_NOTIMPL)]
         [InlineData(CredentialProviderUsageScenario.UnlockWorkstation, SessionKind.Remote, true, HResult.S_OK)]
         [InlineData(CredentialProviderUsageScenario.CredUI, SessionKind.Console, false, HResult.S_OK)]
-        [InlineData(CredentialProviderUsageScenario.ChangePassword, SessionKind.Remote, false, HResult.E_NOTIMPL)]
+        [InlineData(CredentialProviderUsageScenario.ChangePassword, SessionKind.Remote, false, HResult.S_OK)]
+        [InlineData(CredentialProviderUsageScenario.ChangePassword, SessionKind.Console, true, HResult.E_NOTIMPL)]
         [InlineData(CredentialProviderUsageScenario.Plap, SessionKind.Remote, false, HResult.E_NOTIMPL)]
         public void TheProviderTakesTheScenarioOnlyWhereACodeIsRequired(CredentialProviderUsageScenario cpus, SessionKind session, bool rdpOnly, int expected)
         {

@@ -40,10 +40,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         public WinOtpCredentialProvider Provider() => new WinOtpCredentialProvider(Services);
 
         /// <summary>SetUsageScenario, descriptors and credentials, as LogonUI does before showing the tiles.</summary>
-        public (WinOtpCredentialProvider Provider, WinOtpCredential Credential) Show(CredentialProviderUsageScenario scenario = CredentialProviderUsageScenario.Logon, int index = 0)
+        public (WinOtpCredentialProvider Provider, WinOtpCredential Credential) Show(CredentialProviderUsageScenario scenario = CredentialProviderUsageScenario.Logon, int index = 0, uint flags = 0)
         {
             var provider = Provider();
-            Assert.Equal(HResult.S_OK, provider.SetUsageScenario(scenario, 0));
+            Assert.Equal(HResult.S_OK, provider.SetUsageScenario(scenario, flags));
             Assert.Equal(HResult.S_OK, provider.GetFieldDescriptorCount(out _));
             Assert.Equal(HResult.S_OK, provider.GetCredentialCount(out var count, out _, out var autoLogon));
             Assert.Equal(0, autoLogon);

@@ -39,9 +39,16 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
             for (var i = 0; i < credentials; i++) Credentials.Add(new FakePasswordCredential(this, i == 0 ? null : "S-1-5-21-1-2-3-" + (1000 + i)));
         }
 
+        /// <summary>
+        /// What <see cref="Create"/> throws instead of answering: CoCreateInstance's failure as a COMException, or an
+        /// InvalidCastException — what the CLR throws when the created object's QueryInterface for ICredentialProvider fails.
+        /// </summary>
+        public Exception? CreateFailure { get; set; }
+
         public ICredentialProvider Create()
         {
             Created++;
+            if (CreateFailure != null) throw CreateFailure;
             return this;
         }
 

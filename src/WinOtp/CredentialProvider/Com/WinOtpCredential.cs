@@ -32,9 +32,24 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         private string _status = "";
         private string? _typedUserName;
         private LogonResult? _letThrough;
+        /// <summary>The account of the serialization that went to Windows last, and whether it was a password change.</summary>
+        private string? _sentAccount;
+        private bool _sentChange;
+        /// <summary>An accepted code met "the password must be changed": the change of this account needs no second code.</summary>
+        private string? _mayChangeWithoutCode;
+        /// <summary>A change let through: the logon that follows with the new password needs no second code.</summary>
+        private string? _mayLogonWithoutCode;
+        /// <summary>CREDUIWIN_PACK_32_WOW: the wrapped provider packs for a 32-bit CredUI caller.</summary>
+        private readonly bool _wow32;
 
-        public WinOtpCredential(ICredentialProviderCredential wrapped, FieldLayout layout, ITileLogon logon, LogonScenario scenario, ShellServices services)
+        /// <summary>CREDUIWIN_PACK_32_WOW (wincred.h).</summary>
+        public const uint CredUIWinPack32Wow = 0x10000000;
+        private const int StatusPasswordExpired = unchecked((int)0xC0000071);
+        private const int StatusPasswordMustChange = unchecked((int)0xC0000224);
+
+        public WinOtpCredential(ICredentialProviderCredential wrapped, FieldLayout layout, ITileLogon logon, LogonScenario scenario, ShellServices services, uint flags = 0)
         {
+            _wow32 = scenario == LogonScenario.CredUI && (flags & CredUIWinPack32Wow) != 0;
             _wrapped = wrapped ?? throw new ArgumentNullException(nameof(wrapped));
             _layout = layout ?? throw new ArgumentNullException(nameof(layout));
             _logon = logon ?? throw new ArgumentNullException(nameof(logon));
@@ -52,6 +67,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         public int UnAdvise() => _guard.Run(nameof(UnAdvise), () =>
         {
             _events = null;
+            _mayChangeWithoutCode = _mayLogonWithoutCode = null;
             try { return _wrapped.UnAdvise(); }
             finally { ReportAbandoned(); }
         });
@@ -66,6 +82,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         public int SetDeselected() => _guard.Run(nameof(SetDeselected), () =>
         {
             ClearCode();
+            _mayChangeWithoutCode = _mayLogonWithoutCode = null;
             _status = "";
             return _wrapped.SetDeselected();
         });
@@ -233,10 +250,16 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             var hr = _guard.Run(nameof(ReportResult), () =>
             {
                 var letThrough = _letThrough;
+                var account = _sentAccount;
+                var change = _sentChange;
                 _letThrough = null;
+                _sentAccount = null;
                 try { return _wrapped.ReportResult(ntsStatus, ntsSubstatus, out text, out icon); }
                 finally
                 {
+                    // An accepted code, a right password, and Windows wants it changed: the wrapped tile now asks for the new one.
+                    if (!change && account != null && (IsMustChange(ntsStatus) || IsMustChange(ntsSubstatus))) _mayChangeWithoutCode = account;
+                    if (change && ntsStatus != StatusSuccess) _mayLogonWithoutCode = null;
                     // Windows' verdict on the password: only a password Windows accepted may lock the offline vault.
                     if (letThrough != null) _logon.ReportWindowsResult(letThrough, ntsStatus == StatusSuccess);
                 }
@@ -266,7 +289,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             serialization = default;
             try
             {
-                var verdict = Check(wrapped);
+                var verdict = Check(wrapped, out var account, out var change);
                 ClearCode();
                 if (verdict == null || !verdict.MayProceed)
                 {
@@ -276,7 +299,15 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     icon = CredentialProviderStatusIcon.Error;
                     return HResult.S_OK;
                 }
-                _letThrough = verdict;
+                _sentAccount = account;
+                _sentChange = change;
+                if (change)
+                {
+                    // A password change signs nobody in: nothing to store offline under the old password.
+                    _logon.ReportWindowsResult(verdict, false);
+                    _mayLogonWithoutCode = account;
+                }
+                else _letThrough = verdict;
                 wrapped.CredentialProviderClsid = ProviderIds.Provider;
                 serialization = wrapped;
                 return hr;
@@ -288,23 +319,63 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             }
         }
 
-        /// <summary>The coordinator's verdict for the account and password inside the wrapped serialization; null when it cannot be read.</summary>
-        private LogonResult? Check(CredentialSerialization wrapped)
+        /// <summary>
+        /// The coordinator's verdict for the account and password inside the wrapped serialization; null when it cannot be
+        /// read. A password change (KERB_CHANGEPASSWORD_REQUEST) needs a code like a logon, checked with the old password;
+        /// one code per tile covers the whole expired-password flow (logon refused as must-change, the change, the logon
+        /// with the new password) for the same account, in that order.
+        /// </summary>
+        private LogonResult? Check(CredentialSerialization wrapped, out string? account, out bool change)
         {
+            account = null;
+            change = false;
             var bytes = Copy(wrapped);
             try
             {
-                var logon = KerbInteractiveUnlockLogonPacking.TryUnpack(bytes, out var problem);
-                if (logon == null)
+                string password;
+                var request = KerbChangePasswordPacking.TryUnpack(bytes, _wow32);
+                if (request != null)
                 {
-                    _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "SecureMFA WIN OTP refused a sign-in: the Password provider's credential could not be read (" + problem + ").");
-                    return null;
+                    change = true;
+                    account = request.QualifiedUserName;
+                    _mayLogonWithoutCode = null;
+                    if (Same(_mayChangeWithoutCode, account))
+                    {
+                        _mayChangeWithoutCode = null;
+                        return LogonResult.AlreadyChecked();
+                    }
+                    password = request.OldPassword;
                 }
-                var password = _services.Passwords.Unprotect(logon.Password);
-                return _logon.SignIn(new LogonRequest(_scenario, logon.QualifiedUserName, password, _code));
+                else
+                {
+                    var logon = KerbInteractiveUnlockLogonPacking.TryUnpack(bytes, out var problem, _wow32);
+                    if (logon == null)
+                    {
+                        _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "SecureMFA WIN OTP refused a sign-in: the Password provider's credential could not be read (" + problem + ").");
+                        return null;
+                    }
+                    account = logon.QualifiedUserName;
+                    _mayChangeWithoutCode = null;
+                    if (Same(_mayLogonWithoutCode, account))
+                    {
+                        _mayLogonWithoutCode = null;
+                        return LogonResult.AlreadyChecked();
+                    }
+                    _mayLogonWithoutCode = null;
+                    password = logon.Password;
+                }
+                var plain = _services.Passwords.Unprotect(password);
+                // LogonUI's thread waits for the answer (at most win_api_timeout, see docs/win-otp.md): say so on the tile first.
+                SetStatus(TileWords.CheckingCode);
+                try { return _logon.SignIn(new LogonRequest(_scenario, account, plain, _code)); }
+                finally { SetStatus(""); }
             }
             finally { Array.Clear(bytes, 0, bytes.Length); }
         }
+
+        private static bool Same(string? expected, string account) => expected != null && string.Equals(expected, account, StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsMustChange(int status) => status == StatusPasswordExpired || status == StatusPasswordMustChange;
 
         private void OpenPasswordPortal()
         {

@@ -5,6 +5,7 @@ using SecureMFA.WinOtp.CredentialProvider.Interop;
 using SecureMFA.WinOtp.CredentialProvider.Services;
 using SecureMFA.WinOtp.CredentialProvider.Tile;
 using SecureMFA.WinOtp.Decision;
+using SecureMFA.WinOtp.Events;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Com
 {
@@ -12,8 +13,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     /// The credential provider LogonUI creates by CLSID (registered by Install-SecureMFA_WIN_OTP_AuthenticationProvider).
     /// It creates Windows' Password provider, passes everything on to it, and wraps each of its credentials in a
     /// <see cref="WinOtpCredential"/> with a code field. Where WinOtp.Core says no code is required (RDPonly on the
-    /// console), in Safe Mode, for password changes and for generic CredUI prompts it declines the scenario
-    /// (E_NOTIMPL) and Windows' own tiles work as always. A V2 provider: LogonUI's user array goes to the wrapped one.
+    /// console), in Safe Mode and for generic CredUI prompts it declines the scenario (E_NOTIMPL) and Windows' own
+    /// tiles work as always; where a code is required it always shows a tile (<see cref="SetUsageScenario"/>).
+    /// A V2 provider: LogonUI's user array goes to the wrapped one.
     /// </summary>
     [ComVisible(true)]
     [Guid(ProviderIds.ProviderClsidText)]
@@ -30,7 +32,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         private LogonScenario _scenario;
         private ICredentialProviderUserArray? _users;
         private FieldLayout? _layout;
+        private uint _flags;
         private List<WinOtpCredential> _credentials = new List<WinOtpCredential>();
+        /// <summary>Set instead of the wrapped provider when it cannot be wrapped: the one tile shown.</summary>
+        private UnavailableCredential? _unavailable;
 
         /// <summary>What COM calls: the real Windows seams.</summary>
         public WinOtpCredentialProvider() : this(Windows.WindowsShellServices.Create()) { }
@@ -41,24 +46,28 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             _guard = new ComGuard(services, nameof(WinOtpCredentialProvider));
         }
 
-        public int SetUsageScenario(CredentialProviderUsageScenario cpus, uint dwFlags) => _guard.Run(nameof(SetUsageScenario), () =>
+        /// <summary>
+        /// Where <see cref="TileDuty"/> says our tile serves the scenario this never fails: LogonUI drops a provider whose
+        /// SetUsageScenario fails, and the filter has switched the others off. When the Password provider cannot be
+        /// created, does not answer as a credential provider (QueryInterface), declines the scenario, or anything in
+        /// here throws, the provider shows one <see cref="UnavailableCredential"/> saying so (and event 5553).
+        /// </summary>
+        public int SetUsageScenario(CredentialProviderUsageScenario cpus, uint dwFlags)
         {
             Release();
-            if (_services.Boot.IsSafeMode) return HResult.E_NOTIMPL;
-            var scenario = ScenarioMap.From(cpus, dwFlags, _services.Session.Current);
-            if (scenario == null) return HResult.E_NOTIMPL;
-            var logon = _services.Logon();
-            if (!logon.IsCodeRequired(scenario.Value)) return HResult.E_NOTIMPL;
-
-            var wrapped = _services.PasswordProvider.Create();
-            var hr = wrapped.SetUsageScenario(cpus, dwFlags);
-            if (!HResult.Succeeded(hr)) return hr;
-            if (_users != null && wrapped is ICredentialProviderSetUserArray v2) v2.SetUserArray(_users);
-            _wrapped = wrapped;
-            _logon = logon;
-            _scenario = scenario.Value;
-            return hr;
-        });
+            var duty = TileDuty.Decide(_services, cpus, dwFlags);
+            if (!duty.Serves) return HResult.E_NOTIMPL;
+            var reason = duty.Problem;
+            if (reason == null)
+            {
+                reason = "an unexpected error in the provider";
+                var hr = _guard.Run(nameof(SetUsageScenario), () => Wrap(cpus, dwFlags, duty, ref reason));
+                if (HResult.Succeeded(hr)) return HResult.S_OK;
+                Release();
+            }
+            ShowUnavailable(cpus, reason);
+            return HResult.S_OK;
+        }
 
         /// <summary>
         /// Credentials handed over by LogonUI (an RDP/NLA connection retargeted to us by the filter, or CredUI's input):
@@ -70,6 +79,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             var copy = pcpcs;
             return _guard.Run(nameof(SetSerialization), () =>
             {
+                // The tile that cannot sign in takes nothing (the caller keeps and frees its buffer).
+                if (_unavailable != null) return HResult.S_OK;
                 var wrapped = Wrapped();
                 if (copy.CredentialProviderClsid == ProviderIds.Provider) copy.CredentialProviderClsid = ProviderIds.PasswordProvider;
                 return wrapped.SetSerialization(ref copy);
@@ -78,9 +89,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
 
         public int Advise(ICredentialProviderEvents? pcpe, UIntPtr upAdviseContext) =>
             // Provider events carry no credential pointer, so LogonUI's own go to the wrapped provider (as Microsoft's wrapping sample does).
-            _guard.Run(nameof(Advise), () => Wrapped().Advise(pcpe, upAdviseContext));
+            _guard.Run(nameof(Advise), () => _unavailable != null ? HResult.S_OK : Wrapped().Advise(pcpe, upAdviseContext));
 
-        public int UnAdvise() => _guard.Run(nameof(UnAdvise), () => Wrapped().UnAdvise());
+        public int UnAdvise() => _guard.Run(nameof(UnAdvise), () => _unavailable != null ? HResult.S_OK : Wrapped().UnAdvise());
 
         public int GetFieldDescriptorCount(out uint pdwCount)
         {
@@ -88,7 +99,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             var count = 0u;
             var hr = _guard.Run(nameof(GetFieldDescriptorCount), () =>
             {
-                count = (uint)Layout().Fields.Count;
+                count = (uint)Fields().Count;
                 return HResult.S_OK;
             });
             if (HResult.Succeeded(hr)) pdwCount = count;
@@ -101,7 +112,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             var block = IntPtr.Zero;
             var hr = _guard.Run(nameof(GetFieldDescriptorAt), () =>
             {
-                var fields = Layout().Fields;
+                var fields = Fields();
                 if (dwIndex >= fields.Count) return HResult.E_INVALIDARG;
                 block = FieldDescriptorMemory.Allocate(fields[(int)dwIndex]);
                 return HResult.S_OK;
@@ -118,6 +129,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             uint count = 0, preferred = NoDefault;
             var hr = _guard.Run(nameof(GetCredentialCount), () =>
             {
+                if (_unavailable != null)
+                {
+                    count = 1;
+                    preferred = NoDefault;
+                    return HResult.S_OK;
+                }
                 var wrapped = Wrapped();
                 var layout = Layout();
                 var result = wrapped.GetCredentialCount(out count, out preferred, out _);
@@ -128,12 +145,22 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     var inner = wrapped.GetCredentialAt(i, out var credential);
                     if (!HResult.Succeeded(inner)) return inner;
                     if (credential == null) return HResult.E_UNEXPECTED;
-                    credentials.Add(new WinOtpCredential(credential, layout, _logon!, _scenario, _services));
+                    credentials.Add(new WinOtpCredential(credential, layout, _logon!, _scenario, _services, _flags));
                 }
                 _credentials = credentials;
                 if (preferred != NoDefault && preferred >= count) preferred = NoDefault;
                 return result;
             });
+            if (!HResult.Succeeded(hr) && _unavailable == null && _layout != null)
+            {
+                // The fields were already handed out: the floor tile uses them, showing only the status line.
+                var message = UnavailableTile.Message($"Windows' Password provider did not give its tiles (0x{hr:X8})");
+                _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, message);
+                _unavailable = new UnavailableCredential(_layout.Fields, _layout.Own(FieldOwner.Status).Id, null, message, _services);
+                _credentials = new List<WinOtpCredential>();
+                (count, preferred, hr) = (1, NoDefault, HResult.S_OK);
+            }
+            else if (!HResult.Succeeded(hr) && _unavailable != null) (count, preferred, hr) = (1, NoDefault, HResult.S_OK);
             if (HResult.Succeeded(hr)) { pdwCount = count; pdwDefault = preferred; }
             return hr;
         }
@@ -141,9 +168,15 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         public int GetCredentialAt(uint dwIndex, out ICredentialProviderCredential? ppcpc)
         {
             ppcpc = null;
-            WinOtpCredential? credential = null;
+            ICredentialProviderCredential? credential = null;
             var hr = _guard.Run(nameof(GetCredentialAt), () =>
             {
+                if (_unavailable != null)
+                {
+                    if (dwIndex != 0) return HResult.E_INVALIDARG;
+                    credential = _unavailable;
+                    return HResult.S_OK;
+                }
                 if (dwIndex >= _credentials.Count) return HResult.E_INVALIDARG;
                 credential = _credentials[(int)dwIndex];
                 return HResult.S_OK;
@@ -165,6 +198,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         private ICredentialProvider Wrapped() =>
             _wrapped ?? throw new InvalidOperationException("LogonUI called the provider before a usage scenario it supports was set.");
 
+        private IReadOnlyList<TileField> Fields() => _unavailable != null && _layout == null ? UnavailableTile.Fields : Layout().Fields;
+
         private FieldLayout Layout()
         {
             if (_layout != null) return _layout;
@@ -183,8 +218,48 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return _layout;
         }
 
+        private int Wrap(CredentialProviderUsageScenario cpus, uint dwFlags, TileDuty duty, ref string reason)
+        {
+            ICredentialProvider wrapped;
+            try { wrapped = _services.PasswordProvider.Create(); }
+            catch (InvalidCastException)
+            {
+                // What the CLR throws when the created object's QueryInterface for ICredentialProvider fails.
+                reason = "Windows' Password provider does not answer as a credential provider (QueryInterface failed)";
+                throw;
+            }
+            catch (Exception e)
+            {
+                reason = $"Windows' Password provider could not be created (0x{e.HResult:X8})";
+                throw;
+            }
+            var hr = wrapped.SetUsageScenario(cpus, dwFlags);
+            if (!HResult.Succeeded(hr))
+            {
+                reason = $"Windows' Password provider declined this sign-in (0x{hr:X8})";
+                return hr;
+            }
+            if (_users != null && wrapped is ICredentialProviderSetUserArray v2) v2.SetUserArray(_users);
+            _wrapped = wrapped;
+            _logon = duty.Logon;
+            _scenario = duty.Scenario!.Value;
+            _flags = dwFlags;
+            reason = "the Password provider's fields could not be read";
+            Layout();
+            return HResult.S_OK;
+        }
+
+        /// <summary>The floor: one tile that says why nobody can sign in here, and the event that says it to the administrator.</summary>
+        private void ShowUnavailable(CredentialProviderUsageScenario cpus, string reason)
+        {
+            var message = UnavailableTile.Message(reason);
+            _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"{message} (usage scenario {cpus}; Windows' other providers are switched off by the filter here.)");
+            _unavailable = new UnavailableCredential(UnavailableTile.Fields, UnavailableTile.MessageId, UnavailableTile.TitleId, message, _services);
+        }
+
         private void Release()
         {
+            _unavailable = null;
             _wrapped = null;
             _logon = null;
             _layout = null;

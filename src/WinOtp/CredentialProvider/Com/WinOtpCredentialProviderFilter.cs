@@ -15,8 +15,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     /// done here because an MFA that any other tile bypasses is no MFA. Uninstalling removes the filter, and
     /// Windows' providers are in charge again. It also retargets credentials that come with a Remote Desktop
     /// connection (NLA) to our provider (<see cref="UpdateRemoteCredential"/>), so the user types only the code.
-    /// It changes nothing in Safe Mode, for password changes, for generic CredUI prompts, where no code is required,
-    /// or when our provider is missing from the list (a broken installation must not leave a computer with no tile).
+    /// It filters exactly where <see cref="TileDuty"/> says our provider serves the scenario, the question the provider
+    /// itself asks: there the provider always shows a tile, if only one saying why nobody can sign in. It changes
+    /// nothing in Safe Mode, for generic CredUI prompts, where no code is required, or when our provider is missing
+    /// from the list (a broken installation must not leave a computer with no tile).
     /// </summary>
     [ComVisible(true)]
     [Guid(ProviderIds.FilterClsidText)]
@@ -41,9 +43,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             _guard.Run(nameof(Filter), () =>
             {
                 if (rgclsidProviders == null || rgbAllow == null || rgclsidProviders.Length < cProviders || rgbAllow.Length < cProviders) return HResult.E_INVALIDARG;
-                if (_services.Boot.IsSafeMode) return HResult.S_OK;
-                var scenario = ScenarioMap.From(cpus, dwFlags, _services.Session.Current);
-                if (scenario == null || !_services.Logon().IsCodeRequired(scenario.Value)) return HResult.S_OK;
+                // The provider asks the same question in SetUsageScenario, and where it serves it always shows a tile.
+                if (!TileDuty.Decide(_services, cpus, dwFlags).Serves) return HResult.S_OK;
 
                 var ours = -1;
                 for (var i = 0; i < cProviders; i++) if (rgclsidProviders[i] == ProviderIds.Provider) ours = i;

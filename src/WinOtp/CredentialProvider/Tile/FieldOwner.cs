@@ -14,5 +14,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
         ChangePassword,
         /// <summary>"Sync this account for offline sign-in" (command link, shown when offline sign-in is on).</summary>
         SyncOffline,
+        /// <summary>The title of the tile that says why the provider cannot start (large text).</summary>
+        Title,
     }
 }

@@ -12,8 +12,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
     /// <item>an unlock is <see cref="LogonScenario.Unlock"/> (reconnecting to a disconnected RDP session is one, in a remote session);</item>
     /// <item>CredUI is <see cref="LogonScenario.CredUI"/>, except prompts for generic credentials (CREDUIWIN_GENERIC), which
     /// are not Windows sign-ins (saved passwords of web sites, shares of other computers);</item>
-    /// <item>changing a password (CPUS_CHANGE_PASSWORD) signs nobody in: Windows' own tile does it, expired and
-    /// must-change passwords included; pre-logon access (PLAP) is not supported.</item>
+    /// <item>changing a password (Ctrl+Alt+Del "Change a password", CPUS_CHANGE_PASSWORD) is asked like a logon of that
+    /// session (<see cref="LogonScenario.Logon"/> on the console, <see cref="LogonScenario.Rdp"/> elsewhere): otherwise
+    /// Windows' own change tile would let anyone with the password replace it without a code; pre-logon access (PLAP)
+    /// is not supported.</item>
     /// </list>
     /// </summary>
     public static class ScenarioMap
@@ -26,6 +28,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
             switch (cpus)
             {
                 case CredentialProviderUsageScenario.Logon:
+                case CredentialProviderUsageScenario.ChangePassword:
                     return session == SessionKind.Console ? LogonScenario.Logon : LogonScenario.Rdp;
                 case CredentialProviderUsageScenario.UnlockWorkstation:
                     return LogonScenario.Unlock;

@@ -8,6 +8,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
         public const string ChangePasswordLabel = "Change password";
         public const string SyncOfflineLabel = "Sync this account for offline sign-in";
         public const string SyncNeedsNameAndCode = "Type your user name and a current code, then choose Sync again.";
+        /// <summary>On the status line while LogonUI's thread waits for the WEB API (or the offline check).</summary>
+        public const string CheckingCode = "Checking your code…";
         public const string SsprNotConfigured = "No password portal is configured on this computer (win_sspr_url). Contact your support desk.";
         public const string CodeRejectedCredential = "The sign-in could not be checked: the Windows credential was not in a form SecureMFA WIN OTP can read. Contact your support desk.";
 
