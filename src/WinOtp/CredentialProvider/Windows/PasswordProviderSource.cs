@@ -11,6 +11,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Windows
         public ICredentialProvider Create()
         {
             var type = Type.GetTypeFromCLSID(ProviderIds.PasswordProvider, true)!;
+            // CoCreateInstance failing throws a COMException; the cast is QueryInterface(IID_ICredentialProvider), whose
+            // failure is an InvalidCastException. The provider tells the two apart on its "cannot start" tile.
             return (ICredentialProvider)Activator.CreateInstance(type)!;
         }
     }
