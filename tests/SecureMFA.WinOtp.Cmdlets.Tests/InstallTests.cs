@@ -148,6 +148,14 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         }
 
         [Fact]
+        public void AnApiTimeoutLogonUiWouldClampIsSaidAtInstall()
+        {
+            var result = Install("-api_timeout 60000");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Contains(result.Warnings, w => w.StartsWith("-api_timeout: 60000 ms is more than the 30000 ms LogonUI waits"));
+        }
+
+        [Fact]
         public void InvalidParametersAreAllReportedAndNothingIsChanged()
         {
             var result = _windows.Run("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname 'not a dns name' -api_endpoint 'http://awebapi.adatum.labnet/api/securemfaotp' " +

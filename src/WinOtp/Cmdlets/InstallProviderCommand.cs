@@ -43,7 +43,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         [Parameter(HelpMessage = "The WEB API's bootstrap value (its api_headers_value): registers this computer once; it is sent to the API only and never stored. Needed unless the computer is registered already.")]
         public string? api_headers_value { get; set; }
 
-        [Parameter(HelpMessage = "Milliseconds for a whole API call (500-120000). Default 10000.")]
+        [Parameter(HelpMessage = "Milliseconds for a whole API call (500-120000; LogonUI waits at most 30000, a warning says so). Default 10000.")]
         public int api_timeout { get; set; } = WinOtpSettings.DefaultApiTimeoutMs;
 
         [Parameter(HelpMessage = "The self-service password portal for the tile's Change password link (https). Default: the host of api_endpoint.")]
@@ -103,6 +103,8 @@ namespace SecureMFA.WinOtp.Cmdlets
             var check = settings.Check();
             if (!check.IsValid)
                 ThrowTerminatingError(Errors.Record("Nothing was changed: " + string.Join(" ", check.Errors.Select(Parameter)), "InvalidParameters", ErrorCategory.InvalidArgument, null));
+            // What LogonUI will clamp (api_timeout above 30 s) is said now, not only in its event log.
+            foreach (var warning in check.Warnings) WriteWarning(Parameter(warning));
             if (serialkey != null || subscriptionid != null) WriteVerbose("-serialkey and -subscriptionid are ignored: this version has no licence; every feature is available for any number of users.");
             if (data_encryption_passphrase != null) WriteWarning("-data_encryption_passphrase is not used and not stored: the device key from the registration with the WEB API protects the API messages and the offline data.");
 
