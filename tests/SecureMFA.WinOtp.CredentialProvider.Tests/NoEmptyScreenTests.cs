@@ -112,7 +112,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         [InlineData(Failure.QueryInterfaceFails, "QueryInterface failed")]
         [InlineData(Failure.DeclinesScenario, "declined this sign-in (0x80004001)")]
         [InlineData(Failure.ExceptionInOurs, "an unexpected error in the provider")]
-        [InlineData(Failure.CoreFails, "its settings could not be read")]
+        [InlineData(Failure.CoreFails, "it could not decide whether a code is required (InvalidOperationException)")]
         public void TheTileSaysWhatIsWrong(Failure failure, string reason)
         {
             var shown = new Screen(SessionKind.Console, failure).Provider(CredentialProviderUsageScenario.Logon);

@@ -54,7 +54,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
             {
                 services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error,
                     $"SecureMFA WIN OTP could not decide whether {cpus} needs a code ({e.GetType().Name}: {e.Message}); a code is required.");
-                return new TileDuty(scenario, null, "its settings could not be read");
+                // Its settings, WinOtp.Core itself (a missing assembly), or the session check: the event has the details.
+                return new TileDuty(scenario, null, $"it could not decide whether a code is required ({e.GetType().Name})");
             }
         }
     }
