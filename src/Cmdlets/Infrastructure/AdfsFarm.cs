@@ -44,9 +44,12 @@ namespace SecureMFA.Cmdlets.Infrastructure
             return properties?.Properties["Role"]?.Value?.ToString();
         }
 
-        public bool IsRegistered() =>
+        public bool IsRegistered() => Registered() != null;
+
+        /// <summary>Our provider as Get-AdfsAuthenticationProvider shows it (with what AD FS kept from its metadata), or null.</summary>
+        public PSObject? Registered() =>
             PlatformCommands.Invoke(_cmdlet, "Get-AdfsAuthenticationProvider")
-                .Any(p => string.Equals(p.Properties["Name"]?.Value?.ToString(), ModulePaths.ProviderName, System.StringComparison.OrdinalIgnoreCase));
+                .FirstOrDefault(p => string.Equals(p.Properties["Name"]?.Value?.ToString(), ModulePaths.ProviderName, System.StringComparison.OrdinalIgnoreCase));
 
         public void Register(string configurationFile) => PlatformCommands.Invoke(_cmdlet, "Register-AdfsAuthenticationProvider", new Hashtable
         {
