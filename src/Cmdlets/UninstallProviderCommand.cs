@@ -113,8 +113,11 @@ namespace SecureMFA.Cmdlets
                         foreach (var file in files)
                         {
                             WriteVerbose($"Deleting {file}.");
-                            native.Remove(file);
-                            WriteObject(new InstallChange(InstallChange.NativeLibrary, file, null, InstallChange.Removed));
+                            var action = native.RemoveOrDeleteAtRestart(file, farm.DeleteAtRestart);
+                            if (action == NativeLibraries.DeletedAtRestart)
+                                WriteWarning($"{file} is in use (a PowerShell session that ran a SecureMFA OTP cmdlet holds it): it is deleted when Windows restarts. " +
+                                    "Restart this server before installing SecureMFA OTP again, or that restart deletes the new copy.");
+                            WriteObject(new InstallChange(InstallChange.NativeLibrary, file, null, action));
                         }
                     });
                     restartNeeded = false;

@@ -61,6 +61,12 @@ namespace SecureMFA.Cmdlets.Tests
                     [System.IO.File]::Copy($Path, $target)
                     $global:gac[$name] = $target
                 }}
+                $global:failAtRestart = $false
+                function global:Remove-SecureMfaOtpFileAtRestart {{
+                    param($Path)
+                    $global:calls.Add(""AtRestart|$Path"")
+                    if ($global:failAtRestart) {{ throw 'Access is denied.' }}
+                }}
                 function global:Uninstall-SecureMfaOtpGacAssembly {{
                     param($AssemblyName)
                     $global:calls.Add(""Ungac|$(([System.Reflection.AssemblyName]$AssemblyName).Name)"")

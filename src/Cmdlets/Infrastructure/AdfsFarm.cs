@@ -91,6 +91,10 @@ namespace SecureMFA.Cmdlets.Infrastructure
         public void ProtectConfigurationFile(string path) =>
             PlatformCommands.Invoke(_cmdlet, "Protect-SecureMfaOtpConfigurationFile", new Hashtable { ["Path"] = path });
 
+        /// <summary>Has Windows delete a file or an empty folder at the next restart (MoveFileEx, MOVEFILE_DELAY_UNTIL_REBOOT).</summary>
+        public void DeleteAtRestart(string path) =>
+            PlatformCommands.Invoke(_cmdlet, "Remove-SecureMfaOtpFileAtRestart", new Hashtable { ["Path"] = path });
+
         public void StopService() => PlatformCommands.Invoke(_cmdlet, "Stop-Service", new Hashtable { ["Name"] = ServiceName, ["Force"] = true });
 
         public void StartService() => PlatformCommands.Invoke(_cmdlet, "Start-Service", new Hashtable { ["Name"] = ServiceName });
