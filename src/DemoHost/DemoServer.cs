@@ -51,7 +51,8 @@ namespace SecureMFA.DemoHost
         private readonly HttpListener _listener = new HttpListener();
         private readonly SignInSessions _sessions;
         private readonly LoginFormToken _loginToken = new LoginFormToken();
-        private readonly OtpAuthenticationAdapter _adapter;
+        /// <summary>Held by its interface, so every call goes through AD FS's interfaces as AD FS makes it (most through IAuthenticationAdapterBase).</summary>
+        private readonly IAuthenticationAdapter _adapter;
         private readonly DemoServerOptions _options;
         private Task? _loop;
 
