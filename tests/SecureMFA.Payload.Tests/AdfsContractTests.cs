@@ -36,6 +36,19 @@ namespace SecureMFA.Payload.Tests
         }
 
         [Fact]
+        public void TheAdfsStandInTheMonoTestRunsCallsTheAdapterAsTheRealInterfacesDeclareIt()
+        {
+            // tests/SecureMFA.AdfsGacHost plays AD FS in the Mono GAC test: its calls must bind where AD FS's own do,
+            // TryEndAuthentication and the other base members on IAuthenticationAdapterBase.
+            var host = Path.Combine(StagedModule.RepoRoot, "tests", "SecureMFA.AdfsGacHost", "bin", StagedModule.Configuration, "net472", "SecureMFA.AdfsGacHost.exe");
+            var references = ContractSurface.ReferencesInto(host, AdfsContract.AssemblyName);
+            Assert.Contains("Microsoft.IdentityServer.Web.Authentication.External.IAuthenticationAdapterBase::TryEndAuthentication", references);
+            Assert.Contains("Microsoft.IdentityServer.Web.Authentication.External.IAuthenticationAdapter::BeginAuthentication", references);
+            var problems = AdfsContract.Load().BindingProblems(host);
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }
+
+        [Fact]
         public void TheBindingCheckFindsAPropertyDeclaredWithTheWrongType()
         {
             // The mistake that stopped every sign-in: an adapter compiled against IProofData.Properties as IDictionary.
