@@ -18,7 +18,7 @@
     )
     FunctionsToExport      = @(
         'Get-SecureMfaOtpHost', 'Find-SecureMfaOtpGacAssembly', 'Install-SecureMfaOtpGacAssembly', 'Uninstall-SecureMfaOtpGacAssembly',
-        'Register-SecureMfaOtpEventSource', 'Protect-SecureMfaOtpConfigurationFile'
+        'Register-SecureMfaOtpEventSource', 'Protect-SecureMfaOtpConfigurationFile', 'Remove-SecureMfaOtpFileAtRestart'
     )
     AliasesToExport        = @(
         'New-SecureMfaOtpUser', 'Get-SecureMfaOtpUser', 'Disable-SecureMfaOtpUser', 'Enable-SecureMfaOtpUser',

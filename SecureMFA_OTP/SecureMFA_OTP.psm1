@@ -193,5 +193,39 @@ function Protect-SecureMfaOtpConfigurationFile {
     Set-Acl -LiteralPath $Path -AclObject $acl
 }
 
+# MoveFileExW as winbase.h declares it: BOOL MoveFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD dwFlags).
+$script:DelayedDeleteSource = @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+namespace SecureMfaOtp.Files {
+    public static class DelayedDelete {
+        [DllImport("kernel32.dll", EntryPoint = "MoveFileExW", CharSet = CharSet.Unicode, SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.Bool)]
+        private static extern bool MoveFileEx(string existingFileName, string newFileName, uint flags);
+        private const uint MOVEFILE_DELAY_UNTIL_REBOOT = 0x4;
+        // No new name: Windows deletes the file (or the then empty folder) when it next starts, before anything loads it.
+        public static void AtRestart(string path) {
+            if (!MoveFileEx(path, null, MOVEFILE_DELAY_UNTIL_REBOOT)) throw new Win32Exception(Marshal.GetLastWin32Error());
+        }
+    }
+}
+'@
+
+function Remove-SecureMfaOtpFileAtRestart {
+    <#
+    .SYNOPSIS
+    Has Windows delete a file, or a folder empty by then, at the next restart (used by Uninstall-SecureMfaOtpProvider for a native library still loaded).
+    .PARAMETER Path
+    Full path of the file or folder.
+    .EXAMPLE
+    Remove-SecureMfaOtpFileAtRestart -Path "$env:ProgramFiles\SecureMFA OTP\native\win-x64\e_sqlite3.dll"
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Path)
+    if (-not ('SecureMfaOtp.Files.DelayedDelete' -as [type])) { Add-Type -TypeDefinition $script:DelayedDeleteSource }
+    [SecureMfaOtp.Files.DelayedDelete]::AtRestart($Path)
+}
+
 Export-ModuleMember -Cmdlet * -Alias * -Function Get-SecureMfaOtpHost, Find-SecureMfaOtpGacAssembly, Install-SecureMfaOtpGacAssembly,
-    Uninstall-SecureMfaOtpGacAssembly, Register-SecureMfaOtpEventSource, Protect-SecureMfaOtpConfigurationFile
+    Uninstall-SecureMfaOtpGacAssembly, Register-SecureMfaOtpEventSource, Protect-SecureMfaOtpConfigurationFile, Remove-SecureMfaOtpFileAtRestart

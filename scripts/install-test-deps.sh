@@ -5,7 +5,7 @@
 # accessibility rules the browser tests run on every page), into artifacts/node, only if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(samba samba-dsdb-modules samba-vfs-modules samba-ad-provision ldb-tools ldap-utils openssl chromium zbar-tools mono-runtime mono-devel)
+packages=(samba samba-dsdb-modules samba-vfs-modules samba-ad-provision ldb-tools ldap-utils openssl chromium zbar-tools mono-runtime mono-devel e2fsprogs)
 command -v npm > /dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p"); done

@@ -70,7 +70,7 @@ namespace SecureMFA.Adapter
         /// <summary>"1 minute", "5 minutes": a lock's length or a clock's drift.</summary>
         public string Duration(int minutes) => minutes == 1 ? MinuteOne : string.Format(CultureInfo.InvariantCulture, Minutes, minutes);
 
-        /// <summary>LCID to text: AD FS is told exactly these (AvailableLcids).</summary>
+        /// <summary>LCID to text: AD FS is told these and their neutral cultures (AvailableLcids).</summary>
         public static readonly IReadOnlyDictionary<int, PageText> Languages = new Dictionary<int, PageText>
         {
             [English] = new PageText
@@ -345,8 +345,11 @@ namespace SecureMFA.Adapter
         {
             if (Languages.TryGetValue(lcid, out var exact)) return exact;
             foreach (var language in Languages)
-                if ((language.Key & 0x3FF) == (lcid & 0x3FF)) return language.Value;
+                if (PrimaryLanguage(language.Key) == PrimaryLanguage(lcid)) return language.Value;
             return Languages[English];
         }
+
+        /// <summary>An LCID's primary language id (its low 10 bits): also the LCID of its neutral culture, 1036 fr-FR -> 12 fr.</summary>
+        public static int PrimaryLanguage(int lcid) => lcid & 0x3FF;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 using SecureMFA.Cmdlets.Help;
 using SecureMFA.Cmdlets.Infrastructure;
 using SecureMFA.Cmdlets.Output;
@@ -27,7 +28,10 @@ namespace SecureMFA.Cmdlets
         "added is recorded in %ProgramData%\\SecureMFA_OTP so Uninstall-SecureMfaOtpProvider removes exactly that. Registers the event source, " +
         "keeps a copy of the configuration for the support cmdlets readable only by SYSTEM, Administrators and the AD FS service account, and on " +
         "the main node registers the provider in the farm (Register-AdfsAuthenticationProvider), or updates its configuration if it is already " +
-        "registered (Import-AdfsAuthenticationProviderConfigurationData). Finally restarts the AD FS service. Returns one object per thing it " +
+        "registered (Import-AdfsAuthenticationProviderConfigurationData). AD FS keeps the adapter's AuthenticationMethods, IdentityClaims, " +
+        "FriendlyNames and Descriptions from registration time: when this release's differ, it says so and registers the provider again " +
+        "(out of the global policy lists that name it, unregister, register, back into those lists). Never puts an AD FS assembly " +
+        "(Microsoft.IdentityServer.*) into the GAC. Finally restarts the AD FS service. Returns one object per thing it " +
         "looked at (Kind, Name, Version, Action: Installed, Replaced, Unchanged, Registered, ...). Use -NotMainNode on the other servers. In a " +
         "WID farm, registration is refused on a secondary server.")]
     [CmdletExample("Install-SecureMfaOtpProvider -ConfigurationFilePath C:\\SecureMFA\\SecureMfaOtpProvider.json", "On the primary AD FS server: install or upgrade, register, restart.")]
@@ -214,7 +218,13 @@ namespace SecureMFA.Cmdlets
 
         private void Register(AdfsFarm farm, string configPath)
         {
-            if (farm.IsRegistered())
+            var registered = farm.Registered();
+            var changed = registered == null ? null : RegistrationChanges(registered);
+            if (changed != null && changed.Count > 0)
+            {
+                Reregister(farm, configPath, changed);
+            }
+            else if (registered != null)
             {
                 if (ShouldProcess(ModulePaths.ProviderName, "Update the registered configuration"))
                 {
@@ -241,6 +251,68 @@ namespace SecureMFA.Cmdlets
                     WriteObject(new InstallChange(InstallChange.GlobalPolicy, AdfsFarm.PolicyLists[0], null, "Added " + ModulePaths.ProviderName));
                 }
             }
+        }
+
+        /// <summary>
+        /// What AD FS kept at registration that this adapter would now give differently (empty: nothing). When either side
+        /// cannot be read, registering again is the only way to be sure, so that counts as a change.
+        /// </summary>
+        private List<string> RegistrationChanges(PSObject registered)
+        {
+            RegistrationFacts now;
+            try
+            {
+                now = RegistrationFacts.OfAdapter(Path.Combine(ModulePaths.AdapterFolder, ModulePaths.AdapterAssemblyFile));
+            }
+            catch (Exception ex) when (ex is IOException || ex is BadImageFormatException || ex is TypeLoadException || ex is TargetInvocationException ||
+                                       ex is MissingMethodException || ex is UnauthorizedAccessException || ex is ReflectionTypeLoadException)
+            {
+                return new List<string> { $"unknown (the adapter's metadata could not be read here: {ex.Message})" };
+            }
+            var kept = RegistrationFacts.OfRegistered(registered);
+            if (kept == null) return new List<string> { "unknown (Get-AdfsAuthenticationProvider does not show what AD FS kept)" };
+            return now.ChangedSince(kept).ToList();
+        }
+
+        /// <summary>
+        /// AD FS reads AuthenticationMethods, IdentityClaims, FriendlyNames and Descriptions only when a provider is
+        /// registered: to change them it must be unregistered and registered again, and it cannot be unregistered while a
+        /// global policy list names it. So: take it out of those lists, unregister, register, put the lists back as they were.
+        /// </summary>
+        private void Reregister(AdfsFarm farm, string configPath, IReadOnlyList<string> changed)
+        {
+            var lists = AdfsFarm.PolicyLists.ToDictionary(l => l, farm.PolicyList);
+            var holding = lists.Where(l => l.Value.Contains(ModulePaths.ProviderName, StringComparer.OrdinalIgnoreCase)).Select(l => l.Key).ToList();
+            var why = $"AD FS keeps what it read from the adapter at registration, and this release changes {string.Join(", ", changed)}";
+            var steps = (holding.Count == 0 ? "" : $"remove it from {string.Join(", ", holding)}, ") + "unregister it, register it again" +
+                (holding.Count == 0 ? "" : ", put it back in " + string.Join(", ", holding));
+            if (!ShouldProcess(ModulePaths.ProviderName, $"Register again ({why}): {steps}")) return;
+            WriteWarning($"{why}: registering {ModulePaths.ProviderName} again ({steps}). Until it is back in the policy, sign-ins that need it cannot finish.");
+            var step = "";
+            try
+            {
+                foreach (var list in holding)
+                {
+                    step = $"removing it from {list}";
+                    farm.SetPolicyList(list, lists[list].Where(p => !string.Equals(p, ModulePaths.ProviderName, StringComparison.OrdinalIgnoreCase)).ToList());
+                }
+                step = "unregistering it";
+                farm.Unregister();
+                step = "registering it";
+                farm.Register(configPath);
+                foreach (var list in holding)
+                {
+                    step = $"putting it back in {list}";
+                    farm.SetPolicyList(list, lists[list]);
+                }
+            }
+            catch (PlatformCommandException ex)
+            {
+                throw new InstallStepException(ModulePaths.ProviderName, $"Registering {ModulePaths.ProviderName} again failed while {step}: {ex.InnerException?.Message} " +
+                    (holding.Count == 0 ? "" : $"Before, it was in {string.Join(", ", holding.Select(l => $"{l} ({string.Join(", ", lists[l])})"))}. ") +
+                    "Run Install-SecureMfaOtpProvider again; it registers the provider if it is missing.", ex);
+            }
+            WriteObject(new InstallChange(InstallChange.Registration, ModulePaths.ProviderName, null, "Registered again (changed: " + string.Join(", ", changed) + ")"));
         }
 
         /// <summary>SQLite keeps the users, their lockouts and their used codes in a file on one server: a farm needs a shared store.</summary>

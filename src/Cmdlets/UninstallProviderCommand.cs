@@ -16,7 +16,8 @@ namespace SecureMFA.Cmdlets
         "Run in an elevated Windows PowerShell 5.1 (PowerShell 7 is refused). On the main node: removes the provider from the global " +
         "authentication policy lists (keeping the others) and unregisters it. Then, on every node: stops the AD FS service, removes from the GAC " +
         "exactly the assemblies Install-SecureMfaOtpProvider recorded in %ProgramData%\\SecureMFA_OTP\\installed-assemblies.txt (every " +
-        "SecureMFA version it installed), checks each is gone, deletes the native files it copied, and starts the service again (also when a " +
+        "SecureMFA version it installed), checks each is gone, deletes the native files it copied (one still loaded by a PowerShell session " +
+        "is deleted when Windows restarts, with a warning), and starts the service again (also when a " +
         "step fails). Third-party assemblies Install added (Otp.NET, QRCoder, SQLite, System.Memory, ...) stay in the GAC unless you add " +
         "-RemoveThirdPartyAssemblies, because the GAC does not know whether software installed since then uses them; nothing Install did not add " +
         "is ever removed. Without a record (installed by an earlier release), only this release's SecureMFA assemblies are removed. OTP users, " +
@@ -113,8 +114,11 @@ namespace SecureMFA.Cmdlets
                         foreach (var file in files)
                         {
                             WriteVerbose($"Deleting {file}.");
-                            native.Remove(file);
-                            WriteObject(new InstallChange(InstallChange.NativeLibrary, file, null, InstallChange.Removed));
+                            var action = native.RemoveOrDeleteAtRestart(file, farm.DeleteAtRestart);
+                            if (action == NativeLibraries.DeletedAtRestart)
+                                WriteWarning($"{file} is in use (a PowerShell session that ran a SecureMFA OTP cmdlet holds it): it is deleted when Windows restarts. " +
+                                    "Restart this server before installing SecureMFA OTP again, or that restart deletes the new copy.");
+                            WriteObject(new InstallChange(InstallChange.NativeLibrary, file, null, action));
                         }
                     });
                     restartNeeded = false;

@@ -30,7 +30,7 @@ namespace SecureMFA.DemoHost
     /// <summary>The posted form fields, as AD FS passes them to TryEndAuthentication.</summary>
     public sealed class DemoProofData : IProofData
     {
-        public DemoProofData(IDictionary<string, object> properties) => Properties = properties;
-        public IDictionary<string, object> Properties { get; }
+        public DemoProofData(Dictionary<string, object> properties) => Properties = properties;
+        public Dictionary<string, object> Properties { get; }
     }
 }

@@ -29,6 +29,9 @@ namespace SecureMFA.DemoHost
 
         /// <summary>Sign-ins in progress (and portal sessions) kept at most; the oldest make room.</summary>
         public int SessionCapacity { get; set; } = SignInSessions.DefaultCapacity;
+
+        /// <summary>The AD FS server's own culture: AD FS falls back to it when no browser culture is acceptable.</summary>
+        public CultureInfo ServerCulture { get; set; } = CultureInfo.GetCultureInfo("en-US");
     }
 
     /// <summary>
@@ -48,7 +51,8 @@ namespace SecureMFA.DemoHost
         private readonly HttpListener _listener = new HttpListener();
         private readonly SignInSessions _sessions;
         private readonly LoginFormToken _loginToken = new LoginFormToken();
-        private readonly OtpAuthenticationAdapter _adapter;
+        /// <summary>Held by its interface, so every call goes through AD FS's interfaces as AD FS makes it (most through IAuthenticationAdapterBase).</summary>
+        private readonly IAuthenticationAdapter _adapter;
         private readonly DemoServerOptions _options;
         private Task? _loop;
 
@@ -100,8 +104,15 @@ namespace SecureMFA.DemoHost
             try
             {
                 var path = request.Url!.AbsolutePath;
-                var lcid = Lcid(request);
-                if (request.HttpMethod == "GET" && (path == "/" || path == SignInPath))
+                var named = RequestedCultures(request).ToList();
+                var lcid = AdfsLanguage.Choose(named, _options.ServerCulture, _adapter.Metadata.AvailableLcids);
+                if (lcid == null && path == SignInPath)
+                {
+                    // What AD FS shows when neither the browser's cultures nor its own are among the provider's.
+                    Write(response, HttpStatusCode.InternalServerError, HostPage("Error",
+                        "<h1>An error occurred</h1><p>There is no style sheet configured for the requested locale, nor for the default locale.</p>"));
+                }
+                else if (request.HttpMethod == "GET" && (path == "/" || path == SignInPath))
                 {
                     if (path == SignInPath && request.QueryString["wa"] == "wsignout1.0") SignOut(request, response);
                     else PrimaryPage(request, response, HttpStatusCode.OK, null);
@@ -109,7 +120,8 @@ namespace SecureMFA.DemoHost
                 else if (request.HttpMethod == "POST" && path == SignInPath)
                 {
                     var fields = await FormBody.ReadAsync(request, _options.MaxBodyBytes, _options.BodyTimeLimit).ConfigureAwait(false);
-                    SignIn(request, response, lcid, fields);
+                    // A request that names no language keeps the sign-in's (or, at its start, the server's).
+                    SignIn(request, response, named.Count == 0 ? null : lcid, fields);
                 }
                 else if (request.HttpMethod == "GET" && path == PortalPath) Portal(request, response);
                 else Write(response, HttpStatusCode.NotFound, HostPage("Not found", "<h1>Not found</h1><p>There is no page here. <a href=\"/\">Sign in</a></p>"));
@@ -146,7 +158,7 @@ namespace SecureMFA.DemoHost
             }
             var upn = fields.TryGetValue("UserName", out var typed) ? typed.Trim() : "";
             if (upn.Length == 0) { PrimaryPage(request, response, HttpStatusCode.OK, "Type your user name (UPN)."); return; }
-            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? PageText.English);
+            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? ServerLcid);
             var identity = new Claim(AdapterMetadata.UpnClaimType, upn);
             if (!_adapter.IsAvailableForUser(identity, context)) { PrimaryPage(request, response, HttpStatusCode.OK, "OTP is not available for this user."); return; }
             var presentation = _adapter.BeginAuthentication(identity, request, context);
@@ -250,14 +262,20 @@ namespace SecureMFA.DemoHost
         /// <summary>A page in the host's own words, which are English.</summary>
         private static string HostPage(string title, string html) => AdfsPage.Render("en", title, html);
 
-        /// <summary>The LCID AD FS would pass: ?lcid=, else the browser's first Accept-Language; null when the request names none.</summary>
-        private static int? Lcid(HttpListenerRequest request)
+        /// <summary>The server culture's LCID as AD FS accepts it (checked on every sign-in request before this is used).</summary>
+        private int ServerLcid => AdfsLanguage.Choose(Array.Empty<string>(), _options.ServerCulture, _adapter.Metadata.AvailableLcids) ?? PageText.English;
+
+        /// <summary>The cultures a request asks for, in order: ?lcid= (a test's shortcut), then the browser's Accept-Language.</summary>
+        private static IEnumerable<string> RequestedCultures(HttpListenerRequest request)
         {
-            if (int.TryParse(request.QueryString["lcid"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var forced)) return forced;
-            var first = request.UserLanguages?.FirstOrDefault()?.Split(';')[0].Trim();
-            if (string.IsNullOrEmpty(first)) return null;
-            try { return CultureInfo.GetCultureInfo(first).LCID; }
-            catch (CultureNotFoundException) { return PageText.English; }
+            if (int.TryParse(request.QueryString["lcid"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var forced))
+            {
+                string? name = null;
+                try { name = CultureInfo.GetCultureInfo(forced).Name; }
+                catch (ArgumentException) { /* an LCID no culture has: as if not asked */ }
+                if (!string.IsNullOrEmpty(name)) yield return name!;
+            }
+            foreach (var name in AdfsLanguage.FromAcceptLanguage(request.UserLanguages)) yield return name;
         }
 
         /// <summary>The page's language as AD FS renders it: the LCID's culture name (the adapter's fragment states its own).</summary>

@@ -72,10 +72,16 @@ namespace SecureMFA.Adapter.Tests
         }
 
         [Fact]
-        public void MetadataAdvertisesExactlyTheShippedLanguagesAndTheOtpMethod()
+        public void MetadataAdvertisesExactlyTheShippedLanguagesWithTheirNeutralCulturesAndTheOtpMethod()
         {
             var metadata = new AdapterMetadata();
-            Assert.Equal(new[] { 1031, 1033, 1036, 1043, 3082 }, metadata.AvailableLcids.OrderBy(l => l));
+            // The shipped languages and their neutral cultures (de, en, es, fr, nl), through which AD FS accepts de-AT or en-GB.
+            Assert.Equal(new[] { 7, 9, 10, 12, 19, 1031, 1033, 1036, 1043, 3082 }, metadata.AvailableLcids.OrderBy(l => l));
+            foreach (var (neutral, specific) in new[] { (7, 1031), (9, 1033), (10, 3082), (12, 1036), (19, 1043) })
+            {
+                Assert.Equal(metadata.FriendlyNames[specific], metadata.FriendlyNames[neutral]);
+                Assert.Equal(metadata.Descriptions[specific], metadata.Descriptions[neutral]);
+            }
             Assert.Equal(metadata.AvailableLcids.OrderBy(l => l), metadata.FriendlyNames.Keys.OrderBy(l => l));
             Assert.Equal(metadata.AvailableLcids.OrderBy(l => l), metadata.Descriptions.Keys.OrderBy(l => l));
             Assert.All(metadata.FriendlyNames.Values, n => Assert.False(string.IsNullOrWhiteSpace(n)));

@@ -226,7 +226,8 @@ namespace SecureMFA.Adapter.Tests
         [InlineData(3082, "Configure su aplicación de autenticación", "es", "es-ES")]
         [InlineData(1043, "Stel uw authenticator-app in", "nl", "nl-NL")]
         [InlineData(2057, "Set up your authenticator app", "en", "en-GB")]
-        [InlineData(1041, "Set up your authenticator app", "en", "ja-JP")]
+        // Japanese is not offered: AD FS falls back to the server's culture (the demo host's is en-US).
+        [InlineData(1041, "Set up your authenticator app", "en", "en-US")]
         public async Task PagesSpeakTheUsersLanguageWithEnglishAsFallback(int lcid, string title, string fragmentLang, string pageLang)
         {
             using var host = new RunningDemoHost();
@@ -235,6 +236,22 @@ namespace SecureMFA.Adapter.Tests
             Assert.Equal(title, page.HeadingText);
             Assert.True(page.HasQrCode);
             // The fragment says which language its words are in; the page says which language AD FS renders (the LCID's).
+            Assert.Equal(fragmentLang, page.FragmentLang);
+            Assert.Equal(pageLang, page.HtmlLang);
+        }
+
+        [Theory]
+        [InlineData("en-GB,en;q=0.9", "Set up your authenticator app", "en", "en-GB")]
+        [InlineData("de-AT", "Authentifizierungs-App einrichten", "de", "de-AT")]
+        [InlineData("fr-CA", "Configurez votre application d'authentification", "fr", "fr-CA")]
+        [InlineData("es-MX", "Configure su aplicación de autenticación", "es", "es-MX")]
+        [InlineData("nl-BE", "Stel uw authenticator-app in", "nl", "nl-BE")]
+        public async Task ABrowserCultureWhoseParentIsListedGetsOurPageInItsLanguage(string acceptLanguage, string title, string fragmentLang, string pageLang)
+        {
+            using var host = new RunningDemoHost();
+            var page = await host.StartSignIn(NewUpn(), new Dictionary<string, string> { ["Accept-Language"] = acceptLanguage });
+            Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
+            Assert.Equal(title, page.Title);
             Assert.Equal(fragmentLang, page.FragmentLang);
             Assert.Equal(pageLang, page.HtmlLang);
         }

@@ -25,6 +25,6 @@ namespace SecureMFA.AdfsGacHost
     internal sealed class ProofData : IProofData
     {
         public ProofData(string field, string value) => Properties = new Dictionary<string, object> { [field] = value };
-        public IDictionary<string, object> Properties { get; }
+        public Dictionary<string, object> Properties { get; }
     }
 }

@@ -88,7 +88,7 @@ namespace SecureMFA.AdfsGacHost
             Console.WriteLine("end2-next: " + End(adapter, second, RfcTotp.Code(key, step + 1)));
         }
 
-        private static string End(IAuthenticationAdapter adapter, IAuthenticationContext context, string code)
+        private static string End(IAuthenticationAdapterBase adapter, IAuthenticationContext context, string code)
         {
             using (var exchange = new LoopbackExchange())
             {

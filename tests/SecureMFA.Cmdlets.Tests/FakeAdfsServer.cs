@@ -41,9 +41,9 @@ namespace SecureMFA.Cmdlets.Tests
                 $global:failRemove = @()
                 $global:host51 = [pscustomobject]@{{ PSEdition = 'Desktop'; PSVersion = '5.1.17763.592'; IsElevated = $true; NetFrameworkRelease = 528040 }}
                 function global:Get-SecureMfaOtpHost {{ $global:host51 }}
-                function global:Restart-Service {{ param($Name, [switch]$Force) $global:calls.Add(""Restart|$Name|$Force"") }}
-                function global:Stop-Service {{ param($Name, [switch]$Force) $global:calls.Add(""Stop|$Name"") }}
-                function global:Start-Service {{ param($Name) $global:calls.Add(""Start|$Name"") }}
+                {StandIn("Restart-Service", "$global:calls.Add(\"Restart|$Name|$Force\")")}
+                {StandIn("Stop-Service", "$global:calls.Add(\"Stop|$Name\")")}
+                {StandIn("Start-Service", "$global:calls.Add(\"Start|$Name\")")}
                 function global:Register-SecureMfaOtpEventSource {{ $global:calls.Add('EventSource'); 'Registered' }}
                 function global:Protect-SecureMfaOtpConfigurationFile {{ param($Path) $global:calls.Add(""Protect|$Path|$([System.IO.File]::Exists($Path))"") }}
                 function global:Find-SecureMfaOtpGacAssembly {{ param($AssemblyName) $global:calls.Add(""Find|$(([System.Reflection.AssemblyName]$AssemblyName).Name)""); $global:gac[$AssemblyName] }}
@@ -61,6 +61,12 @@ namespace SecureMFA.Cmdlets.Tests
                     [System.IO.File]::Copy($Path, $target)
                     $global:gac[$name] = $target
                 }}
+                $global:failAtRestart = $false
+                function global:Remove-SecureMfaOtpFileAtRestart {{
+                    param($Path)
+                    $global:calls.Add(""AtRestart|$Path"")
+                    if ($global:failAtRestart) {{ throw 'Access is denied.' }}
+                }}
                 function global:Uninstall-SecureMfaOtpGacAssembly {{
                     param($AssemblyName)
                     $global:calls.Add(""Ungac|$(([System.Reflection.AssemblyName]$AssemblyName).Name)"")
@@ -77,16 +83,49 @@ namespace SecureMFA.Cmdlets.Tests
         public string FilesRecord => Path.Combine(ProgramData, "SecureMFA_OTP", "installed-files.txt");
         public PowerShellSession Session { get; }
 
-        /// <summary>Defines the fake farm: its WID role, whether the provider is registered, the policy list, the number of servers.</summary>
-        public void Farm(string role, bool registered, string additional, int nodes) => Session.Run($@"
-            function global:Get-AdfsSyncProperties {{ [pscustomobject]@{{ Role = '{role}' }} }}
-            function global:Get-AdfsFarmInformation {{ [pscustomobject]@{{ FarmNodes = @({string.Join(",", Enumerable.Range(1, nodes).Select(n => $"[pscustomobject]@{{ FQDN = 'adfs{n}.adatum.com' }}"))}) }} }}
-            function global:Get-AdfsAuthenticationProvider {{ [pscustomobject]@{{ Name = 'FormsAuthentication' }}; {(registered ? "[pscustomobject]@{ Name = 'SecureMfaOtpProvider' }" : "")} }}
-            function global:Register-AdfsAuthenticationProvider {{ param($TypeName, $Name, $ConfigurationFilePath) $global:calls.Add(""Register|$Name|$TypeName|$ConfigurationFilePath"") }}
-            function global:Import-AdfsAuthenticationProviderConfigurationData {{ param($Name, $FilePath) $global:calls.Add(""Import|$Name|$FilePath"") }}
-            function global:Unregister-AdfsAuthenticationProvider {{ param($Name, [switch]$Confirm) $global:calls.Add(""Unregister|$Name|$Confirm"") }}
-            function global:Get-AdfsGlobalAuthenticationPolicy {{ [pscustomobject]@{{ AdditionalAuthenticationProvider = @({additional}); PrimaryIntranetAuthenticationProvider = @('FormsAuthentication'); PrimaryExtranetAuthenticationProvider = @('FormsAuthentication') }} }}
-            function global:Set-AdfsGlobalAuthenticationPolicy {{ param([string[]]$AdditionalAuthenticationProvider, [string[]]$PrimaryIntranetAuthenticationProvider) $global:calls.Add(""Policy|$($AdditionalAuthenticationProvider -join ',')"") }}");
+        /// <summary>
+        /// Defines the fake farm: its WID role, whether the provider is registered (by default with what this build's adapter
+        /// gives AD FS; <paramref name="kept"/> replaces that with other PowerShell property assignments), the policy lists,
+        /// the number of servers.
+        /// </summary>
+        public void Farm(string role, bool registered, string additional, int nodes, string? kept = null, string intranet = "'FormsAuthentication'") => Session.Run($@"
+            {StandIn("Get-AdfsSyncProperties", $"[pscustomobject]@{{ Role = '{role}' }}")}
+            {StandIn("Get-AdfsFarmInformation", $"[pscustomobject]@{{ FarmNodes = @({string.Join(",", Enumerable.Range(1, nodes).Select(n => $"[pscustomobject]@{{ FQDN = 'adfs{n}.adatum.com' }}"))}) }}")}
+            {StandIn("Get-AdfsAuthenticationProvider", $"[pscustomobject]@{{ Name = 'FormsAuthentication' }}; {(registered ? $"[pscustomobject]@{{ Name = 'SecureMfaOtpProvider'; {kept ?? KeptByAdfs()} }}" : "")}")}
+            {StandIn("Register-AdfsAuthenticationProvider", "$global:calls.Add(\"Register|$Name|$TypeName|$ConfigurationFilePath\")")}
+            {StandIn("Import-AdfsAuthenticationProviderConfigurationData", "$global:calls.Add(\"Import|$Name|$FilePath\")")}
+            {StandIn("Unregister-AdfsAuthenticationProvider", "$global:calls.Add(\"Unregister|$Name|$($PSBoundParameters['Confirm'])\")")}
+            {StandIn("Get-AdfsGlobalAuthenticationPolicy", $"[pscustomobject]@{{ AdditionalAuthenticationProvider = @({additional}); PrimaryIntranetAuthenticationProvider = @({intranet}); PrimaryExtranetAuthenticationProvider = @('FormsAuthentication') }}")}
+            {StandIn("Set-AdfsGlobalAuthenticationPolicy", "foreach ($list in $PSBoundParameters.Keys) { $global:calls.Add(\"Policy$(if ($list -ne 'AdditionalAuthenticationProvider') { '.' + $list })|$($PSBoundParameters[$list] -join ',')\") }")}");
+
+        /// <summary>A stand-in for a real cmdlet: its parameters exactly as contracts/adfs/adfs-cmdlets.txt lists them, and a body of the test's.</summary>
+        public static string StandIn(string cmdlet, string body) => $"function global:{cmdlet} {{ {AdfsCmdletListing.ParamBlock(cmdlet)} {body} }}";
+
+        /// <summary>
+        /// What AD FS would have kept had this build's adapter been registered: AuthenticationMethods, IdentityClaims,
+        /// DisplayNames and Descriptions from its metadata class (compiled against it here, not read the way Install reads it).
+        /// </summary>
+        public static string KeptByAdfs(Action<Dictionary<string, string>>? change = null)
+        {
+            var metadata = new SecureMFA.Adapter.AdapterMetadata();
+            var facts = new Dictionary<string, string>
+            {
+                ["AuthenticationMethods"] = List(metadata.AuthenticationMethods),
+                ["IdentityClaims"] = List(metadata.IdentityClaims),
+                ["DisplayNames"] = Dictionary(metadata.FriendlyNames),
+                ["Descriptions"] = Dictionary(metadata.Descriptions),
+            };
+            change?.Invoke(facts);
+            return string.Join("; ", facts.Select(f => $"{f.Key} = {f.Value}"));
+        }
+
+        public static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
+
+        public static string List(IEnumerable<string> items) => $"@({string.Join(", ", items.Select(Quote))})";
+
+        /// <summary>As AD FS keeps them: a Dictionary[int,string] by LCID.</summary>
+        public static string Dictionary(IDictionary<int, string> entries) =>
+            $"$($d = [System.Collections.Generic.Dictionary[int,string]]::new(); {string.Join(" ", entries.Select(e => $"$d[{e.Key}] = {Quote(e.Value)};"))} ,$d)";
 
         /// <summary>Presents another host: edition, version, elevation, .NET Framework release.</summary>
         public void Host(string edition, string version, bool elevated, int? release) => Session.Run(

@@ -60,7 +60,7 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.OrderBy(e => e));
 
             var seams = new[] { "Get-SecureMfaOtpHost", "Find-SecureMfaOtpGacAssembly", "Install-SecureMfaOtpGacAssembly", "Uninstall-SecureMfaOtpGacAssembly",
-                "Register-SecureMfaOtpEventSource", "Protect-SecureMfaOtpConfigurationFile" };
+                "Register-SecureMfaOtpEventSource", "Protect-SecureMfaOtpConfigurationFile", "Remove-SecureMfaOtpFileAtRestart" };
             Assert.Equal(seams.OrderBy(s => s), module.ExportedFunctions.Keys.OrderBy(s => s));
             var imported = _ps.Run("Get-Command -Module SecureMFA_OTP -CommandType Function | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(s => s);
             Assert.Equal(seams.OrderBy(s => s), imported);

@@ -161,6 +161,44 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Empty(_server.Calls());
         }
 
+        [Fact]
+        public void ANativeFileInUseIsDeletedAtTheNextRestartWithItsFoldersAndTheUserIsTold()
+        {
+            Installed();
+            var folder = Path.Combine(_server.NativeRoot, PowerShellSession.NativeRid);
+            var file = Assert.Single(Directory.GetFiles(folder));
+            ScriptResult result;
+            using (new UndeletableFile(file))
+            {
+                Assert.ThrowsAny<Exception>(() => File.Delete(file));
+                result = _server.Run("Uninstall-SecureMfaOtpProvider -NotMainNode -Confirm:$false");
+            }
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            // The file first, then each folder it leaves empty, up to the native folder and no further.
+            Assert.Equal(new[] { "AtRestart|" + file, "AtRestart|" + folder, "AtRestart|" + _server.NativeRoot },
+                _server.Calls().Where(c => c.StartsWith("AtRestart|", StringComparison.Ordinal)));
+            Assert.Contains(result.Warnings, w => w.Contains(file) && w.Contains("deleted when Windows restarts"));
+            Assert.Contains(result.Output, o => (string)o.Properties["Kind"].Value == "Native library" && (string)o.Properties["Action"].Value == "Deleted at restart");
+            Assert.False(File.Exists(_server.FilesRecord) && File.ReadAllText(_server.FilesRecord).Contains(file), "no longer recorded: Windows removes it");
+            Assert.Equal("Start|adfssrv", _server.Changes().Last());
+        }
+
+        [Fact]
+        public void WhenEvenTheDeleteAtRestartFailsItStopsSayingWhatToDoAndKeepsTheRecord()
+        {
+            Installed();
+            var file = Assert.Single(Directory.GetFiles(Path.Combine(_server.NativeRoot, PowerShellSession.NativeRid)));
+            _server.Run("$global:failAtRestart = $true");
+            ScriptResult result;
+            using (new UndeletableFile(file)) result = _server.Run("Uninstall-SecureMfaOtpProvider -NotMainNode -Confirm:$false");
+            var error = Assert.Single(result.Errors);
+            Assert.Contains($"Removing {file} failed", error.Exception.Message);
+            Assert.Contains("deleting it at the next restart: Access is denied.", error.Exception.Message);
+            Assert.Contains("Close every PowerShell", error.Exception.Message);
+            Assert.Contains(file, File.ReadAllText(_server.FilesRecord));
+            Assert.Equal("Start|adfssrv", _server.Changes().Last());
+        }
+
         public void Dispose() => _server.Dispose();
     }
 }

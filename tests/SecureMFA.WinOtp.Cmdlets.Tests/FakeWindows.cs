@@ -29,7 +29,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $global:source = $false
                 $global:protected = @{}
                 $global:granted = @{}
-                $global:facts = [pscustomobject]@{ IsElevated = $true; Is64BitOperatingSystem = $true; Is64BitProcess = $true; WindowsBuild = 20348; NetFrameworkRelease = 528449;
+                $global:facts = [pscustomobject]@{ IsElevated = $true; Is64BitOperatingSystem = $true; Is64BitProcess = $true; OSArchitecture = 'AMD64'; WindowsBuild = 20348; NetFrameworkRelease = 528449;
                     MachineName = 'PC1'; MachineSid = 'S-1-5-21-1-2-3'; ProgramFiles = 'C:\Program Files'; ProgramData = 'C:\ProgramData' }
                 function global:Get-SecureMfaWinOtpHost { $global:facts }
                 function global:Get-SecureMfaWinOtpRegistryValue { param($Path, $Name) $key = ""$Path|$Name""; if ($global:reg.Contains($key)) { , $global:reg[$key] } }

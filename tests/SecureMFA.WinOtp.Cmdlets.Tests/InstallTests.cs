@@ -174,6 +174,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         [InlineData("Is64BitOperatingSystem = $false", "X64Required")]
         [InlineData("NetFrameworkRelease = 394802", "NetFrameworkTooOld")]
         [InlineData("WindowsBuild = 9600", "WindowsTooOld")]
+        // ARM64 Windows, where an x64 PowerShell runs emulated and calls itself 64-bit: LogonUI could not load the provider.
+        [InlineData("OSArchitecture = 'ARM64'", "X64WindowsRequired")]
+        [InlineData("OSArchitecture = $null", "X64WindowsRequired")]
         public void ItRefusesAComputerItCannotServeBeforeChangingAnything(string fact, string errorId)
         {
             _windows.Run("$global:facts." + fact);
@@ -181,6 +184,33 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.StartsWith(errorId + ",", Assert.Single(result.Errors).FullyQualifiedErrorId);
             Assert.Empty(_windows.Calls());
             Assert.Empty(_api.Api.Requests);
+        }
+
+        [Fact]
+        public void OnArm64WindowsItSaysItIsForX64WindowsOnly()
+        {
+            _windows.Run("$global:facts.OSArchitecture = 'ARM64'");
+            var error = Assert.Single(Install().Errors);
+            Assert.Contains("built for x64 Windows only; this computer's Windows is ARM64", error.Exception.Message);
+            Assert.Contains("Nothing was installed.", error.Exception.Message);
+        }
+
+        [Fact]
+        public void TheProviderFolderIsFoundFromTheAssemblyWhereverTheModuleWasImportedFrom()
+        {
+            // Imported as its bare assembly, the module's ModuleBase is bin\<framework>\, which holds no provider\ folder.
+            var cmdlets = System.IO.Directory.GetFiles(System.IO.Path.Combine(ModuleSession.ModuleFolder, "bin"), "SecureMFA.WinOtp.Cmdlets.dll", System.IO.SearchOption.AllDirectories)
+                .Single(f => f.Contains("net10.0"));
+            var reimported = _windows.Run($"Remove-Module SecureMFA_WIN_OTP; Import-Module '{cmdlets}'; (Get-Command Install-SecureMFA_WIN_OTP_AuthenticationProvider).Module.ModuleBase");
+            Assert.True(reimported.Errors.Count == 0, reimported.ErrorText);
+            Assert.Equal(System.IO.Path.GetDirectoryName(cmdlets), reimported.Output.Single().ToString());
+            _windows.Run(@"function global:Copy-SecureMfaWinOtpFile { param($Source, $Destination) $global:calls.Add(""CopyFrom|$Source""); 'Installed' }");
+
+            var result = Install();
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            var provider = System.IO.Path.Combine(ModuleSession.ModuleFolder, "provider");
+            Assert.Equal(new[] { "SecureMFA.Otp.dll", "SecureMFA.WinOtp.Core.dll", "SecureMFA.WinOtp.CredentialProvider.dll" }.Select(f => "CopyFrom|" + System.IO.Path.Combine(provider, f)),
+                _windows.Calls().Where(c => c.StartsWith("CopyFrom|")));
         }
 
         [Fact]

@@ -44,9 +44,12 @@ namespace SecureMFA.Cmdlets.Infrastructure
             return properties?.Properties["Role"]?.Value?.ToString();
         }
 
-        public bool IsRegistered() =>
+        public bool IsRegistered() => Registered() != null;
+
+        /// <summary>Our provider as Get-AdfsAuthenticationProvider shows it (with what AD FS kept from its metadata), or null.</summary>
+        public PSObject? Registered() =>
             PlatformCommands.Invoke(_cmdlet, "Get-AdfsAuthenticationProvider")
-                .Any(p => string.Equals(p.Properties["Name"]?.Value?.ToString(), ModulePaths.ProviderName, System.StringComparison.OrdinalIgnoreCase));
+                .FirstOrDefault(p => string.Equals(p.Properties["Name"]?.Value?.ToString(), ModulePaths.ProviderName, System.StringComparison.OrdinalIgnoreCase));
 
         public void Register(string configurationFile) => PlatformCommands.Invoke(_cmdlet, "Register-AdfsAuthenticationProvider", new Hashtable
         {
@@ -87,6 +90,10 @@ namespace SecureMFA.Cmdlets.Infrastructure
         /// <summary>Makes the configuration copy (it holds the passphrase) readable only by SYSTEM, Administrators and the AD FS service account.</summary>
         public void ProtectConfigurationFile(string path) =>
             PlatformCommands.Invoke(_cmdlet, "Protect-SecureMfaOtpConfigurationFile", new Hashtable { ["Path"] = path });
+
+        /// <summary>Has Windows delete a file or an empty folder at the next restart (MoveFileEx, MOVEFILE_DELAY_UNTIL_REBOOT).</summary>
+        public void DeleteAtRestart(string path) =>
+            PlatformCommands.Invoke(_cmdlet, "Remove-SecureMfaOtpFileAtRestart", new Hashtable { ["Path"] = path });
 
         public void StopService() => PlatformCommands.Invoke(_cmdlet, "Stop-Service", new Hashtable { ["Name"] = ServiceName, ["Force"] = true });
 

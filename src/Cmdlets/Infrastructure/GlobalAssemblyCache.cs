@@ -1,6 +1,8 @@
+using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
@@ -25,7 +27,19 @@ namespace SecureMFA.Cmdlets.Infrastructure
             return string.IsNullOrEmpty(path) ? null : path;
         }
 
-        public void Install(string path) => PlatformCommands.Invoke(_cmdlet, InstallCommand, new Hashtable { ["Path"] = path });
+        public void Install(string path)
+        {
+            // The last gate, whatever the caller checked: AD FS's assemblies come with AD FS (our build compiles against
+            // a reference copy of one), and a copy of ours in the GAC would shadow the real one.
+            var name = AssemblyName.GetAssemblyName(path);
+            if (IsAdfsOwn(name)) throw new InvalidOperationException($"{name.FullName} is AD FS's own assembly: it is never put into the GAC by this module.");
+            PlatformCommands.Invoke(_cmdlet, InstallCommand, new Hashtable { ["Path"] = path });
+        }
+
+        /// <summary>Microsoft.IdentityServer and Microsoft.IdentityServer.*: what AD FS itself ships.</summary>
+        public static bool IsAdfsOwn(AssemblyName name) =>
+            string.Equals(name.Name, "Microsoft.IdentityServer", StringComparison.OrdinalIgnoreCase) ||
+            (name.Name ?? "").StartsWith("Microsoft.IdentityServer.", StringComparison.OrdinalIgnoreCase);
 
         public void Remove(string fullName) => PlatformCommands.Invoke(_cmdlet, RemoveCommand, new Hashtable { ["AssemblyName"] = fullName });
     }

@@ -40,6 +40,8 @@ namespace SecureMFA.Cmdlets.Infrastructure
             foreach (var file in Directory.GetFiles(ModulePaths.AdapterFolder, "*.dll"))
             {
                 var name = AssemblyName.GetAssemblyName(file);
+                if (GlobalAssemblyCache.IsAdfsOwn(name))
+                    throw new InvalidOperationException($"{System.IO.Path.GetFileName(file)} is {name.FullName}, AD FS's own assembly: the module must never put it into the GAC (it would shadow AD FS's). The module is damaged; reinstall it.");
                 var token = Token(name);
                 if (token.Length == 0)
                     throw new InvalidOperationException($"{System.IO.Path.GetFileName(file)} is not strong-named, so it cannot go into the GAC: the module is damaged; reinstall it.");

@@ -20,6 +20,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
 
         public const string AdapterAssemblyFile = "SecureMFA.Adapter.dll";
         public const string AdapterTypeName = "SecureMFA.Adapter.OtpAuthenticationAdapter";
+        public const string AdapterMetadataTypeName = "SecureMFA.Adapter.AdapterMetadata";
         public const string ProviderName = "SecureMfaOtpProvider";
 
         public const string ConfigurationVariable = "SECUREMFA_OTP_CONFIGURATION";

@@ -72,6 +72,48 @@ namespace SecureMFA.Cmdlets.Infrastructure
             }
         }
 
+        /// <summary>
+        /// Removes one recorded file as <see cref="Remove"/> does; when a process still has it loaded (Windows PowerShell
+        /// loads SecureMFA.Core from the GAC once installed, and Core then loads this copy for every SQLite cmdlet), Windows
+        /// refuses to delete it: it and the folders it leaves empty are deleted at the next restart instead.
+        /// </summary>
+        /// <returns>Removed, or DeletedAtRestart.</returns>
+        public string RemoveOrDeleteAtRestart(string file, Action<string> deleteAtRestart)
+        {
+            try
+            {
+                if (File.Exists(file)) File.Delete(file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                var scheduled = new List<string> { Path.GetFullPath(file) };
+                var root = Root;
+                for (var folder = Path.GetDirectoryName(scheduled[0]); folder != null && IsWithin(folder, root) && Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+                {
+                    if (Directory.EnumerateFileSystemEntries(folder).Any(e => !scheduled.Contains(Path.GetFullPath(e), StringComparer.OrdinalIgnoreCase))) break;
+                    scheduled.Add(folder);
+                }
+                try
+                {
+                    // In this order: a folder can only go once what it held has gone.
+                    foreach (var path in scheduled) deleteAtRestart(path);
+                }
+                catch (PlatformCommandException scheduling)
+                {
+                    throw new InstallStepException(file, $"Removing {file} failed ({ex.Message}), and so did deleting it at the next restart: {scheduling.InnerException?.Message} " +
+                        "Close every PowerShell that used SecureMFA OTP, then run Uninstall-SecureMfaOtpProvider again.", scheduling);
+                }
+                _record.RemoveFile(file);
+                return DeletedAtRestart;
+            }
+            Remove(file);
+            return InstallChange.Removed;
+        }
+
+        public const string DeletedAtRestart = "Deleted at restart";
+
+        private static string Root => Path.GetFullPath(ModulePaths.NativeRoot).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+
         /// <summary>Removes one recorded file, then its folder and the native folder if nothing else is left in them.</summary>
         public void Remove(string file)
         {
@@ -79,7 +121,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
             {
                 if (File.Exists(file)) File.Delete(file);
                 _record.RemoveFile(file);
-                var root = Path.GetFullPath(ModulePaths.NativeRoot).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+                var root = Root;
                 var folder = Path.GetDirectoryName(Path.GetFullPath(file));
                 while (folder != null && IsWithin(folder, root) && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
                 {

@@ -11,8 +11,10 @@ namespace SecureMFA.Core.Native
     /// 3. &lt;folder of SecureMFA.Core.dll&gt;/../../native/&lt;rid&gt; — the staged module (bin/&lt;tfm&gt;/ → module root);
     /// 4. %ProgramFiles%\SecureMFA OTP\native\&lt;rid&gt; — installed by Install-SecureMfaOtpProvider (Windows only).
     /// A copy shipped with the very Core assembly (2, 3) comes before the installed one: it is the build that Core was
-    /// tested with, and PowerShell then never holds the installed file open, so an install can replace it. AD FS loads
-    /// Core from the GAC, whose folder holds nothing else, so it uses the installed copy.
+    /// tested with. AD FS loads Core from the GAC, whose folder holds nothing else, so it uses the installed copy (4).
+    /// So does Windows PowerShell once the module is installed: it too binds SecureMFA.Core by strong name and finds the
+    /// GAC's first, so a SQLite cmdlet there holds the installed file open until that PowerShell exits. Install copies
+    /// the file with AD FS stopped and fails plainly if it is still held; Uninstall has Windows delete it at the next restart.
     /// </summary>
     public static class NativeSqliteFolders
     {

@@ -93,6 +93,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             var platform = new PlatformCommands(this);
             var host = HostFacts.Read(platform);
             host.Require(this, Name);
+            host.RequireX64Windows(this);
 
             var settings = new InstallSettings
             {
@@ -109,7 +110,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             if (data_encryption_passphrase != null) WriteWarning("-data_encryption_passphrase is not used and not stored: the device key from the registration with the WEB API protects the API messages and the offline data.");
 
             ProviderInstallation provider;
-            var moduleFolder = MyInvocation.MyCommand.Module?.ModuleBase ?? "";
+            var moduleFolder = ProviderInstallation.ModuleFolder;
             try { provider = new ProviderInstallation(host.ProgramFiles, ProviderInstallation.ShippedAssemblyName(moduleFolder)); }
             catch (Exception e) when (e is IOException || e is BadImageFormatException || e is ArgumentException || e is UnauthorizedAccessException)
             {

@@ -20,6 +20,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
         public bool IsElevated { get; private set; }
         public bool Is64BitOperatingSystem { get; private set; }
         public bool Is64BitProcess { get; private set; }
+
+        /// <summary>Windows' own processor architecture (AMD64, ARM64, x86), whatever a 64-bit PowerShell emulated on ARM64 reports of itself.</summary>
+        public string OSArchitecture { get; private set; } = "";
         public int WindowsBuild { get; private set; }
         public int? NetFrameworkRelease { get; private set; }
         public string MachineName { get; private set; } = "";
@@ -37,6 +40,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
                 IsElevated = Value("IsElevated") is bool elevated && elevated,
                 Is64BitOperatingSystem = Value("Is64BitOperatingSystem") is bool os && os,
                 Is64BitProcess = Value("Is64BitProcess") is bool process && process,
+                OSArchitecture = Text("OSArchitecture"),
                 WindowsBuild = int.TryParse(Text("WindowsBuild"), out var build) ? build : 0,
                 NetFrameworkRelease = int.TryParse(Text("NetFrameworkRelease"), out var release) ? release : (int?)null,
                 MachineName = Text("MachineName"),
@@ -44,6 +48,19 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
                 ProgramFiles = Text("ProgramFiles"),
                 ProgramData = Text("ProgramData"),
             };
+        }
+
+        /// <summary>
+        /// The provider is built for x64 Windows only: on ARM64 Windows LogonUI is a native ARM64 process, which cannot load
+        /// it, and an x64 PowerShell there runs emulated and calls itself 64-bit. Installing would leave a filter switching
+        /// Windows' tiles off for a provider that never shows: refused before anything changes. (Uninstall is not refused.)
+        /// </summary>
+        public void RequireX64Windows(PSCmdlet cmdlet)
+        {
+            if (!string.Equals(OSArchitecture, "AMD64", StringComparison.OrdinalIgnoreCase))
+                cmdlet.ThrowTerminatingError(Errors.Record("SecureMFA WIN OTP's credential provider is built for x64 Windows only; this computer's Windows is " +
+                    (OSArchitecture.Length == 0 ? "of an unknown architecture" : OSArchitecture) + ", where LogonUI cannot load it. Nothing was installed.",
+                    "X64WindowsRequired", ErrorCategory.NotImplemented, OSArchitecture));
         }
 
         /// <summary>Stops the cmdlet, naming what is missing, unless this is an elevated 64-bit PowerShell on 64-bit Windows 10 / Server 2016+ with .NET Framework 4.7.2+.</summary>

@@ -38,6 +38,14 @@ namespace SecureMFA.WinOtp.Cmdlets
         /// <summary>As RegAsm /codebase writes it: file:/// and the path with forward slashes.</summary>
         public string CodeBase => "file:///" + ProviderPath.Replace('\\', '/');
 
+        /// <summary>
+        /// The module folder, found from this assembly's own file (bin\&lt;framework&gt;\ two levels below it), as the AD FS
+        /// module finds its own: the PowerShell module object's ModuleBase names wherever the module was imported from
+        /// (bin\&lt;framework&gt;\ itself when the assembly was imported directly), not where provider\ is.
+        /// </summary>
+        public static string ModuleFolder =>
+            Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(ProviderInstallation).Assembly.Location)!, "..", ".."));
+
         /// <summary>The provider assembly in the module (provider\ beside the manifest), read for its full name.</summary>
         public static string ShippedAssemblyName(string moduleFolder) =>
             AssemblyName.GetAssemblyName(Path.Combine(moduleFolder, "provider", ProviderIds.AssemblyFileName)).FullName;

@@ -31,7 +31,7 @@ Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'Secu
 function Get-SecureMfaWinOtpHost {
     <#
     .SYNOPSIS
-    What the installer needs to know about this computer and this PowerShell: elevation, 64-bit, Windows build, .NET Framework release, name, machine SID, folders.
+    What the installer needs to know about this computer and this PowerShell: elevation, 64-bit, Windows' architecture, Windows build, .NET Framework release, name, machine SID, folders.
     .EXAMPLE
     Get-SecureMfaWinOtpHost
     #>
@@ -46,6 +46,8 @@ function Get-SecureMfaWinOtpHost {
         IsElevated             = $elevated
         Is64BitOperatingSystem = [System.Environment]::Is64BitOperatingSystem
         Is64BitProcess         = [System.Environment]::Is64BitProcess
+        # The system-wide value is Windows' own architecture; a process's %PROCESSOR_ARCHITECTURE% is what it is emulated as.
+        OSArchitecture         = (Get-ItemProperty -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager\Environment' -Name PROCESSOR_ARCHITECTURE -ErrorAction SilentlyContinue).PROCESSOR_ARCHITECTURE
         WindowsBuild           = [System.Environment]::OSVersion.Version.Build
         NetFrameworkRelease    = if ($release) { [int] $release.Release } else { $null }
         MachineName            = [System.Environment]::MachineName
