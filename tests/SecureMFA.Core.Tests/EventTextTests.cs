@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using SecureMFA.Core.Events;
+using SecureMFA.Otp.Events;
 using Xunit;
 
 namespace SecureMFA.Core.Tests
