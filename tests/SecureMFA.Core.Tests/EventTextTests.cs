@@ -23,6 +23,13 @@ namespace SecureMFA.Core.Tests
             Assert.Equal(expected, EventText.Escape(text));
         }
 
+        /// <summary>Not in an attribute: custom attribute strings are UTF-8 and cannot carry a lone surrogate.</summary>
+        [Fact]
+        public void UnpairedSurrogatesAreWrittenAsEscapesAndPairsAreKept()
+        {
+            Assert.Equal("lone\\ud800surrogate\\udc00 \U0001F600", EventText.Escape("lone\uD800surrogate\uDC00 \U0001F600"));
+        }
+
         [Theory]
         [InlineData("alice@adatum.labnet")]
         [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36")]
