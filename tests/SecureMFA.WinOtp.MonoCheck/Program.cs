@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
+using SecureMFA.Otp.Crypto;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
@@ -28,6 +29,7 @@ namespace SecureMFA.WinOtp.MonoCheck
                 Check("worked-example-signatures", WorkedExample),
                 Check("forged-accept-refused", ForgedAccept),
                 Check("timeout-and-network", TimeoutAndNetwork),
+                Check("pbkdf2-sha256-vectors", Pbkdf2Vectors),
                 Check("vault-pbkdf2-600000", VaultWithShippedIterations),
                 Check("vault-every-flipped-byte", VaultTamper),
                 Check("vault-rollback", VaultRollback),
@@ -67,6 +69,30 @@ namespace SecureMFA.WinOtp.MonoCheck
         private static void Equal<T>(T expected, T actual, string what)
         {
             if (!EqualityComparer<T>.Default.Equals(expected, actual)) throw new Exception(what + ": expected " + expected + ", got " + actual);
+        }
+
+        /// <summary>
+        /// The net472 PBKDF2 on RFC 7914 §11 and the common PBKDF2-HMAC-SHA256 vectors: under Mono on Linux the managed
+        /// loop; run on Windows (.NET Framework) it is CNG, and then its output is also compared with the managed loop's.
+        /// </summary>
+        private static void Pbkdf2Vectors()
+        {
+            var vectors = new[]
+            {
+                ("passwd", "salt", 1, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"),
+                ("Password", "NaCl", 80000, "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d"),
+                ("password", "salt", 4096, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a"),
+                ("pass\0word", "sa\0lt", 4096, "89b69d0516f829893c696226650a8687"),
+            };
+            var windows = Environment.OSVersion.Platform == PlatformID.Win32NT;
+            Equal(windows ? "CNG BCryptDeriveKeyPBKDF2" : "managed Rfc2898DeriveBytes (.NET Framework)", Pbkdf2.Implementation, "implementation");
+            foreach (var (password, salt, iterations, hex) in vectors)
+            {
+                var p = Encoding.UTF8.GetBytes(password);
+                var s = Encoding.UTF8.GetBytes(salt);
+                Equal(hex, LowerHex.Of(Pbkdf2.Sha256(p, s, iterations, hex.Length / 2)), password + "/" + salt + "/" + iterations);
+                if (windows) Equal(hex, LowerHex.Of(Pbkdf2.FrameworkManagedSha256(p, s, iterations, hex.Length / 2)), "managed loop, " + password);
+            }
         }
 
         private static void DecisionTable()
