@@ -7,22 +7,23 @@ using Xunit;
 namespace SecureMFA.NetFx.Tests
 {
     /// <summary>
-    /// PBKDF2-HMAC-SHA256 on published vectors (RFC 7914 §11; the widely used PBKDF2-HMAC-SHA256 set, e.g. in
-    /// RFC 7914's errata discussion and OpenSSL's tests), checked against Python's hashlib (OpenSSL) when added. On .NET
-    /// 10 this is Rfc2898DeriveBytes.Pbkdf2; the net472 managed loop runs the same vectors under Mono
+    /// PBKDF2-HMAC-SHA256 on known vectors (every one also checked with Python's hashlib, i.e. OpenSSL). On .NET 10
+    /// this is Rfc2898DeriveBytes.Pbkdf2; the net472 managed loop runs the same vectors under Mono
     /// (SecureMFA.WinOtp.MonoCheck "pbkdf2-sha256-vectors"). The CNG call cannot run on Linux.
     /// </summary>
     public class Pbkdf2Tests
     {
+        /// <summary>Password, salt, iterations, expected hex (its length is the output length).</summary>
         public static IEnumerable<object[]> Vectors() => new[]
         {
-            new object[] { "passwd", "salt", 1, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783" },
-            new object[] { "Password", "NaCl", 80000, "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d" },
-            new object[] { "password", "salt", 1, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b" },
-            new object[] { "password", "salt", 2, "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43" },
-            new object[] { "password", "salt", 4096, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a" },
+            // The published PBKDF2-HMAC-SHA256 vector with a salt of 8 bytes or more (the RFC 6070 inputs, SHA-256).
             new object[] { "passwordPASSWORDpassword", "saltSALTsaltSALTsaltSALTsaltSALTsalt", 4096, "348c89dbcbd32b2f32d814b8116e84cf2b17347ebc1800181c4e2a1fb8dd53e1c635518c7dac47e9" },
-            new object[] { "pass\0word", "sa\0lt", 4096, "89b69d0516f829893c696226650a8687" },
+            // Computed with Python's hashlib.pbkdf2_hmac (OpenSSL): NUL bytes, two output blocks, an empty password,
+            // and the shipped 600,000 iterations over a 16-byte salt and a non-ASCII password.
+            new object[] { "pass\0word", "sa\0lt\0\0\0", 4096, "34e1a53710996d91632863bdf11fbcba" },
+            new object[] { "Password", "NaClNaCl", 80000, "43d5f94d89bb00fa370edf06296bcf4987aa45f94d1204256e070ee1a032063a87ed78639d9e8f60fbae43ae9df56e61874cb6767b68aa1ea688c4d94c2074ba" },
+            new object[] { "", "0123456789abcdef", 1, "9a8a8056e20d881a164805a7c7c966e5d0b830eceaf5bb335ce4d3ca0962a7ad" },
+            new object[] { "Winter2026!corr\u00e8ct", "0123456789abcdef", 600000, "4b9541066175ba761f7705bd3e5608c646137a9648e402d5ff3b232a95a82fa9" },
         };
 
         [Theory]
@@ -39,6 +40,8 @@ namespace SecureMFA.NetFx.Tests
         {
             Assert.Throws<ArgumentNullException>(() => Pbkdf2.Sha256(null!, new byte[16], 1, 32));
             Assert.Throws<ArgumentNullException>(() => Pbkdf2.Sha256(new byte[1], null!, 1, 32));
+            // RFC 7914 §11's salts ("salt", "NaCl") are 4 bytes: .NET Framework's managed loop refuses them, so every path does.
+            Assert.Throws<ArgumentException>(() => Pbkdf2.Sha256(new byte[1], Encoding.ASCII.GetBytes("salt"), 1, 32));
             Assert.Throws<ArgumentOutOfRangeException>(() => Pbkdf2.Sha256(new byte[1], new byte[16], 0, 32));
             Assert.Throws<ArgumentOutOfRangeException>(() => Pbkdf2.Sha256(new byte[1], new byte[16], 1, 0));
         }

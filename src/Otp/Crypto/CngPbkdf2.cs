@@ -22,7 +22,9 @@ namespace SecureMFA.Otp.Crypto
             try
             {
                 var derived = new byte[length];
-                status = BCryptDeriveKeyPBKDF2(algorithm, password, (uint)password.Length, salt, (uint)salt.Length, (ulong)iterations, derived, (uint)derived.Length, 0);
+                // An empty array may reach CNG as a null pointer, which it refuses even with a length of zero.
+                var passwordBuffer = password.Length == 0 ? new byte[1] : password;
+                status = BCryptDeriveKeyPBKDF2(algorithm, passwordBuffer, (uint)password.Length, salt, (uint)salt.Length, (ulong)iterations, derived, (uint)derived.Length, 0);
                 if (status != 0)
                 {
                     Array.Clear(derived, 0, derived.Length);

@@ -12,6 +12,9 @@ namespace SecureMFA.Otp.Crypto
     /// </summary>
     public static class Pbkdf2
     {
+        /// <summary>.NET Framework's Rfc2898DeriveBytes refuses shorter salts; CNG would take them, so every path refuses them.</summary>
+        public const int MinimumSaltBytes = 8;
+
 #if NETFRAMEWORK
         private static readonly Pbkdf2Route Route = new Pbkdf2Route(
             Environment.OSVersion.Platform == PlatformID.Win32NT ? CngPbkdf2.Sha256 : (Pbkdf2Route.Derivation?)null,
@@ -22,6 +25,7 @@ namespace SecureMFA.Otp.Crypto
         {
             if (password == null) throw new ArgumentNullException(nameof(password));
             if (salt == null) throw new ArgumentNullException(nameof(salt));
+            if (salt.Length < MinimumSaltBytes) throw new ArgumentException($"The salt must have at least {MinimumSaltBytes} bytes.", nameof(salt));
             if (iterations < 1) throw new ArgumentOutOfRangeException(nameof(iterations), iterations, "PBKDF2 needs at least one iteration.");
             if (length < 1) throw new ArgumentOutOfRangeException(nameof(length), length, "PBKDF2 yields at least one byte.");
 #if NETFRAMEWORK
