@@ -21,7 +21,7 @@ using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
 using SecureMFA.DemoHost;
 
-var sections = args.Length == 0 ? new[] { "totp", "protect", "store", "adapter", "bulk", "webapi" } : args;
+var sections = args.Length == 0 ? new[] { "totp", "protect", "pbkdf2", "store", "adapter", "bulk", "webapi" } : args;
 var work = Path.Combine(Path.GetTempPath(), "securemfa-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
 Console.WriteLine($"SecureMFA OTP benchmarks ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
@@ -31,11 +31,12 @@ foreach (var section in sections)
     {
         case "totp": Totp(); break;
         case "protect": Protect(); break;
+        case "pbkdf2": KeyDerivation.Run(); break;
         case "store": Store(work); break;
         case "adapter": AdapterFlow(work); break;
         case "bulk": Bulk(work); break;
         case "webapi": WebApiLoad.Run(work).GetAwaiter().GetResult(); break;
-        default: Console.Error.WriteLine($"unknown section {section}: totp, protect, store, adapter, bulk, webapi"); return 2;
+        default: Console.Error.WriteLine($"unknown section {section}: totp, protect, pbkdf2, store, adapter, bulk, webapi"); return 2;
     }
 }
 return 0;

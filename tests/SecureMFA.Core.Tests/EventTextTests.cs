@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using SecureMFA.Core.Events;
+using SecureMFA.Otp.Events;
 using Xunit;
 
 namespace SecureMFA.Core.Tests
@@ -20,6 +21,13 @@ namespace SecureMFA.Core.Tests
         public void LineBreaksControlAndFormatCharactersAreWrittenAsEscapes(string text, string expected)
         {
             Assert.Equal(expected, EventText.Escape(text));
+        }
+
+        /// <summary>Not in an attribute: custom attribute strings are UTF-8 and cannot carry a lone surrogate.</summary>
+        [Fact]
+        public void UnpairedSurrogatesAreWrittenAsEscapesAndPairsAreKept()
+        {
+            Assert.Equal("lone\\ud800surrogate\\udc00 \U0001F600", EventText.Escape("lone\uD800surrogate\uDC00 \U0001F600"));
         }
 
         [Theory]

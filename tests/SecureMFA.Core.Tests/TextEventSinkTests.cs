@@ -13,7 +13,7 @@ namespace SecureMFA.Core.Tests
             new TextEventSink(writer).Write(OtpEventId.OtpFailed, EventLevel.Warning, "OTP refused for evil\n2026-01-01 Secure MFA OTP 5556 Information: forged");
             var lines = writer.ToString().TrimEnd('\n', '\r').Split('\n');
             var line = Assert.Single(lines);
-            Assert.Contains("Secure MFA OTP 5557 Warning: OTP refused for evil?2026-01-01", line);
+            Assert.Contains("Secure MFA OTP 5557 Warning: OTP refused for evil\\u000a2026-01-01", line);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
+using SecureMFA.Otp.Crypto;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
@@ -28,6 +29,7 @@ namespace SecureMFA.WinOtp.MonoCheck
                 Check("worked-example-signatures", WorkedExample),
                 Check("forged-accept-refused", ForgedAccept),
                 Check("timeout-and-network", TimeoutAndNetwork),
+                Check("pbkdf2-sha256-vectors", Pbkdf2Vectors),
                 Check("vault-pbkdf2-600000", VaultWithShippedIterations),
                 Check("vault-every-flipped-byte", VaultTamper),
                 Check("vault-rollback", VaultRollback),
@@ -69,6 +71,31 @@ namespace SecureMFA.WinOtp.MonoCheck
         private static void Equal<T>(T expected, T actual, string what)
         {
             if (!EqualityComparer<T>.Default.Equals(expected, actual)) throw new Exception(what + ": expected " + expected + ", got " + actual);
+        }
+
+        /// <summary>
+        /// The net472 PBKDF2 on the vectors of tests/SecureMFA.NetFx.Tests/Pbkdf2Tests.cs: under Mono on Linux the managed
+        /// loop; run on Windows (.NET Framework) it is CNG, and then its output is also compared with the managed loop's.
+        /// </summary>
+        private static void Pbkdf2Vectors()
+        {
+            var vectors = new[]
+            {
+                ("passwordPASSWORDpassword", "saltSALTsaltSALTsaltSALTsaltSALTsalt", 4096, "348c89dbcbd32b2f32d814b8116e84cf2b17347ebc1800181c4e2a1fb8dd53e1c635518c7dac47e9"),
+                ("pass\0word", "sa\0lt\0\0\0", 4096, "34e1a53710996d91632863bdf11fbcba"),
+                ("Password", "NaClNaCl", 80000, "43d5f94d89bb00fa370edf06296bcf4987aa45f94d1204256e070ee1a032063a87ed78639d9e8f60fbae43ae9df56e61874cb6767b68aa1ea688c4d94c2074ba"),
+                ("", "0123456789abcdef", 1, "9a8a8056e20d881a164805a7c7c966e5d0b830eceaf5bb335ce4d3ca0962a7ad"),
+                ("Winter2026!corr\u00e8ct", "0123456789abcdef", 600000, "4b9541066175ba761f7705bd3e5608c646137a9648e402d5ff3b232a95a82fa9"),
+            };
+            var windows = Environment.OSVersion.Platform == PlatformID.Win32NT;
+            Equal(windows ? "CNG BCryptDeriveKeyPBKDF2" : "managed Rfc2898DeriveBytes (.NET Framework)", Pbkdf2.Implementation, "implementation");
+            foreach (var (password, salt, iterations, hex) in vectors)
+            {
+                var p = Encoding.UTF8.GetBytes(password);
+                var s = Encoding.UTF8.GetBytes(salt);
+                Equal(hex, LowerHex.Of(Pbkdf2.Sha256(p, s, iterations, hex.Length / 2)), password + "/" + salt + "/" + iterations);
+                if (windows) Equal(hex, LowerHex.Of(Pbkdf2.FrameworkManagedSha256(p, s, iterations, hex.Length / 2)), "managed loop, " + password);
+            }
         }
 
         private static void DecisionTable()

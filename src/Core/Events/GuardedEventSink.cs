@@ -1,4 +1,5 @@
 using System;
+using SecureMFA.Otp.Events;
 
 namespace SecureMFA.Core.Events
 {

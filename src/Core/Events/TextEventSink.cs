@@ -1,10 +1,11 @@
 using System;
 using System.Globalization;
 using System.IO;
+using SecureMFA.Otp.Events;
 
 namespace SecureMFA.Core.Events
 {
-    /// <summary>Writes one line per event to a text writer (standard error by default, or a log file).</summary>
+    /// <summary>Writes one line per event to a text writer (standard error by default, or a log file); a UPN typed with line breaks cannot forge another line (<see cref="EventText"/>).</summary>
     public sealed class TextEventSink : IEventSink
     {
         private readonly TextWriter _writer;
@@ -23,21 +24,12 @@ namespace SecureMFA.Core.Events
         public void Write(OtpEventId id, EventLevel level, string message)
         {
             var line = string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-ddTHH:mm:ss.fffZ} {1} {2} {3}: {4}",
-                DateTime.UtcNow, _source, (int)id, level, OneLine(message));
+                DateTime.UtcNow, _source, (int)id, level, EventText.Escape(message));
             lock (_gate)
             {
                 _writer.WriteLine(line);
                 _writer.Flush();
             }
-        }
-
-        /// <summary>A UPN typed with line breaks must not forge extra log lines.</summary>
-        private static string OneLine(string message)
-        {
-            var chars = message.ToCharArray();
-            for (var i = 0; i < chars.Length; i++)
-                if (char.IsControl(chars[i])) chars[i] = '?';
-            return new string(chars);
         }
     }
 }

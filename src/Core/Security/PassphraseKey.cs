@@ -36,7 +36,7 @@ namespace SecureMFA.Core.Security
             if (salt == null || salt.Length < SaltBytes) throw new ArgumentException($"The salt must have at least {SaltBytes} bytes.", nameof(salt));
             return Cache.GetOrAdd(CacheKey("v2", passphrase, salt), _ =>
             {
-                var master = Pbkdf2(Encoding.UTF8.GetBytes(passphrase), salt, 32);
+                var master = Pbkdf2.Sha256(Encoding.UTF8.GetBytes(passphrase), salt, Iterations, 32);
                 try
                 {
                     return new PassphraseKey(
@@ -52,7 +52,7 @@ namespace SecureMFA.Core.Security
             CheckPassphrase(passphrase);
             return Cache.GetOrAdd(CacheKey("v1", passphrase, V1Salt), _ =>
             {
-                var bytes = Pbkdf2(Encoding.UTF8.GetBytes(passphrase), V1Salt, 64);
+                var bytes = Pbkdf2.Sha256(Encoding.UTF8.GetBytes(passphrase), V1Salt, Iterations, 64);
                 var encryption = new byte[32];
                 var mac = new byte[32];
                 Buffer.BlockCopy(bytes, 0, encryption, 0, 32);
@@ -65,16 +65,6 @@ namespace SecureMFA.Core.Security
         private static void CheckPassphrase(string passphrase)
         {
             if (string.IsNullOrEmpty(passphrase)) throw new ArgumentException("The passphrase is empty.", nameof(passphrase));
-        }
-
-        private static byte[] Pbkdf2(byte[] password, byte[] salt, int length)
-        {
-#if NETFRAMEWORK
-            using (var pbkdf2 = new Rfc2898DeriveBytes(password, salt, Iterations, HashAlgorithmName.SHA256))
-                return pbkdf2.GetBytes(length);
-#else
-            return Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, length);
-#endif
         }
 
         /// <summary>A hash, so the cache does not keep the passphrase string itself alive.</summary>

@@ -1,11 +1,11 @@
 using System;
-using System.Text;
+using SecureMFA.Otp.Events;
 
 namespace SecureMFA.WinOtp.Events
 {
     /// <summary>
     /// What the logon flow writes through: verbose events dropped unless verboselog is on, each message made one
-    /// line of printable text, and a failing log (full, source not registered) never failing a sign-in.
+    /// line by the escaping rule AD FS and the WEB API use too, and a failing log (full, source not registered) never failing a sign-in.
     /// </summary>
     public sealed class GuardedEventLog : IWinOtpEventLog
     {
@@ -26,16 +26,7 @@ namespace SecureMFA.WinOtp.Events
             catch (Exception) { /* the sign-in goes on without its event */ }
         }
 
-        /// <summary>Control characters (line breaks forged into a user name, for one) become spaces.</summary>
-        public static string OneLine(string? message)
-        {
-            var text = new StringBuilder(Math.Min((message ?? "").Length, MaxLength));
-            foreach (var c in message ?? "")
-            {
-                if (text.Length == MaxLength) break;
-                text.Append(char.IsControl(c) ? ' ' : c);
-            }
-            return text.ToString();
-        }
+        /// <summary>The product's one escaping rule (<see cref="EventText"/>), capped at <see cref="MaxLength"/> characters.</summary>
+        public static string OneLine(string? message) => EventText.Escape(message, MaxLength);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using SecureMFA.Otp.Crypto;
 
@@ -59,12 +58,7 @@ namespace SecureMFA.WinOtp.Offline
         {
             if (iterations < 1) throw new ArgumentOutOfRangeException(nameof(iterations), iterations, "PBKDF2 needs at least one iteration.");
             var passwordBytes = Encoding.UTF8.GetBytes(password ?? "");
-            byte[] stretched;
-#if NETFRAMEWORK
-            using (var pbkdf2 = new Rfc2898DeriveBytes(passwordBytes, salt, iterations, HashAlgorithmName.SHA256)) stretched = pbkdf2.GetBytes(32);
-#else
-            stretched = Rfc2898DeriveBytes.Pbkdf2(passwordBytes, salt, iterations, HashAlgorithmName.SHA256, 32);
-#endif
+            var stretched = Pbkdf2.Sha256(passwordBytes, salt, iterations, 32);
             Array.Clear(passwordBytes, 0, passwordBytes.Length);
             var okm = Hkdf.DeriveKey(stretched, null, Encoding.UTF8.GetBytes("SMFA-WINOTP-VAULT-PASSWORD\n" + upn), 64);
             Array.Clear(stretched, 0, stretched.Length);
