@@ -89,6 +89,34 @@ namespace SecureMFA.WebApi.Tests
         }
 
         [Fact]
+        public async Task OneAddressSpendingItsBudgetOrTypingWrongValuesLeavesOtherAddressesAndItsOwnRightValueAlone()
+        {
+            using var api = new ApiFactory(new ApiDeployment(new Dictionary<string, string> { ["api_register_per_address_per_hour"] = "2" }),
+                new Dictionary<string, string> { ["Limits:BootstrapFailures"] = "2" });
+            var http = api.Http();
+            async Task<ApiAnswer> From(string address, string bootstrap)
+            {
+                using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, api.BasePath + "/v1/devices/register")
+                {
+                    Content = new System.Net.Http.StringContent("{\"machine\":\"PC1\"}", System.Text.Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add(ApiFactory.AddressHeader, address);
+                request.Headers.Add(Otp.Protocol.ApiHeaders.Bootstrap, bootstrap);
+                return await SignedClient.Send(http, request, null);
+            }
+            Assert.Equal(200, (await From("192.0.2.1", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(200, (await From("192.0.2.1", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(429, (await From("192.0.2.1", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(200, (await From("192.0.2.2", ApiDeployment.Bootstrap)).Status);
+            // Wrong values from a third address: it is limited for wrong values, never for the right one.
+            for (var i = 0; i < 2; i++) Assert.Equal(401, (await From("192.0.2.3", "wrong-wrong-wrong-wrong")).Status);
+            Assert.Equal(429, (await From("192.0.2.3", "wrong-wrong-wrong-wrong")).Status);
+            Assert.Equal(200, (await From("192.0.2.3", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(401, (await From("192.0.2.4", "wrong-wrong-wrong-wrong")).Status);
+            Assert.Equal(4, api.Deployment.Devices.List().Count);
+        }
+
+        [Fact]
         public async Task WithoutABootstrapValueRegistrationIsClosed()
         {
             using var closed = new ApiFactory(new ApiDeployment(new Dictionary<string, string> { ["api_headers_value"] = "" }));
