@@ -35,9 +35,9 @@ namespace SecureMFA.DemoHost
         public bool TryStart(string upn)
         {
             var key = UpnKey.Normalize(upn);
-            var store = _store();
             lock (_started)
             {
+                var store = _store();
                 var now = _clock();
                 RemoveExpired(store, now);
                 if (_started.ContainsKey(key) || store.Find(upn) != null) return true;

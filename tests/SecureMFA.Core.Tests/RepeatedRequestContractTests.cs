@@ -55,5 +55,27 @@ namespace SecureMFA.Core.Tests
             Server(later).Verify(upn, wrong, null, "AD FS", null);
             Assert.Equal(5, s.Store.Find(upn)!.FailedLogonCount);
         }
+
+        [Theory, MemberData(nameof(Kinds))]
+        public void ARepeatOfAnAcceptedRequestIsAReplayNotAnUncountedReject(string kind)
+        {
+            using var s = StoreUnderTest.Open(kind);
+            var protector = new PlainSecretProtector();
+            var key = SharedSecret.NewKey();
+            var upn = s.NewUpn();
+            s.Store.Create(new NewOtpUser(upn, protector.Protect(upn, key), TotpParameters.Default));
+            var now = DateTime.UtcNow;
+            var config = ConfigurationLoader.LoadOrThrow("{\"ui_login_failures\": \"5\", \"ui_lockout_minutes\": \"5\"}");
+            OtpSignIn Server(DateTime clock) => new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), () => clock);
+            var wrong = TotpGenerator.Compute(key, TotpParameters.Default, now.AddHours(-5)) == "000000" ? "000001" : "000000";
+            const string agent = "SecureMFA WIN OTP WEB API rdp on PC1, device d1";
+
+            Assert.Equal(VerifyOutcome.WrongCode, Server(now).Verify(upn, wrong, null, agent, "EBESExQVFhcYGRobHB0eHw==").Outcome);
+            var code = TotpGenerator.Compute(key, TotpParameters.Default, now.AddSeconds(1));
+            Assert.Equal(VerifyOutcome.Success, Server(now.AddSeconds(1)).Verify(upn, code, null, agent, "ICEiIyQlJicoKSorLC0uLw==").Outcome);
+            // The accepted request again, at another server: the step is used, so it is a replay, counted as such.
+            Assert.Equal(VerifyOutcome.Replayed, Server(now.AddSeconds(2)).Verify(upn, code, null, agent, "ICEiIyQlJicoKSorLC0uLw==").Outcome);
+            Assert.Equal(1, s.Store.Find(upn)!.FailedLogonCount);
+        }
     }
 }

@@ -143,9 +143,13 @@ namespace SecureMFA.Core.SignIn
         /// </summary>
         public static readonly TimeSpan RepeatedRequestWindow = TimeSpan.FromSeconds(600);
 
-        /// <summary>Whether the user's last recorded failure is this very attempt's request (same agent, which names it), recently.</summary>
+        /// <summary>
+        /// Whether the user's last recorded attempt is this very request (the agent names it), was a failure (no success
+        /// since: a success writes the agent too) and is recent.
+        /// </summary>
         private static bool IsLastCountedFailure(OtpUser user, LogonAttempt attempt) =>
             user.FailedLastLogon.HasValue && attempt.UtcNow - user.FailedLastLogon.Value <= RepeatedRequestWindow &&
+            (!user.LastLogon.HasValue || user.LastLogon.Value <= user.FailedLastLogon.Value) &&
             string.Equals(user.UserAgent, attempt.UserAgent, StringComparison.Ordinal);
 
         private int? AttemptsLeft(OtpUser user) =>
