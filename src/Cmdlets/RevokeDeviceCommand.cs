@@ -9,7 +9,7 @@ namespace SecureMFA.Cmdlets
     [Cmdlet(VerbsSecurity.Revoke, "xOTP_Device", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OtpDeviceInfo))]
     [CmdletHelp("Revokes computers' registrations with the SecureMFA WEB API.",
-        "A revoked device's requests are refused (401 revoked_device) by every WEB API server from its next request on, since the " +
+        "A revoked device's requests are refused (403 device_revoked, signed with the device's key so it can trust it) by every WEB API server from its next request on, since the " +
         "registry is in the shared store. The computer can sign in through the API again only after registering anew with the bootstrap " +
         "value. Offline packages it already holds stay usable until they expire (api_offline_max_days); reset the users concerned " +
         "(Reset-xOTP_User) to end them sooner. Revoking a revoked device keeps its first revocation time.",

@@ -9,7 +9,9 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.IdentityServer.Web.Authentication.External;
 using SecureMFA.Adapter;
+using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
+using SecureMFA.Core.Stores;
 
 namespace SecureMFA.DemoHost
 {
@@ -32,6 +34,9 @@ namespace SecureMFA.DemoHost
 
         /// <summary>The AD FS server's own culture: AD FS falls back to it when no browser culture is acceptable.</summary>
         public CultureInfo ServerCulture { get; set; } = CultureInfo.GetCultureInfo("en-US");
+
+        /// <summary>Users created by typing a new UPN and not yet confirmed, kept at most; each is removed after 15 minutes unconfirmed.</summary>
+        public int PendingEnrolmentCapacity { get; set; } = PendingEnrolments.DefaultCapacity;
     }
 
     /// <summary>
@@ -54,6 +59,8 @@ namespace SecureMFA.DemoHost
         /// <summary>Held by its interface, so every call goes through AD FS's interfaces as AD FS makes it (most through IAuthenticationAdapterBase).</summary>
         private readonly IAuthenticationAdapter _adapter;
         private readonly DemoServerOptions _options;
+        private PendingEnrolments? _enrolments;
+        private IOtpUserStore? _store;
         private Task? _loop;
 
         private DemoServer(DemoServerOptions options)
@@ -71,6 +78,9 @@ namespace SecureMFA.DemoHost
             var server = new DemoServer(options);
             var json = DemoConfiguration.Load(options.ConfigPath, options.DataFolder);
             server._adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+            // The host's own view of the adapter's store, opened on first use (a configuration the adapter refused shows its error page).
+            server._enrolments = new PendingEnrolments(() => server._store ??= OtpUserStoreFactory.Open(ConfigurationLoader.LoadOrThrow(json), options.Events),
+                options.Clock, options.PendingEnrolmentCapacity);
             server._listener.Prefixes.Add(server.BaseAddress.ToString());
             server._listener.Start();
             server._loop = Task.Run(server.AcceptLoop);
@@ -82,6 +92,7 @@ namespace SecureMFA.DemoHost
             _listener.Close();
             try { _loop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { /* listener closed */ }
             _adapter.OnAuthenticationPipelineUnload();
+            (_store as IDisposable)?.Dispose();
         }
 
         private async Task AcceptLoop()
@@ -161,8 +172,20 @@ namespace SecureMFA.DemoHost
             var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? ServerLcid);
             var identity = new Claim(AdapterMetadata.UpnClaimType, upn);
             if (!_adapter.IsAvailableForUser(identity, context)) { PrimaryPage(request, response, HttpStatusCode.OK, "OTP is not available for this user."); return; }
+            if (!MayStart(upn))
+            {
+                PrimaryPage(request, response, HttpStatusCode.TooManyRequests, "Too many enrolments are pending on this demo host; try again in a few minutes.");
+                return;
+            }
             var presentation = _adapter.BeginAuthentication(identity, request, context);
             WritePresentation(response, presentation, _sessions.Start(context), context.Lcid, upn);
+        }
+
+        /// <summary>Whether the pending-enrolment cap lets this sign-in start; store trouble is left to the adapter, which shows it the AD FS way.</summary>
+        private bool MayStart(string upn)
+        {
+            try { return _enrolments!.TryStart(upn); }
+            catch (Exception ex) when (ex is StoreUnavailableException || ex is ConfigurationException) { return true; }
         }
 
         private void EndAuthentication(HttpListenerRequest request, HttpListenerResponse response, int? lcid, Dictionary<string, string> fields, string token)

@@ -91,9 +91,9 @@ namespace SecureMFA.Adapter.Tests
         }
 
         [Theory]
-        [InlineData(4, "That code is not valid now: your phone's clock seems to be off by about 4 minutes.")]
+        [InlineData(-4, "That code is not valid now: your phone's clock seems to be off by about 4 minutes.")]
         [InlineData(-2, "That code is not valid now: your phone's clock seems to be off by about 2 minutes.")]
-        public async Task ACodeFromAPhoneWhoseClockIsOffSaysSoAndCounts(int minutes, string expected)
+        public async Task ACodeFromAPhoneWhoseClockIsBehindSaysSoAndCounts(int minutes, string expected)
         {
             using var host = new RunningDemoHost();
             var upn = TestUsers.NewUpn();
@@ -102,7 +102,23 @@ namespace SecureMFA.Adapter.Tests
             var page = await host.SubmitCode(await host.StartSignIn(upn), TestUsers.Code(key, host.Now.AddMinutes(minutes)));
             Assert.StartsWith(expected + " Set your phone to set the date and time automatically, then enter the new code. You have 4 attempts left", page.ErrorText);
             Assert.Equal(1, SqliteStoreFactory.Open(host.DatabasePath).Find(upn)!.FailedLogonCount);
-            Assert.Contains(host.Events.Messages(OtpEventId.OtpFailed), m => m.Contains(upn) && m.Contains($"about {Math.Abs(minutes)} min " + (minutes > 0 ? "ahead" : "behind")));
+            Assert.Contains(host.Events.Messages(OtpEventId.OtpFailed), m => m.Contains(upn) && m.Contains($"about {Math.Abs(minutes)} min behind"));
+        }
+
+        [Theory]
+        [InlineData(2)]
+        [InlineData(4)]
+        public async Task ACodeOfAStepToComeIsAPlainWrongCodeNotConfirmedByAClockHint(int minutes)
+        {
+            using var host = new RunningDemoHost();
+            var upn = TestUsers.NewUpn();
+            var key = await TestUsers.Enrol(host, upn);
+            host.Now = host.Now.AddMinutes(10);
+            var page = await host.SubmitCode(await host.StartSignIn(upn), TestUsers.Code(key, host.Now.AddMinutes(minutes)));
+            Assert.Equal("That code is not correct. You have 4 attempts left before your account is locked for 5 minutes.", page.ErrorText);
+            Assert.DoesNotContain("clock", page.Html);
+            Assert.Equal(1, SqliteStoreFactory.Open(host.DatabasePath).Find(upn)!.FailedLogonCount);
+            Assert.DoesNotContain(host.Events.Messages(OtpEventId.OtpFailed), m => m.Contains("ahead"));
         }
 
         [Fact]

@@ -112,13 +112,13 @@ namespace SecureMFA.Adapter.Tests
             await tour.Look("locked", text.LockedTitle);
             await tour.AssertLockEndIsLocalTime();
 
-            // Not counted, then a phone whose clock is four minutes fast.
+            // Not counted, then a phone whose clock is four minutes slow.
             upn = TestUsers.NewUpn("clock");
             key = await TestUsers.Enrol(host, upn);
             await page.SignInAs(host.BaseAddress, upn);
             await page.EnterCode("12ab");
             await tour.Look("malformed", text.CodeTitle, string.Format(text.Malformed, 6));
-            await page.EnterCode(TestUsers.Code(key, host.Now.AddMinutes(4)));
+            await page.EnterCode(TestUsers.Code(key, host.Now.AddMinutes(-4)));
             await tour.Look("clock-drift", text.CodeTitle, string.Format(text.ClockDrift, text.Duration(4)));
 
             // The code that confirmed the enrolment, once more.

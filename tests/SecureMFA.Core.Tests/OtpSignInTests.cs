@@ -71,16 +71,31 @@ namespace SecureMFA.Core.Tests
         }
 
         [Fact]
-        public void ACodeFromAPhoneWhoseClockIsOffSaysByHowMuchAndCounts()
+        public void ACodeFromAPhoneWhoseClockIsBehindSaysByHowMuchAndCounts()
         {
             var upn = Enrol("drift@adatum.labnet");
             var events = new StringWriter();
-            var result = SignIn(new TextEventSink(events)).Verify(upn, CodeAt(Now.AddMinutes(3)), null, "test");
+            var result = SignIn(new TextEventSink(events)).Verify(upn, CodeAt(Now.AddMinutes(-3)), null, "test");
             Assert.Equal(VerifyOutcome.ClockDrift, result.Outcome);
-            Assert.Equal(180, result.DriftSeconds);
+            Assert.Equal(-180, result.DriftSeconds);
             Assert.Equal(1, _store.Find(upn)!.FailedLogonCount);
-            Assert.Contains("about 3 min ahead", events.ToString());
-            Assert.Equal(VerifyOutcome.WrongCode, SignIn().Verify(upn, CodeAt(Now.AddHours(2)), null, "test").Outcome);
+            Assert.Contains("about 3 min behind", events.ToString());
+            Assert.Equal(VerifyOutcome.WrongCode, SignIn().Verify(upn, CodeAt(Now.AddHours(-2)), null, "test").Outcome);
+        }
+
+        [Theory]
+        [InlineData(2)]
+        [InlineData(3)]
+        [InlineData(5)]
+        public void ACodeOfAStepToComeIsAPlainWrongCodeSoNoGuessIsConfirmed(int minutes)
+        {
+            var upn = Enrol("future" + minutes + "@adatum.labnet");
+            var events = new StringWriter();
+            var result = SignIn(new TextEventSink(events)).Verify(upn, CodeAt(Now.AddMinutes(minutes)), null, "test");
+            Assert.Equal(VerifyOutcome.WrongCode, result.Outcome);
+            Assert.Null(result.DriftSeconds);
+            Assert.Equal(1, _store.Find(upn)!.FailedLogonCount);
+            Assert.DoesNotContain("ahead", events.ToString());
         }
 
         [Fact]

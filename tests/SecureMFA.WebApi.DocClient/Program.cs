@@ -32,6 +32,8 @@ static int SelfTest()
     Expect("body hash", "8c414db2a7eb6cc6f5390db13ed0e7b88a02072831217ac51f349faeddeb76e5", Protocol.BodyHash(body));
     Expect("request signature", "NscokOgubl02jjKYiySHXaTBfqlV6TEGaMaGu+w8+EA=",
         Protocol.SignRequest(key, "POST", "/api/securemfaotp/v1/otp/verify", "1764500000", nonce, body));
+    Expect("request signature, timestamp sent as 01764500000", "E+PDPURDvvAMq0v7jpHhmf6+cMXg7x1xPnK6LJpZLjI=",
+        Protocol.SignRequest(key, "POST", "/api/securemfaotp/v1/otp/verify", "01764500000", nonce, body));
     var response = Encoding.UTF8.GetBytes("{\"result\":\"accept\",\"lockedUntil\":null,\"serverTime\":1764500001,\"offline\":null}");
     Expect("response hash", "65b2fcae331c8e06b3a5edfea876165efa5aceab3b5951f2aaa19f5425ed3da6", Protocol.BodyHash(response));
     Expect("response signature", "KYguVeUHMLvkQZpabBx+lil8eXI8graRMpKFVGeNpNw=", Protocol.ResponseSignature(key, nonce, 200, response));
@@ -73,8 +75,8 @@ static async Task<int> Run(string endpoint, string bootstrap, string upn, string
     if (deviceId.Length > 64 || deviceId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-'))) throw new ProtocolViolation("the device id has characters outside [A-Za-z0-9_-]");
     Console.WriteLine("deviceId=" + deviceId);
 
-    // Section 6: a signed GET with an empty body.
-    var (selfStatus, selfBody, _) = await Signed(http, origin, deviceId, deviceKey, HttpMethod.Get, endpoint + "/v1/devices/self", Array.Empty<byte>(), null);
+    // Section 6: a signed GET with an empty body; its timestamp has a leading zero, which section 3 allows (signed as sent).
+    var (selfStatus, selfBody, _) = await Signed(http, origin, deviceId, deviceKey, HttpMethod.Get, endpoint + "/v1/devices/self", Array.Empty<byte>(), null, "0");
     var self = JsonDocument.Parse(selfBody).RootElement;
     if (selfStatus != 200 || self.GetProperty("deviceId").GetString() != deviceId) throw new ProtocolViolation("devices/self did not name this device");
     Console.WriteLine("machine=" + self.GetProperty("machine").GetString());
@@ -102,10 +104,10 @@ static async Task<int> Run(string endpoint, string bootstrap, string upn, string
 }
 
 // Sends a signed request; checks the response signature whenever the request was accepted as signed.
-static async Task<(int Status, byte[] Body, string Nonce)> Signed(HttpClient http, Uri origin, string deviceId, byte[] key, HttpMethod method, string url, byte[] body, string? reuseNonce)
+static async Task<(int Status, byte[] Body, string Nonce)> Signed(HttpClient http, Uri origin, string deviceId, byte[] key, HttpMethod method, string url, byte[] body, string? reuseNonce, string leadingZeros = "")
 {
     var nonce = reuseNonce ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    var timestamp = leadingZeros + DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     var path = new Uri(url).AbsolutePath;
     var request = new HttpRequestMessage(method, url);
     if (body.Length > 0 || method == HttpMethod.Post)

@@ -65,7 +65,8 @@ namespace SecureMFA.WebApi.Tests
 
             Assert.True(deployment.Devices.Revoke(device.DeviceId, DateTime.UtcNow));
             var revoked = await device.Self();
-            Assert.Equal((401, "revoked_device"), (revoked.Status, revoked.Error));
+            Assert.Equal((403, "device_revoked"), (revoked.Status, revoked.Error));
+            Assert.True(revoked.IsSignedBy(device.Key));
             Assert.True(deployment.Devices.Find(device.DeviceId)!.IsRevoked);
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -35,10 +36,28 @@ namespace SecureMFA.WebApi.Tests
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<IEventSink>(Events);
+                services.AddSingleton<IStartupFilter, TestClientAddress>();
             });
         }
 
         public HttpClient Http() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        /// <summary>The in-memory server has no client address; a test names one in <see cref="AddressHeader"/>.</summary>
+        public const string AddressHeader = "X-Test-Client-Address";
+
+        private sealed class TestClientAddress : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, then) =>
+                {
+                    if (System.Net.IPAddress.TryParse(context.Request.Headers[AddressHeader].ToString(), out var address))
+                        context.Connection.RemoteIpAddress = address;
+                    return then(context);
+                });
+                next(app);
+            };
+        }
 
         public Task<SignedClient> NewDevice(string machine = "PC1") =>
             SignedClient.Register(Http(), BasePath, ApiDeployment.Bootstrap, () => Clock.Now, machine);

@@ -124,8 +124,9 @@ namespace SecureMFA.WebApi.Tests
 
             Assert.True(deployment.Devices.Revoke(device.DeviceId, DateTime.UtcNow));
             var revoked = await device.Self();
-            Assert.Equal((401, "revoked_device"), (revoked.Status, revoked.Error));
-            Assert.Contains(api.Events.Messages(OtpEventId.OtpFailed), m => m.Contains("revoked_device"));
+            Assert.Equal((403, "device_revoked"), (revoked.Status, revoked.Error));
+            Assert.True(revoked.IsSignedBy(device.Key));
+            Assert.Contains(api.Events.Messages(OtpEventId.OtpFailed), m => m.Contains("device_revoked"));
             Assert.DoesNotContain(Convert.ToBase64String(device.Key), api.Events.All);
         }
 

@@ -57,13 +57,63 @@ namespace SecureMFA.WebApi.Tests
                 Assert.Equal((401, "bad_bootstrap"), (wrong.Status, wrong.Error));
                 Assert.Null(wrong.Signature);
             }
-            // The limit counts wrong values only (the missing header above did not count): now even the right one waits.
-            var limited = await SignedClient.Register(http, _api.BasePath, ApiDeployment.Bootstrap, "{\"machine\":\"PC1\"}");
+            // The limit counts wrong values only (the missing header above did not count): now a wrong one waits...
+            var limited = await SignedClient.Register(http, _api.BasePath, ApiDeployment.Bootstrap + "y", "{\"machine\":\"PC1\"}");
             Assert.Equal((429, "rate_limited"), (limited.Status, limited.Error));
             Assert.NotNull(limited.RetryAfter);
             Assert.True(int.Parse(limited.RetryAfter!) > 0);
             Assert.Empty(_api.Deployment.Devices.List());
+            // ...but the right one, from the same address, is never refused for someone else's typos.
+            var right = await SignedClient.Register(http, _api.BasePath, ApiDeployment.Bootstrap, "{\"machine\":\"PC1\"}");
+            Assert.Equal(200, right.Status);
+            Assert.Single(_api.Deployment.Devices.List());
             Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.All);
+        }
+
+        [Theory]
+        [InlineData("api_register_per_address_per_hour", "api_register_per_hour")]
+        [InlineData("api_register_per_hour", "api_register_per_address_per_hour")]
+        public async Task RegistrationsWithTheRightValueHaveABudgetPerAddressAndOverall(string tight, string loose)
+        {
+            using var api = new ApiFactory(new ApiDeployment(new Dictionary<string, string> { [tight] = "3", [loose] = "1000" }));
+            var http = api.Http();
+            for (var i = 0; i < 3; i++)
+                Assert.Equal(200, (await SignedClient.Register(http, api.BasePath, ApiDeployment.Bootstrap, "{\"machine\":\"PC1\"}")).Status);
+            var over = await SignedClient.Register(http, api.BasePath, ApiDeployment.Bootstrap, "{\"machine\":\"PC1\"}");
+            Assert.Equal((429, "rate_limited"), (over.Status, over.Error));
+            Assert.InRange(int.Parse(over.RetryAfter!), 1, 3600);
+            Assert.Equal(3, api.Deployment.Devices.List().Count);
+            // A wrong value is still told it is wrong (the budget is spent by right values only, and says nothing about the value).
+            var wrong = await SignedClient.Register(http, api.BasePath, ApiDeployment.Bootstrap + "x", "{\"machine\":\"PC1\"}");
+            Assert.Equal((401, "bad_bootstrap"), (wrong.Status, wrong.Error));
+        }
+
+        [Fact]
+        public async Task OneAddressSpendingItsBudgetOrTypingWrongValuesLeavesOtherAddressesAndItsOwnRightValueAlone()
+        {
+            using var api = new ApiFactory(new ApiDeployment(new Dictionary<string, string> { ["api_register_per_address_per_hour"] = "2" }),
+                new Dictionary<string, string> { ["Limits:BootstrapFailures"] = "2" });
+            var http = api.Http();
+            async Task<ApiAnswer> From(string address, string bootstrap)
+            {
+                using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, api.BasePath + "/v1/devices/register")
+                {
+                    Content = new System.Net.Http.StringContent("{\"machine\":\"PC1\"}", System.Text.Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add(ApiFactory.AddressHeader, address);
+                request.Headers.Add(Otp.Protocol.ApiHeaders.Bootstrap, bootstrap);
+                return await SignedClient.Send(http, request, null);
+            }
+            Assert.Equal(200, (await From("192.0.2.1", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(200, (await From("192.0.2.1", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(429, (await From("192.0.2.1", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(200, (await From("192.0.2.2", ApiDeployment.Bootstrap)).Status);
+            // Wrong values from a third address: it is limited for wrong values, never for the right one.
+            for (var i = 0; i < 2; i++) Assert.Equal(401, (await From("192.0.2.3", "wrong-wrong-wrong-wrong")).Status);
+            Assert.Equal(429, (await From("192.0.2.3", "wrong-wrong-wrong-wrong")).Status);
+            Assert.Equal(200, (await From("192.0.2.3", ApiDeployment.Bootstrap)).Status);
+            Assert.Equal(401, (await From("192.0.2.4", "wrong-wrong-wrong-wrong")).Status);
+            Assert.Equal(4, api.Deployment.Devices.List().Count);
         }
 
         [Fact]

@@ -72,8 +72,45 @@ namespace SecureMFA.WebApi.Tests
             Refused(await device.Self(), "unknown_device");
             device.DeviceId = id;
             Assert.Equal(200, (await device.Self()).Status);
-            Assert.True(_api.Deployment.Devices.Revoke(id, DateTime.UtcNow));
-            Refused(await device.Self(), "revoked_device");
+        }
+
+        [Fact]
+        public async Task ARevokedDeviceGetsA403DeviceRevokedSignedWithItsKeyBindingTheNonce()
+        {
+            var device = await _api.NewDevice();
+            var upn = _api.Deployment.NewUser();
+            Assert.True(_api.Deployment.Devices.Revoke(device.DeviceId, DateTime.UtcNow));
+            foreach (var answer in new[] { await device.Self(), await device.Verify(upn, _api.Deployment.CodeAt(upn, _api.Clock.Now)) })
+            {
+                Assert.Equal((403, "device_revoked"), (answer.Status, answer.Error));
+                Assert.False(string.IsNullOrEmpty(answer.Json.GetProperty("message").GetString()));
+                Assert.True(answer.IsSignedBy(device.Key), "unsigned " + answer.Text);
+                // Bound to this request's nonce: the answer cannot be handed to another request.
+                Assert.False(MessageSignature.VerifyResponse(device.Key, MessageSignature.NewNonce(), answer.Status, answer.Body, answer.Signature));
+            }
+            Assert.Equal(0, _api.Deployment.Store.Find(upn)!.LogonCount);
+            // Only the device's own signature earns a signed answer: anyone else still gets the unsigned 401s.
+            var other = await _api.NewDevice();
+            Refused(await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), signedKey: other.Key), "bad_signature");
+            Refused(await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), timestamp: _api.Clock.Now.ToUnixTimeSeconds() - 301), "stale_timestamp");
+        }
+
+        [Fact]
+        public async Task TheTimestampIsSignedExactlyAsSentLeadingZerosIncluded()
+        {
+            var device = await _api.NewDevice();
+            var now = _api.Clock.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var answer = await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), timestampText: "00" + now);
+            Assert.Equal(200, answer.Status);
+            Assert.True(answer.IsSignedBy(device.Key));
+            // Signed over another spelling than the one sent: refused.
+            var nonce = MessageSignature.NewNonce();
+            var respelled = await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), nonce: nonce, timestampText: "0" + now, tamper: r =>
+            {
+                r.Headers.Remove(ApiHeaders.Signature);
+                r.Headers.Add(ApiHeaders.Signature, SignedClient.SignAsDocumented(device.Key, "GET", _api.BasePath + "/v1/devices/self", now, nonce, Array.Empty<byte>()));
+            });
+            Refused(respelled, "bad_signature");
         }
 
         [Theory]

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -70,20 +71,29 @@ namespace SecureMFA.WebApi.Tests
         /// A signed request; each part of the signature can be overridden to tamper with it: what is signed
         /// (<paramref name="signedPath"/>, <paramref name="signedBody"/>, <paramref name="signedKey"/>) and what is sent.
         /// </summary>
+        /// <param name="timestampText">Sent and signed as it is (e.g. with leading zeros), instead of <paramref name="timestamp"/>.</param>
         public async Task<ApiAnswer> Send(HttpMethod method, string path, byte[] body, string? nonce = null, long? timestamp = null,
-            string? signedPath = null, byte[]? signedBody = null, byte[]? signedKey = null, Action<HttpRequestMessage>? tamper = null)
+            string? signedPath = null, byte[]? signedBody = null, byte[]? signedKey = null, Action<HttpRequestMessage>? tamper = null,
+            string? timestampText = null)
         {
             nonce ??= MessageSignature.NewNonce();
-            var time = timestamp ?? _now().ToUnixTimeSeconds();
-            var signature = MessageSignature.SignRequest(signedKey ?? Key, method.Method, signedPath ?? BasePath + path, time, nonce, signedBody ?? body);
+            var time = timestampText ?? (timestamp ?? _now().ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var signature = SignAsDocumented(signedKey ?? Key, method.Method, signedPath ?? BasePath + path, time, nonce, signedBody ?? body);
             using var request = new HttpRequestMessage(method, BasePath + path);
             if (method != HttpMethod.Get) request.Content = Json(body);
             request.Headers.Add(ApiHeaders.Device, DeviceId);
-            request.Headers.Add(ApiHeaders.Timestamp, time.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation(ApiHeaders.Timestamp, time);
             request.Headers.Add(ApiHeaders.Nonce, nonce);
             request.Headers.Add(ApiHeaders.Signature, signature);
             tamper?.Invoke(request);
             return await Send(_http, request, nonce);
+        }
+
+        /// <summary>Section 3's string to sign, written out here from the document (the timestamp exactly as sent).</summary>
+        public static string SignAsDocumented(byte[] key, string method, string path, string timestamp, string nonce, byte[] body)
+        {
+            var text = $"SMFA1\n{method.ToUpperInvariant()}\n{path}\n{timestamp}\n{nonce}\n{Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant()}";
+            return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
         }
 
         private static ByteArrayContent Json(byte[] body)

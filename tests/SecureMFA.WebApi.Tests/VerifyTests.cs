@@ -71,21 +71,67 @@ namespace SecureMFA.WebApi.Tests
         }
 
         [Fact]
-        public async Task ACodeFromMinutesAwayIsClockDriftAndCountsAMalformedOneDoesNot()
+        public async Task ACodeFromMinutesAgoIsClockDriftAFutureOneIsAPlainWrongCodeAndAMalformedOneDoesNotCount()
         {
             var device = await _api.NewDevice();
             var upn = Deployment.NewUser();
-            var ahead = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now.AddMinutes(3))), device, "reject");
-            Assert.Equal("clock_drift", ahead.Json.GetProperty("reason").GetString());
-            Assert.InRange(ahead.Json.GetProperty("driftSeconds").GetInt32(), 150, 210);
-            Assert.Equal(4, ahead.Json.GetProperty("attemptsLeft").GetInt32());
+            var behind = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now.AddMinutes(-3))), device, "reject");
+            Assert.Equal("clock_drift", behind.Json.GetProperty("reason").GetString());
+            Assert.InRange(behind.Json.GetProperty("driftSeconds").GetInt32(), -210, -150);
+            Assert.Equal(4, behind.Json.GetProperty("attemptsLeft").GetInt32());
+
+            // A code of a step to come must not be confirmed: it would become valid when that step comes (an oracle for guesses).
+            foreach (var minutes in new[] { 2, 3, 5 })
+            {
+                var ahead = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now.AddMinutes(minutes))), device, "reject");
+                Assert.False(ahead.Json.TryGetProperty("reason", out _), ahead.Text);
+                Assert.False(ahead.Json.TryGetProperty("driftSeconds", out _), ahead.Text);
+            }
+            Assert.Equal(4, Deployment.Store.Find(upn)!.FailedLogonCount);
 
             foreach (var code in new[] { "12345", "1234567", "abcdef", "" })
             {
                 var malformed = Signed(await device.Verify(upn, code), device, "reject");
                 Assert.Equal("malformed", malformed.Json.GetProperty("reason").GetString());
             }
-            Assert.Equal(1, Deployment.Store.Find(upn)!.FailedLogonCount);
+            Assert.Equal(4, Deployment.Store.Find(upn)!.FailedLogonCount);
+        }
+
+        [Fact]
+        public async Task ACapturedWrongCodeRequestCountsOnceAcrossARestartOfTheApi()
+        {
+            var deployment = new ApiDeployment();
+            var upn = deployment.NewUser();
+            var now = DateTimeOffset.UtcNow;
+            var wrong = deployment.CodeAt(upn, now.AddHours(-3)) == "000000" ? "000001" : "000000";
+            var body = System.Text.Encoding.UTF8.GetBytes($"{{\"upn\":\"{upn}\",\"code\":\"{wrong}\",\"scenario\":\"rdp\",\"machine\":\"PC1\"}}");
+            var nonce = MessageSignature.NewNonce();
+            var timestamp = now.ToUnixTimeSeconds();
+            SignedClient device;
+            using (var first = new ApiFactory(deployment))
+            {
+                first.Clock.Now = now;
+                device = await first.NewDevice();
+                var counted = await device.Send(System.Net.Http.HttpMethod.Post, "/v1/otp/verify", body, nonce: nonce, timestamp: timestamp);
+                Assert.Equal("reject", counted.Result);
+                Assert.Equal(4, counted.Json.GetProperty("attemptsLeft").GetInt32());
+            }
+            Assert.Equal(1, deployment.Store.Find(upn)!.FailedLogonCount);
+
+            // A new API process (or another server) on the same store, 100 s later: its nonce memory is empty.
+            using var second = new ApiFactory(deployment);
+            second.Clock.Now = now.AddSeconds(100);
+            var again = new SignedClient(second.Http(), second.BasePath, device.DeviceId, device.Key, () => second.Clock.Now);
+            var replayed = await again.Send(System.Net.Http.HttpMethod.Post, "/v1/otp/verify", body, nonce: nonce, timestamp: timestamp);
+            Assert.Equal(200, replayed.Status);
+            Assert.True(replayed.IsSignedBy(device.Key));
+            Assert.Equal("reject", replayed.Result);
+            Assert.Equal(1, deployment.Store.Find(upn)!.FailedLogonCount);
+
+            // A new request with the same code is a new attempt and counts.
+            var fresh = await again.Verify(upn, wrong, scenario: "rdp");
+            Assert.Equal("reject", fresh.Result);
+            Assert.Equal(2, deployment.Store.Find(upn)!.FailedLogonCount);
         }
 
         [Fact]

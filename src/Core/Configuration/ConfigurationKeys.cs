@@ -48,6 +48,8 @@ namespace SecureMFA.Core.Configuration
         public const string VerboseLog = "verboselog";
         public const string ApiBasePath = "api_base_path";
         public const string ApiHeadersValue = "api_headers_value";
+        public const string ApiRegisterPerAddressPerHour = "api_register_per_address_per_hour";
+        public const string ApiRegisterPerHour = "api_register_per_hour";
         public const string ApiOfflineMaxDays = "api_offline_max_days";
 
         /// <summary>Spellings from the product documentation, mapped to the canonical key.</summary>
@@ -67,7 +69,7 @@ namespace SecureMFA.Core.Configuration
             TotpRemoveUserPrefix, TotpOfflineQrEnable, TotpOfflineQrAlgorithm, TotpOfflineQrPeriod, TotpDigits,
             TotpWindowSteps, TotpApiEndpoint, TotpApiOtpauthAdvancedParams, TotpImageWidthPixels,
             TotpImageHeightPixels, AuthMode, VerboseLog, UiTrustedProxies, UiHelpdeskText, UiHelpdeskUrl, ApiBasePath,
-            ApiHeadersValue, ApiOfflineMaxDays,
+            ApiHeadersValue, ApiRegisterPerAddressPerHour, ApiRegisterPerHour, ApiOfflineMaxDays,
         };
 
         /// <summary>Values never repeated in messages or logs (aliases included).</summary>

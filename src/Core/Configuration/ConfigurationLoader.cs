@@ -132,6 +132,8 @@ namespace SecureMFA.Core.Configuration
             var pathProblem = ApiBasePathFormat.Problem(c.ApiBasePath);
             if (pathProblem != null) issues.Add(Error(K.ApiBasePath, pathProblem));
             c.ApiHeadersValue = v.Text(K.ApiHeadersValue, "");
+            c.ApiRegisterPerAddressPerHour = v.Int(K.ApiRegisterPerAddressPerHour, 100, 1, 1_000_000);
+            c.ApiRegisterPerHour = v.Int(K.ApiRegisterPerHour, 1000, 1, 1_000_000);
             c.ApiOfflineMaxDays = v.Int(K.ApiOfflineMaxDays, 30, 0, 365);
             return c;
         }

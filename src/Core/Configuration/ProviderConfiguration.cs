@@ -76,6 +76,12 @@ namespace SecureMFA.Core.Configuration
 
         public bool DeviceRegistrationOpen => ApiHeadersValue.Length > 0;
 
+        /// <summary>api_register_per_address_per_hour: registrations with the right bootstrap value from one client address per hour (1 to 1,000,000).</summary>
+        public int ApiRegisterPerAddressPerHour { get; internal set; } = 100;
+
+        /// <summary>api_register_per_hour: registrations with the right bootstrap value per hour in all, per API server (1 to 1,000,000).</summary>
+        public int ApiRegisterPerHour { get; internal set; } = 1000;
+
         /// <summary>api_offline_max_days: how long an offline package stays valid, 0 to 365; 0 = none is issued.</summary>
         public int ApiOfflineMaxDays { get; internal set; } = 30;
 

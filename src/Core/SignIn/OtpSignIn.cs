@@ -18,7 +18,10 @@ namespace SecureMFA.Core.SignIn
     /// </summary>
     public sealed class OtpSignIn
     {
-        /// <summary>How far beyond the drift window a code is still recognised, to tell the user their clock is off.</summary>
+        /// <summary>
+        /// How far behind the drift window a code is still recognised, to tell the user their phone's clock is slow. A
+        /// code of a step to come is a plain wrong code: confirming it would tell a guesser which guess becomes valid later.
+        /// </summary>
         public const int ClockHintSteps = 10;
 
         private readonly ProviderConfiguration _config;
@@ -58,7 +61,12 @@ namespace SecureMFA.Core.SignIn
             return Enrolment(upn, user);
         }
 
-        public VerifyResult Verify(string upn, string? code, IPAddress? client, string? userAgent)
+        /// <param name="requestId">
+        /// The WEB API's signed request (its nonce), recorded with the attempt. A repeat of the request whose failure was
+        /// counted last, within <see cref="RepeatedRequestWindow"/>, is refused without being checked or counted again: a
+        /// captured request replayed on another server, or after a restart, moves the lockout counter once only.
+        /// </param>
+        public VerifyResult Verify(string upn, string? code, IPAddress? client, string? userAgent, string? requestId = null)
         {
             var now = _clock();
             var user = _store.Find(upn);
@@ -67,12 +75,19 @@ namespace SecureMFA.Core.SignIn
             var parameters = user!.Parameters;
             if (TotpVerifier.NormalizeCode(code, parameters.Digits) == null) return new VerifyResult(VerifyOutcome.Malformed, parameters.Digits);
 
+            if (requestId != null) userAgent = $"{userAgent}, request {requestId}";
             var attempt = new LogonAttempt(now, client?.ToString(), userAgent);
+            if (requestId != null && IsLastCountedFailure(user, attempt))
+            {
+                _events.Write(OtpEventId.OtpFailed, EventLevel.Warning,
+                    $"OTP refused for {user.Upn} from {attempt.ClientIp}: a repeat of request {requestId}, whose failure was already counted (not counted again).");
+                return new VerifyResult(VerifyOutcome.WrongCode, parameters.Digits, AttemptsLeft(user));
+            }
             var key = _protector.Unprotect(user.Upn, user.ProtectedSecret);
             var match = _verifier.Verify(key, code, parameters, now);
             if (match == null)
             {
-                var drift = _verifier.FindDrift(key, code, parameters, now, ClockHintSteps);
+                var drift = _verifier.FindPastDrift(key, code, parameters, now, ClockHintSteps);
                 var driftSeconds = drift * parameters.PeriodSeconds;
                 return Fail(user, _store.RecordFailure(user.Upn, Mask(code), attempt, _config.Lockout), attempt,
                     drift.HasValue ? VerifyOutcome.ClockDrift : VerifyOutcome.WrongCode, driftSeconds,
@@ -122,6 +137,24 @@ namespace SecureMFA.Core.SignIn
             }
         }
 
+        /// <summary>
+        /// A signed request is taken within 300 s either side of its timestamp (docs/webapi-protocol.md, section 3), so
+        /// a repeat of it arrives within 600 s of the first.
+        /// </summary>
+        public static readonly TimeSpan RepeatedRequestWindow = TimeSpan.FromSeconds(600);
+
+        /// <summary>
+        /// Whether the user's last recorded attempt is this very request (the agent names it), was a failure (no success
+        /// since: a success writes the agent too) and is recent.
+        /// </summary>
+        private static bool IsLastCountedFailure(OtpUser user, LogonAttempt attempt) =>
+            user.FailedLastLogon.HasValue && attempt.UtcNow - user.FailedLastLogon.Value <= RepeatedRequestWindow &&
+            (!user.LastLogon.HasValue || user.LastLogon.Value <= user.FailedLastLogon.Value) &&
+            string.Equals(user.UserAgent, attempt.UserAgent, StringComparison.Ordinal);
+
+        private int? AttemptsLeft(OtpUser user) =>
+            _config.Lockout.IsEnabled ? Math.Max(0, _config.Lockout.MaxFailures - user.FailedLogonCount) : (int?)null;
+
         /// <summary>Why a user cannot submit a code at all now, or null if they can.</summary>
         private static VerifyResult? Refusal(OtpUser? user, DateTime now)
         {
@@ -135,7 +168,7 @@ namespace SecureMFA.Core.SignIn
         {
             if (after == null) return new VerifyResult(VerifyOutcome.UnknownUser, before.Parameters.Digits, recoveryCode: recoveryCode);
             var locked = after.IsLockedAt(attempt.UtcNow);
-            int? left = _config.Lockout.IsEnabled ? Math.Max(0, _config.Lockout.MaxFailures - after.FailedLogonCount) : (int?)null;
+            var left = AttemptsLeft(after);
             _events.Write(OtpEventId.OtpFailed, EventLevel.Warning,
                 $"OTP refused for {before.Upn} from {attempt.ClientIp}: {what}; {after.FailedLogonCount} consecutive failure(s)" +
                 (locked ? $"; locked until {after.LockedUntil:u}." : "."));

@@ -18,7 +18,11 @@ namespace SecureMFA.Otp.Protocol
         public const int DeviceKeyBytes = 32;
 
         public static string RequestStringToSign(string method, string path, long timestamp, string nonce, byte[] body) =>
-            "SMFA1\n" + method.ToUpperInvariant() + "\n" + path + "\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + nonce + "\n" + LowerHex.Sha256(body);
+            RequestStringToSign(method, path, timestamp.ToString(CultureInfo.InvariantCulture), nonce, body);
+
+        /// <param name="timestamp">X-SMFA-Timestamp exactly as sent (a server must not re-render it: "0176…" is signed as such).</param>
+        public static string RequestStringToSign(string method, string path, string timestamp, string nonce, byte[] body) =>
+            "SMFA1\n" + method.ToUpperInvariant() + "\n" + path + "\n" + timestamp + "\n" + nonce + "\n" + LowerHex.Sha256(body);
 
         public static string ResponseStringToSign(string requestNonce, int statusCode, byte[] body) =>
             "SMFA1-RESP\n" + requestNonce + "\n" + statusCode.ToString(CultureInfo.InvariantCulture) + "\n" + LowerHex.Sha256(body);
@@ -30,6 +34,10 @@ namespace SecureMFA.Otp.Protocol
             Sign(deviceKey, ResponseStringToSign(requestNonce, statusCode, body));
 
         public static bool VerifyRequest(byte[] deviceKey, string method, string path, long timestamp, string nonce, byte[] body, string? signature) =>
+            Verify(deviceKey, RequestStringToSign(method, path, timestamp, nonce, body), signature);
+
+        /// <param name="timestamp">X-SMFA-Timestamp exactly as it arrived.</param>
+        public static bool VerifyRequest(byte[] deviceKey, string method, string path, string timestamp, string nonce, byte[] body, string? signature) =>
             Verify(deviceKey, RequestStringToSign(method, path, timestamp, nonce, body), signature);
 
         public static bool VerifyResponse(byte[] deviceKey, string requestNonce, int statusCode, byte[] body, string? signature) =>

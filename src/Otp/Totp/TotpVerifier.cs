@@ -43,22 +43,21 @@ namespace SecureMFA.Otp.Totp
         }
 
         /// <summary>
-        /// For a code that did not verify: the drift in steps at which it would have, searching up to
-        /// <paramref name="maxSteps"/> steps either side beyond the window; null if none. Tells a user whose phone
-        /// clock is off why a code they read correctly was refused. It never makes a code acceptable.
+        /// For a code that did not verify: how many steps behind the window it belongs, searching up to
+        /// <paramref name="maxSteps"/> steps back; null if none. Tells a user whose phone clock is slow why a code they
+        /// read correctly was refused. Only past steps are searched: naming a code of a step still to come would confirm
+        /// a guess that becomes valid when that step comes. It never makes a code acceptable.
         /// </summary>
-        public int? FindDrift(byte[] key, string? input, TotpParameters parameters, DateTime utcNow, int maxSteps)
+        /// <returns>The drift in steps, negative (the phone is behind), or null.</returns>
+        public int? FindPastDrift(byte[] key, string? input, TotpParameters parameters, DateTime utcNow, int maxSteps)
         {
             var typed = NormalizeCode(input, parameters.Digits);
             if (typed == null) return null;
             var current = TimeStepAt(utcNow, parameters.PeriodSeconds);
             for (var distance = WindowSteps + 1; distance <= maxSteps; distance++)
             {
-                foreach (var drift in new[] { -distance, distance })
-                {
-                    var step = current + drift;
-                    if (step >= 0 && DigitsEqual(typed, HotpCode.Compute(key, step, parameters.Algorithm, parameters.Digits))) return drift;
-                }
+                var step = current - distance;
+                if (step >= 0 && DigitsEqual(typed, HotpCode.Compute(key, step, parameters.Algorithm, parameters.Digits))) return -distance;
             }
             return null;
         }

@@ -44,16 +44,19 @@ namespace SecureMFA.WebApi.Endpoints
                 await ApiError.Write(context, StatusCodes.Status403Forbidden, ApiError.RegistrationClosed, "Device registration is closed: the server has no api_headers_value.");
                 return;
             }
+            // The right value is checked first and spends only its own budgets: someone else's wrong values from a shared
+            // address (a NAT, one installer's typos) never lock it out. So the wrong-value limit bounds load and log noise,
+            // not guessing; the value's length (16+ random characters) is what defeats guessing (protocol threat model).
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var blocked = limits.BootstrapBlocked(address);
-            if (blocked.HasValue)
-            {
-                await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many wrong bootstrap values from this address; try again later.", retryAfter: blocked);
-                return;
-            }
             var presented = context.Request.Headers[ApiHeaders.Bootstrap];
             if (presented.Count != 1 || !SameSecret(presented[0] ?? "", bootstrap))
             {
+                var blocked = limits.BootstrapBlocked(address);
+                if (blocked.HasValue)
+                {
+                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many wrong bootstrap values from this address; try again later.", retryAfter: blocked);
+                    return;
+                }
                 if (presented.Count > 0) limits.CountBootstrapFailure(address);
                 refusals.Write(ApiError.BadBootstrap, address, presented.Count == 0 ? "no X-SMFA-Bootstrap header" : "a wrong bootstrap value", runtime.Clock());
                 await ApiError.Write(context, StatusCodes.Status401Unauthorized, ApiError.BadBootstrap, "The X-SMFA-Bootstrap header is missing or wrong.");
@@ -67,6 +70,13 @@ namespace SecureMFA.WebApi.Endpoints
             if (problem != null)
             {
                 await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "Registration needs {\"machine\": \"<computer name>\", \"machineSid\": \"<SID or empty>\"}: " + problem + ".");
+                return;
+            }
+            var wait = context.RequestServices.GetRequiredService<RegistrationBudget>().Take(address);
+            if (wait.HasValue)
+            {
+                refusals.Write(ApiError.RateLimited, address, "registration budget spent (api_register_per_address_per_hour or api_register_per_hour)", runtime.Clock());
+                await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many devices registered from this address or in all; try again later.", retryAfter: wait);
                 return;
             }
 

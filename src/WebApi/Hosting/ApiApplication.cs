@@ -59,6 +59,7 @@ namespace SecureMFA.WebApi.Hosting
                 return new NonceCache(TimeSpan.FromSeconds(MessageSignature.NonceLifetimeSeconds), limits.NoncesPerDevice, limits.NoncesTotal);
             });
             services.AddSingleton<ApiRateLimiters>();
+            services.AddSingleton(p => new RegistrationBudget(p.GetRequiredService<ApiRuntime>().Config));
             services.AddSingleton(p => new RefusalEvents(p.GetRequiredService<IEventSink>()));
             services.AddSingleton<HealthEndpoint>();
             overrides?.Invoke(services);

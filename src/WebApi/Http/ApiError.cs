@@ -14,7 +14,8 @@ namespace SecureMFA.WebApi.Http
         public const string MissingSignature = "missing_signature";
         public const string MalformedHeader = "malformed_header";
         public const string UnknownDevice = "unknown_device";
-        public const string RevokedDevice = "revoked_device";
+        /// <summary>403, signed: the device's own signature verified, and an administrator revoked it.</summary>
+        public const string DeviceRevoked = "device_revoked";
         public const string StaleTimestamp = "stale_timestamp";
         public const string BadSignature = "bad_signature";
         public const string ReplayedNonce = "replayed_nonce";

@@ -15,9 +15,10 @@ namespace SecureMFA.WebApi.Signing
 {
     /// <summary>
     /// Section 3 and 4 of docs/webapi-protocol.md for the endpoints marked <see cref="SignedEndpoint"/>: checks the four
-    /// headers, the device, the timestamp, the signature and the nonce, in that order, each refusal with its own 401
-    /// code and no signature; then applies the device's rate limit and signs whatever the endpoint answers, errors
-    /// included, binding the request's nonce.
+    /// headers, the device, the timestamp and the signature, each refusal with its own 401 code and no signature. A revoked
+    /// device whose signature verified gets a signed 403 (it can trust it and stop). Then the nonce is checked, the device's
+    /// rate limit applied (a signed 429, nothing recorded) and only then the nonce recorded, so a device's requests past its
+    /// limit take no room in the nonce memory; whatever the endpoint answers, errors included, is signed, binding the nonce.
     /// </summary>
     public sealed class RequestSignatureMiddleware
     {
@@ -51,8 +52,52 @@ namespace SecureMFA.WebApi.Signing
             if (body == null) return;
             var signed = await Authenticate(context, body);
             if (signed == null) return;
+            if (signed.Device.IsRevoked)
+            {
+                _refusals.Write(ApiError.DeviceRevoked, Address(context), $"{context.Request.Method} {context.Request.Path}, device {signed.Device.Id}", _runtime.Clock());
+                await RespondSigned(context, signed, c => ApiError.Write(c, StatusCodes.Status403Forbidden, ApiError.DeviceRevoked,
+                    "This device was revoked by an administrator: delete what it keeps for offline sign-in, and register it again only if told to."));
+                return;
+            }
+            var (claim, wait) = await ClaimNonce(context, signed);
+            if (claim == NonceClaim.Refused) return;
+            if (claim == NonceClaim.Limited)
+            {
+                await RespondSigned(context, signed, c => ApiError.Write(c, StatusCodes.Status429TooManyRequests, ApiError.RateLimited,
+                    "Too many requests from this device; try again later.", retryAfter: wait));
+                return;
+            }
+            RecordLastSeen(signed.Device, _runtime.Clock(), context.Connection.RemoteIpAddress?.ToString());
             context.Features.Set(signed);
-            await RespondSigned(context, signed);
+            await RespondSigned(context, signed, _next);
+        }
+
+        private enum NonceClaim { Claimed, Limited, Refused }
+
+        /// <summary>Replay check, then the device's rate limit, then the nonce is recorded: only requests within the limit take room.</summary>
+        private async Task<(NonceClaim, TimeSpan?)> ClaimNonce(HttpContext context, SignedRequest signed)
+        {
+            var now = new DateTimeOffset(_runtime.Clock());
+            var nonce = Convert.FromBase64String(signed.Nonce);
+            var use = _nonces.Check(signed.Device.Id, nonce, signed.Timestamp, now);
+            if (use == NonceUse.Fresh)
+            {
+                var wait = _limits.Device(signed.Device.Id);
+                if (wait.HasValue) return (NonceClaim.Limited, wait);
+                use = _nonces.TryUse(signed.Device.Id, nonce, signed.Timestamp, now);
+            }
+            switch (use)
+            {
+                case NonceUse.Replayed:
+                    await Refuse(context, ApiError.ReplayedNonce, $"This nonce was already used within {MessageSignature.NonceLifetimeSeconds} s.", signed.Device.Id);
+                    return (NonceClaim.Refused, null);
+                case NonceUse.Full:
+                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited,
+                        "Too many requests from this device; try again later.", retryAfter: TimeSpan.FromMinutes(1));
+                    return (NonceClaim.Refused, null);
+                default:
+                    return (NonceClaim.Claimed, null);
+            }
         }
 
         private async Task<SignedRequest?> Authenticate(HttpContext context, byte[] body)
@@ -83,9 +128,6 @@ namespace SecureMFA.WebApi.Signing
             // Only the stored spelling names a device: another spelling would get its own nonce history.
             if (device == null || !string.Equals(device.Id, deviceId, StringComparison.Ordinal))
                 return await Refuse(context, ApiError.UnknownDevice, "No device is registered with this id; register it again.", deviceId);
-            if (device.IsRevoked)
-                return await Refuse(context, ApiError.RevokedDevice, "This device was revoked; register it again.", deviceId);
-
             var now = _runtime.Clock();
             var serverTime = new DateTimeOffset(now).ToUnixTimeSeconds();
             var timestamp = long.Parse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -93,22 +135,11 @@ namespace SecureMFA.WebApi.Signing
                 return await Refuse(context, ApiError.StaleTimestamp,
                     $"X-SMFA-Timestamp is more than {MessageSignature.MaxClockSkewSeconds} s away from the server's clock: check the computer's time.", deviceId, serverTime);
 
+            // The timestamp is verified as sent, not re-rendered: "0176…" is what the device signed.
             var key = _runtime.Protector.Unprotect(Device.KeyBinding(device.Id), device.ProtectedKey);
-            if (!MessageSignature.VerifyRequest(key, context.Request.Method, RequestTarget.SignedPath(context), timestamp, nonce, body, signature))
+            if (!MessageSignature.VerifyRequest(key, context.Request.Method, RequestTarget.SignedPath(context), timestampText, nonce, body, signature))
                 return await Refuse(context, ApiError.BadSignature, "The request signature is wrong.", deviceId);
-
-            switch (_nonces.TryUse(device.Id, Convert.FromBase64String(nonce), new DateTimeOffset(now)))
-            {
-                case NonceUse.Replayed:
-                    return await Refuse(context, ApiError.ReplayedNonce, $"This nonce was already used within {MessageSignature.NonceLifetimeSeconds} s.", deviceId);
-                case NonceUse.Full:
-                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited,
-                        "Too many requests from this device; try again later.", retryAfter: TimeSpan.FromMinutes(1));
-                    return null;
-            }
-
-            RecordLastSeen(device, now, context.Connection.RemoteIpAddress?.ToString());
-            return new SignedRequest(device, key, nonce, body);
+            return new SignedRequest(device, key, nonce, timestamp, body);
         }
 
         private void RecordLastSeen(Device device, DateTime now, string? address)
@@ -122,8 +153,8 @@ namespace SecureMFA.WebApi.Signing
             }
         }
 
-        /// <summary>Runs the endpoint into a buffer, then signs status and body with the device key and the request's nonce.</summary>
-        private async Task RespondSigned(HttpContext context, SignedRequest signed)
+        /// <summary>Runs <paramref name="produce"/> (the endpoint, or a refusal) into a buffer, then signs status and body with the device key and the request's nonce.</summary>
+        private async Task RespondSigned(HttpContext context, SignedRequest signed, RequestDelegate produce)
         {
             var response = context.Response;
             var wire = response.Body;
@@ -131,11 +162,7 @@ namespace SecureMFA.WebApi.Signing
             response.Body = buffer;
             try
             {
-                var wait = _limits.Device(signed.Device.Id);
-                if (wait.HasValue)
-                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many requests from this device; try again later.", retryAfter: wait);
-                else
-                    await _next(context);
+                await produce(context);
             }
             catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
             {
@@ -155,11 +182,12 @@ namespace SecureMFA.WebApi.Signing
 
         private async Task<SignedRequest?> Refuse(HttpContext context, string error, string message, string? deviceId, long? serverTime = null)
         {
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            _refusals.Write(error, address, $"{context.Request.Method} {context.Request.Path}" + (deviceId != null ? $", device {deviceId}" : ""), _runtime.Clock());
+            _refusals.Write(error, Address(context), $"{context.Request.Method} {context.Request.Path}" + (deviceId != null ? $", device {deviceId}" : ""), _runtime.Clock());
             await ApiError.Write(context, StatusCodes.Status401Unauthorized, error, message, serverTime);
             return null;
         }
+
+        private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         private static string? Single(StringValues values) => values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
 
