@@ -18,7 +18,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     /// </summary>
     [ComVisible(true)]
     [ClassInterface(ClassInterfaceType.None)]
-    public sealed class WinOtpCredential : ICredentialProviderCredential2
+    public sealed class WinOtpCredential : ICredentialProviderCredential2, ICredentialProviderCredentialWithFieldOptions
     {
         private const int StatusSuccess = 0;
         private readonly ICredentialProviderCredential _wrapped;
@@ -253,6 +253,27 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 // A wrapped credential without a user ("Other user", or a V1 Password provider) belongs to the Other user tile.
                 _wrapped is ICredentialProviderCredential2 wrapped2 ? wrapped2.GetUserSid(out value) : HResult.S_FALSE);
             if (HResult.Succeeded(hr)) sid = value;
+            return hr;
+        }
+
+        /// <summary>
+        /// The code field takes digits only (LogonUI shows a numbers keyboard). The wrapped fields keep the Password
+        /// provider's own options (its password reveal button, which it leaves out where the policy hides it); a
+        /// wrapped credential without the interface gets none, as LogonUI would give it.
+        /// </summary>
+        public int GetFieldOptions(uint fieldID, out CredentialProviderCredentialFieldOptions options)
+        {
+            options = CredentialProviderCredentialFieldOptions.None;
+            var answer = CredentialProviderCredentialFieldOptions.None;
+            var hr = _guard.Run(nameof(GetFieldOptions), () =>
+            {
+                var field = _layout.ById(fieldID);
+                if (field == null) return HResult.E_INVALIDARG;
+                if (field.Owner == FieldOwner.Code) answer = CredentialProviderCredentialFieldOptions.NumbersOnly;
+                else if (field.Owner == FieldOwner.Wrapped && _wrapped is ICredentialProviderCredentialWithFieldOptions wrapped) return wrapped.GetFieldOptions(fieldID, out answer);
+                return HResult.S_OK;
+            });
+            if (HResult.Succeeded(hr)) options = answer;
             return hr;
         }
 
