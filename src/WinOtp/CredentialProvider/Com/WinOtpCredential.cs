@@ -45,16 +45,37 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
 
         public int Advise(ICredentialProviderCredentialEvents? pcpce) => _guard.Run(nameof(Advise), () =>
         {
+            if (!ReferenceEquals(_events, pcpce)) ComReference.Release(_events);
             _events = pcpce;
             return _wrapped.Advise(pcpce == null ? null : new WrappedCredentialEvents(this, pcpce, _services));
         });
 
+        /// <summary>LogonUI's events are given back here (the wrapped credential drops the events object it was given), not at a later finalization.</summary>
         public int UnAdvise() => _guard.Run(nameof(UnAdvise), () =>
         {
+            var events = _events;
             _events = null;
             try { return _wrapped.UnAdvise(); }
-            finally { ReportAbandoned(); }
+            finally
+            {
+                ComReference.Release(events);
+                ReportAbandoned();
+            }
         });
+
+        /// <summary>
+        /// The provider is done with this tile (UnAdvise, a new scenario, new credentials): LogonUI's events and the
+        /// wrapped credential are let go now. A later call fails with an HRESULT (through the guard), as for a closed tile.
+        /// </summary>
+        internal void Detach()
+        {
+            var events = _events;
+            _events = null;
+            ComReference.Release(events);
+            // Every use of the wrapped credential's pointer (GetCredentialAt, its own pointer in its event calls) is on
+            // this one wrapper, and only this tile holds it: all are given back.
+            ComReference.FinalRelease(_wrapped);
+        }
 
         public int SetSelected(out int pbAutoLogon)
         {

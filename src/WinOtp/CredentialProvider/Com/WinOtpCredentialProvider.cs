@@ -31,6 +31,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         private ICredentialProviderUserArray? _users;
         private FieldLayout? _layout;
         private List<WinOtpCredential> _credentials = new List<WinOtpCredential>();
+        /// <summary>The scenario to start again if LogonUI comes back after UnAdvise let go of the Password provider.</summary>
+        private (CredentialProviderUsageScenario Cpus, uint Flags)? _unadvised;
+        private (CredentialProviderUsageScenario Cpus, uint Flags)? _started;
 
         /// <summary>What COM calls: the real Windows seams.</summary>
         public WinOtpCredentialProvider() : this(Windows.WindowsShellServices.Create()) { }
@@ -41,7 +44,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             _guard = new ComGuard(services, nameof(WinOtpCredentialProvider));
         }
 
-        public int SetUsageScenario(CredentialProviderUsageScenario cpus, uint dwFlags) => _guard.Run(nameof(SetUsageScenario), () =>
+        public int SetUsageScenario(CredentialProviderUsageScenario cpus, uint dwFlags) => LetGoIfDeclined(_guard.Run(nameof(SetUsageScenario), () =>
         {
             Release();
             if (_services.Boot.IsSafeMode) return HResult.E_NOTIMPL;
@@ -52,13 +55,18 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
 
             var wrapped = _services.PasswordProvider.Create();
             var hr = wrapped.SetUsageScenario(cpus, dwFlags);
-            if (!HResult.Succeeded(hr)) return hr;
+            if (!HResult.Succeeded(hr))
+            {
+                ComReference.FinalRelease(wrapped);
+                return hr;
+            }
             if (_users != null && wrapped is ICredentialProviderSetUserArray v2) v2.SetUserArray(_users);
             _wrapped = wrapped;
             _logon = logon;
             _scenario = scenario.Value;
+            _started = (cpus, dwFlags);
             return hr;
-        });
+        }));
 
         /// <summary>
         /// Credentials handed over by LogonUI (an RDP/NLA connection retargeted to us by the filter, or CredUI's input):
@@ -76,11 +84,32 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             });
         }
 
-        public int Advise(ICredentialProviderEvents? pcpe, UIntPtr upAdviseContext) =>
-            // Provider events carry no credential pointer, so LogonUI's own go to the wrapped provider (as Microsoft's wrapping sample does).
-            _guard.Run(nameof(Advise), () => Wrapped().Advise(pcpe, upAdviseContext));
+        public int Advise(ICredentialProviderEvents? pcpe, UIntPtr upAdviseContext) => _guard.Run(nameof(Advise), () =>
+        {
+            // Provider events carry no credential pointer, so LogonUI's own go to the wrapped provider (as Microsoft's
+            // wrapping sample does), which keeps its own reference: ours is given back at once.
+            try { return Wrapped().Advise(pcpe, upAdviseContext); }
+            finally { ComReference.Release(pcpe); }
+        });
 
-        public int UnAdvise() => _guard.Run(nameof(UnAdvise), () => Wrapped().UnAdvise());
+        /// <summary>
+        /// LogonUI's last call before it releases the provider: everything native we hold (the Password provider, its
+        /// credentials, LogonUI's user array and the tiles' event sinks) is let go now, not at some later finalization
+        /// (the runtime cannot tell us when LogonUI's last Release comes). Should LogonUI call again, the same scenario starts afresh.
+        /// </summary>
+        public int UnAdvise() => _guard.Run(nameof(UnAdvise), () =>
+        {
+            var wrapped = Wrapped();
+            var scenario = _started;
+            try { return wrapped.UnAdvise(); }
+            finally
+            {
+                Release();
+                ComReference.Release(_users);
+                _users = null;
+                _unadvised = scenario;
+            }
+        });
 
         public int GetFieldDescriptorCount(out uint pdwCount)
         {
@@ -122,6 +151,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 var layout = Layout();
                 var result = wrapped.GetCredentialCount(out count, out preferred, out _);
                 if (!HResult.Succeeded(result)) return result;
+                // The old tiles let go of their wrapped credentials first: the new ones may come back as the same objects.
+                foreach (var old in _credentials) old.Detach();
+                _credentials = new List<WinOtpCredential>();
                 var credentials = new List<WinOtpCredential>((int)Math.Min(count, 64));
                 for (var i = 0u; i < count; i++)
                 {
@@ -154,6 +186,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
 
         public int SetUserArray(ICredentialProviderUserArray? users) => _guard.Run(nameof(SetUserArray), () =>
         {
+            if (!ReferenceEquals(_users, users)) ComReference.Release(_users);
             _users = users;
             // A V1 Password provider (no user array) simply does not get one.
             return _wrapped is ICredentialProviderSetUserArray v2 ? v2.SetUserArray(users) : HResult.S_OK;
@@ -162,8 +195,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         /// <summary>CREDENTIAL_PROVIDER_NO_DEFAULT.</summary>
         private const uint NoDefault = uint.MaxValue;
 
-        private ICredentialProvider Wrapped() =>
-            _wrapped ?? throw new InvalidOperationException("LogonUI called the provider before a usage scenario it supports was set.");
+        private ICredentialProvider Wrapped()
+        {
+            if (_wrapped == null && _unadvised is { } scenario) SetUsageScenario(scenario.Cpus, scenario.Flags);
+            return _wrapped ?? throw new InvalidOperationException("LogonUI called the provider before a usage scenario it supports was set.");
+        }
 
         private FieldLayout Layout()
         {
@@ -183,12 +219,26 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return _layout;
         }
 
+        /// <summary>LogonUI drops a provider whose SetUsageScenario fails, without UnAdvise: nothing native may stay held until finalization.</summary>
+        private int LetGoIfDeclined(int hr)
+        {
+            if (HResult.Succeeded(hr)) return hr;
+            Release();
+            ComReference.Release(_users);
+            _users = null;
+            return hr;
+        }
+
         private void Release()
         {
+            foreach (var credential in _credentials) credential.Detach();
+            ComReference.FinalRelease(_wrapped);
             _wrapped = null;
             _logon = null;
             _layout = null;
             _credentials = new List<WinOtpCredential>();
+            _unadvised = null;
+            _started = null;
         }
     }
 }

@@ -11,7 +11,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Windows
         public ICredentialProvider Create()
         {
             var type = Type.GetTypeFromCLSID(ProviderIds.PasswordProvider, true)!;
-            return (ICredentialProvider)Activator.CreateInstance(type)!;
+            var created = Activator.CreateInstance(type)!;
+            if (created is ICredentialProvider provider) return provider;
+            // QueryInterface(IID_ICredentialProvider) failed: let the object go now rather than at finalization.
+            Com.ComReference.FinalRelease(created);
+            throw new InvalidCastException("CLSID_PasswordCredentialProvider does not answer QueryInterface for ICredentialProvider.");
         }
     }
 }
