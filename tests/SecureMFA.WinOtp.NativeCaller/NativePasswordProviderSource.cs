@@ -7,8 +7,8 @@ namespace SecureMFA.WinOtp.NativeCaller
 {
     /// <summary>
     /// The password-provider seam over a native factory (caller.c's stand-in for CoCreateInstance): it returns an
-    /// IUnknown pointer or a failure HRESULT; the cast to <see cref="ICredentialProvider"/> is a QueryInterface on
-    /// the native object, as the cast after Activator.CreateInstance is on Windows.
+    /// IUnknown pointer or a failure HRESULT, then a QueryInterface for <see cref="ICredentialProvider"/> on the
+    /// native object, as the cast after Activator.CreateInstance makes on Windows.
     /// </summary>
     public sealed class NativePasswordProviderSource : IPasswordProviderSource
     {
@@ -27,12 +27,18 @@ namespace SecureMFA.WinOtp.NativeCaller
         {
             var hr = _create(out var unknown);
             if (hr < 0) Marshal.ThrowExceptionForHR(hr);
-            object created;
-            try { created = Marshal.GetObjectForIUnknown(unknown); }
+            try
+            {
+                // The QueryInterface for ICredentialProvider is made here, before any runtime wrapper exists: Mono 6.8's
+                // FinalReleaseComObject does not give back the IUnknown of a wrapper whose cast failed (measured: the
+                // native object keeps one reference until finalization), which .NET Framework's does.
+                var iid = typeof(ICredentialProvider).GUID;
+                hr = Marshal.QueryInterface(unknown, ref iid, out var provider);
+                if (hr < 0) Marshal.ThrowExceptionForHR(hr); // E_NOINTERFACE: InvalidCastException, as the failed cast
+                try { return (ICredentialProvider)Marshal.GetObjectForIUnknown(provider); }
+                finally { Marshal.Release(provider); }
+            }
             finally { Marshal.Release(unknown); }
-            if (created is ICredentialProvider provider) return provider;
-            Marshal.FinalReleaseComObject(created);
-            throw new InvalidCastException("The Password provider does not answer QueryInterface for ICredentialProvider.");
         }
     }
 }
