@@ -14,12 +14,20 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     {
         public static void Release(object? native)
         {
-            if (native != null && Marshal.IsComObject(native)) Marshal.ReleaseComObject(native);
+            if (IsWrapper(native)) Marshal.ReleaseComObject(native!);
         }
 
         public static void FinalRelease(object? native)
         {
-            if (native != null && Marshal.IsComObject(native)) Marshal.FinalReleaseComObject(native);
+            if (IsWrapper(native)) Marshal.FinalReleaseComObject(native!);
         }
+
+#if NETFRAMEWORK
+        private static bool IsWrapper(object? native) => native != null && Marshal.IsComObject(native);
+#else
+        // The net10.0 build runs the tests; runtime COM wrappers exist there only on Windows.
+        [System.Runtime.Versioning.SupportedOSPlatformGuard("windows")]
+        private static bool IsWrapper(object? native) => System.OperatingSystem.IsWindows() && native != null && Marshal.IsComObject(native);
+#endif
     }
 }
