@@ -23,6 +23,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             "get-serialization-with-the-code",
             "get-serialization-with-a-wrong-code",
             "get-serialization-without-a-code",
+            "provider-comes-back-after-unadvise",
             "scenario-CPUS_INVALID", "scenario-CPUS_LOGON", "scenario-CPUS_UNLOCK_WORKSTATION", "scenario-CPUS_CHANGE_PASSWORD",
             "scenario-CPUS_CREDUI", "scenario-CPUS_CREDUI-generic", "scenario-CPUS_PLAP",
             "filter-update-remote-credential",

@@ -548,7 +548,8 @@ static HRESULT create_password_provider(void **out)
     FakeProvider *f = next_password_provider;
     *out = NULL;
     if (f->create_hr < 0) return f->create_hr;
-    if (f->created++ > 0) { fail("the Password provider was created twice for one screen"); return E_FAIL; }
+    if (f->refs > 0) { fail("the Password provider was created again while the first one lives"); return E_FAIL; }
+    f->created++;
     f->refs = 1;
     f->credential.refs = 1;
     *out = &f->vtbl;
@@ -863,6 +864,31 @@ static void check_serialization(const char *name, int with_code, int wrong_code)
     report(name);
 }
 
+/* Should LogonUI call again after UnAdvise (which let go of the Password provider), the tile comes back. */
+static void check_after_unadvise(void)
+{
+    Screen *s = screen_new();
+    screen_open(s, CPUS_LOGON, 0);
+    if (s->credential)
+    {
+        EXPECT_HR(S_OK, Credential_UnAdvise(s->credential), "ICredentialProviderCredential::UnAdvise");
+        Release(s->credential);
+        s->credential = NULL;
+        EXPECT_HR(S_OK, Provider_UnAdvise(s->provider), "ICredentialProvider::UnAdvise");
+        EXPECT(s->fake.refs == 0, "after UnAdvise the Password provider still has %d references", s->fake.refs);
+        EXPECT_HR(S_OK, Provider_Advise(s->provider, &s->provider_events, 43), "ICredentialProvider::Advise after UnAdvise");
+        DWORD count = 0, preferred = 0;
+        WINBOOL autoLogon = 0;
+        EXPECT_HR(S_OK, Provider_GetCredentialCount(s->provider, &count, &preferred, &autoLogon), "GetCredentialCount after UnAdvise");
+        EXPECT(count == 1 && s->fake.created == 2, "after UnAdvise: %u credentials, Password provider created %d times", count, s->fake.created);
+        EXPECT_HR(S_OK, Provider_GetCredentialAt(s->provider, 0, &s->credential), "GetCredentialAt after UnAdvise");
+        if (s->credential) EXPECT_HR(S_OK, Credential_Advise(s->credential, &s->credential_events), "ICredentialProviderCredential::Advise after UnAdvise");
+    }
+    screen_close(s);
+    expect_counts(s, "after a second Advise");
+    report("provider-comes-back-after-unadvise");
+}
+
 static const char *scenario_name(int32_t cpus, DWORD flags)
 {
     switch (cpus)
@@ -1069,6 +1095,7 @@ int main(int argc, char **argv)
     check_serialization("get-serialization-with-the-code", 1, 0);
     check_serialization("get-serialization-with-a-wrong-code", 1, 1);
     check_serialization("get-serialization-without-a-code", 0, 0);
+    check_after_unadvise();
     check_scenarios();
     check_update_remote_credential();
     check_never_a_screen_without_a_tile();
