@@ -30,6 +30,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             "no-tile-never-creation-fails-CPUS_LOGON", "no-tile-never-creation-fails-CPUS_UNLOCK_WORKSTATION", "no-tile-never-creation-fails-CPUS_CREDUI",
             "no-tile-never-query-interface-fails-CPUS_LOGON", "no-tile-never-query-interface-fails-CPUS_UNLOCK_WORKSTATION", "no-tile-never-query-interface-fails-CPUS_CREDUI",
             "no-tile-never-set-usage-scenario-fails-CPUS_LOGON", "no-tile-never-set-usage-scenario-fails-CPUS_UNLOCK_WORKSTATION", "no-tile-never-set-usage-scenario-fails-CPUS_CREDUI",
+            "core-fails-filter-and-provider-agree-CPUS_LOGON", "core-fails-filter-and-provider-agree-CPUS_UNLOCK_WORKSTATION", "core-fails-filter-and-provider-agree-CPUS_CREDUI",
             "parameterless-constructors-as-com-creates-them",
         };
 

@@ -17,6 +17,10 @@ namespace SecureMFA.WinOtp.NativeCaller
     {
         private static WinOtpHarness? _computer;
         private static RecordingEventLog? _events;
+        private static bool _coreFails;
+
+        /// <summary>From now on (0: no longer) WinOtp.Core cannot be started: the settings cannot be read, say.</summary>
+        public static void CoreFails(int fails) => _coreFails = fails != 0;
 
         /// <summary>The classes as COM creates them: the public parameterless constructors, with the Windows seams.</summary>
         public static IntPtr CreateProviderAsComDoes() => Marshal.GetIUnknownForObject(new WinOtpCredentialProvider());
@@ -47,7 +51,8 @@ namespace SecureMFA.WinOtp.NativeCaller
                 _events = new RecordingEventLog();
             }
             var logon = computer;
-            return new ShellServices(() => new CoordinatorTileLogon(logon.Coordinator()), new NativePasswordProviderSource(factory), logon.Session,
+            ITileLogon Start() => _coreFails ? throw new InvalidOperationException("WinOtp.Core cannot start (injected).") : new CoordinatorTileLogon(logon.Coordinator());
+            return new ShellServices(Start, new NativePasswordProviderSource(factory), logon.Session,
                 new FakeBootMode(), new FakeUnprotector(), new FakeLauncher(), _events!);
         }
     }
