@@ -903,8 +903,9 @@ static const char *scenario_name(int32_t cpus, DWORD flags)
     }
 }
 
+/* A password change (Ctrl+Alt+Del, or an expired password) asks a code too: it ends in a sign-in (issue 18). */
 static const struct { int32_t cpus; DWORD flags; int code_required; } scenarios[] = {
-    {CPUS_INVALID, 0, 0}, {CPUS_LOGON, 0, 1}, {CPUS_UNLOCK_WORKSTATION, 0, 1}, {CPUS_CHANGE_PASSWORD, 0, 0},
+    {CPUS_INVALID, 0, 0}, {CPUS_LOGON, 0, 1}, {CPUS_UNLOCK_WORKSTATION, 0, 1}, {CPUS_CHANGE_PASSWORD, 0, 1},
     {CPUS_CREDUI, 0, 1}, {CPUS_CREDUI, CREDUIWIN_GENERIC, 0}, {CPUS_PLAP, 0, 0},
 };
 
@@ -1069,13 +1070,14 @@ static void check_update_remote_credential(void)
 }
 
 /*
- * The classes as COM creates them (public parameterless constructors, Windows' seams), called as LogonUI calls them.
- * Off Windows those seams cannot work (user32, the registry's policies, CoCreateInstance); what must hold anyway is
- * the rule of the whole product: where the filter switches the other providers off, our provider shows a tile.
+ * The classes as COM creates them (public parameterless constructors, Windows' seams): LogonUI's first steps, the
+ * QueryInterface calls and the filter. Not SetUsageScenario: with Windows' seams it creates the Password provider by
+ * CLSID (Activator.CreateInstance of a COM class), and Mono 6.8 on Linux does not fail that call but aborts the process
+ * (DllNotFoundException for ole32 trips an assertion in mono_runtime_try_invoke_array, measured). That part is
+ * Windows-only; the same provider over the same code with a native Password provider is every check above.
  */
 static void check_as_com_creates_them(void)
 {
-    int filtered = 0;
     void *unknown = invoke_pointer("CreateFilterAsComDoes()", NULL);
     void *filter = query(unknown, &IID_ICredentialProviderFilter, "ICredentialProviderFilter");
     if (filter)
@@ -1085,24 +1087,19 @@ static void check_as_com_creates_them(void)
         HRESULT hr = Filter_Filter(filter, CPUS_LOGON, 0, providers, allow, 3);
         printf("NOTE parameterless filter under Mono: Filter(CPUS_LOGON) 0x%08x, allow %d %d %d\n", (unsigned)hr, allow[0], allow[1], allow[2]);
         EXPECT(allow[1] == 1, "the filter switched our own provider off");
-        filtered = allow[0] == 0 || allow[2] == 0;
+        if (hr < 0) EXPECT(allow[0] && allow[2], "a failing Filter switched providers off");
         Release(filter);
     }
     if (unknown) EXPECT(Release(unknown) == 0, "the filter's CCW is still referenced after LogonUI released it");
 
     unknown = invoke_pointer("CreateProviderAsComDoes()", NULL);
     void *provider = query(unknown, &IID_ICredentialProvider, "ICredentialProvider");
-    if (provider)
-    {
-        HRESULT hr = Provider_SetUsageScenario(provider, CPUS_LOGON, 0);
-        DWORD count = 0, preferred = 0;
-        WINBOOL autoLogon = 0;
-        HRESULT credentials = hr == S_OK ? Provider_GetCredentialCount(provider, &count, &preferred, &autoLogon) : hr;
-        printf("NOTE parameterless provider under Mono: SetUsageScenario(CPUS_LOGON) 0x%08x, GetCredentialCount 0x%08x, %u credentials\n", (unsigned)hr, (unsigned)credentials, count);
-        if (filtered) EXPECT(hr == S_OK && count >= 1, "the filter switched the other providers off but the provider shows no tile (0x%08x, %u credentials)", (unsigned)hr, count);
-        if (hr == S_OK) Provider_UnAdvise(provider);
-        Release(provider);
-    }
+    void *set_users = query(unknown, &IID_ICredentialProviderSetUserArray, "ICredentialProviderSetUserArray");
+    void *not_a_filter = NULL;
+    EXPECT(QueryInterface(unknown, &IID_ICredentialProviderFilter, &not_a_filter) == E_NOINTERFACE && !not_a_filter, "the provider answers as a filter");
+    EXPECT(identity(provider) == unknown && identity(set_users) == unknown, "the provider's interfaces do not share one identity");
+    if (provider) Release(provider);
+    if (set_users) Release(set_users);
     if (unknown) EXPECT(Release(unknown) == 0, "the provider's CCW is still referenced after LogonUI released it");
     report("parameterless-constructors-as-com-creates-them");
 }
