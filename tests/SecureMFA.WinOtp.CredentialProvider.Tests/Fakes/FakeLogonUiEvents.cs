@@ -35,6 +35,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
 
         public int BeginFieldUpdates() => Record("BeginFieldUpdates", null, 0);
         public int EndFieldUpdates() => Record("EndFieldUpdates", null, 0);
-        public int SetFieldOptions(ICredentialProviderCredential? credential, uint fieldID, int options) => Record("SetFieldOptions", credential, fieldID);
+        public int SetFieldOptions(ICredentialProviderCredential? credential, uint fieldID, CredentialProviderCredentialFieldOptions options) => Record("SetFieldOptions", credential, fieldID);
     }
 }

@@ -10,7 +10,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
     /// A stand-in for a credential of Windows' Password provider: it keeps what is typed, serializes a packed
     /// KERB_INTERACTIVE_UNLOCK_LOGON in CoTaskMem memory (as the real one, password "protected"), and records calls.
     /// </summary>
-    public sealed class FakePasswordCredential : ICredentialProviderCredential2
+    public sealed class FakePasswordCredential : ICredentialProviderCredential2, ICredentialProviderCredentialWithFieldOptions
     {
         public const uint NegotiatePackage = 7;
         private readonly FakePasswordProvider _provider;
@@ -117,6 +117,14 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
             sid = Sid;
             Call("GetUserSid");
             return Sid == null ? 1 : 0;
+        }
+
+        /// <summary>As Windows' Password credential: the reveal button on its password field (unless a policy hides it).</summary>
+        public int GetFieldOptions(uint fieldID, out CredentialProviderCredentialFieldOptions options)
+        {
+            options = fieldID == FakePasswordProvider.PasswordId ? CredentialProviderCredentialFieldOptions.EnablePasswordReveal : CredentialProviderCredentialFieldOptions.None;
+            Call("GetFieldOptions " + fieldID);
+            return 0;
         }
 
         /// <summary>As the real credential does when its state changes: LogonUI's events, called with its own pointer.</summary>

@@ -38,7 +38,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         /// <summary>"SecureMFA WIN OTP cannot start: … — event 5553".</summary>
         public string Message { get; }
 
-        public int Advise(ICredentialProviderCredentialEvents? pcpce) => _guard.Run(nameof(Advise), () => HResult.S_OK);
+        // Nothing here changes after it is shown: LogonUI's events are not kept, and given back at once.
+        public int Advise(ICredentialProviderCredentialEvents? pcpce) => _guard.Run(nameof(Advise), () => { ComReference.Release(pcpce); return HResult.S_OK; });
         public int UnAdvise() => _guard.Run(nameof(UnAdvise), () => HResult.S_OK);
 
         public int SetSelected(out int pbAutoLogon)

@@ -18,7 +18,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     /// </summary>
     [ComVisible(true)]
     [ClassInterface(ClassInterfaceType.None)]
-    public sealed class WinOtpCredential : ICredentialProviderCredential2
+    public sealed class WinOtpCredential : ICredentialProviderCredential2, ICredentialProviderCredentialWithFieldOptions
     {
         private const int StatusSuccess = 0;
         private readonly ICredentialProviderCredential _wrapped;
@@ -60,17 +60,38 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
 
         public int Advise(ICredentialProviderCredentialEvents? pcpce) => _guard.Run(nameof(Advise), () =>
         {
+            if (!ReferenceEquals(_events, pcpce)) ComReference.Release(_events);
             _events = pcpce;
             return _wrapped.Advise(pcpce == null ? null : new WrappedCredentialEvents(this, pcpce, _services));
         });
 
+        /// <summary>LogonUI's events are given back here (the wrapped credential drops the events object it was given), not at a later finalization.</summary>
         public int UnAdvise() => _guard.Run(nameof(UnAdvise), () =>
         {
+            var events = _events;
             _events = null;
             _mayChangeWithoutCode = _mayLogonWithoutCode = null;
             try { return _wrapped.UnAdvise(); }
-            finally { ReportAbandoned(); }
+            finally
+            {
+                ComReference.Release(events);
+                ReportAbandoned();
+            }
         });
+
+        /// <summary>
+        /// The provider is done with this tile (UnAdvise, a new scenario, new credentials): LogonUI's events and the
+        /// wrapped credential are let go now. A later call fails with an HRESULT (through the guard), as for a closed tile.
+        /// </summary>
+        internal void Detach()
+        {
+            var events = _events;
+            _events = null;
+            ComReference.Release(events);
+            // Every use of the wrapped credential's pointer (GetCredentialAt, its own pointer in its event calls) is on
+            // this one wrapper, and only this tile holds it: all are given back.
+            ComReference.FinalRelease(_wrapped);
+        }
 
         public int SetSelected(out int pbAutoLogon)
         {
@@ -276,6 +297,27 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 // A wrapped credential without a user ("Other user", or a V1 Password provider) belongs to the Other user tile.
                 _wrapped is ICredentialProviderCredential2 wrapped2 ? wrapped2.GetUserSid(out value) : HResult.S_FALSE);
             if (HResult.Succeeded(hr)) sid = value;
+            return hr;
+        }
+
+        /// <summary>
+        /// The code field takes digits only (LogonUI shows a numbers keyboard). The wrapped fields keep the Password
+        /// provider's own options (its password reveal button, which it leaves out where the policy hides it); a
+        /// wrapped credential without the interface gets none, as LogonUI would give it.
+        /// </summary>
+        public int GetFieldOptions(uint fieldID, out CredentialProviderCredentialFieldOptions options)
+        {
+            options = CredentialProviderCredentialFieldOptions.None;
+            var answer = CredentialProviderCredentialFieldOptions.None;
+            var hr = _guard.Run(nameof(GetFieldOptions), () =>
+            {
+                var field = _layout.ById(fieldID);
+                if (field == null) return HResult.E_INVALIDARG;
+                if (field.Owner == FieldOwner.Code) answer = CredentialProviderCredentialFieldOptions.NumbersOnly;
+                else if (field.Owner == FieldOwner.Wrapped && _wrapped is ICredentialProviderCredentialWithFieldOptions wrapped) return wrapped.GetFieldOptions(fieldID, out answer);
+                return HResult.S_OK;
+            });
+            if (HResult.Succeeded(hr)) options = answer;
             return hr;
         }
 

@@ -34,6 +34,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         private FieldLayout? _layout;
         private uint _flags;
         private List<WinOtpCredential> _credentials = new List<WinOtpCredential>();
+        /// <summary>The scenario to start again if LogonUI comes back after UnAdvise let go of the Password provider.</summary>
+        private (CredentialProviderUsageScenario Cpus, uint Flags)? _unadvised;
+        private (CredentialProviderUsageScenario Cpus, uint Flags)? _started;
         /// <summary>Set instead of the wrapped provider when it cannot be wrapped: the one tile shown.</summary>
         private UnavailableCredential? _unavailable;
 
@@ -56,7 +59,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         {
             Release();
             var duty = TileDuty.Decide(_services, cpus, dwFlags);
-            if (!duty.Serves) return HResult.E_NOTIMPL;
+            if (!duty.Serves) return LetGoIfDeclined(HResult.E_NOTIMPL);
             var reason = duty.Problem;
             if (reason == null)
             {
@@ -87,11 +90,38 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             });
         }
 
-        public int Advise(ICredentialProviderEvents? pcpe, UIntPtr upAdviseContext) =>
-            // Provider events carry no credential pointer, so LogonUI's own go to the wrapped provider (as Microsoft's wrapping sample does).
-            _guard.Run(nameof(Advise), () => _unavailable != null ? HResult.S_OK : Wrapped().Advise(pcpe, upAdviseContext));
+        public int Advise(ICredentialProviderEvents? pcpe, UIntPtr upAdviseContext) => _guard.Run(nameof(Advise), () =>
+        {
+            // Provider events carry no credential pointer, so LogonUI's own go to the wrapped provider (as Microsoft's
+            // wrapping sample does), which keeps its own reference: ours is given back at once.
+            try { return _unavailable != null ? HResult.S_OK : Wrapped().Advise(pcpe, upAdviseContext); }
+            finally { ComReference.Release(pcpe); }
+        });
 
-        public int UnAdvise() => _guard.Run(nameof(UnAdvise), () => _unavailable != null ? HResult.S_OK : Wrapped().UnAdvise());
+        /// <summary>
+        /// LogonUI's last call before it releases the provider: everything native we hold (the Password provider, its
+        /// credentials, LogonUI's user array and the tiles' event sinks) is let go now, not at some later finalization
+        /// (the runtime cannot tell us when LogonUI's last Release comes). Should LogonUI call again, the same scenario starts afresh.
+        /// </summary>
+        public int UnAdvise() => _guard.Run(nameof(UnAdvise), () =>
+        {
+            if (_unavailable != null)
+            {
+                ComReference.Release(_users);
+                _users = null;
+                return HResult.S_OK;
+            }
+            var wrapped = Wrapped();
+            var scenario = _started;
+            try { return wrapped.UnAdvise(); }
+            finally
+            {
+                Release();
+                ComReference.Release(_users);
+                _users = null;
+                _unadvised = scenario;
+            }
+        });
 
         public int GetFieldDescriptorCount(out uint pdwCount)
         {
@@ -139,6 +169,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 var layout = Layout();
                 var result = wrapped.GetCredentialCount(out count, out preferred, out _);
                 if (!HResult.Succeeded(result)) return result;
+                // The old tiles let go of their wrapped credentials first: the new ones may come back as the same objects.
+                foreach (var old in _credentials) old.Detach();
+                _credentials = new List<WinOtpCredential>();
                 var credentials = new List<WinOtpCredential>((int)Math.Min(count, 64));
                 for (var i = 0u; i < count; i++)
                 {
@@ -187,6 +220,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
 
         public int SetUserArray(ICredentialProviderUserArray? users) => _guard.Run(nameof(SetUserArray), () =>
         {
+            if (!ReferenceEquals(_users, users)) ComReference.Release(_users);
             _users = users;
             // A V1 Password provider (no user array) simply does not get one.
             return _wrapped is ICredentialProviderSetUserArray v2 ? v2.SetUserArray(users) : HResult.S_OK;
@@ -195,8 +229,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         /// <summary>CREDENTIAL_PROVIDER_NO_DEFAULT.</summary>
         private const uint NoDefault = uint.MaxValue;
 
-        private ICredentialProvider Wrapped() =>
-            _wrapped ?? throw new InvalidOperationException("LogonUI called the provider before a usage scenario it supports was set.");
+        private ICredentialProvider Wrapped()
+        {
+            if (_wrapped == null && _unadvised is { } scenario) SetUsageScenario(scenario.Cpus, scenario.Flags);
+            return _wrapped ?? throw new InvalidOperationException("LogonUI called the provider before a usage scenario it supports was set.");
+        }
 
         private IReadOnlyList<TileField> Fields() => _unavailable != null && _layout == null ? UnavailableTile.Fields : Layout().Fields;
 
@@ -218,6 +255,16 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return _layout;
         }
 
+        /// <summary>LogonUI drops a provider whose SetUsageScenario fails, without UnAdvise: nothing native may stay held until finalization.</summary>
+        private int LetGoIfDeclined(int hr)
+        {
+            if (HResult.Succeeded(hr)) return hr;
+            Release();
+            ComReference.Release(_users);
+            _users = null;
+            return hr;
+        }
+
         private int Wrap(CredentialProviderUsageScenario cpus, uint dwFlags, TileDuty duty, ref string reason)
         {
             ICredentialProvider wrapped;
@@ -237,6 +284,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             if (!HResult.Succeeded(hr))
             {
                 reason = $"Windows' Password provider declined this sign-in (0x{hr:X8})";
+                ComReference.FinalRelease(wrapped);
                 return hr;
             }
             if (_users != null && wrapped is ICredentialProviderSetUserArray v2) v2.SetUserArray(_users);
@@ -244,6 +292,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             _logon = duty.Logon;
             _scenario = duty.Scenario!.Value;
             _flags = dwFlags;
+            _started = (cpus, dwFlags);
             reason = "the Password provider's fields could not be read";
             Layout();
             return HResult.S_OK;
@@ -259,11 +308,15 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
 
         private void Release()
         {
+            foreach (var credential in _credentials) credential.Detach();
+            ComReference.FinalRelease(_wrapped);
             _unavailable = null;
             _wrapped = null;
             _logon = null;
             _layout = null;
             _credentials = new List<WinOtpCredential>();
+            _unadvised = null;
+            _started = null;
         }
     }
 }

@@ -68,7 +68,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         public int EndFieldUpdates() =>
             _guard.Run(nameof(EndFieldUpdates), () => _logonUi is ICredentialProviderCredentialEvents2 events2 ? events2.EndFieldUpdates() : HResult.S_OK);
 
-        public int SetFieldOptions(ICredentialProviderCredential? credential, uint fieldID, int options) =>
+        public int SetFieldOptions(ICredentialProviderCredential? credential, uint fieldID, CredentialProviderCredentialFieldOptions options) =>
             _guard.Run(nameof(SetFieldOptions), () => _logonUi is ICredentialProviderCredentialEvents2 events2 ? events2.SetFieldOptions(_wrapper, fieldID, options) : HResult.E_NOTIMPL);
     }
 }

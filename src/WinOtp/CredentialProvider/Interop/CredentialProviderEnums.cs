@@ -1,3 +1,5 @@
+using System;
+
 namespace SecureMFA.WinOtp.CredentialProvider.Interop
 {
     // The enumerations of credentialprovider.h (Windows SDK; values as in the MIDL output of credentialprovider.idl,
@@ -63,5 +65,17 @@ namespace SecureMFA.WinOtp.CredentialProvider.Interop
         Error = 1,
         Warning = 2,
         Success = 3,
+    }
+
+    /// <summary>CREDENTIAL_PROVIDER_CREDENTIAL_FIELD_OPTIONS (CPCFO_*, Windows 8+): flags a credential gives a field.</summary>
+    [Flags]
+    public enum CredentialProviderCredentialFieldOptions
+    {
+        None = 0x0,
+        EnablePasswordReveal = 0x1,
+        IsEmailAddress = 0x2,
+        EnableTouchKeyboardAutoInvoke = 0x4,
+        NumbersOnly = 0x8,
+        ShowEnglishKeyboard = 0x10,
     }
 }

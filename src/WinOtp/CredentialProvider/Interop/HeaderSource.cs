@@ -8,7 +8,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Interop
     /// ICredentialProviderCredentialEvents2, ICredentialProviderSetUserArray, ICredentialProviderUserArray).
     /// COM lays a vtable out as IUnknown's three methods, then each method in the order the IDL declares it; a
     /// .NET [ComImport] interface is laid out from its own declared methods only, so an interface that extends
-    /// another repeats the base's methods first, in the base's order.
+    /// another repeats the base's methods first, in the base's order. contracts/credentialprovider/credentialprovider.txt
+    /// lists the facts of mingw-w64's credentialprovider.idl that these declarations use (IIDs, vtable slots, parameter
+    /// types, enum values, struct layouts); HeaderContractTests compares every declaration here with it.
     /// </summary>
     public static class HeaderSource
     {

@@ -23,6 +23,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Interop
         [PreserveSig] new int OnCreatingWindow(out IntPtr phwndOwner);
         [PreserveSig] int BeginFieldUpdates();
         [PreserveSig] int EndFieldUpdates();
-        [PreserveSig] int SetFieldOptions([MarshalAs(UnmanagedType.Interface)] ICredentialProviderCredential? credential, uint fieldID, int options);
+        [PreserveSig] int SetFieldOptions([MarshalAs(UnmanagedType.Interface)] ICredentialProviderCredential? credential, uint fieldID, CredentialProviderCredentialFieldOptions options);
     }
 }

@@ -13,7 +13,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Windows
             var type = Type.GetTypeFromCLSID(ProviderIds.PasswordProvider, true)!;
             // CoCreateInstance failing throws a COMException; the cast is QueryInterface(IID_ICredentialProvider), whose
             // failure is an InvalidCastException. The provider tells the two apart on its "cannot start" tile.
-            return (ICredentialProvider)Activator.CreateInstance(type)!;
+            var created = Activator.CreateInstance(type)!;
+            if (created is ICredentialProvider provider) return provider;
+            // QueryInterface(IID_ICredentialProvider) failed: let the object go now rather than at finalization.
+            Com.ComReference.FinalRelease(created);
+            throw new InvalidCastException("CLSID_PasswordCredentialProvider does not answer QueryInterface for ICredentialProvider.");
         }
     }
 }
