@@ -27,6 +27,8 @@ namespace SecureMFA.WinOtp.Logon
         /// <summary>Set after an online accept (store the new package); null after a device-form offline success (re-lock the stored one).</summary>
         public OfflinePackage? Package { get; }
         public long LastOnline { get; }
+        /// <summary>The authenticator entry the offline secret goes under (after an online accept).</summary>
+        public string Entry { get; set; } = "";
 
         public void Forget()
         {
