@@ -166,7 +166,7 @@ namespace SecureMFA.WinOtp.MonoCheck
             };
             package.WrappedSecret = OfflineSecretWrap.Wrap(device.Key, package, WinOtpHarness.Secret);
             var vault = h.OfflineVault();
-            vault.StoreForPassword(WinOtpHarness.Upn, device, package, WinOtpHarness.Secret, h.Clock.UnixSeconds, WinOtpHarness.Password);
+            vault.StoreForPassword(WinOtpHarness.Upn, device, package, WinOtpHarness.Secret, h.Clock.UnixSeconds, WinOtpHarness.Password, "Adatum offline (PC1)");
             return (h, device, vault);
         }
 

@@ -115,6 +115,12 @@ namespace SecureMFA.WinOtp.LogonSimulator
                     output.WriteLine("Offline sign-in data for " + result.Upn + " is kept (locked under the password), valid until " +
                         TileText.Time(result.OfflineValidUntil ?? status.PackageValidUntil!.Value) + ".");
             }
+            var enrolment = result.OfflineEnrolment;
+            if (enrolment != null)
+            {
+                output.WriteLine(enrolment.Instructions);
+                output.Write(HalfBlockQrCode.Render(enrolment.OtpAuthUri));
+            }
             return Finish(output, result.Outcome, options.WindowsRejects ? Refused : Proceed);
         }
 
@@ -159,7 +165,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             }
             output.WriteLine(status.Upn + ": offline data locked under the " + (status.Form == VaultForm.Password ? "password" : "device key (sync; locked under the password at the next sign-in)") +
                 ", last online " + TileText.Time(status.LastOnline!.Value) + ", package valid until " + TileText.Time(status.PackageValidUntil!.Value) +
-                ", failures " + status.Failures + (status.LockedUntil.HasValue ? ", locked until " + TileText.Time(status.LockedUntil.Value) : "") + ".");
+                ", codes from " + status.Entry + ", failures " + status.Failures + " (" + status.OfflineFailures + " offline since the last online contact)" + (status.LockedUntil.HasValue ? ", locked until " + TileText.Time(status.LockedUntil.Value) : "") + ".");
             return Finish(output, "Present", Proceed);
         }
 
