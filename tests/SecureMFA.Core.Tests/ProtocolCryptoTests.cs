@@ -70,6 +70,20 @@ namespace SecureMFA.Core.Tests
             Assert.Equal(offlineSecret, OfflineSecretWrap.Unwrap(DeviceKey, package));
         }
 
+        /// <summary>The offline secret is per device, never the user's secret, and gives nothing back of it (issue 19, finding 1).</summary>
+        [Fact]
+        public void TheOfflineSecretIsPerDeviceAndNotTheUsersSecret()
+        {
+            var user = Encoding.ASCII.GetBytes("12345678901234567890");
+            var pc1 = OfflineSecret.Derive(user, "dev1");
+            Assert.Equal(OfflineSecret.Bytes, pc1.Length);
+            Assert.Equal(pc1, OfflineSecret.Derive(user, "dev1"));
+            Assert.NotEqual(pc1, OfflineSecret.Derive(user, "dev2"));
+            Assert.NotEqual(pc1, OfflineSecret.Derive(Encoding.ASCII.GetBytes("12345678901234567891"), "dev1"));
+            Assert.NotEqual(user, pc1);
+            Assert.Throws<ArgumentException>(() => OfflineSecret.Derive(user, ""));
+        }
+
         [Fact]
         public void AnAlteredFieldOrAnotherDeviceOrUserCannotUnwrap()
         {
@@ -80,7 +94,7 @@ namespace SecureMFA.Core.Tests
             Action<OfflinePackage>[] alterations =
             {
                 p => p.Upn = "bob@adatum.labnet", p => p.Alg = "SHA256", p => p.Digits = 8, p => p.Period = 60,
-                p => p.ValidUntil++, p => p.MaxFailures = 0, p => p.LockoutMinutes = 0, p => p.LastStep--, p => p.V = 3,
+                p => p.ValidUntil++, p => p.MaxFailures = 0, p => p.LockoutMinutes = 0, p => p.LastStep--, p => p.V = 2, p => p.Issuer = "Contoso",
             };
             foreach (var alter in alterations)
             {
