@@ -68,6 +68,35 @@ namespace SecureMFA.WinOtp.Tests
         }
 
         [Fact]
+        public async Task TheEntryIsShownAgainOnlyWithAFreshCodeAndThePasswordTheVaultIsLockedUnder()
+        {
+            await Simulate("", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap, "--offline-days", "7");
+            // No vault yet: a code alone (what a sync proves) does not show it.
+            var before = await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--offline-entry");
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, before);
+            Assert.Contains(TileText.EntryNeedsPassword, before);
+
+            _h.NextStep();
+            await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n");
+            _h.NextStep();
+            var wrongPassword = await Simulate("alice\nnot-the-password\n" + _h.Code() + "\n", "--offline-entry");
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, wrongPassword);
+            Assert.DoesNotContain("otpauth", wrongPassword);
+            _h.NextStep();
+            var wrongCode = await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.OfflineCodeOfApiDevice() + "\n", "--offline-entry");
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, wrongCode);
+
+            _h.NextStep();
+            var shown = await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--offline-entry");
+            Assert.EndsWith("RESULT Synced" + Environment.NewLine, shown);
+            Assert.Contains("secret=" + Base32(OfflineSecret.Derive(WinOtpHarness.Secret, _h.Api.Devices.Keys.Single())) + "&", DecodeQr(shown));
+            // The API down: nothing to show.
+            _h.Api.Mode = FakeApiMode.Down;
+            _h.NextStep();
+            Assert.Contains(TileText.EntryNeedsNetwork, await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--offline-entry"));
+        }
+
+        [Fact]
         public void AVaultOfTheEarlierFormatIsDeletedAtFirstUse()
         {
             var device = _h.Register();

@@ -81,6 +81,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (options.Status != null) return Status(coordinator, options.Status, output);
             var prompter = new Prompter(input, output, terminal);
             if (options.Sync) return await SyncAsync(coordinator, prompter, output);
+            if (options.OfflineEntry) return await OfflineEntryAsync(coordinator, prompter, output);
             return await SignInAsync(coordinator, options, read.Settings!, prompter, output, registeredNow);
         }
 
@@ -132,6 +133,19 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (code == null) return NoAnswers(output);
             var result = await coordinator.SyncForOfflineAsync(user!, code);
             output.WriteLine(result.Message);
+            return Finish(output, result.Outcome, result.Outcome == LogonOutcome.Synced ? Proceed : Refused);
+        }
+
+        private static async Task<int> OfflineEntryAsync(LogonCoordinator coordinator, Prompter prompter, TextWriter output)
+        {
+            output.WriteLine("This computer's offline entry: type the user name, the password and a current code.");
+            var user = prompter.Ask("User name");
+            var password = user == null ? null : prompter.AskSecret("Password");
+            var code = password == null ? null : prompter.Ask("Code");
+            if (code == null) return NoAnswers(output);
+            var result = await coordinator.ShowOfflineEntryAsync(user!, password!, code);
+            output.WriteLine(result.Message);
+            if (result.OfflineEnrolment != null) output.Write(HalfBlockQrCode.Render(result.OfflineEnrolment.OtpAuthUri));
             return Finish(output, result.Outcome, result.Outcome == LogonOutcome.Synced ? Proceed : Refused);
         }
 

@@ -180,6 +180,73 @@ namespace SecureMFA.WinOtp.Logon
             catch (Exception e) { return Unexpected("offline sync", e); }
         }
 
+        /// <summary>
+        /// "Show this computer's offline entry" (a tile's link, the simulator's --offline-entry): the entry again, for a new
+        /// phone or one that lost it, to a user who proves both factors without signing in: a code the API accepts now and
+        /// the password the vault is locked under (one Windows accepted). So it needs one online sign-in here first. The
+        /// accepted code's package is stored too, as a sign-in would. Outcome Synced with <see cref="LogonResult.OfflineEnrolment"/>.
+        /// </summary>
+        public async Task<LogonResult> ShowOfflineEntryAsync(string userName, string password, string code)
+        {
+            try
+            {
+                var prepared = Prepare(userName, code, out var failure);
+                if (prepared == null) return failure!;
+                var (settings, upn, digits, device) = prepared.Value;
+                if (settings.OfflineValidDays <= 0) return new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn);
+
+                ApiReply<VerifyAnswer> reply;
+                using (var client = Client(settings))
+                {
+                    reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
+                    {
+                        Offline = true,
+                        OfflineDays = settings.OfflineValidDays,
+                    }).ConfigureAwait(false);
+                }
+                if (reply.Kind == ApiReplyKind.Refused) return Refused(reply, upn, device);
+                if (reply.Kind == ApiReplyKind.Unreachable)
+                {
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "Offline entry for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ").");
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.EntryNeedsNetwork, upn);
+                }
+                var answer = reply.Answer!;
+                var policy = PolicyOf(settings);
+                if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, "offline entry");
+                _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (offline entry, online check) on " + _platform.MachineName + ".");
+                if (answer.Offline == null)
+                {
+                    RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn);
+                }
+                var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
+                if (secret == null)
+                {
+                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
+                    return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
+                }
+                try
+                {
+                    if (!_vault.IsLockedUnder(upn, device, password))
+                    {
+                        _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "Offline entry of " + upn + " not shown: no offline data here locked under the typed password.");
+                        return new LogonResult(LogonOutcome.Rejected, TileText.EntryNeedsPassword, upn);
+                    }
+                    var entry = EntryFor(answer.Offline);
+                    _vault.StoreForPassword(upn, device, answer.Offline, secret, answer.ServerTime, password, entry);
+                    var enrolment = OfflineEnrolment.For(entry, upn, secret, answer.Offline.Alg, answer.Offline.Digits, answer.Offline.Period);
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline entry " + entry + " shown to " + upn + "; offline sign-in stored.");
+                    return new LogonResult(LogonOutcome.Synced, enrolment.Instructions, upn)
+                    {
+                        OfflineEnrolment = enrolment,
+                        OfflineValidUntil = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime)),
+                    };
+                }
+                finally { Array.Clear(secret, 0, secret.Length); }
+            }
+            catch (Exception e) { return Unexpected("offline entry", e); }
+        }
+
         /// <summary>GET /v1/devices/self: is the API reachable, does it know this device, how far apart are the clocks.</summary>
         public async Task<ApiReply<DeviceSelfAnswer>?> CheckDeviceAsync()
         {

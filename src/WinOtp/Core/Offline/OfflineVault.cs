@@ -193,6 +193,29 @@ namespace SecureMFA.WinOtp.Offline
             }
         }
 
+        /// <summary>
+        /// True when the user's vault is locked under this password, which Windows accepted when the vault was stored:
+        /// proof of the password without a Windows logon. Reads only, counts nothing; the caller asks it only after the
+        /// API accepted a fresh code, so each try costs a code.
+        /// </summary>
+        public bool IsLockedUnder(string upn, DeviceCredentials device, string password)
+        {
+            if (string.IsNullOrEmpty(password)) return false;
+            var record = Load(upn, device, out _);
+            if (record == null || record.Form != VaultForm.Password) return false;
+            byte[]? secret = null;
+            try
+            {
+                secret = OpenSecret(record, device, password);
+                return secret != null;
+            }
+            catch (CryptographicException) { return false; }
+            finally
+            {
+                if (secret != null) _wipe(secret);
+            }
+        }
+
         /// <summary>After Windows accepted the password of a device-form offline sign-in: lock the secret under it from now on.</summary>
         public bool BindToPassword(string upn, DeviceCredentials device, byte[] secret, string password)
         {
