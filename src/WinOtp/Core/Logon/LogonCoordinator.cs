@@ -107,12 +107,12 @@ namespace SecureMFA.WinOtp.Logon
                 if (!windowsAccepted) return;
                 if (pending.Package != null)
                 {
-                    var entryIsNew = _vault.StoreForPassword(pending.Upn, pending.Device, pending.Package, pending.Secret, pending.LastOnline, pending.Password, pending.Entry);
+                    _vault.StoreForPassword(pending.Upn, pending.Device, pending.Package, pending.Secret, pending.LastOnline, pending.Password, pending.Entry);
                     _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + pending.Upn + " until " + Stamp(pending.Package.ValidUntil) + " (package limit)" +
-                        (entryIsNew ? "; the entry " + pending.Entry + " is offered to the user." : "."));
+                        (pending.EntryIsNew ? "; the entry " + pending.Entry + " is offered to the user." : "."));
                     // Both factors are proven now (the API accepted the code, Windows the password): the one moment the
                     // offline secret may be shown, to the user who just signed in.
-                    if (entryIsNew)
+                    if (pending.EntryIsNew)
                         result.OfflineEnrolment = OfflineEnrolment.For(pending.Entry, pending.Upn, pending.Secret, pending.Package.Alg, pending.Package.Digits, pending.Package.Period);
                 }
                 else if (_vault.BindToPassword(pending.Upn, pending.Device, pending.Secret, pending.Password))
@@ -352,7 +352,13 @@ namespace SecureMFA.WinOtp.Logon
                     _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ". The sign-in goes on online only.");
                     return result;
                 }
-                result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime) { Entry = EntryFor(answer.Offline) };
+                // Judged now, before anything is stored: whatever stores the package later (here after Windows' verdict)
+                // must not hide that the user has yet to add this entry.
+                result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime)
+                {
+                    Entry = EntryFor(answer.Offline),
+                    EntryIsNew = _vault.IsNewEntry(upn, device, secret),
+                };
                 result.OfflineValidUntil = validUntil;
             }
             catch (Exception e)

@@ -29,6 +29,8 @@ namespace SecureMFA.WinOtp.Logon
         public long LastOnline { get; }
         /// <summary>The authenticator entry the offline secret goes under (after an online accept).</summary>
         public string Entry { get; set; } = "";
+        /// <summary>True when the user's vault did not hold this offline secret before this sign-in: show the entry once stored.</summary>
+        public bool EntryIsNew { get; set; }
 
         public void Forget()
         {

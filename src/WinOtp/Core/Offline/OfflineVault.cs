@@ -79,39 +79,35 @@ namespace SecureMFA.WinOtp.Offline
             return secret;
         }
 
-        /// <summary>
-        /// Stores (or replaces) a user's vault locked under the password Windows has just accepted. True when the
-        /// offline secret is new to this computer's vault of that user (none before, or another one: a reset, a new
-        /// registration): the user has yet to add it to the authenticator app.
-        /// </summary>
-        public bool StoreForPassword(string upn, DeviceCredentials device, OfflinePackage package, byte[] secret, long lastOnline, string password, string entry)
+        /// <summary>Stores (or replaces) a user's vault locked under the password Windows has just accepted.</summary>
+        public void StoreForPassword(string upn, DeviceCredentials device, OfflinePackage package, byte[] secret, long lastOnline, string password, string entry)
         {
             var record = FromPackage(upn, package, lastOnline, entry, OfflineEnrolment.CheckOf(secret));
             record.Form = VaultForm.Password;
             record.Iterations = _iterations;
             var sealedSecret = PasswordSeal.Seal(secret, password, upn, record.Alg, record.Digits, record.Period, _iterations);
             record.Secret = _protection.Protect(sealedSecret, Entropy(upn, VaultForm.Password));
-            return Replace(record, device);
+            using (Lock(upn)) Save(record, device);
         }
 
-        /// <summary>Stores (or replaces) a user's vault in the API's device wrap: a sync on the tile, where no password is typed. True as above.</summary>
-        public bool StoreForDevice(string upn, DeviceCredentials device, OfflinePackage package, long lastOnline, string entry, string entryCheck)
+        /// <summary>Stores (or replaces) a user's vault in the API's device wrap: a sync on the tile, where no password is typed.</summary>
+        public void StoreForDevice(string upn, DeviceCredentials device, OfflinePackage package, long lastOnline, string entry, string entryCheck)
         {
             var record = FromPackage(upn, package, lastOnline, entry, entryCheck);
             record.Form = VaultForm.Device;
             record.Iterations = 0;
             record.Secret = _protection.Protect(Convert.FromBase64String(package.WrappedSecret), Entropy(upn, VaultForm.Device));
-            return Replace(record, device);
+            using (Lock(upn)) Save(record, device);
         }
 
-        private bool Replace(VaultRecord record, DeviceCredentials device)
+        /// <summary>
+        /// True when the user's vault here does not hold this offline secret yet (no vault, another secret after a reset or
+        /// a new registration, an unreadable one): the user has yet to add it to the authenticator app. Reads only.
+        /// </summary>
+        public bool IsNewEntry(string upn, DeviceCredentials device, byte[] offlineSecret)
         {
-            using (Lock(record.Upn))
-            {
-                var previous = Load(record.Upn, device, out _);
-                Save(record, device);
-                return previous == null || !string.Equals(previous.EntryCheck, record.EntryCheck, StringComparison.Ordinal);
-            }
+            var record = Load(upn, device, out _);
+            return record == null || !string.Equals(record.EntryCheck, OfflineEnrolment.CheckOf(offlineSecret), StringComparison.Ordinal);
         }
 
         /// <summary>
