@@ -63,9 +63,25 @@ namespace SecureMFA.Core.Tests
         {
             var package = Package();
             var iv = Enumerable.Range(0x20, 16).Select(i => (byte)i).ToArray();
-            package.WrappedSecret = OfflineSecretWrap.Wrap(DeviceKey, package, Encoding.ASCII.GetBytes("12345678901234567890"), iv);
-            Assert.Equal("ICEiIyQlJicoKSorLC0uL7ZwsMMuBYhIOSV+11UxgJpt/Awxq/galtcBvvQUcBcrJr0FxNeiXBQLZiro4TZ0AQv4zMh+l0BDUuXAjYzuVTM=", package.WrappedSecret);
-            Assert.Equal("12345678901234567890", Encoding.ASCII.GetString(OfflineSecretWrap.Unwrap(DeviceKey, package)!));
+            var offlineSecret = OfflineSecret.Derive(Encoding.ASCII.GetBytes("12345678901234567890"), "dev1");
+            Assert.Equal("4f777b4678818b121c35ec753f5243784ca1cbc1", LowerHex.Of(offlineSecret));
+            package.WrappedSecret = OfflineSecretWrap.Wrap(DeviceKey, package, offlineSecret, iv);
+            Assert.Equal("ICEiIyQlJicoKSorLC0uLwRg9bpiOunPtstvuzaNcniu6fcJc8CHXO/tQGJXCKfgRzWynT1U+SivDT6w4Nd4siZ8X60SFwdw+nBl4GgiDpY=", package.WrappedSecret);
+            Assert.Equal(offlineSecret, OfflineSecretWrap.Unwrap(DeviceKey, package));
+        }
+
+        /// <summary>The offline secret is per device, never the user's secret, and gives nothing back of it (issue 19, finding 1).</summary>
+        [Fact]
+        public void TheOfflineSecretIsPerDeviceAndNotTheUsersSecret()
+        {
+            var user = Encoding.ASCII.GetBytes("12345678901234567890");
+            var pc1 = OfflineSecret.Derive(user, "dev1");
+            Assert.Equal(OfflineSecret.Bytes, pc1.Length);
+            Assert.Equal(pc1, OfflineSecret.Derive(user, "dev1"));
+            Assert.NotEqual(pc1, OfflineSecret.Derive(user, "dev2"));
+            Assert.NotEqual(pc1, OfflineSecret.Derive(Encoding.ASCII.GetBytes("12345678901234567891"), "dev1"));
+            Assert.NotEqual(user, pc1);
+            Assert.Throws<ArgumentException>(() => OfflineSecret.Derive(user, ""));
         }
 
         [Fact]
@@ -78,7 +94,7 @@ namespace SecureMFA.Core.Tests
             Action<OfflinePackage>[] alterations =
             {
                 p => p.Upn = "bob@adatum.labnet", p => p.Alg = "SHA256", p => p.Digits = 8, p => p.Period = 60,
-                p => p.ValidUntil++, p => p.MaxFailures = 0, p => p.LockoutMinutes = 0, p => p.LastStep--, p => p.V = 3,
+                p => p.ValidUntil++, p => p.MaxFailures = 0, p => p.LockoutMinutes = 0, p => p.LastStep--, p => p.V = 2, p => p.Issuer = "Contoso",
             };
             foreach (var alter in alterations)
             {
@@ -107,7 +123,7 @@ namespace SecureMFA.Core.Tests
 
         private static OfflinePackage Package() => new OfflinePackage
         {
-            Upn = "alice@adatum.labnet", Alg = "SHA1", Digits = 6, Period = 30, ValidUntil = 1767092001,
+            Upn = "alice@adatum.labnet", Issuer = "Adatum", Alg = "SHA1", Digits = 6, Period = 30, ValidUntil = 1767092001,
             MaxFailures = 5, LockoutMinutes = 5, LastStep = 58816666,
         };
     }

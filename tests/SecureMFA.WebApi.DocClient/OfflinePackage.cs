@@ -5,6 +5,7 @@ namespace DocClient
     {
         public int V { get; set; }
         public string Upn { get; set; } = "";
+        public string Issuer { get; set; } = "";
         public string Alg { get; set; } = "";
         public int Digits { get; set; }
         public int Period { get; set; }

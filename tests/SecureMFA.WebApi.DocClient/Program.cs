@@ -41,13 +41,14 @@ static int SelfTest()
         Protocol.Hex(Protocol.Hkdf(key, Encoding.UTF8.GetBytes("SMFA1-OFFLINE-KEY\nalice@adatum.labnet"), 64)));
     var package = new OfflinePackage
     {
-        V = 2, Upn = "alice@adatum.labnet", Alg = "SHA1", Digits = 6, Period = 30, ValidUntil = 1767092001,
+        V = 3, Upn = "alice@adatum.labnet", Issuer = "Adatum", Alg = "SHA1", Digits = 6, Period = 30, ValidUntil = 1767092001,
         MaxFailures = 5, LockoutMinutes = 5, LastStep = 58816666,
     };
-    var secret = Encoding.ASCII.GetBytes("12345678901234567890");
+    var secret = Protocol.OfflineSecret(Encoding.ASCII.GetBytes("12345678901234567890"), "dev1");
+    Expect("offline secret", "4f777b4678818b121c35ec753f5243784ca1cbc1", Protocol.Hex(secret));
     package.WrappedSecret = Protocol.Wrap(key, package, secret, Enumerable.Range(0x20, 16).Select(i => (byte)i).ToArray());
-    Expect("wrappedSecret", "ICEiIyQlJicoKSorLC0uL7ZwsMMuBYhIOSV+11UxgJpt/Awxq/galtcBvvQUcBcrJr0FxNeiXBQLZiro4TZ0AQv4zMh+l0BDUuXAjYzuVTM=", package.WrappedSecret);
-    Expect("unwrapped", "12345678901234567890", Encoding.ASCII.GetString(Protocol.Unwrap(key, package) ?? Array.Empty<byte>()));
+    Expect("wrappedSecret", "ICEiIyQlJicoKSorLC0uLwRg9bpiOunPtstvuzaNcniu6fcJc8CHXO/tQGJXCKfgRzWynT1U+SivDT6w4Nd4siZ8X60SFwdw+nBl4GgiDpY=", package.WrappedSecret);
+    Expect("unwrapped", "4f777b4678818b121c35ec753f5243784ca1cbc1", Protocol.Hex(Protocol.Unwrap(key, package) ?? Array.Empty<byte>()));
     package.LastStep++;
     if (Protocol.Unwrap(key, package) != null) throw new ProtocolViolation("a package with an altered field unwrapped");
     Console.WriteLine("selftest=ok");

@@ -57,9 +57,13 @@ namespace DocClient
             return okm;
         }
 
+        /// <summary>Section 7, "Offline secret": HMAC-SHA256(key = the user's secret, "SMFA1-OFFLINE-SECRET\n" + deviceId), first 20 bytes.</summary>
+        public static byte[] OfflineSecret(byte[] userSecret, string deviceId) =>
+            HMACSHA256.HashData(userSecret, Encoding.UTF8.GetBytes("SMFA1-OFFLINE-SECRET\n" + deviceId))[..20];
+
         /// <summary>The offline package's authenticated fields: each line ended by \n, numbers in decimal.</summary>
         public static string Fields(OfflinePackage p) =>
-            string.Concat(new[] { "SMFA1-OFFLINE", p.V.ToString(), p.Upn, p.Alg, p.Digits.ToString(), p.Period.ToString(), p.ValidUntil.ToString(),
+            string.Concat(new[] { "SMFA1-OFFLINE", p.V.ToString(), p.Upn, p.Issuer, p.Alg, p.Digits.ToString(), p.Period.ToString(), p.ValidUntil.ToString(),
                 p.MaxFailures.ToString(), p.LockoutMinutes.ToString(), p.LastStep.ToString() }.Select(l => l + "\n"));
 
         /// <summary>Unwraps wrappedSecret; null when the tag is wrong (altered, or another device's or user's package).</summary>

@@ -140,7 +140,10 @@ namespace SecureMFA.WebApi.Tests
             var output = Run("run", api.Endpoint, ApiDeployment.Bootstrap, upn, deployment.CodeAt(upn, DateTimeOffset.UtcNow));
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim());
             Assert.Equal("accept", lines["result"]);
-            Assert.Equal(Convert.ToHexString(deployment.SecretOf(upn)).ToLowerInvariant(), lines["offlineSecret"]);
+            // The offline secret of this user on the DocClient's device (docs/webapi-protocol.md, "Offline secret"), never the user's own.
+            var offlineSecret = System.Security.Cryptography.HMACSHA256.HashData(deployment.SecretOf(upn), System.Text.Encoding.UTF8.GetBytes("SMFA1-OFFLINE-SECRET\n" + lines["deviceId"]))[..20];
+            Assert.Equal(Convert.ToHexString(offlineSecret).ToLowerInvariant(), lines["offlineSecret"]);
+            Assert.NotEqual(Convert.ToHexString(deployment.SecretOf(upn)).ToLowerInvariant(), lines["offlineSecret"]);
             Assert.Equal("7", lines["validDays"]);
             Assert.Equal("401 replayed_nonce", lines["replay"]);
             Assert.Equal("DOCCLIENT", deployment.Devices.Find(lines["deviceId"])!.Machine);

@@ -208,13 +208,14 @@ namespace SecureMFA.WebApi.Tests
             var now = _api.Clock.Now;
             var answer = Signed(await device.Verify(upn, Deployment.CodeAt(upn, now), offline: true, offlineDays: 7), device, "accept");
             var package = answer.Json.GetProperty("offline").Deserialize<OfflinePackage>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-            Assert.Equal(2, package.V);
+            Assert.Equal(3, package.V);
             Assert.Equal("carol@adatum.labnet", package.Upn);
+            Assert.Equal(Deployment.Config.Company, package.Issuer);
             Assert.Equal(("SHA256", 8, 30), (package.Alg, package.Digits, package.Period));
             Assert.Equal(answer.Json.GetProperty("serverTime").GetInt64() + 7 * 86400, package.ValidUntil);
             Assert.Equal((5, 5), (package.MaxFailures, package.LockoutMinutes));
             Assert.Equal(TotpVerifier.TimeStepAt(now.UtcDateTime, 30), package.LastStep);
-            Assert.Equal(Deployment.SecretOf(upn), OfflineSecretWrap.Unwrap(device.Key, package));
+            Assert.Equal(OfflineSecret.Derive(Deployment.SecretOf(upn), device.DeviceId), OfflineSecretWrap.Unwrap(device.Key, package));
             Assert.Null(OfflineSecretWrap.Unwrap(thief.Key, package));
             package.ValidUntil += 86400;
             Assert.Null(OfflineSecretWrap.Unwrap(device.Key, package));

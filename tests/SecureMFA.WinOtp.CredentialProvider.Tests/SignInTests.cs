@@ -146,12 +146,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             tile.Computer.Api.Mode = FakeApiMode.Down;
             tile.Computer.NextStep();
             var (provider2, credential2) = tile.Show();
-            tile.Type(credential2, "alice", "not the password", tile.Computer.Code(), TileHarness.CodeField(provider2));
+            tile.Type(credential2, "alice", "not the password", tile.Computer.OfflineCode(), TileHarness.CodeField(provider2));
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential2, out _, out var text, out _));
             Assert.Equal(Logon.TileText.PasswordMismatch, text);
 
             tile.Computer.NextStep();
-            tile.Type(credential2, "alice", WinOtpHarness.Password, tile.Computer.Code(), TileHarness.CodeField(provider2));
+            tile.Type(credential2, "alice", WinOtpHarness.Password, tile.Computer.OfflineCode(), TileHarness.CodeField(provider2));
             Assert.Equal(CredentialProviderGetSerializationResponse.ReturnCredentialFinished, Submit(credential2, out var offline, out _, out _));
             Marshal.FreeCoTaskMem(offline.Serialization);
         }

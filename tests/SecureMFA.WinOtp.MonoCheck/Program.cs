@@ -152,9 +152,9 @@ namespace SecureMFA.WinOtp.MonoCheck
                 Equal(ApiReplyKind.Answered, reply.Kind, "the document's signed reply");
                 Equal(VerifyResult.Accept, reply.Answer!.Result, "result");
             }
-            var package = new OfflinePackage { Upn = "alice@adatum.labnet", ValidUntil = 1767092001, MaxFailures = 5, LockoutMinutes = 5, LastStep = 58816666 };
-            package.WrappedSecret = OfflineSecretWrap.Wrap(DocumentKey, package, Encoding.ASCII.GetBytes("12345678901234567890"), Enumerable.Range(0x20, 16).Select(i => (byte)i).ToArray());
-            Equal("ICEiIyQlJicoKSorLC0uL7ZwsMMuBYhIOSV+11UxgJpt/Awxq/galtcBvvQUcBcrJr0FxNeiXBQLZiro4TZ0AQv4zMh+l0BDUuXAjYzuVTM=", package.WrappedSecret, "offline wrap");
+            var package = new OfflinePackage { Upn = "alice@adatum.labnet", Issuer = "Adatum", ValidUntil = 1767092001, MaxFailures = 5, LockoutMinutes = 5, LastStep = 58816666 };
+            package.WrappedSecret = OfflineSecretWrap.Wrap(DocumentKey, package, OfflineSecret.Derive(Encoding.ASCII.GetBytes("12345678901234567890"), "dev1"), Enumerable.Range(0x20, 16).Select(i => (byte)i).ToArray());
+            Equal("ICEiIyQlJicoKSorLC0uLwRg9bpiOunPtstvuzaNcniu6fcJc8CHXO/tQGJXCKfgRzWynT1U+SivDT6w4Nd4siZ8X60SFwdw+nBl4GgiDpY=", package.WrappedSecret, "offline wrap");
         }
 
         private static void ForgedAccept()
@@ -195,7 +195,7 @@ namespace SecureMFA.WinOtp.MonoCheck
             };
             package.WrappedSecret = OfflineSecretWrap.Wrap(device.Key, package, WinOtpHarness.Secret);
             var vault = h.OfflineVault();
-            vault.StoreForPassword(WinOtpHarness.Upn, device, package, WinOtpHarness.Secret, h.Clock.UnixSeconds, WinOtpHarness.Password);
+            vault.StoreForPassword(WinOtpHarness.Upn, device, package, WinOtpHarness.Secret, h.Clock.UnixSeconds, WinOtpHarness.Password, "Adatum offline (PC1)");
             return (h, device, vault);
         }
 
@@ -280,8 +280,8 @@ namespace SecureMFA.WinOtp.MonoCheck
             Equal(LogonOutcome.Replay, h.SignIn(h.Code()).Outcome, "replayed online");
             h.Api.Mode = FakeApiMode.Down;
             h.Clock.Advance(TimeSpan.FromHours(2));
-            Equal(LogonOutcome.AcceptedOffline, h.SignIn(h.Code()).Outcome, "offline");
-            Equal(LogonOutcome.Rejected, h.SignIn(h.Code(1), "changed password").Outcome, "offline with another password");
+            Equal(LogonOutcome.AcceptedOffline, h.SignIn(h.OfflineCode()).Outcome, "offline");
+            Equal(LogonOutcome.Rejected, h.SignIn(h.OfflineCode(1), "changed password").Outcome, "offline with another password");
             h.Api.Mode = FakeApiMode.Normal;
             h.NextStep();
             h.NextStep();

@@ -197,7 +197,9 @@ namespace SecureMFA.WinOtp.Tests
                 var package = reply.Answer!.Offline!;
                 Assert.Equal(WinOtpHarness.Upn, package.Upn);
                 Assert.Equal(harness.Clock.UnixSeconds + 7 * 86400L, package.ValidUntil);
-                Assert.Equal(WinOtpHarness.Secret, OfflineSecretWrap.Unwrap(device.Key, package));
+                Assert.Equal("Adatum", package.Issuer);
+                Assert.Equal(harness.OfflineSecret(), OfflineSecretWrap.Unwrap(device.Key, package));
+                Assert.NotEqual(WinOtpHarness.Secret, OfflineSecretWrap.Unwrap(device.Key, package));
             }
         }
 

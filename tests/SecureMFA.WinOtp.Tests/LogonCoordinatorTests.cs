@@ -113,7 +113,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.SignInAndAccept(_h.Code());
             _h.Clock.Advance(TimeSpan.FromHours(3));
             _h.Api.Mode = FakeApiMode.Down;
-            var result = _h.SignIn(_h.Code());
+            var result = _h.SignIn(_h.OfflineCode());
             Assert.Equal(LogonOutcome.AcceptedOffline, result.Outcome);
             Assert.True(result.MayProceed);
             Assert.Contains(_h.Events.Messages(WinOtpEventId.ProviderFailed), m => m.Contains("Network"));
@@ -128,7 +128,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.Clock.Advance(TimeSpan.FromMinutes(5));
             _h.Configure(SettingNames.ApiTimeout, 500);
             _h.Api.Mode = FakeApiMode.Hang;
-            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.Code()).Outcome);
+            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.OfflineCode()).Outcome);
             Assert.Contains(_h.Events.Messages(WinOtpEventId.ProviderFailed), m => m.Contains("Timeout") && m.Contains("500 ms"));
         }
 
@@ -155,7 +155,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.Clock.Advance(TimeSpan.FromMinutes(5));
             _h.Api.Mode = FakeApiMode.ForgeAccept;
             Assert.Equal(LogonOutcome.Rejected, _h.SignIn("000000").Outcome);
-            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.Code()).Outcome);
+            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.OfflineCode()).Outcome);
         }
 
         [Fact]
@@ -165,7 +165,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.SignInAndAccept(_h.Code());
             _h.Clock.Advance(TimeSpan.FromMinutes(5));
             _h.Api.Mode = FakeApiMode.StoreUnavailable;
-            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.Code()).Outcome);
+            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.OfflineCode()).Outcome);
         }
 
         [Fact]
@@ -229,7 +229,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.SignInAndAccept(_h.Code(), "Old-Password-1");
             _h.Clock.Advance(TimeSpan.FromHours(1));
             _h.Api.Mode = FakeApiMode.Down;
-            var refused = _h.SignIn(_h.Code(), "New-Password-2");
+            var refused = _h.SignIn(_h.OfflineCode(), "New-Password-2");
             Assert.Equal(LogonOutcome.Rejected, refused.Outcome);
             Assert.Equal(TileText.PasswordMismatch, refused.Message);
 
@@ -239,9 +239,9 @@ namespace SecureMFA.WinOtp.Tests
 
             _h.Api.Mode = FakeApiMode.Down;
             _h.Clock.Advance(TimeSpan.FromHours(1));
-            Assert.Equal(LogonOutcome.Rejected, _h.SignIn(_h.Code(), "Old-Password-1").Outcome);
+            Assert.Equal(LogonOutcome.Rejected, _h.SignIn(_h.OfflineCode(), "Old-Password-1").Outcome);
             _h.NextStep();
-            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.Code(), "New-Password-2").Outcome);
+            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.OfflineCode(), "New-Password-2").Outcome);
         }
 
         [Fact]
@@ -259,14 +259,14 @@ namespace SecureMFA.WinOtp.Tests
             _h.Api.Mode = FakeApiMode.Down;
             _h.Clock.Advance(TimeSpan.FromHours(5));
             coordinator = _h.Coordinator();
-            var offline = await coordinator.SignInAsync(new LogonRequest(LogonScenario.Unlock, "alice", WinOtpHarness.Password, _h.Code()));
+            var offline = await coordinator.SignInAsync(new LogonRequest(LogonScenario.Unlock, "alice", WinOtpHarness.Password, _h.OfflineCode()));
             Assert.Equal(LogonOutcome.AcceptedOffline, offline.Outcome);
             Assert.True(offline.HasPendingOfflineData);
             await coordinator.ReportWindowsResult(offline, true);
             Assert.Equal(VaultForm.Password, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Form);
 
             _h.NextStep();
-            Assert.Equal(LogonOutcome.Rejected, _h.SignIn(_h.Code(), "another password").Outcome);
+            Assert.Equal(LogonOutcome.Rejected, _h.SignIn(_h.OfflineCode(), "another password").Outcome);
         }
 
         [Fact]

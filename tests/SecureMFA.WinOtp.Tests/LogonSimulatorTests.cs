@@ -56,7 +56,7 @@ namespace SecureMFA.WinOtp.Tests
 
             _h.Api.Mode = FakeApiMode.Down;
             _h.Clock.Advance(TimeSpan.FromHours(1));
-            var offline = await Run(@"ADATUM\alice" + "\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--scenario", "unlock");
+            var offline = await Run(@"ADATUM\alice" + "\n" + WinOtpHarness.Password + "\n" + _h.OfflineCodeOfApiDevice() + "\n", "--scenario", "unlock");
             Assert.Equal(0, offline.Exit);
             Assert.Contains("Code accepted offline", offline.Output);
             Assert.EndsWith("RESULT AcceptedOffline" + Environment.NewLine, offline.Output);
@@ -77,12 +77,12 @@ namespace SecureMFA.WinOtp.Tests
 
             _h.Api.Mode = FakeApiMode.Down;
             _h.Clock.Advance(TimeSpan.FromMinutes(30));
-            var rejected = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--windows-rejects");
+            var rejected = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.OfflineCodeOfApiDevice() + "\n", "--windows-rejects");
             Assert.Equal(1, rejected.Exit);
             Assert.Contains("device key (sync", (await Run("", "--status", "alice")).Output);
 
             _h.NextStep();
-            Assert.Equal(0, (await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n")).Exit);
+            Assert.Equal(0, (await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.OfflineCodeOfApiDevice() + "\n")).Exit);
             Assert.Contains("offline data locked under the password", (await Run("", "--status", "alice")).Output);
         }
 
@@ -94,11 +94,11 @@ namespace SecureMFA.WinOtp.Tests
             _h.Clock.Advance(TimeSpan.FromMinutes(2));
             Assert.EndsWith("RESULT Rejected" + Environment.NewLine, (await Run("alice\n" + WinOtpHarness.Password + "\n000000\n")).Output);
             Assert.EndsWith("RESULT Locked" + Environment.NewLine, (await Run("alice\n" + WinOtpHarness.Password + "\n000000\n")).Output);
-            var locked = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n");
+            var locked = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.OfflineCodeOfApiDevice() + "\n");
             Assert.Equal(1, locked.Exit);
             Assert.Contains("locked until", locked.Output);
             // A clock put back before the last online contact is refused.
-            var rolledBack = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--clock-offset", "-3600");
+            var rolledBack = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.OfflineCodeOfApiDevice() + "\n", "--clock-offset", "-3600");
             Assert.Contains("clock is earlier than its last contact", rolledBack.Output);
         }
 

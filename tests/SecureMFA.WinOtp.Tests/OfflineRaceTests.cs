@@ -78,12 +78,13 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Contains("Too many wrong codes: offline sign-in is locked until", Assert.Single(locked).Output);
 
             var status = await Simulate("", "--status", "alice");
-            Assert.Contains("failures " + Sessions + ", locked until", status);
+            Assert.Contains("failures " + Sessions + " (" + Sessions + " offline since the last online contact), locked until", status);
 
             // Locked: even the right code is refused now, and not counted.
-            var right = await SimulateBuilt("alice\n" + WinOtpHarness.Password + "\n" + TestCodes.At(WinOtpHarness.Secret, TestCodes.Step(DateTime.UtcNow)) + "\n");
+            _h.Clock.UtcNow = DateTime.UtcNow;
+            var right = await SimulateBuilt("alice\n" + WinOtpHarness.Password + "\n" + _h.OfflineCodeOfApiDevice() + "\n");
             Assert.EndsWith("RESULT Locked" + Environment.NewLine, right);
-            Assert.Contains("failures " + Sessions + ", locked until", await Simulate("", "--status", "alice"));
+            Assert.Contains("failures " + Sessions + " (" + Sessions + " offline since the last online contact), locked until", await Simulate("", "--status", "alice"));
         }
 
         private async Task<string> SimulateBuilt(string stdin)

@@ -57,7 +57,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             var device = _h.Register();
             var vault = new OfflineVault(_h.Vault, _h.Registry, _h.Protection, _h.Clock, _h.PasswordIterations, TimeSpan.FromMilliseconds(100));
-            vault.StoreForPassword(WinOtpHarness.Upn, device, Package(device), WinOtpHarness.Secret, _h.Clock.UnixSeconds, WinOtpHarness.Password);
+            vault.StoreForPassword(WinOtpHarness.Upn, device, Package(device), WinOtpHarness.Secret, _h.Clock.UnixSeconds, WinOtpHarness.Password, "Adatum offline (PC1)");
             _h.Clock.Advance(TimeSpan.FromMinutes(5));
             var before = _h.Vault.Files.Values.Single();
 
@@ -84,13 +84,13 @@ namespace SecureMFA.WinOtp.Tests
             platform.VaultLockWait = TimeSpan.FromMilliseconds(100);
             LogonResult result;
             using (_h.Vault.TryLock(VaultFileName.For(WinOtpHarness.Upn), TimeSpan.Zero))
-                result = await new LogonCoordinator(platform).SignInAsync(new LogonRequest(Decision.LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.Code()));
+                result = await new LogonCoordinator(platform).SignInAsync(new LogonRequest(Decision.LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.OfflineCode()));
             Assert.Equal(LogonOutcome.Unavailable, result.Outcome);
             Assert.False(result.MayProceed);
             Assert.Equal(TileText.OfflineBusy, result.Message);
             Assert.Contains(_h.Events.Messages(WinOtpEventId.OfflineRefused), m => m.Contains("another sign-in of this account (another session) held its offline data"));
             // Once free, the same code signs in.
-            Assert.Equal(LogonOutcome.AcceptedOffline, (await new LogonCoordinator(platform).SignInAsync(new LogonRequest(Decision.LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.Code()))).Outcome);
+            Assert.Equal(LogonOutcome.AcceptedOffline, (await new LogonCoordinator(platform).SignInAsync(new LogonRequest(Decision.LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.OfflineCode()))).Outcome);
         }
 
         private OfflinePackage Package(DeviceCredentials device)

@@ -33,7 +33,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             var package = new OfflinePackage
             {
-                Upn = upn, Alg = "SHA1", Digits = 6, Period = 30,
+                Upn = upn, Issuer = "Adatum", Alg = "SHA1", Digits = 6, Period = 30,
                 ValidUntil = _h.Clock.UnixSeconds + validDays * 86400L,
                 MaxFailures = maxFailures, LockoutMinutes = lockoutMinutes, LastStep = _syncStep,
             };
@@ -44,9 +44,11 @@ namespace SecureMFA.WinOtp.Tests
         private OfflineVault Store(OfflineVault? vault = null, OfflinePackage? package = null, string password = Password)
         {
             vault = vault ?? _h.OfflineVault();
-            vault.StoreForPassword(Upn, _device, package ?? Package(), Secret, _h.Clock.UnixSeconds, password);
+            vault.StoreForPassword(Upn, _device, package ?? Package(), Secret, _h.Clock.UnixSeconds, password, Entry);
             return vault;
         }
+
+        private const string Entry = "Adatum offline (PC1)";
 
         private string CodeNow(int steps = 0) => TestCodes.At(Secret, TestCodes.Step(_h.Clock.UtcNow) + steps);
 
@@ -73,14 +75,19 @@ namespace SecureMFA.WinOtp.Tests
             Store();
             var text = Encoding.UTF8.GetString(File);
             var lines = text.Split('\n');
-            Assert.Equal(new[] { "SMFA-WINOTP-VAULT 1", "upn", "generation", "form", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
-                "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "lastStep", "failures", "lockedUntil", "iterations", "secret", "mac", "" },
+            Assert.Equal(new[] { "SMFA-WINOTP-VAULT 2", "upn", "generation", "form", "issuer", "entry", "entryCheck", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
+                "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "highestTime", "lastStep", "failures", "offlineFailures", "lockedUntil", "iterations", "secret", "mac", "" },
                 lines.Select((l, i) => i == 0 ? l : l.Split(' ')[0]));
             Assert.Equal("upn alice@adatum.labnet", lines[1]);
             Assert.Equal("form password", lines[3]);
-            Assert.Equal("lastStep " + _syncStep, lines[12]);
-            Assert.Equal("failures 0", lines[13]);
-            Assert.Equal(44, lines[17].Length - 4);
+            Assert.Equal("issuer Adatum", lines[4]);
+            Assert.Equal("entry " + Entry, lines[5]);
+            Assert.Equal("entryCheck " + OfflineEnrolment.CheckOf(Secret), lines[6]);
+            Assert.Equal("highestTime " + _h.Clock.UnixSeconds, lines[15]);
+            Assert.Equal("lastStep " + _syncStep, lines[16]);
+            Assert.Equal("failures 0", lines[17]);
+            Assert.Equal("offlineFailures 0", lines[18]);
+            Assert.Equal(44, lines[22].Length - 4);
             Assert.Equal(VaultFileName.Stem(Upn) + ".vault", _h.Vault.Files.Keys.Single());
             Assert.Matches("^[0-9a-f]{40}\\.vault$", _h.Vault.Files.Keys.Single());
 
@@ -129,7 +136,7 @@ namespace SecureMFA.WinOtp.Tests
         [InlineData("\n")]
         [InlineData("\n\n")]
         [InlineData("mac AAAA\n")]
-        [InlineData("SMFA-WINOTP-VAULT 1\n")]
+        [InlineData("SMFA-WINOTP-VAULT 2\n")]
         public void OddFilesAreRefusedAsTampered(string content)
         {
             var vault = Store();
@@ -156,7 +163,7 @@ namespace SecureMFA.WinOtp.Tests
         public void AnotherUsersFileOrAnotherDeviceKeyDoesNotOpen()
         {
             var vault = Store();
-            vault.StoreForPassword("bob@adatum.labnet", _device, Package(upn: "bob@adatum.labnet"), Secret, _h.Clock.UnixSeconds, Password);
+            vault.StoreForPassword("bob@adatum.labnet", _device, Package(upn: "bob@adatum.labnet"), Secret, _h.Clock.UnixSeconds, Password, Entry);
             _h.Clock.Advance(TimeSpan.FromMinutes(10));
             _h.Vault.Files[VaultFileName.For(Upn)] = _h.Vault.Files[VaultFileName.For("bob@adatum.labnet")];
             Assert.Equal(OfflineOutcome.Tampered, Verify(vault, CodeNow()).Outcome);
@@ -254,7 +261,7 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(OfflineOutcome.Locked, Verify(_h.OfflineVault(), CodeNow()).Outcome);
             _h.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
             Assert.Equal(OfflineOutcome.Accepted, Verify(_h.OfflineVault(), CodeNow()).Outcome);
-            Assert.Contains("\nfailures 0\nlockedUntil 0\n", Encoding.UTF8.GetString(File));
+            Assert.Contains("\nfailures 0\nofflineFailures 5\nlockedUntil 0\n", Encoding.UTF8.GetString(File));
         }
 
         [Fact]
@@ -303,11 +310,11 @@ namespace SecureMFA.WinOtp.Tests
             _h.Clock.Advance(TimeSpan.FromMinutes(10));
             for (var i = 0; i < 20; i++)
             {
-                var check = Verify(vault, "000000", policy: _h.Policy(failures: 0, minutes: 0));
+                var check = Verify(vault, "000000", policy: _h.Policy(failures: 0, minutes: 0, maxSinceOnline: 0));
                 Assert.Equal(OfflineOutcome.Rejected, check.Outcome);
                 Assert.Null(check.AttemptsLeft);
             }
-            Assert.Equal(OfflineOutcome.Accepted, Verify(vault, CodeNow(), policy: _h.Policy(failures: 0, minutes: 0)).Outcome);
+            Assert.Equal(OfflineOutcome.Accepted, Verify(vault, CodeNow(), policy: _h.Policy(failures: 0, minutes: 0, maxSinceOnline: 0)).Outcome);
         }
 
         [Fact]
@@ -424,7 +431,7 @@ namespace SecureMFA.WinOtp.Tests
         public void ADeviceFormVaultIsCheckedWithTheDeviceKeyThenLockedUnderThePassword()
         {
             var vault = _h.OfflineVault();
-            vault.StoreForDevice(Upn, _device, Package(), _h.Clock.UnixSeconds);
+            vault.StoreForDevice(Upn, _device, Package(), _h.Clock.UnixSeconds, Entry, OfflineEnrolment.CheckOf(Secret));
             Assert.Contains("\nform device\n", Encoding.UTF8.GetString(File));
             Assert.Contains("\niterations 0\n", Encoding.UTF8.GetString(File));
             _h.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -455,7 +462,7 @@ namespace SecureMFA.WinOtp.Tests
                 Array.Clear(secret, 0, secret.Length);
             });
 
-            vault.StoreForDevice(Upn, _device, Package(), _h.Clock.UnixSeconds);
+            vault.StoreForDevice(Upn, _device, Package(), _h.Clock.UnixSeconds, Entry, OfflineEnrolment.CheckOf(Secret));
             _h.Clock.Advance(TimeSpan.FromMinutes(10));
             // The device form's right code whose new state cannot be written: refused, and its secret wiped.
             _h.Vault.FailWrites = true;

@@ -29,6 +29,13 @@ namespace SecureMFA.WinOtp.Tests
             return (exit, output.ToString());
         }
 
+        /// <summary>The code of this computer's offline entry now: the offline secret of alice on the simulator's registered device.</summary>
+        private string OfflineCode()
+        {
+            var deviceId = (string)new FileRegistry(Path.Combine(_state, "pc", "registry.json")).GetValue(Settings.SettingNames.DeviceKeyName, Settings.SettingNames.DeviceId)!;
+            return TestCodes.At(Otp.Protocol.OfflineSecret.Derive(WinOtpHarness.Secret, deviceId), TestCodes.Step(DateTime.UtcNow));
+        }
+
         private static string Answers(string code) => "alice\n" + WinOtpHarness.Password + "\n" + code + "\n";
 
         [Fact]
@@ -62,7 +69,9 @@ namespace SecureMFA.WinOtp.Tests
                 var online = await Simulate(Answers(api.Code()), "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap, "--offline-days", "7");
                 Assert.EndsWith("RESULT Accepted" + Environment.NewLine, online.Output);
                 await RunningWebApi.WaitForNextStep();
-                nextCode = api.Code();
+                nextCode = OfflineCode();
+                // The offline entry's code is worth nothing at the real API: only this computer's vault takes it.
+                Assert.EndsWith("RESULT Rejected" + Environment.NewLine, (await Simulate(Answers(nextCode))).Output);
             }
             var offline = await Simulate(Answers(nextCode));
             Assert.EndsWith("RESULT AcceptedOffline" + Environment.NewLine, offline.Output);
@@ -79,7 +88,7 @@ namespace SecureMFA.WinOtp.Tests
                 var sync = await Simulate("alice\n" + api.Code() + "\n", "--sync");
                 Assert.EndsWith("RESULT Synced" + Environment.NewLine, sync.Output);
                 await RunningWebApi.WaitForNextStep();
-                nextCode = api.Code();
+                nextCode = OfflineCode();
             }
             Assert.EndsWith("RESULT AcceptedOffline" + Environment.NewLine, (await Simulate(Answers(nextCode))).Output);
         }

@@ -2,15 +2,19 @@ namespace SecureMFA.Otp.Protocol
 {
     /// <summary>
     /// What the WEB API hands a device after an accepted code, for sign-ins while the API cannot be reached
-    /// (docs/webapi-protocol.md, "Offline package"). The secret itself travels only in <see cref="WrappedSecret"/>.
+    /// (docs/webapi-protocol.md, "Offline package"). <see cref="WrappedSecret"/> carries the user's offline secret for
+    /// this device (<see cref="OfflineSecret"/>), never the secret the API and AD FS check.
     /// </summary>
     public sealed class OfflinePackage
     {
-        public const int FormatVersion = 2;
+        /// <summary>3: the offline secret of <see cref="OfflineSecret"/> and <see cref="Issuer"/>. Version 2 carried the user's own secret.</summary>
+        public const int FormatVersion = 3;
 
         public int V { get; set; } = FormatVersion;
         /// <summary>The user's UPN as the server stores it (lower case); part of the key derivation.</summary>
         public string Upn { get; set; } = "";
+        /// <summary>The issuer of the user's authenticator entries (the server's company); the offline entry is named after it.</summary>
+        public string Issuer { get; set; } = "";
         public string Alg { get; set; } = "SHA1";
         public int Digits { get; set; } = 6;
         public int Period { get; set; } = 30;

@@ -6,7 +6,7 @@ using SecureMFA.Otp.Crypto;
 namespace SecureMFA.Otp.Protocol
 {
     /// <summary>
-    /// Encrypts a user's TOTP secret for one device (docs/webapi-protocol.md, "wrappedSecret"): keys from HKDF-SHA256
+    /// Encrypts a user's offline secret (<see cref="OfflineSecret"/>) for one device (docs/webapi-protocol.md, "wrappedSecret"): keys from HKDF-SHA256
     /// over the device key and the UPN, then <see cref="EncryptThenMac"/> with every package field as associated data.
     /// </summary>
     public static class OfflineSecretWrap
@@ -29,8 +29,8 @@ namespace SecureMFA.Otp.Protocol
 
         /// <summary>The text the tag covers before the IV and ciphertext: every field, one per line.</summary>
         public static string AuthenticatedFields(OfflinePackage p) => string.Format(CultureInfo.InvariantCulture,
-            "SMFA1-OFFLINE\n{0}\n{1}\n{2}\n{3}\n{4}\n{5}\n{6}\n{7}\n{8}\n",
-            p.V, p.Upn, p.Alg, p.Digits, p.Period, p.ValidUntil, p.MaxFailures, p.LockoutMinutes, p.LastStep);
+            "SMFA1-OFFLINE\n{0}\n{1}\n{2}\n{3}\n{4}\n{5}\n{6}\n{7}\n{8}\n{9}\n",
+            p.V, p.Upn, p.Issuer, p.Alg, p.Digits, p.Period, p.ValidUntil, p.MaxFailures, p.LockoutMinutes, p.LastStep);
 
         private static byte[] Fields(OfflinePackage package) => Encoding.UTF8.GetBytes(AuthenticatedFields(package));
 

@@ -6,7 +6,11 @@ using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WebApi.Endpoints
 {
-    /// <summary>The offline package of section 7: the user's secret wrapped for one device and one user, after an accepted code.</summary>
+    /// <summary>
+    /// The offline package of section 7, issued only here, inside a verify whose code was just accepted for this user
+    /// from this device: the user's offline secret for this device (<see cref="OfflineSecret"/>), wrapped for it. The
+    /// user's own secret never leaves the server, so a package is worth nothing at this API or at AD FS.
+    /// </summary>
     public static class OfflinePackageIssuer
     {
         /// <summary>
@@ -14,7 +18,7 @@ namespace SecureMFA.WebApi.Endpoints
         /// changed since the code was accepted (a reset in between: the accepted step no longer belongs to this secret).
         /// </summary>
         public static OfflinePackage? Issue(ProviderConfiguration config, IOtpUserStore store, ISecretProtector protector,
-            byte[] deviceKey, string upn, long acceptedStep, int? requestedDays, long serverTime)
+            byte[] deviceKey, string deviceId, string upn, long acceptedStep, int? requestedDays, long serverTime)
         {
             if (config.ApiOfflineMaxDays <= 0) return null;
             var days = Math.Min(requestedDays ?? config.ApiOfflineMaxDays, config.ApiOfflineMaxDays);
@@ -26,6 +30,7 @@ namespace SecureMFA.WebApi.Endpoints
             var package = new OfflinePackage
             {
                 Upn = user.Upn,
+                Issuer = config.Company,
                 Alg = user.Parameters.Algorithm.ToString(),
                 Digits = user.Parameters.Digits,
                 Period = user.Parameters.PeriodSeconds,
@@ -35,13 +40,16 @@ namespace SecureMFA.WebApi.Endpoints
                 LastStep = acceptedStep,
             };
             var secret = protector.Unprotect(user.Upn, user.ProtectedSecret);
+            byte[]? offlineSecret = null;
             try
             {
-                package.WrappedSecret = OfflineSecretWrap.Wrap(deviceKey, package, secret);
+                offlineSecret = OfflineSecret.Derive(secret, deviceId);
+                package.WrappedSecret = OfflineSecretWrap.Wrap(deviceKey, package, offlineSecret);
             }
             finally
             {
                 Array.Clear(secret, 0, secret.Length);
+                if (offlineSecret != null) Array.Clear(offlineSecret, 0, offlineSecret.Length);
             }
             return package;
         }

@@ -61,7 +61,7 @@ namespace SecureMFA.WebApi.Endpoints
 
             if (result.Succeeded && request.Offline == true && result.AcceptedStep.HasValue)
             {
-                response.Offline = OfflinePackageIssuer.Issue(runtime.Config, runtime.Store, runtime.Protector, signed.DeviceKey, upn,
+                response.Offline = OfflinePackageIssuer.Issue(runtime.Config, runtime.Store, runtime.Protector, signed.DeviceKey, device.Id, upn,
                     result.AcceptedStep.Value, request.OfflineDays, serverTime);
                 if (response.Offline != null)
                     events.Write(OtpEventId.OtpOk, EventLevel.Information,

@@ -81,6 +81,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (options.Status != null) return Status(coordinator, options.Status, output);
             var prompter = new Prompter(input, output, terminal);
             if (options.Sync) return await SyncAsync(coordinator, prompter, output);
+            if (options.OfflineEntry) return await OfflineEntryAsync(coordinator, prompter, output);
             return await SignInAsync(coordinator, options, read.Settings!, prompter, output, registeredNow);
         }
 
@@ -115,6 +116,12 @@ namespace SecureMFA.WinOtp.LogonSimulator
                     output.WriteLine("Offline sign-in data for " + result.Upn + " is kept (locked under the password), valid until " +
                         TileText.Time(result.OfflineValidUntil ?? status.PackageValidUntil!.Value) + ".");
             }
+            var enrolment = result.OfflineEnrolment;
+            if (enrolment != null)
+            {
+                output.WriteLine(enrolment.Instructions);
+                output.Write(HalfBlockQrCode.Render(enrolment.OtpAuthUri));
+            }
             return Finish(output, result.Outcome, options.WindowsRejects ? Refused : Proceed);
         }
 
@@ -126,6 +133,19 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (code == null) return NoAnswers(output);
             var result = await coordinator.SyncForOfflineAsync(user!, code);
             output.WriteLine(result.Message);
+            return Finish(output, result.Outcome, result.Outcome == LogonOutcome.Synced ? Proceed : Refused);
+        }
+
+        private static async Task<int> OfflineEntryAsync(LogonCoordinator coordinator, Prompter prompter, TextWriter output)
+        {
+            output.WriteLine("This computer's offline entry: type the user name, the password and a current code.");
+            var user = prompter.Ask("User name");
+            var password = user == null ? null : prompter.AskSecret("Password");
+            var code = password == null ? null : prompter.Ask("Code");
+            if (code == null) return NoAnswers(output);
+            var result = await coordinator.ShowOfflineEntryAsync(user!, password!, code);
+            output.WriteLine(result.Message);
+            if (result.OfflineEnrolment != null) output.Write(HalfBlockQrCode.Render(result.OfflineEnrolment.OtpAuthUri));
             return Finish(output, result.Outcome, result.Outcome == LogonOutcome.Synced ? Proceed : Refused);
         }
 
@@ -159,7 +179,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             }
             output.WriteLine(status.Upn + ": offline data locked under the " + (status.Form == VaultForm.Password ? "password" : "device key (sync; locked under the password at the next sign-in)") +
                 ", last online " + TileText.Time(status.LastOnline!.Value) + ", package valid until " + TileText.Time(status.PackageValidUntil!.Value) +
-                ", failures " + status.Failures + (status.LockedUntil.HasValue ? ", locked until " + TileText.Time(status.LockedUntil.Value) : "") + ".");
+                ", codes from " + status.Entry + ", failures " + status.Failures + " (" + status.OfflineFailures + " offline since the last online contact)" + (status.LockedUntil.HasValue ? ", locked until " + TileText.Time(status.LockedUntil.Value) : "") + ".");
             return Finish(output, "Present", Proceed);
         }
 

@@ -33,6 +33,7 @@ This run:
   --register BOOTSTRAP       register this simulated computer (once; --force-register replaces it)
   --scenario logon|unlock|rdp|credui   (default rdp)     --session console|remote   (default remote)
   --sync                     sync a user for offline use: user name and code only
+  --offline-entry            show this computer's offline entry again (user name, password, a current code)
   --check                    check the device with the API (GET /v1/devices/self) and the clock skew
   --status USER              show a user's offline data on this computer
   --windows-rejects          play Windows refusing the password (offline data is then not stored)
@@ -50,6 +51,7 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
         public SessionKind Session { get; private set; } = SessionKind.Remote;
         public bool Sync { get; private set; }
         public bool Check { get; private set; }
+        public bool OfflineEntry { get; private set; }
         public string? Status { get; private set; }
         public bool WindowsRejects { get; private set; }
         public string Machine { get; private set; } = Environment.MachineName;
@@ -95,6 +97,7 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                             : throw new ArgumentException("--session: '" + session + "' is not console or remote.");
                         break;
                     case "--sync": options.Sync = true; break;
+                    case "--offline-entry": options.OfflineEntry = true; break;
                     case "--check": options.Check = true; break;
                     case "--status": options.Status = Value(); break;
                     case "--windows-rejects": options.WindowsRejects = true; break;

@@ -28,6 +28,8 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         ForgeAccept,
         /// <summary>Signed 503 store_unavailable.</summary>
         StoreUnavailable,
+        /// <summary>Every signed request is answered 403 device_revoked, signed with a key that is not the device's (a forger).</summary>
+        ForgeRevoked,
     }
 
     /// <summary>
@@ -54,6 +56,10 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         public int MaxFailures { get; set; } = 5;
         public int LockoutMinutes { get; set; } = 5;
         public int OfflineMaxDays { get; set; } = 30;
+        /// <summary>The company: the issuer of the package (the offline entry is named after it).</summary>
+        public string Issuer { get; set; } = "Adatum";
+        /// <summary>Devices an administrator revoked: answered 403 device_revoked, signed with their key (docs/webapi-protocol.md).</summary>
+        public HashSet<string> Revoked { get; } = new HashSet<string>(StringComparer.Ordinal);
         public FakeApiMode Mode { get; set; } = FakeApiMode.Normal;
         public List<FakeApiRequest> Requests { get; } = new List<FakeApiRequest>();
 
@@ -108,10 +114,12 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             }
 
             // Signed from here on (section 4).
+            if (Revoked.Contains(device)) return Json(HttpStatusCode.Forbidden, "{\"error\":\"device_revoked\",\"message\":\"revoked\"}", key, nonce);
+            if (Mode == FakeApiMode.ForgeRevoked) return Json(HttpStatusCode.Forbidden, "{\"error\":\"device_revoked\",\"message\":\"revoked\"}", FakeMachineProtection.RandomBytes(32), nonce);
             if (Mode == FakeApiMode.StoreUnavailable) return Json((HttpStatusCode)503, "{\"error\":\"store_unavailable\",\"message\":\"store\"}", key, nonce);
             if (route == "/v1/devices/self" && request.Method == HttpMethod.Get)
                 return Json(HttpStatusCode.OK, "{\"deviceId\":\"" + device + "\",\"machine\":\"PC1\",\"registered\":\"2026-11-30T09:00:00Z\",\"serverTime\":" + now + "}", key, nonce);
-            if (route == "/v1/otp/verify" && request.Method == HttpMethod.Post) return Verify(body, key, nonce, now);
+            if (route == "/v1/otp/verify" && request.Method == HttpMethod.Post) return Verify(body, device, key, nonce, now);
             return Json(HttpStatusCode.NotFound, "{\"error\":\"not_found\",\"message\":\"no such path\"}", key, nonce);
         }
 
@@ -128,7 +136,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             return Json(HttpStatusCode.OK, "{\"deviceId\":\"" + id + "\",\"deviceKey\":\"" + Convert.ToBase64String(key) + "\",\"serverTime\":" + _clock.UnixSeconds + "}", null, null);
         }
 
-        private HttpResponseMessage Verify(byte[] body, byte[] key, string nonce, long now)
+        private HttpResponseMessage Verify(byte[] body, string deviceId, byte[] key, string nonce, long now)
         {
             string upn, code;
             bool offline;
@@ -176,6 +184,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
                 var package = new OfflinePackage
                 {
                     Upn = upn,
+                    Issuer = Issuer,
                     Alg = user.Parameters.Algorithm.ToString(),
                     Digits = user.Parameters.Digits,
                     Period = user.Parameters.PeriodSeconds,
@@ -184,8 +193,9 @@ namespace SecureMFA.WinOtp.Tests.Fakes
                     LockoutMinutes = LockoutMinutes,
                     LastStep = matched,
                 };
-                package.WrappedSecret = OfflineSecretWrap.Wrap(key, package, user.Secret);
-                offlineJson = "{\"v\":2,\"upn\":\"" + package.Upn + "\",\"alg\":\"" + package.Alg + "\",\"digits\":" + package.Digits + ",\"period\":" + package.Period +
+                // As the real API: the offline secret of this user on this device, never the user's own.
+                package.WrappedSecret = OfflineSecretWrap.Wrap(key, package, OfflineSecret.Derive(user.Secret, deviceId));
+                offlineJson = "{\"v\":3,\"upn\":\"" + package.Upn + "\",\"issuer\":\"" + package.Issuer + "\",\"alg\":\"" + package.Alg + "\",\"digits\":" + package.Digits + ",\"period\":" + package.Period +
                     ",\"validUntil\":" + package.ValidUntil + ",\"maxFailures\":" + package.MaxFailures + ",\"lockoutMinutes\":" + package.LockoutMinutes +
                     ",\"lastStep\":" + package.LastStep + ",\"wrappedSecret\":\"" + package.WrappedSecret + "\"}";
             }

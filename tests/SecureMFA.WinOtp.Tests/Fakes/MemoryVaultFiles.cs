@@ -38,6 +38,11 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             lock (Files) Files.Remove(name);
         }
 
+        public IReadOnlyList<string> Names()
+        {
+            lock (Files) return new List<string>(Files.Keys);
+        }
+
         public IDisposable? TryLock(string name, TimeSpan wait)
         {
             SemaphoreSlim gate;

@@ -90,7 +90,8 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         public WebApiClient Client(int timeoutMs = 5000, IClock? clock = null, Func<string>? nonceSource = null) =>
             new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), Api, TimeSpan.FromMilliseconds(timeoutMs), clock ?? Clock, nonceSource);
 
-        public OfflinePolicy Policy(int validDays = 7, int failures = 5, int minutes = 5) => new OfflinePolicy(validDays, failures, minutes);
+        public OfflinePolicy Policy(int validDays = 7, int failures = 5, int minutes = 5, int maxSinceOnline = OfflinePolicy.DefaultMaxFailuresSinceOnline) =>
+            new OfflinePolicy(validDays, failures, minutes, maxSinceOnline);
 
         public LogonResult SignIn(string code, string password = Password, string user = "alice", LogonScenario scenario = LogonScenario.Rdp) =>
             Coordinator().SignInAsync(new LogonRequest(scenario, user, password, code)).GetAwaiter().GetResult();
@@ -105,6 +106,15 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         }
 
         public string Code(int steps = 0) => Api.CodeFor(Upn, steps);
+
+        /// <summary>The code the app shows for this computer's offline entry (the offline secret of alice on the registered device).</summary>
+        public string OfflineCode(int steps = 0) => TestCodes.At(OfflineSecret(), TestCodes.Step(Clock.UtcNow) + steps);
+
+        public byte[] OfflineSecret() => SecureMFA.Otp.Protocol.OfflineSecret.Derive(Secret, Device().DeviceId);
+
+        /// <summary>The offline entry's code for a device registered elsewhere (a simulator's state folder): the fake API's only device unless named.</summary>
+        public string OfflineCodeOfApiDevice(int steps = 0, string? deviceId = null) =>
+            TestCodes.At(SecureMFA.Otp.Protocol.OfflineSecret.Derive(Secret, deviceId ?? System.Linq.Enumerable.Single(Api.Devices.Keys)), TestCodes.Step(Clock.UtcNow) + steps);
 
         /// <summary>Moves to the start of the next 30-second step, so a new code exists.</summary>
         public void NextStep() => Clock.UtcNow = UnixTime.ToDateTime((Clock.UnixSeconds / 30 + 1) * 30);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Logon;
 using SecureMFA.WinOtp.Platform;
@@ -25,6 +26,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
         {
             public byte[]? Read(string name) => throw new InvalidOperationException("The SecureMFA_WIN_OTP cmdlets do not read offline vaults.");
             public void Write(string name, byte[] content) => throw new InvalidOperationException("The SecureMFA_WIN_OTP cmdlets do not write offline vaults.");
+            public IReadOnlyList<string> Names() => throw new InvalidOperationException("The SecureMFA_WIN_OTP cmdlets do not read offline vaults.");
             public void Delete(string name) => throw new InvalidOperationException("The SecureMFA_WIN_OTP cmdlets do not delete offline vaults one by one.");
             public IDisposable? TryLock(string name, TimeSpan wait) => throw new InvalidOperationException("The SecureMFA_WIN_OTP cmdlets do not lock offline vaults.");
         }

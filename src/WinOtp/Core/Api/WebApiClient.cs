@@ -146,6 +146,8 @@ namespace SecureMFA.WinOtp.Api
                 {
                     V = offline.RequiredInt32("v"),
                     Upn = offline.RequiredString("upn"),
+                    // Absent before version 3; OfflineVault.OpenPackage refuses such a package, the accept stands.
+                    Issuer = offline.String("issuer") ?? "",
                     Alg = offline.RequiredString("alg"),
                     Digits = offline.RequiredInt32("digits"),
                     Period = offline.RequiredInt32("period"),

@@ -52,6 +52,23 @@ namespace SecureMFA.WinOtp.Device
             _registry.SetValue(Key, SettingNames.DeviceId, device.DeviceId);
             foreach (var name in new[] { SettingNames.DeviceId, SettingNames.DeviceKey })
                 if (_registry.GetValue("", name) != null) _registry.DeleteValue("", name);
+            if (_registry.GetValue(Key, SettingNames.DeviceRevoked) != null) _registry.DeleteValue(Key, SettingNames.DeviceRevoked);
+        }
+
+        /// <summary>
+        /// Records that the WEB API said, in an answer signed with this device's key, that the device is revoked: from now
+        /// on <see cref="Load"/> refuses it (no online and no offline sign-in) until the computer registers again.
+        /// </summary>
+        public void MarkRevoked(DeviceCredentials device) => _registry.SetValue(Key, SettingNames.DeviceRevoked, device.DeviceId);
+
+        /// <summary>True when the registered device is the one the API said was revoked.</summary>
+        public bool IsRevoked
+        {
+            get
+            {
+                var revoked = _registry.GetValue(Key, SettingNames.DeviceRevoked) as string;
+                return revoked != null && string.Equals(revoked, _registry.GetValue(Key, SettingNames.DeviceId) as string, StringComparison.Ordinal);
+            }
         }
 
         /// <summary>The device, or null with <paramref name="problem"/> saying why (not registered, exposed, or the key unreadable).</summary>
@@ -65,6 +82,11 @@ namespace SecureMFA.WinOtp.Device
                 problem = PreviousVersionDeviceExists
                     ? "The device key of an earlier version is in " + SettingNames.RegistryPath + ", where every local user can read it, and is not used. " + Reregister(PreviousVersionDeviceId)
                     : "This computer is not registered with the SecureMFA WEB API (no " + SettingNames.DeviceId + " in " + SettingNames.DeviceRegistryPath + ").";
+                return null;
+            }
+            if (IsRevoked)
+            {
+                problem = "The SecureMFA WEB API answered that device " + id + " was revoked by an administrator; register this computer again (Install-SecureMFA_WIN_OTP_AuthenticationProvider with -api_headers_value).";
                 return null;
             }
             var others = _registry.OthersWithAccess(Key) ?? new[] { "(the key cannot be found)" };

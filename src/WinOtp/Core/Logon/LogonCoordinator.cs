@@ -85,7 +85,7 @@ namespace SecureMFA.WinOtp.Logon
                 switch (reply.Kind)
                 {
                     case ApiReplyKind.Answered: return Online(reply.Answer!, request, upn, device, settings, policy);
-                    case ApiReplyKind.Refused: return Refused(reply, upn);
+                    case ApiReplyKind.Refused: return Refused(reply, upn, device);
                     default:
                         _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The SecureMFA WEB API could not be used for " + upn + " (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + "; trying offline sign-in.");
                         return Offline(request, upn, device, policy);
@@ -119,6 +119,10 @@ namespace SecureMFA.WinOtp.Logon
                 pending.Forget();
                 return CompletedTask;
             }
+            // Both factors are proven now (the API accepted the code, Windows the password): the one moment the offline
+            // secret may be shown, to the user who just signed in. Set before the background work, which clears the secret.
+            if (pending.Package != null && pending.EntryIsNew)
+                result.OfflineEnrolment = OfflineEnrolment.For(pending.Entry, pending.Upn, pending.Secret, pending.Package.Alg, pending.Package.Digits, pending.Package.Period);
             try { return _platform.Background(() => LockUnderPassword(pending)); }
             catch (Exception e)
             {
@@ -136,8 +140,9 @@ namespace SecureMFA.WinOtp.Logon
             {
                 if (pending.Package != null)
                 {
-                    _vault.StoreForPassword(pending.Upn, pending.Device, pending.Package, pending.Secret, pending.LastOnline, pending.Password);
-                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + pending.Upn + " until " + Stamp(pending.Package.ValidUntil) + " (package limit).");
+                    _vault.StoreForPassword(pending.Upn, pending.Device, pending.Package, pending.Secret, pending.LastOnline, pending.Password, pending.Entry);
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + pending.Upn + " until " + Stamp(pending.Package.ValidUntil) + " (package limit)" +
+                        (pending.EntryIsNew ? "; the entry " + pending.Entry + " is offered to the user." : "."));
                 }
                 else if (_vault.BindToPassword(pending.Upn, pending.Device, pending.Secret, pending.Password))
                 {
@@ -159,7 +164,7 @@ namespace SecureMFA.WinOtp.Logon
         /// the package is locked under it; otherwise the next offline sign-in that Windows accepts re-locks it.
         /// Best effort: the online accept stands whatever happens here.
         /// </summary>
-        private void ArmWithoutWindows(string upn, DeviceCredentials device, VerifyAnswer answer, OfflinePolicy policy)
+        private void ArmWithoutWindows(string upn, DeviceCredentials device, VerifyAnswer answer, OfflinePolicy policy, byte[] secret, bool entryIsNew)
         {
             try
             {
@@ -167,7 +172,8 @@ namespace SecureMFA.WinOtp.Logon
                 var now = Platform.UnixTime.Seconds(_platform.Clock.UtcNow);
                 if (status.State == OfflineOutcome.Accepted && status.Form == VaultForm.Password && status.PackageValidUntil.HasValue && status.LastOnline.HasValue &&
                     policy.ValidUntil(Platform.UnixTime.Seconds(status.PackageValidUntil.Value), Platform.UnixTime.Seconds(status.LastOnline.Value)) > now) return;
-                _vault.StoreForDevice(upn, device, answer.Offline!, answer.ServerTime);
+                // Not shown yet unless the user already has this entry: without Windows' verdict the entry is not offered.
+                _vault.StoreForDevice(upn, device, answer.Offline!, answer.ServerTime, EntryFor(answer.Offline!), entryIsNew ? OfflineEnrolment.NotShown : OfflineEnrolment.CheckOf(secret));
                 _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + upn + " until " + Stamp(answer.Offline!.ValidUntil) + " in the device wrap, until Windows accepts the password.");
             }
             catch (Exception e)
@@ -195,7 +201,7 @@ namespace SecureMFA.WinOtp.Logon
                         OfflineDays = settings.OfflineValidDays,
                     }).ConfigureAwait(false);
                 }
-                if (reply.Kind == ApiReplyKind.Refused) return Refused(reply, upn);
+                if (reply.Kind == ApiReplyKind.Refused) return Refused(reply, upn, device);
                 if (reply.Kind == ApiReplyKind.Unreachable)
                 {
                     _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "Offline sync for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + ".");
@@ -217,13 +223,83 @@ namespace SecureMFA.WinOtp.Logon
                     _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
                     return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
                 }
+                // No password was typed, so only one factor is proven: the entry is not shown here but at the user's next
+                // online sign-in that Windows accepts (its package carries the same offline secret).
+                var check = _vault.IsNewEntry(upn, device, secret) ? OfflineEnrolment.NotShown : OfflineEnrolment.CheckOf(secret);
                 Array.Clear(secret, 0, secret.Length);
-                _vault.StoreForDevice(upn, device, answer.Offline, answer.ServerTime);
+                _vault.StoreForDevice(upn, device, answer.Offline, answer.ServerTime, EntryFor(answer.Offline), check);
                 var until = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime));
                 _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in synced for " + upn + " until " + TileText.Time(until) + ".");
                 return new LogonResult(LogonOutcome.Synced, TileText.Synced(upn, until), upn) { OfflineValidUntil = until };
             }
             catch (Exception e) { return Unexpected("offline sync", e); }
+        }
+
+        /// <summary>
+        /// "Show this computer's offline entry" (a tile's link, the simulator's --offline-entry): the entry again, for a new
+        /// phone or one that lost it, to a user who proves both factors without signing in: a code the API accepts now and
+        /// the password the vault is locked under (one Windows accepted). So it needs one online sign-in here first. The
+        /// accepted code's package is stored too, as a sign-in would. Outcome Synced with <see cref="LogonResult.OfflineEnrolment"/>.
+        /// </summary>
+        public async Task<LogonResult> ShowOfflineEntryAsync(string userName, string password, string code)
+        {
+            try
+            {
+                var prepared = Prepare(userName, code, out var failure);
+                if (prepared == null) return failure!;
+                var (settings, upn, digits, device) = prepared.Value;
+                if (settings.OfflineValidDays <= 0) return new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn);
+
+                ApiReply<VerifyAnswer> reply;
+                using (var client = Client(settings))
+                {
+                    reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
+                    {
+                        Offline = true,
+                        OfflineDays = settings.OfflineValidDays,
+                    }).ConfigureAwait(false);
+                }
+                if (reply.Kind == ApiReplyKind.Refused) return Refused(reply, upn, device);
+                if (reply.Kind == ApiReplyKind.Unreachable)
+                {
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "Offline entry for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ").");
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.EntryNeedsNetwork, upn);
+                }
+                var answer = reply.Answer!;
+                var policy = PolicyOf(settings);
+                if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, "offline entry");
+                _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (offline entry, online check) on " + _platform.MachineName + ".");
+                if (answer.Offline == null)
+                {
+                    RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
+                    return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn);
+                }
+                var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
+                if (secret == null)
+                {
+                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
+                    return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
+                }
+                try
+                {
+                    if (!_vault.IsLockedUnder(upn, device, password))
+                    {
+                        _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "Offline entry of " + upn + " not shown: no offline data here locked under the typed password.");
+                        return new LogonResult(LogonOutcome.Rejected, TileText.EntryNeedsPassword, upn);
+                    }
+                    var entry = EntryFor(answer.Offline);
+                    _vault.StoreForPassword(upn, device, answer.Offline, secret, answer.ServerTime, password, entry);
+                    var enrolment = OfflineEnrolment.For(entry, upn, secret, answer.Offline.Alg, answer.Offline.Digits, answer.Offline.Period);
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline entry " + entry + " shown to " + upn + "; offline sign-in stored.");
+                    return new LogonResult(LogonOutcome.Synced, enrolment.Instructions, upn)
+                    {
+                        OfflineEnrolment = enrolment,
+                        OfflineValidUntil = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime)),
+                    };
+                }
+                finally { Array.Clear(secret, 0, secret.Length); }
+            }
+            catch (Exception e) { return Unexpected("offline entry", e); }
         }
 
         /// <summary>GET /v1/devices/self: is the API reachable, does it know this device, how far apart are the clocks.</summary>
@@ -244,6 +320,8 @@ namespace SecureMFA.WinOtp.Logon
                     if (reply.Kind == ApiReplyKind.Answered)
                         _events.Write(WinOtpEventId.ProviderOk, reply.Answer!.ClockSkewSeconds > 60 || reply.Answer.ClockSkewSeconds < -60 ? WinOtpEventLevel.Warning : WinOtpEventLevel.Information,
                             "Device " + device.DeviceId + " checked with the SecureMFA WEB API; this clock is " + reply.Answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture) + " s from the server's.");
+                    else if (reply.Kind == ApiReplyKind.Refused && reply.ErrorCode == DeviceRevokedError && reply.StatusCode == 403)
+                        Revoke(device);
                     else
                         _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device check failed: " + reply.Detail + SkewNote(reply.ServerTime) + ".");
                     return reply;
@@ -300,7 +378,7 @@ namespace SecureMFA.WinOtp.Logon
             if (device == null)
             {
                 _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Sign-in of " + upn + " refused: " + problem);
-                failure = new LogonResult(LogonOutcome.NotConfigured, TileText.NotRegistered, upn);
+                failure = _devices.IsRevoked ? new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn) : new LogonResult(LogonOutcome.NotConfigured, TileText.NotRegistered, upn);
                 return null;
             }
             return (settings, upn, digits, device);
@@ -329,9 +407,15 @@ namespace SecureMFA.WinOtp.Logon
                     _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ". The sign-in goes on online only.");
                     return result;
                 }
-                result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime);
+                // Judged now, before anything is stored: whatever stores the package later (here after Windows' verdict)
+                // must not hide that the user has yet to add this entry.
+                result.Pending = new PendingVaultWrite(upn, device, secret, request.Password, answer.Offline, answer.ServerTime)
+                {
+                    Entry = EntryFor(answer.Offline),
+                    EntryIsNew = _vault.IsNewEntry(upn, device, secret),
+                };
                 result.OfflineValidUntil = validUntil;
-                ArmWithoutWindows(upn, device, answer, policy);
+                ArmWithoutWindows(upn, device, answer, policy, secret, result.Pending.EntryIsNew);
             }
             catch (Exception e)
             {
@@ -393,16 +477,40 @@ namespace SecureMFA.WinOtp.Logon
                 _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, "The online " + (countFailure ? "failure" : "lock") + " of " + upn + " was not copied into its offline data (" + why + ").");
         }
 
-        private LogonResult Refused(ApiReply<VerifyAnswer> reply, string upn)
+        private LogonResult Refused(ApiReply<VerifyAnswer> reply, string upn, DeviceCredentials device)
         {
             _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The SecureMFA WEB API refused the request for " + upn + ": " + reply.Detail + ".");
             switch (reply.ErrorCode)
             {
+                case DeviceRevokedError:
+                    if (reply.StatusCode != 403) goto default;
+                    Revoke(device);
+                    return new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn);
                 case "rate_limited": return new LogonResult(LogonOutcome.Unavailable, TileText.RateLimited, upn);
                 case "invalid_upn": return new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName, upn);
                 default: return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
             }
         }
+
+        /// <summary>
+        /// The API said, in an answer whose signature with this device's key verified, that the device is revoked. The
+        /// mark goes first, so offline sign-in is refused even if a vault cannot be deleted; then every vault goes.
+        /// </summary>
+        private void Revoke(DeviceCredentials device)
+        {
+            try { _devices.MarkRevoked(device); }
+            catch (Exception e)
+            {
+                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device " + device.DeviceId + " was revoked at the SecureMFA WEB API, but that could not be recorded: " + e.GetType().Name + ": " + e.Message + ".");
+            }
+            string removed;
+            try { removed = _vault.RemoveAll().ToString(CultureInfo.InvariantCulture) + " offline vault(s) deleted"; }
+            catch (Exception e) { removed = "not every offline vault could be deleted (" + e.GetType().Name + ": " + e.Message + "; offline sign-in is refused anyway)"; }
+            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "The SecureMFA WEB API answered that device " + device.DeviceId +
+                " (this computer) was revoked by an administrator: " + removed + "; no code is checked here, online or offline, until the computer is registered again.");
+        }
+
+        private string EntryFor(OfflinePackage package) => OfflineEnrolment.EntryNameFor(package.Issuer, _platform.MachineName);
 
         private LogonResult Offline(LogonRequest request, string upn, DeviceCredentials device, OfflinePolicy policy)
         {
@@ -419,7 +527,7 @@ namespace SecureMFA.WinOtp.Logon
                     _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP failed for " + upn + " (offline): " + (check.Outcome == OfflineOutcome.Rejected ? "wrong code" : "the vault does not open with the typed password") +
                         (check.AttemptsLeft.HasValue ? ", attempts left " + check.AttemptsLeft.Value : "") + (check.LockedUntil.HasValue ? ", locked until " + Stamp(check.LockedUntil.Value) : "") + ".");
                     var text = check.LockedUntil.HasValue ? TileText.OfflineLockedAfterFailure(check.LockedUntil.Value)
-                        : check.Outcome == OfflineOutcome.Rejected ? TileText.Rejected(check.AttemptsLeft, null) : TileText.PasswordMismatch;
+                        : check.Outcome == OfflineOutcome.Rejected ? TileText.OfflineRejected(check.AttemptsLeft, check.Entry) : TileText.PasswordMismatch;
                     return new LogonResult(check.LockedUntil.HasValue ? LogonOutcome.Locked : LogonOutcome.Rejected, text, upn) { AttemptsLeft = check.AttemptsLeft, LockedUntil = check.LockedUntil };
                 case OfflineOutcome.Locked:
                     _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP refused for " + upn + " (offline): locked until " + Stamp(check.LockedUntil!.Value) + ".");
@@ -447,6 +555,8 @@ namespace SecureMFA.WinOtp.Logon
                 case OfflineOutcome.ClockBehind: return TileText.ClockBehind;
                 case OfflineOutcome.StorageFailed: return TileText.StorageFailed;
                 case OfflineOutcome.Busy: return TileText.OfflineBusy;
+                case OfflineOutcome.NeedsOnline: return TileText.NeedsOnline;
+                case OfflineOutcome.Outdated: return TileText.Outdated;
                 default: return TileText.Tampered;
             }
         }
@@ -461,6 +571,8 @@ namespace SecureMFA.WinOtp.Logon
                 case OfflineOutcome.RolledBack: return "the vault file is older than the generation the registry remembers (an earlier copy was put back)";
                 case OfflineOutcome.StorageFailed: return "the vault could not be written";
                 case OfflineOutcome.Busy: return "another sign-in of this account (another session) held its offline data past the wait; nothing was checked or counted";
+                case OfflineOutcome.NeedsOnline: return "the cap of wrong offline codes since the last online contact (" + SettingNames.OfflineMaxFailures + ") is reached; an online sign-in is needed";
+                case OfflineOutcome.Outdated: return "the offline data was of the earlier format (it held the user's own secret) and was deleted";
                 default: return outcome.ToString();
             }
         }
@@ -475,7 +587,10 @@ namespace SecureMFA.WinOtp.Logon
             new WebApiClient(settings.ApiEndpoint, _platform.HttpHandlerFactory(settings), TimeSpan.FromMilliseconds(settings.ApiTimeoutMs), _platform.Clock);
 
         private static OfflinePolicy PolicyOf(WinOtpSettings settings) =>
-            new OfflinePolicy(settings.OfflineValidDays, settings.OfflineLoginFailures, settings.OfflineLockoutMinutes);
+            new OfflinePolicy(settings.OfflineValidDays, settings.OfflineLoginFailures, settings.OfflineLockoutMinutes, settings.OfflineMaxFailures);
+
+        /// <summary>The error code of a revoked device's refusal (docs/webapi-protocol.md, section 9): acted on only when signed.</summary>
+        private const string DeviceRevokedError = "device_revoked";
 
         private string SkewNote(long? serverTime)
         {

@@ -23,6 +23,8 @@ namespace SecureMFA.WinOtp.Logon
         Unavailable,
         /// <summary>The settings are invalid or the computer is not registered.</summary>
         NotConfigured,
+        /// <summary>The API said (signed) that this computer's registration was revoked: every vault is gone, no code is checked here.</summary>
+        Revoked,
         /// <summary>Something unexpected; details are in the event log. Never lets anyone in.</summary>
         Failed,
     }

@@ -4,7 +4,8 @@ namespace SecureMFA.WinOtp.Logon
 {
     /// <summary>
     /// The answer for the tile: whether the credentials may go to Windows, and one message to show. Holds no code,
-    /// secret or password that a caller can read.
+    /// secret or password that a caller can read, except <see cref="OfflineEnrolment"/>: this computer's offline secret,
+    /// set only once both factors were proven (after Windows accepted the password, or a sync with a code).
     /// </summary>
     public sealed class LogonResult
     {
@@ -40,6 +41,12 @@ namespace SecureMFA.WinOtp.Logon
         /// the logon with the new password). Lets the step through and stores nothing.
         /// </summary>
         public static LogonResult AlreadyChecked() => new LogonResult(LogonOutcome.Accepted, "");
+
+        /// <summary>
+        /// Set by <see cref="LogonCoordinator.ReportWindowsResult"/> (and a sync) when the offline secret just stored is new
+        /// to this computer: show it to the user once ("add this computer to your authenticator app"), then drop it.
+        /// </summary>
+        public Offline.OfflineEnrolment? OfflineEnrolment { get; internal set; }
 
         public override string ToString() => Outcome + ": " + Message;
     }

@@ -27,6 +27,10 @@ namespace SecureMFA.WinOtp.Logon
         /// <summary>Set after an online accept (store the new package); null after a device-form offline success (re-lock the stored one).</summary>
         public OfflinePackage? Package { get; }
         public long LastOnline { get; }
+        /// <summary>The authenticator entry the offline secret goes under (after an online accept).</summary>
+        public string Entry { get; set; } = "";
+        /// <summary>True when the user's vault did not hold this offline secret before this sign-in: show the entry once stored.</summary>
+        public bool EntryIsNew { get; set; }
 
         public void Forget()
         {

@@ -25,6 +25,15 @@ namespace SecureMFA.WinOtp.Logon
         public const string SyncNeedsNetwork = "The SecureMFA WEB API cannot be reached: a sync for offline use needs the network.";
         public const string SyncOff = "Offline sign-in is off on this computer (win_totp_offline_secret_valid_days is 0).";
         public const string SyncNotAllowed = "The SecureMFA WEB API does not allow offline sign-in for this account.";
+        public const string Revoked = "This computer's registration was revoked by your administrator: sign-in with a code is not possible here. Contact your help desk.";
+        public const string NeedsOnline = "Too many wrong codes since this computer was last connected: offline sign-in is closed until you sign in once while connected to the network.";
+        public const string EntryNeedsNetwork = "The SecureMFA WEB API cannot be reached: this computer's offline entry is shown only while connected.";
+        public const string EntryNeedsPassword = "This computer's offline entry is shown only with the password of your last sign-in here. Sign in here once while connected to the network, then try again.";
+        public const string Outdated = "The offline sign-in data of this account was of an earlier version and was removed. Connect to the network and sign in once.";
+
+        /// <summary>Offline, the code comes from the computer's own entry in the app, not from the usual one.</summary>
+        public static string OfflineRejected(int? attemptsLeft, string entry) =>
+            Rejected(attemptsLeft, null) + (entry.Length > 0 ? " This computer cannot reach the SecureMFA WEB API: type the code from " + entry + " in your authenticator app." : "");
 
         public static string NotEnrolled(string upn) => "There is no OTP account for " + upn + ". Contact your support desk.";
 

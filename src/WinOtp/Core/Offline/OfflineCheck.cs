@@ -15,6 +15,8 @@ namespace SecureMFA.WinOtp.Offline
         public int? AttemptsLeft { get; internal set; }
         public DateTime? ValidUntil { get; internal set; }
         public long? MatchedStep { get; internal set; }
+        /// <summary>The authenticator entry whose codes the vault takes (after a wrong code, for the tile's hint).</summary>
+        public string Entry { get; internal set; } = "";
         /// <summary>Set for a Device-form success: the caller re-locks it under the password once Windows accepts that password.</summary>
         internal byte[]? SecretToBind { get; set; }
     }

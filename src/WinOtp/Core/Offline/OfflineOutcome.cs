@@ -28,6 +28,10 @@ namespace SecureMFA.WinOtp.Offline
         Off,
         /// <summary>The new state could not be written, so the attempt is refused rather than left uncounted.</summary>
         StorageFailed,
+        /// <summary>The hard cap of wrong offline attempts since the last online contact is reached: only an online sign-in opens the vault again.</summary>
+        NeedsOnline,
+        /// <summary>A vault of the earlier format (it held the user's own secret): deleted now; the user signs in online or syncs again.</summary>
+        Outdated,
         /// <summary>Another sign-in (another session's LogonUI) held this vault's lock past the wait. Nothing checked, nothing counted.</summary>
         Busy,
     }

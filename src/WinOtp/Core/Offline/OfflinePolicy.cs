@@ -8,11 +8,15 @@ namespace SecureMFA.WinOtp.Offline
     /// </summary>
     public sealed class OfflinePolicy
     {
-        public OfflinePolicy(int validDays, int loginFailures, int lockoutMinutes)
+        /// <summary>Default of win_offline_max_failures: wrong offline codes since the last online contact before the vault needs one.</summary>
+        public const int DefaultMaxFailuresSinceOnline = 10;
+
+        public OfflinePolicy(int validDays, int loginFailures, int lockoutMinutes, int maxFailuresSinceOnline = DefaultMaxFailuresSinceOnline)
         {
             ValidDays = validDays;
             LoginFailures = loginFailures;
             LockoutMinutes = lockoutMinutes;
+            MaxFailuresSinceOnline = maxFailuresSinceOnline;
         }
 
         /// <summary>0 = offline sign-in off.</summary>
@@ -20,6 +24,11 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>0 = no lockout from this side.</summary>
         public int LoginFailures { get; }
         public int LockoutMinutes { get; }
+        /// <summary>
+        /// The hard cap (win_offline_max_failures): after this many wrong offline attempts since the last online contact
+        /// the vault takes no more codes until an online sign-in, whatever the clock says. 0 = no cap.
+        /// </summary>
+        public int MaxFailuresSinceOnline { get; }
 
         /// <summary>
         /// Until when (Unix seconds) offline sign-in works with a package: the earlier of its own validUntil and

@@ -69,6 +69,7 @@ namespace SecureMFA.WinOtp.Offline
             problem = "";
             if (package.V != OfflinePackage.FormatVersion) problem = "package version " + package.V + " is not " + OfflinePackage.FormatVersion;
             else if (!string.Equals(package.Upn, upn, StringComparison.Ordinal)) problem = "the package is for '" + package.Upn + "', not '" + upn + "'";
+            else if (!IsOneLine(package.Issuer)) problem = "the package's issuer is not one line of text";
             else if (!TryParameters(package.Alg, package.Digits, package.Period, out _)) problem = "the package's TOTP parameters are not valid";
             else if (package.ValidUntil <= serverTime) problem = "the package is already expired";
             else if (package.MaxFailures < 0 || package.LockoutMinutes < 0 || package.LastStep < 0) problem = "the package's lockout or step is negative";
@@ -79,9 +80,9 @@ namespace SecureMFA.WinOtp.Offline
         }
 
         /// <summary>Stores (or replaces) a user's vault locked under the password Windows has just accepted.</summary>
-        public void StoreForPassword(string upn, DeviceCredentials device, OfflinePackage package, byte[] secret, long lastOnline, string password)
+        public void StoreForPassword(string upn, DeviceCredentials device, OfflinePackage package, byte[] secret, long lastOnline, string password, string entry)
         {
-            var record = FromPackage(upn, package, lastOnline);
+            var record = FromPackage(upn, package, lastOnline, entry, OfflineEnrolment.CheckOf(secret));
             record.Form = VaultForm.Password;
             record.Iterations = _iterations;
             var sealedSecret = PasswordSeal.Seal(secret, password, upn, record.Alg, record.Digits, record.Period, _iterations);
@@ -90,13 +91,23 @@ namespace SecureMFA.WinOtp.Offline
         }
 
         /// <summary>Stores (or replaces) a user's vault in the API's device wrap: a sync on the tile, where no password is typed.</summary>
-        public void StoreForDevice(string upn, DeviceCredentials device, OfflinePackage package, long lastOnline)
+        public void StoreForDevice(string upn, DeviceCredentials device, OfflinePackage package, long lastOnline, string entry, string entryCheck)
         {
-            var record = FromPackage(upn, package, lastOnline);
+            var record = FromPackage(upn, package, lastOnline, entry, entryCheck);
             record.Form = VaultForm.Device;
             record.Iterations = 0;
             record.Secret = _protection.Protect(Convert.FromBase64String(package.WrappedSecret), Entropy(upn, VaultForm.Device));
             using (Lock(upn)) Save(record, device);
+        }
+
+        /// <summary>
+        /// True when the user's vault here does not hold this offline secret yet (no vault, another secret after a reset or
+        /// a new registration, an unreadable one): the user has yet to add it to the authenticator app. Reads only.
+        /// </summary>
+        public bool IsNewEntry(string upn, DeviceCredentials device, byte[] offlineSecret)
+        {
+            var record = Load(upn, device, out _);
+            return record == null || !string.Equals(record.EntryCheck, OfflineEnrolment.CheckOf(offlineSecret), StringComparison.Ordinal);
         }
 
         /// <summary>
@@ -121,14 +132,23 @@ namespace SecureMFA.WinOtp.Offline
         private OfflineCheck VerifyHoldingLock(string upn, DeviceCredentials device, string? password, string? code, OfflinePolicy policy)
         {
             var record = Load(upn, device, out var problem);
-            if (record == null) return new OfflineCheck(problem);
+            if (record == null)
+            {
+                // The earlier format held the user's own secret: it must not stay on the disk.
+                if (problem == OfflineOutcome.Outdated) RemoveHoldingLock(upn);
+                return new OfflineCheck(problem);
+            }
 
             // One instant for the whole attempt: the password check in between can take a good part of a second.
             var utcNow = _clock.UtcNow;
             var now = UnixTime.Seconds(utcNow);
-            if (now < record.LastOnline - ClockToleranceSeconds) return new OfflineCheck(OfflineOutcome.ClockBehind);
+            // The clock may not go back before the last online contact, nor before the latest time an attempt saw: a
+            // forward jump (to end a lock early) cannot be undone afterwards, and it spends the validity period.
+            if (now < Math.Max(record.LastOnline, record.HighestTime) - ClockToleranceSeconds) return new OfflineCheck(OfflineOutcome.ClockBehind);
+            var latest = Math.Max(now, record.HighestTime);
             var validUntil = policy.ValidUntil(record.PackageValidUntil, record.LastOnline);
-            if (now > validUntil) return new OfflineCheck(OfflineOutcome.Expired) { ValidUntil = UnixTime.ToDateTime(validUntil) };
+            if (latest > validUntil) return new OfflineCheck(OfflineOutcome.Expired) { ValidUntil = UnixTime.ToDateTime(validUntil) };
+            if (policy.MaxFailuresSinceOnline > 0 && record.OfflineFailures >= policy.MaxFailuresSinceOnline) return new OfflineCheck(OfflineOutcome.NeedsOnline);
             if (record.LockedUntil > now) return new OfflineCheck(OfflineOutcome.Locked) { LockedUntil = UnixTime.ToDateTime(record.LockedUntil) };
             if (!TryParameters(record.Alg, record.Digits, record.Period, out var parameters)) return new OfflineCheck(OfflineOutcome.Tampered);
             if (TotpVerifier.NormalizeCode(code, parameters!.Digits) == null) return new OfflineCheck(OfflineOutcome.Malformed);
@@ -140,16 +160,17 @@ namespace SecureMFA.WinOtp.Offline
             {
                 try { secret = OpenSecret(record, device, password); }
                 catch (CryptographicException) { return new OfflineCheck(OfflineOutcome.Tampered); }
-                if (secret == null) return record.Form == VaultForm.Password ? Fail(record, device, lockout, now, OfflineOutcome.PasswordMismatch) : new OfflineCheck(OfflineOutcome.Tampered);
+                if (secret == null) return record.Form == VaultForm.Password ? Fail(record, device, lockout, policy, latest, OfflineOutcome.PasswordMismatch) : new OfflineCheck(OfflineOutcome.Tampered);
 
                 var outcome = OfflineCodeWindow.Check(secret, parameters, code, utcNow, record.LastStep, out var step);
                 switch (outcome)
                 {
                     case CodeWindowOutcome.Replay: return new OfflineCheck(OfflineOutcome.Replay);
                     case CodeWindowOutcome.Malformed: return new OfflineCheck(OfflineOutcome.Malformed);
-                    case CodeWindowOutcome.NoMatch: return Fail(record, device, lockout, now, OfflineOutcome.Rejected);
+                    case CodeWindowOutcome.NoMatch: return Fail(record, device, lockout, policy, latest, OfflineOutcome.Rejected);
                 }
                 record.LastStep = step;
+                record.HighestTime = latest;
                 record.Failures = 0;
                 record.LockedUntil = 0;
                 if (!TrySave(record, device)) return new OfflineCheck(OfflineOutcome.StorageFailed);
@@ -162,6 +183,29 @@ namespace SecureMFA.WinOtp.Offline
                 }
                 return accepted;
             }
+            finally
+            {
+                if (secret != null) _wipe(secret);
+            }
+        }
+
+        /// <summary>
+        /// True when the user's vault is locked under this password, which Windows accepted when the vault was stored:
+        /// proof of the password without a Windows logon. Reads only, counts nothing; the caller asks it only after the
+        /// API accepted a fresh code, so each try costs a code.
+        /// </summary>
+        public bool IsLockedUnder(string upn, DeviceCredentials device, string password)
+        {
+            if (string.IsNullOrEmpty(password)) return false;
+            var record = Load(upn, device, out _);
+            if (record == null || record.Form != VaultForm.Password) return false;
+            byte[]? secret = null;
+            try
+            {
+                secret = OpenSecret(record, device, password);
+                return secret != null;
+            }
+            catch (CryptographicException) { return false; }
             finally
             {
                 if (secret != null) _wipe(secret);
@@ -218,13 +262,46 @@ namespace SecureMFA.WinOtp.Offline
         {
             var name = VaultFileName.For(upn);
             if (_files.Read(name) == null) return;
-            using (Lock(upn))
+            using (Lock(upn)) RemoveHoldingLock(upn);
+        }
+
+        /// <summary>
+        /// Deletes every vault on this computer (the API said this device was revoked), each as <see cref="Remove"/> does;
+        /// returns how many. Throws when one cannot be removed (the rest are still tried first).
+        /// </summary>
+        public int RemoveAll()
+        {
+            var removed = 0;
+            Exception? failure = null;
+            foreach (var name in _files.Names())
             {
-                var existing = _files.Read(name);
-                if (existing == null) return;
-                _registry.SetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(upn), Math.Max(Anchor(upn), VaultCodec.PeekGeneration(existing)) + 1);
-                _files.Delete(name);
+                if (!name.EndsWith(VaultFileName.Extension, StringComparison.Ordinal)) continue;
+                var stem = name.Substring(0, name.Length - VaultFileName.Extension.Length);
+                try
+                {
+                    using (var held = _files.TryLock(name, _lockWait))
+                    {
+                        if (held == null) throw new IOException("The offline data " + name + " is held by another sign-in for more than " + (int)_lockWait.TotalSeconds + " s.");
+                        var existing = _files.Read(name);
+                        if (existing == null) continue;
+                        _registry.SetValue(SettingNames.VaultGenerationsKey, stem, Math.Max(AnchorOf(stem), VaultCodec.PeekGeneration(existing)) + 1);
+                        _files.Delete(name);
+                        removed++;
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { failure = failure ?? e; }
             }
+            if (failure != null) throw new IOException("Not every vault could be removed: " + failure.Message, failure);
+            return removed;
+        }
+
+        private void RemoveHoldingLock(string upn)
+        {
+            var name = VaultFileName.For(upn);
+            var existing = _files.Read(name);
+            if (existing == null) return;
+            _registry.SetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(upn), Math.Max(Anchor(upn), VaultCodec.PeekGeneration(existing)) + 1);
+            _files.Delete(name);
         }
 
         /// <summary>A reader's view: the file is replaced atomically, so no lock is taken.</summary>
@@ -241,21 +318,32 @@ namespace SecureMFA.WinOtp.Offline
                 LastOnline = UnixTime.ToDateTime(record.LastOnline),
                 PackageValidUntil = UnixTime.ToDateTime(record.PackageValidUntil),
                 Failures = record.Failures,
+                OfflineFailures = record.OfflineFailures,
+                Entry = record.Entry,
                 LockedUntil = record.LockedUntil > 0 ? UnixTime.ToDateTime(record.LockedUntil) : (DateTime?)null,
             };
         }
 
-        private OfflineCheck Fail(VaultRecord record, DeviceCredentials device, OfflineLockout lockout, long now, OfflineOutcome outcome)
+        /// <param name="latest">The later of the clock and the highest time seen: a lock runs from there, so a clock set forward gains nothing.</param>
+        private OfflineCheck Fail(VaultRecord record, DeviceCredentials device, OfflineLockout lockout, OfflinePolicy policy, long latest, OfflineOutcome outcome)
         {
             record.Failures++;
+            record.OfflineFailures++;
+            record.HighestTime = latest;
             DateTime? lockedUntil = null;
             if (lockout.IsOn && record.Failures >= lockout.MaxFailures)
             {
-                record.LockedUntil = now + lockout.LockoutMinutes * 60L;
+                record.LockedUntil = latest + lockout.LockoutMinutes * 60L;
                 lockedUntil = UnixTime.ToDateTime(record.LockedUntil);
             }
             if (!TrySave(record, device)) return new OfflineCheck(OfflineOutcome.StorageFailed);
-            return new OfflineCheck(outcome) { LockedUntil = lockedUntil, AttemptsLeft = lockout.AttemptsLeft(record.Failures) };
+            var attemptsLeft = lockout.AttemptsLeft(record.Failures);
+            if (policy.MaxFailuresSinceOnline > 0)
+            {
+                var beforeCap = Math.Max(0, policy.MaxFailuresSinceOnline - record.OfflineFailures);
+                attemptsLeft = attemptsLeft.HasValue ? Math.Min(attemptsLeft.Value, beforeCap) : beforeCap;
+            }
+            return new OfflineCheck(outcome) { LockedUntil = lockedUntil, AttemptsLeft = attemptsLeft, Entry = record.Entry };
         }
 
         /// <summary>The vault's lock for a write that must not be skipped: an IOException when another holder keeps it past the wait.</summary>
@@ -281,6 +369,7 @@ namespace SecureMFA.WinOtp.Offline
             problem = OfflineOutcome.NoVault;
             var bytes = _files.Read(VaultFileName.For(upn));
             if (bytes == null) return null;
+            if (VaultCodec.IsEarlierFormat(bytes)) { problem = OfflineOutcome.Outdated; return null; }
             var record = VaultCodec.Decode(bytes, upn, device.Key);
             if (record == null) { problem = OfflineOutcome.Tampered; return null; }
             if (record.Generation < Anchor(upn)) { problem = OfflineOutcome.RolledBack; return null; }
@@ -312,17 +401,23 @@ namespace SecureMFA.WinOtp.Offline
             _registry.SetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(record.Upn), record.Generation);
         }
 
-        private long Anchor(string upn)
+        private long Anchor(string upn) => AnchorOf(VaultFileName.Stem(upn));
+
+        private long AnchorOf(string stem)
         {
-            var value = _registry.GetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(upn));
+            var value = _registry.GetValue(SettingNames.VaultGenerationsKey, stem);
             if (value is long qword) return qword;
             if (value is int dword) return dword;
             return 0;
         }
 
-        private static VaultRecord FromPackage(string upn, OfflinePackage package, long lastOnline) => new VaultRecord
+        private static VaultRecord FromPackage(string upn, OfflinePackage package, long lastOnline, string entry, string entryCheck) => new VaultRecord
         {
             Upn = upn,
+            Issuer = package.Issuer,
+            Entry = entry,
+            EntryCheck = entryCheck,
+            HighestTime = lastOnline,
             Alg = package.Alg,
             Digits = package.Digits,
             Period = package.Period,
@@ -338,6 +433,7 @@ namespace SecureMFA.WinOtp.Offline
         {
             V = OfflinePackage.FormatVersion,
             Upn = record.Upn,
+            Issuer = record.Issuer,
             Alg = record.Alg,
             Digits = record.Digits,
             Period = record.Period,
@@ -361,6 +457,13 @@ namespace SecureMFA.WinOtp.Offline
             }
             if ((digits != 6 && digits != 8) || period < 1 || period > 3600) return false;
             parameters = new TotpParameters(algorithm, digits, period);
+            return true;
+        }
+
+        private static bool IsOneLine(string? text)
+        {
+            if (text == null) return false;
+            foreach (var c in text) if (char.IsControl(c) || c == '\u2028' || c == '\u2029') return false;
             return true;
         }
 

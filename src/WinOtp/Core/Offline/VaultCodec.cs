@@ -9,10 +9,13 @@ namespace SecureMFA.WinOtp.Offline
     /// <summary>
     /// The vault file: UTF-8 text, one "name value" per line in a fixed order, ended by a MAC line.
     /// <code>
-    /// SMFA-WINOTP-VAULT 1
+    /// SMFA-WINOTP-VAULT 2
     /// upn alice@adatum.labnet
     /// generation 3
     /// form password            (or device)
+    /// issuer Adatum
+    /// entry Adatum offline (PC42)
+    /// entryCheck 5f1c0a9e3b7d2c44
     /// alg SHA1
     /// digits 6
     /// period 30
@@ -21,8 +24,10 @@ namespace SecureMFA.WinOtp.Offline
     /// packageMaxFailures 5
     /// packageLockoutMinutes 5
     /// lastOnline 1764500001
+    /// highestTime 1764500001
     /// lastStep 58816667
     /// failures 0
+    /// offlineFailures 0
     /// lockedUntil 0
     /// iterations 600000        (0 for the device form)
     /// secret &lt;base64 of the DPAPI machine-scope blob&gt;
@@ -35,14 +40,16 @@ namespace SecureMFA.WinOtp.Offline
     /// </summary>
     public static class VaultCodec
     {
-        public const string Magic = "SMFA-WINOTP-VAULT 1";
+        public const string Magic = "SMFA-WINOTP-VAULT 2";
+        /// <summary>The earlier format, which held the user's own secret: deleted at first use (<see cref="IsEarlierFormat"/>).</summary>
+        public const string EarlierMagic = "SMFA-WINOTP-VAULT 1";
         public const int MaxFileBytes = 16384;
         private const int MacBytes = 32;
 
         private static readonly string[] Names =
         {
-            "upn", "generation", "form", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
-            "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "lastStep", "failures", "lockedUntil",
+            "upn", "generation", "form", "issuer", "entry", "entryCheck", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
+            "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "highestTime", "lastStep", "failures", "offlineFailures", "lockedUntil",
             "iterations", "secret",
         };
 
@@ -94,6 +101,15 @@ namespace SecureMFA.WinOtp.Offline
             return record.Upn == upn ? record : null;
         }
 
+        /// <summary>A file of the earlier format (it held the user's own secret, not an offline secret), by its first line alone.</summary>
+        public static bool IsEarlierFormat(byte[]? file)
+        {
+            var magic = Encoding.ASCII.GetBytes(EarlierMagic + "\n");
+            if (file == null || file.Length < magic.Length) return false;
+            for (var i = 0; i < magic.Length; i++) if (file[i] != magic[i]) return false;
+            return true;
+        }
+
         /// <summary>
         /// The generation line read without checking the MAC, or 0: only to move the registry generation past a file
         /// being replaced or removed. Never used to accept anything.
@@ -116,6 +132,9 @@ namespace SecureMFA.WinOtp.Offline
                 case "upn": return r.Upn;
                 case "generation": return Number(r.Generation);
                 case "form": return r.Form == VaultForm.Password ? "password" : "device";
+                case "issuer": return OneLine(r.Issuer);
+                case "entry": return OneLine(r.Entry);
+                case "entryCheck": return r.EntryCheck;
                 case "alg": return r.Alg;
                 case "digits": return Number(r.Digits);
                 case "period": return Number(r.Period);
@@ -124,8 +143,10 @@ namespace SecureMFA.WinOtp.Offline
                 case "packageMaxFailures": return Number(r.PackageMaxFailures);
                 case "packageLockoutMinutes": return Number(r.PackageLockoutMinutes);
                 case "lastOnline": return Number(r.LastOnline);
+                case "highestTime": return Number(r.HighestTime);
                 case "lastStep": return Number(r.LastStep);
                 case "failures": return Number(r.Failures);
+                case "offlineFailures": return Number(r.OfflineFailures);
                 case "lockedUntil": return Number(r.LockedUntil);
                 case "iterations": return Number(r.Iterations);
                 case "secret": return Convert.ToBase64String(r.Secret);
@@ -143,6 +164,9 @@ namespace SecureMFA.WinOtp.Offline
                     else if (value == "device") r.Form = VaultForm.Device;
                     else return false;
                     return true;
+                case "issuer": r.Issuer = value; return true;
+                case "entry": r.Entry = value; return value.Length > 0;
+                case "entryCheck": r.EntryCheck = value; return value.Length == 0 || (value.Length == 16 && IsLowerHex(value));
                 case "alg": r.Alg = value; return value == "SHA1" || value == "SHA256" || value == "SHA512";
                 case "secret":
                     try { r.Secret = Convert.FromBase64String(value); }
@@ -156,6 +180,7 @@ namespace SecureMFA.WinOtp.Offline
                 case "packageValidUntil": r.PackageValidUntil = number; return true;
                 case "packageLastStep": r.PackageLastStep = number; return true;
                 case "lastOnline": r.LastOnline = number; return true;
+                case "highestTime": r.HighestTime = number; return true;
                 case "lastStep": r.LastStep = number; return true;
                 case "lockedUntil": r.LockedUntil = number; return true;
             }
@@ -167,9 +192,23 @@ namespace SecureMFA.WinOtp.Offline
                 case "packageMaxFailures": r.PackageMaxFailures = (int)number; return true;
                 case "packageLockoutMinutes": r.PackageLockoutMinutes = (int)number; return true;
                 case "failures": r.Failures = (int)number; return true;
+                case "offlineFailures": r.OfflineFailures = (int)number; return true;
                 case "iterations": r.Iterations = (int)number; return true;
                 default: return false;
             }
+        }
+
+        /// <summary>A text field is one line: a line break would shift every field after it.</summary>
+        private static string OneLine(string value)
+        {
+            if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0) throw new ArgumentException("A vault text field must not contain a line break.", nameof(value));
+            return value;
+        }
+
+        private static bool IsLowerHex(string text)
+        {
+            foreach (var c in text) if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+            return true;
         }
 
         private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -11,6 +11,13 @@ namespace SecureMFA.WinOtp.Offline
         public long Generation { get; set; }
         public VaultForm Form { get; set; }
 
+        /// <summary>The package's issuer (part of what a device-form secret's tag covers).</summary>
+        public string Issuer { get; set; } = "";
+        /// <summary>The authenticator entry the offline secret was offered under, e.g. "Adatum offline (PC42)".</summary>
+        public string Entry { get; set; } = "";
+        /// <summary>A one-way fingerprint of the offline secret (<see cref="OfflineEnrolment.CheckOf"/>): the same secret need not be offered twice.</summary>
+        public string EntryCheck { get; set; } = "";
+
         public string Alg { get; set; } = "SHA1";
         public int Digits { get; set; } = 6;
         public int Period { get; set; } = 30;
@@ -21,10 +28,14 @@ namespace SecureMFA.WinOtp.Offline
 
         /// <summary>The API's serverTime of the accepted code this package came with (Unix seconds).</summary>
         public long LastOnline { get; set; }
+        /// <summary>The latest clock value (Unix seconds) any attempt saw: a clock set forward cannot be taken back.</summary>
+        public long HighestTime { get; set; }
         /// <summary>The latest time step accepted, online or offline: a code must be later.</summary>
         public long LastStep { get; set; }
         /// <summary>Wrong offline codes (and unopenable password attempts) since the last success.</summary>
         public int Failures { get; set; }
+        /// <summary>Wrong offline attempts since the package came (the last online contact); an offline success does not reset it.</summary>
+        public int OfflineFailures { get; set; }
         /// <summary>Unix seconds; 0 = not locked.</summary>
         public long LockedUntil { get; set; }
         /// <summary>PBKDF2 iterations of the Password form; 0 for the Device form.</summary>

@@ -14,6 +14,10 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>The package's own limit; the effective one is also capped by valid_days after LastOnline.</summary>
         public DateTime? PackageValidUntil { get; set; }
         public int Failures { get; set; }
+        /// <summary>Wrong offline attempts since the last online contact (the hard cap counts these).</summary>
+        public int OfflineFailures { get; set; }
+        /// <summary>The authenticator entry whose codes this vault takes.</summary>
+        public string Entry { get; set; } = "";
         public DateTime? LockedUntil { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace SecureMFA.WinOtp.Platform
 {
@@ -14,6 +15,9 @@ namespace SecureMFA.WinOtp.Platform
         void Write(string name, byte[] content);
 
         void Delete(string name);
+
+        /// <summary>The names of the files in the folder (no lock or temporary files); empty when there is no folder.</summary>
+        IReadOnlyList<string> Names();
 
         /// <summary>
         /// The lock on one vault that every process on the computer respects (each session has its own LogonUI

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace SecureMFA.WinOtp.Platform
@@ -48,6 +49,18 @@ namespace SecureMFA.WinOtp.Platform
         {
             var file = FileFor(name);
             if (File.Exists(file)) File.Delete(file);
+        }
+
+        public IReadOnlyList<string> Names()
+        {
+            if (!Directory.Exists(Path)) return new string[0];
+            var names = new List<string>();
+            foreach (var file in Directory.GetFiles(Path))
+            {
+                var name = System.IO.Path.GetFileName(file);
+                if (!name.EndsWith(LockExtension, StringComparison.Ordinal) && !name.EndsWith(".tmp", StringComparison.Ordinal)) names.Add(name);
+            }
+            return names;
         }
 
         /// <summary>

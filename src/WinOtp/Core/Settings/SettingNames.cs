@@ -16,6 +16,8 @@ namespace SecureMFA.WinOtp.Settings
         public const string OfflineValidDays = "win_totp_offline_secret_valid_days";
         public const string OfflineLoginFailures = "win_totp_offline_ui_login_failures";
         public const string OfflineLockoutMinutes = "win_totp_offline_ui_lockout_minutes";
+        /// <summary>New in this version: wrong offline codes since the last online contact before the vault needs an online sign-in.</summary>
+        public const string OfflineMaxFailures = "win_offline_max_failures";
         public const string ProxyEnable = "win_api_proxy_enable";
         public const string ProxyServer = "win_api_proxy_server";
         public const string ProxyPort = "win_api_proxy_port";
@@ -28,6 +30,12 @@ namespace SecureMFA.WinOtp.Settings
         /// </summary>
         public const string DeviceId = "win_device_id";
         public const string DeviceKey = "win_device_key";
+        /// <summary>
+        /// In <see cref="DeviceKeyName"/>: the id of this computer's device after the WEB API answered, signed with its key,
+        /// that it was revoked (REG_SZ). While it names the registered device, no code is checked here, online or offline;
+        /// a new registration removes it.
+        /// </summary>
+        public const string DeviceRevoked = "win_device_revoked";
 
         /// <summary>
         /// Subkey of the device registration, readable and writable by SYSTEM and Administrators only (an explicit ACL,

@@ -44,6 +44,7 @@ namespace SecureMFA.WinOtp.Settings
             var validDays = values.Int(SettingNames.OfflineValidDays, 0, 0, 3650, "days (0 = no offline sign-in)");
             var failures = values.Int(SettingNames.OfflineLoginFailures, WinOtpSettings.DefaultOfflineLoginFailures, 0, 1000, "failed codes (0 = no lockout)");
             var lockout = values.Int(SettingNames.OfflineLockoutMinutes, WinOtpSettings.DefaultOfflineLockoutMinutes, 0, 525600, "minutes");
+            var maxFailures = values.Int(SettingNames.OfflineMaxFailures, Offline.OfflinePolicy.DefaultMaxFailuresSinceOnline, 0, 1000, "failed codes since the last online contact (0 = no cap)");
             var verbose = values.Bool(SettingNames.VerboseLog, false);
 
             var proxyEnabled = values.Bool(SettingNames.ProxyEnable, false);
@@ -80,6 +81,7 @@ namespace SecureMFA.WinOtp.Settings
                 OfflineValidDays = validDays,
                 OfflineLoginFailures = failures,
                 OfflineLockoutMinutes = lockout,
+                OfflineMaxFailures = maxFailures,
                 ProxyEnabled = proxyEnabled,
                 ProxyServer = proxyServer,
                 ProxyPort = proxyPort,

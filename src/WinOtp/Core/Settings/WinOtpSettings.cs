@@ -36,6 +36,7 @@ namespace SecureMFA.WinOtp.Settings
         /// <summary>0 = no offline lockout from this side (the API's package may still set one).</summary>
         public int OfflineLoginFailures { get; set; } = DefaultOfflineLoginFailures;
         public int OfflineLockoutMinutes { get; set; } = DefaultOfflineLockoutMinutes;
+        public int OfflineMaxFailures { get; set; } = Offline.OfflinePolicy.DefaultMaxFailuresSinceOnline;
         public bool ProxyEnabled { get; set; }
         public string ProxyServer { get; set; } = "";
         public int ProxyPort { get; set; }
