@@ -56,7 +56,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             tile.Computer.Api.Mode = FakeApiMode.Down;
             tile.Computer.Clock.Advance(TimeSpan.FromHours(3));
             var (nextProvider, next) = tile.Show();
-            tile.Type(next, "alice", WinOtpHarness.Password, tile.Computer.Code(), TileHarness.CodeField(nextProvider));
+            tile.Type(next, "alice", WinOtpHarness.Password, tile.Computer.OfflineCode(), TileHarness.CodeField(nextProvider));
             Assert.Equal(HResult.S_OK, next.GetSerialization(out var response, out var offline, out var text, out _));
             Assert.True(response == CredentialProviderGetSerializationResponse.ReturnCredentialFinished, text);
             Marshal.FreeCoTaskMem(offline.Serialization);

@@ -311,7 +311,7 @@ namespace SecureMFA.WinOtp.MonoCheck
             Equal(LogonOutcome.Accepted, h.SignIn(h.Code()).Outcome, "online, no ReportResult");
             h.Api.Mode = FakeApiMode.Down;
             h.Clock.Advance(TimeSpan.FromHours(2));
-            Equal(LogonOutcome.AcceptedOffline, h.SignIn(h.Code()).Outcome, "offline afterwards");
+            Equal(LogonOutcome.AcceptedOffline, h.SignIn(h.OfflineCode()).Outcome, "offline afterwards");
         }
 
         /// <summary>The device key lives in a key with its own ACL; one others can open is not used.</summary>

@@ -31,7 +31,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.Api.Mode = FakeApiMode.Down;
             _h.Clock.Advance(TimeSpan.FromHours(2));
             var coordinator = _h.Coordinator();
-            var offline = await coordinator.SignInAsync(new LogonRequest(LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.Code()));
+            var offline = await coordinator.SignInAsync(new LogonRequest(LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.OfflineCode()));
             Assert.Equal(LogonOutcome.AcceptedOffline, offline.Outcome);
 
             // That logon's verdict, when it comes, locks the data under the password as a sync's is.
@@ -47,9 +47,9 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(VaultForm.Password, Vault().Form);
             _h.Api.Mode = FakeApiMode.Down;
             _h.Clock.Advance(TimeSpan.FromHours(2));
-            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.Code()).Outcome);
+            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.OfflineCode()).Outcome);
             _h.NextStep();
-            Assert.Equal(LogonOutcome.Rejected, _h.SignIn(_h.Code(), "not the password").Outcome);
+            Assert.Equal(LogonOutcome.Rejected, _h.SignIn(_h.OfflineCode(), "not the password").Outcome);
         }
 
         [Fact]
@@ -74,7 +74,7 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(VaultForm.Device, Vault().Form);
             _h.Api.Mode = FakeApiMode.Down;
             _h.Clock.Advance(TimeSpan.FromHours(1));
-            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.Code()).Outcome);
+            Assert.Equal(LogonOutcome.AcceptedOffline, _h.SignIn(_h.OfflineCode()).Outcome);
         }
 
         [Fact]

@@ -36,6 +36,40 @@ namespace SecureMFA.WinOtp.Tests
         }
 
         [Fact]
+        public void AnEntryStoredWithoutWindowsVerdictIsStillOfferedAtTheFirstSignInWindowsAccepts()
+        {
+            _h.Register();
+            // LogonUI never reports this one (CredUI): the device wrap is armed, the entry not shown.
+            var unreported = _h.SignIn(_h.Code());
+            Assert.Equal(LogonOutcome.Accepted, unreported.Outcome);
+            Assert.Equal(VaultForm.Device, _h.OfflineVault().Describe(WinOtpHarness.Upn, _h.Device()).Form);
+            Assert.Null(unreported.OfflineEnrolment);
+
+            _h.NextStep();
+            var reported = _h.SignInAndAccept(_h.Code());
+            Assert.NotNull(reported.OfflineEnrolment);
+            Assert.Contains(Base32(_h.OfflineSecret()), reported.OfflineEnrolment!.OtpAuthUri);
+
+            // Shown once: the next sign-in Windows accepts offers it no more, whether reported or not.
+            _h.NextStep();
+            Assert.Null(_h.SignIn(_h.Code()).OfflineEnrolment);
+            _h.NextStep();
+            Assert.Null(_h.SignInAndAccept(_h.Code()).OfflineEnrolment);
+        }
+
+        [Fact]
+        public async Task ASyncLeavesTheEntryToTheNextSignInWindowsAccepts()
+        {
+            _h.Register();
+            var synced = await _h.Coordinator().SyncForOfflineAsync("alice", _h.Code());
+            Assert.Equal(LogonOutcome.Synced, synced.Outcome);
+            Assert.Null(synced.OfflineEnrolment);
+
+            _h.NextStep();
+            Assert.NotNull(_h.SignInAndAccept(_h.Code()).OfflineEnrolment);
+        }
+
+        [Fact]
         public async Task AfterTheFirstArmingTheSimulatorShowsTheOfflineEntryAsAQrCodeThatDecodesToItsKeyUri()
         {
             var first = await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap, "--offline-days", "7");
@@ -121,7 +155,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.SignInAndAccept(_h.Code());
             var bob = _h.Coordinator();
             var bobResult = await bob.SignInAsync(new LogonRequest(Decision.LogonScenario.Rdp, "bob", "Bob-Password-1", _h.Api.CodeFor("bob@adatum.labnet")));
-            bob.ReportWindowsResult(bobResult, true);
+            await bob.ReportWindowsResult(bobResult, true);
             Assert.Equal(2, _h.Vault.Files.Count);
 
             _h.Api.Revoked.Add(device.DeviceId);
