@@ -89,7 +89,7 @@ namespace SecureMFA.WinOtp.Cmdlets
                     if (answered)
                         WriteObject(new WinOtpCheck("Device key", false, reply.Failure == ApiFailure.BadSignature
                             ? "the answer's signature does not verify with this computer's key; register the computer again"
-                            : reply.Detail + (reply.Detail.Contains("unknown_device") || reply.Detail.Contains("revoked_device") ? "; register the computer again (-api_headers_value)" : "")));
+                            : reply.Detail + (reply.Detail.Contains("unknown_device") || reply.Detail.Contains("device_revoked") ? "; register the computer again (-api_headers_value)" : "")));
                     if (reply.ServerTime.HasValue)
                     {
                         var skewed = Platform.UnixTime.Seconds(DateTime.UtcNow) - reply.ServerTime.Value;
