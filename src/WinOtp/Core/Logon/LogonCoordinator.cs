@@ -187,48 +187,15 @@ namespace SecureMFA.WinOtp.Logon
         {
             try
             {
-                var prepared = Prepare(userName, code, out var failure);
-                if (prepared == null) return failure!;
-                var (settings, upn, digits, device) = prepared.Value;
-                if (settings.OfflineValidDays <= 0) return new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn);
-
-                ApiReply<VerifyAnswer> reply;
-                using (var client = Client(settings))
-                {
-                    reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
-                    {
-                        Offline = true,
-                        OfflineDays = settings.OfflineValidDays,
-                    }).ConfigureAwait(false);
-                }
-                if (reply.Kind == ApiReplyKind.Refused) return Refused(reply, upn, device);
-                if (reply.Kind == ApiReplyKind.Unreachable)
-                {
-                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "Offline sync for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + ".");
-                    return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNeedsNetwork, upn);
-                }
-                var answer = reply.Answer!;
-                var policy = PolicyOf(settings);
-                if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, "offline sync");
-
-                _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (offline sync, online check) on " + _platform.MachineName + ".");
-                if (answer.Offline == null)
-                {
-                    RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
-                    return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn);
-                }
-                var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
-                if (secret == null)
-                {
-                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
-                    return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
-                }
+                var fetched = await FetchOfflinePackageAsync(userName, code, "offline sync", TileText.SyncNeedsNetwork).ConfigureAwait(false);
+                if (fetched.Failure != null) return fetched.Failure;
+                var (upn, device, offline) = (fetched.Upn, fetched.Device!, fetched.Answer!.Offline!);
                 // No password was typed, so only one factor is proven: the entry is not shown here but at the user's next
                 // online sign-in that Windows accepts (its package carries the same offline secret).
-                var check = _vault.IsNewEntry(upn, device, secret) ? OfflineEnrolment.NotShown : OfflineEnrolment.CheckOf(secret);
-                Array.Clear(secret, 0, secret.Length);
-                _vault.StoreForDevice(upn, device, answer.Offline, answer.ServerTime, EntryFor(answer.Offline), check);
-                var until = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime));
+                var check = _vault.IsNewEntry(upn, device, fetched.Secret!) ? OfflineEnrolment.NotShown : OfflineEnrolment.CheckOf(fetched.Secret!);
+                Array.Clear(fetched.Secret!, 0, fetched.Secret!.Length);
+                _vault.StoreForDevice(upn, device, offline, fetched.Answer.ServerTime, EntryFor(offline), check);
+                var until = UnixTime(fetched.Policy!.ValidUntil(offline.ValidUntil, fetched.Answer.ServerTime));
                 _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in synced for " + upn + " until " + TileText.Time(until) + ".");
                 return new LogonResult(LogonOutcome.Synced, TileText.Synced(upn, until), upn) { OfflineValidUntil = until };
             }
@@ -245,41 +212,9 @@ namespace SecureMFA.WinOtp.Logon
         {
             try
             {
-                var prepared = Prepare(userName, code, out var failure);
-                if (prepared == null) return failure!;
-                var (settings, upn, digits, device) = prepared.Value;
-                if (settings.OfflineValidDays <= 0) return new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn);
-
-                ApiReply<VerifyAnswer> reply;
-                using (var client = Client(settings))
-                {
-                    reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
-                    {
-                        Offline = true,
-                        OfflineDays = settings.OfflineValidDays,
-                    }).ConfigureAwait(false);
-                }
-                if (reply.Kind == ApiReplyKind.Refused) return Refused(reply, upn, device);
-                if (reply.Kind == ApiReplyKind.Unreachable)
-                {
-                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "Offline entry for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ").");
-                    return new LogonResult(LogonOutcome.Unavailable, TileText.EntryNeedsNetwork, upn);
-                }
-                var answer = reply.Answer!;
-                var policy = PolicyOf(settings);
-                if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, "offline entry");
-                _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (offline entry, online check) on " + _platform.MachineName + ".");
-                if (answer.Offline == null)
-                {
-                    RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
-                    return new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn);
-                }
-                var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
-                if (secret == null)
-                {
-                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
-                    return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
-                }
+                var fetched = await FetchOfflinePackageAsync(userName, code, "offline entry", TileText.EntryNeedsNetwork).ConfigureAwait(false);
+                if (fetched.Failure != null) return fetched.Failure;
+                var (upn, device, offline, secret) = (fetched.Upn, fetched.Device!, fetched.Answer!.Offline!, fetched.Secret!);
                 try
                 {
                     if (!_vault.IsLockedUnder(upn, device, password))
@@ -287,19 +222,72 @@ namespace SecureMFA.WinOtp.Logon
                         _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "Offline entry of " + upn + " not shown: no offline data here locked under the typed password.");
                         return new LogonResult(LogonOutcome.Rejected, TileText.EntryNeedsPassword, upn);
                     }
-                    var entry = EntryFor(answer.Offline);
-                    _vault.StoreForPassword(upn, device, answer.Offline, secret, answer.ServerTime, password, entry);
-                    var enrolment = OfflineEnrolment.For(entry, upn, secret, answer.Offline.Alg, answer.Offline.Digits, answer.Offline.Period);
+                    var entry = EntryFor(offline);
+                    _vault.StoreForPassword(upn, device, offline, secret, fetched.Answer.ServerTime, password, entry);
+                    var enrolment = OfflineEnrolment.For(entry, upn, secret, offline.Alg, offline.Digits, offline.Period);
                     _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline entry " + entry + " shown to " + upn + "; offline sign-in stored.");
                     return new LogonResult(LogonOutcome.Synced, enrolment.Instructions, upn)
                     {
                         OfflineEnrolment = enrolment,
-                        OfflineValidUntil = UnixTime(policy.ValidUntil(answer.Offline.ValidUntil, answer.ServerTime)),
+                        OfflineValidUntil = UnixTime(fetched.Policy!.ValidUntil(offline.ValidUntil, fetched.Answer.ServerTime)),
                     };
                 }
                 finally { Array.Clear(secret, 0, secret.Length); }
             }
             catch (Exception e) { return Unexpected("offline entry", e); }
+        }
+
+        /// <summary>What a sync and the offline entry both start with: the typed code checked online with an offline package asked for, and that package opened.</summary>
+        private sealed class FetchedPackage
+        {
+            public LogonResult? Failure { get; set; }
+            public string Upn { get; set; } = "";
+            public DeviceCredentials? Device { get; set; }
+            public VerifyAnswer? Answer { get; set; }
+            public OfflinePolicy? Policy { get; set; }
+            /// <summary>The opened offline secret; the caller clears it.</summary>
+            public byte[]? Secret { get; set; }
+        }
+
+        private async Task<FetchedPackage> FetchOfflinePackageAsync(string userName, string code, string purpose, string unreachableText)
+        {
+            var prepared = Prepare(userName, code, out var failure);
+            if (prepared == null) return new FetchedPackage { Failure = failure! };
+            var (settings, upn, digits, device) = prepared.Value;
+            if (settings.OfflineValidDays <= 0) return new FetchedPackage { Failure = new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn) };
+
+            ApiReply<VerifyAnswer> reply;
+            using (var client = Client(settings))
+            {
+                reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
+                {
+                    Offline = true,
+                    OfflineDays = settings.OfflineValidDays,
+                }).ConfigureAwait(false);
+            }
+            if (reply.Kind == ApiReplyKind.Refused) return new FetchedPackage { Failure = Refused(reply, upn, device) };
+            if (reply.Kind == ApiReplyKind.Unreachable)
+            {
+                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The " + purpose + " for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + ".");
+                return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Unavailable, unreachableText, upn) };
+            }
+            var answer = reply.Answer!;
+            var policy = PolicyOf(settings);
+            if (answer.Result != VerifyResult.Accept) return new FetchedPackage { Failure = OnlineRefusal(answer, upn, device, policy, purpose) };
+
+            _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (" + purpose + ", online check) on " + _platform.MachineName + ".");
+            if (answer.Offline == null)
+            {
+                RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
+                return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn) };
+            }
+            var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
+            if (secret == null)
+            {
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
+                return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Failed, TileText.Failed, upn) };
+            }
+            return new FetchedPackage { Upn = upn, Device = device, Answer = answer, Policy = policy, Secret = secret };
         }
 
         /// <summary>GET /v1/devices/self: is the API reachable, does it know this device, how far apart are the clocks.</summary>
