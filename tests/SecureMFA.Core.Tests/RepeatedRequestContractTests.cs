@@ -57,6 +57,30 @@ namespace SecureMFA.Core.Tests
         }
 
         [Theory, MemberData(nameof(Kinds))]
+        public void TwoRequestsWithAnAgentLongerThanTheColumnStillCountTwice(string kind)
+        {
+            using var s = StoreUnderTest.Open(kind);
+            var protector = new PlainSecretProtector();
+            var key = SharedSecret.NewKey();
+            var upn = s.NewUpn();
+            s.Store.Create(new NewOtpUser(upn, protector.Protect(upn, key), TotpParameters.Default));
+            var now = DateTime.UtcNow;
+            var config = ConfigurationLoader.LoadOrThrow("{\"ui_login_failures\": \"5\", \"ui_lockout_minutes\": \"5\"}");
+            var server = new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), () => now);
+            var wrong = TotpGenerator.Compute(key, TotpParameters.Default, now) == "000000" ? "000001" : "000000";
+            // An agent filling the column: were the request id cut off, both requests would read as one and the second go uncounted.
+            var agent = new string('a', LogonAttempt.MaxUserAgentLength);
+
+            server.Verify(upn, wrong, null, agent, "EBESExQVFhcYGRobHB0eHw==");
+            var second = server.Verify(upn, wrong, null, agent, "ICEiIyQlJicoKSorLC0uLw==");
+            Assert.Equal((VerifyOutcome.WrongCode, 3), (second.Outcome, second.AttemptsLeft));
+            var stored = s.Store.Find(upn)!;
+            Assert.Equal(2, stored.FailedLogonCount);
+            Assert.EndsWith(", request ICEiIyQlJicoKSorLC0uLw==", stored.UserAgent);
+            Assert.Equal(LogonAttempt.MaxUserAgentLength, stored.UserAgent!.Length);
+        }
+
+        [Theory, MemberData(nameof(Kinds))]
         public void ARepeatOfAnAcceptedRequestIsAReplayNotAnUncountedReject(string kind)
         {
             using var s = StoreUnderTest.Open(kind);

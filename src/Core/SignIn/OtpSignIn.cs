@@ -75,7 +75,13 @@ namespace SecureMFA.Core.SignIn
             var parameters = user!.Parameters;
             if (TotpVerifier.NormalizeCode(code, parameters.Digits) == null) return new VerifyResult(VerifyOutcome.Malformed, parameters.Digits);
 
-            if (requestId != null) userAgent = $"{userAgent}, request {requestId}";
+            // The request id goes last and is never cut: the agent is shortened to leave room for it, or two long-agent
+            // requests would read as one and the second go uncounted.
+            if (requestId != null)
+            {
+                var suffix = $", request {requestId}";
+                userAgent = LogonAttempt.Truncate(userAgent, Math.Max(0, LogonAttempt.MaxUserAgentLength - suffix.Length)) + suffix;
+            }
             var attempt = new LogonAttempt(now, client?.ToString(), userAgent);
             if (requestId != null && IsLastCountedFailure(user, attempt))
             {
