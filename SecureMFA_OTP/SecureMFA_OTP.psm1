@@ -69,7 +69,7 @@ namespace SecureMfaOtp.Gac {
         [PreserveSig] int InstallAssembly(uint flags, [MarshalAs(UnmanagedType.LPWStr)] string path, IntPtr reference);
     }
     public static class AssemblyCache {
-        [DllImport("kernel32.dll", CharSet = CharSet.Unicode)] private static extern IntPtr LoadLibrary(string path);
+        [DllImport("kernel32.dll", EntryPoint = "LoadLibraryW", CharSet = CharSet.Unicode, ExactSpelling = true)] private static extern IntPtr LoadLibrary(string path);
         [DllImport("fusion.dll")] private static extern int CreateAssemblyCache(out IAssemblyCache cache, uint reserved);
         private static IAssemblyCache Open() {
             LoadLibrary(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "fusion.dll"));

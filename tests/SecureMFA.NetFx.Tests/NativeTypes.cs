@@ -20,6 +20,7 @@ namespace SecureMFA.NetFx.Tests
             ["void"] = new[] { "void" },
             ["int"] = new[] { "int32" },
             ["NTSTATUS"] = new[] { "int32" },
+            ["HRESULT"] = new[] { "int32" },
             ["DWORD"] = new[] { "uint32", "int32" },
             ["ULONG"] = new[] { "uint32", "int32" },
             ["WORD"] = new[] { "uint16", "int16" },
@@ -41,6 +42,14 @@ namespace SecureMFA.NetFx.Tests
             ["CRED_PROTECTION_TYPE*"] = new[] { "ref int32", "ref uint32" },
             ["PUCHAR"] = new[] { "byte-array", "pointer" },
             ["LPCWSTR"] = new[] { "utf16-string", "utf16-chars" },
+            ["IAssemblyCache**"] = new[] { "ref interface:IAssemblyCache" },
+            // fusion.h's IAssemblyCache methods (contracts/win32/fusion.txt): structs and out-interfaces passed as pointers.
+            ["ULONG*"] = new[] { "ref uint32", "ref int32" },
+            ["PVOID"] = new[] { "pointer" },
+            ["LPCFUSION_INSTALL_REFERENCE"] = new[] { "pointer" },
+            ["ASSEMBLY_INFO*"] = new[] { "pointer" },
+            ["IAssemblyCacheItem**"] = new[] { "ref pointer" },
+            ["IUnknown**"] = new[] { "ref pointer" },
             ["LPWSTR"] = new[] { "utf16-chars", "utf16-buffer" },
             ["const-char*"] = new[] { "ansi-string" },
             ["LPSTARTUPINFOW"] = new[] { "ref struct:STARTUPINFOW" },
@@ -74,7 +83,11 @@ namespace SecureMFA.NetFx.Tests
                 case "intptr": case "uintptr": return "pointer";
                 case "byte[]": return "byte-array";
                 case "int32": case "uint32": case "int16": case "uint16": case "int64": case "uint64": case "void": return managed;
-                default: return structNames.TryGetValue(managed, out var c) ? "struct:" + c : "unlisted:" + managed;
+                default:
+                    if (structNames.TryGetValue(managed, out var c)) return "struct:" + c;
+                    // A COM interface (marshalled as its interface pointer) goes by its simple name, as the header names it.
+                    var simple = managed.Substring(managed.LastIndexOf('.') + 1);
+                    return simple.Length > 1 && simple[0] == 'I' && char.IsUpper(simple[1]) ? "interface:" + simple : "unlisted:" + managed;
             }
         }
 

@@ -33,12 +33,24 @@ namespace SecureMFA.NetFx.Tests
         }
 
         [Fact]
+        public void EveryAddTypeImportInTheModulesMatchesItsHeaderDeclaration()
+        {
+            Assert.NotEmpty(ModuleScriptImports.Assemblies);
+            foreach (var (script, assembly) in ModuleScriptImports.Assemblies)
+            {
+                var problems = ImportProblems(assembly, out var imports);
+                Assert.NotEmpty(imports);
+                Assert.True(problems.Count == 0, script + ":\n" + string.Join("\n", problems));
+            }
+        }
+
+        [Fact]
         public void EveryListedFunctionIsDeclaredSomewhere()
         {
             var declared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (folder, assembly) in ShippedNetFx.Assemblies)
+            foreach (var path in ShippedNetFx.Assemblies.Select(a => ShippedNetFx.PathOf(a.Folder, a.Assembly)).Concat(ModuleScriptImports.Assemblies.Select(a => a.Assembly)))
             {
-                ImportProblems(ShippedNetFx.PathOf(folder, assembly), out var imports);
+                ImportProblems(path, out var imports);
                 declared.UnionWith(imports);
             }
             var stale = Listing.Functions.Select(f => f.Library + "!" + f.EntryPoint).Where(f => !declared.Contains(f)).ToList();
