@@ -5,7 +5,7 @@ using SecureMFA.Otp.Crypto;
 using SecureMFA.Otp.Protocol;
 using Xunit;
 
-namespace SecureMFA.Core.Tests
+namespace SecureMFA.Otp.Tests.Protocol
 {
     /// <summary>HKDF against RFC 5869, and the worked example of docs/webapi-protocol.md, byte for byte.</summary>
     public class ProtocolCryptoTests

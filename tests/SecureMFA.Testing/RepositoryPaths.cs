@@ -1,0 +1,21 @@
+using System;
+using System.IO;
+
+namespace SecureMFA.Testing
+{
+    public static class RepositoryPaths
+    {
+        /// <summary>The checkout the tests run from: the first folder above the test binaries that holds SecureMFA.sln.</summary>
+        public static string Root { get; } = FindRoot();
+
+        /// <summary>A path inside the checkout, from '/'-separated parts relative to its root.</summary>
+        public static string Of(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+        private static string FindRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "SecureMFA.sln"))) directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException($"SecureMFA.sln not found above {AppContext.BaseDirectory}");
+        }
+    }
+}
