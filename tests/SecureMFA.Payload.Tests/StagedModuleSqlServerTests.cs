@@ -13,7 +13,8 @@ namespace SecureMFA.Payload.Tests
     /// MSSQL mode from the staged module under PowerShell 7: Microsoft.Data.SqlClient must be the module's build for this
     /// operating system, which really connects (and here reports that the server cannot be reached), never the portable
     /// placeholder that throws "not supported on this platform". No SQL Server runs on this machine: port 1 on the loopback
-    /// refuses every connection, and SqlClient gives up after the store's 15-second connect timeout (no key shortens it).
+    /// refuses every connection, and SqlClient gives up after the store's connect timeout (15 seconds; 1 in test hosts, whose
+    /// runtimeconfig sets SqlServerConnectionString.ConnectTimeoutSetting; no configuration key shortens it).
     /// </summary>
     [Collection(StagedModuleCollection.Name)]
     public sealed class StagedModuleSqlServerTests

@@ -388,7 +388,7 @@ namespace SecureMFA.WinOtp.Tests
             var proxy = new TcpListener(IPAddress.Loopback, 0);
             proxy.Start();
             var port = ((IPEndPoint)proxy.LocalEndpoint).Port;
-            var firstLine = ReadFirstLineAndClose(proxy);
+            var firstLine = ReadFirstLineAndRefuseTheTunnel(proxy);
 
             var settings = new WinOtpSettings("adatum.labnet", ApiEndpoint.Parse(FakeWebApi.Endpoint)) { ProxyEnabled = true, ProxyServer = "127.0.0.1", ProxyPort = port };
             using (var client = new WebApiClient(settings.ApiEndpoint, ApiHttpHandler.Create(settings), TimeSpan.FromSeconds(10), FakeClock.AtDocumentTime()))
@@ -413,6 +413,23 @@ namespace SecureMFA.WinOtp.Tests
                 Assert.Equal(ApiReplyKind.Unreachable, (await client.VerifyAsync(Device, DocumentRequest)).Kind);
             Assert.Equal("POST /api/securemfaotp/v1/otp/verify HTTP/1.1", await firstLine);
             server.Stop();
+        }
+
+        /// <summary>
+        /// A proxy that cannot reach the API: it answers the CONNECT with 502. (Closed without an answer, the client
+        /// tries again on a new connection, which nobody accepts, and the request waits for its whole timeout.)
+        /// </summary>
+        private static async Task<string> ReadFirstLineAndRefuseTheTunnel(TcpListener listener)
+        {
+            using (var socket = await listener.AcceptTcpClientAsync())
+            {
+                var stream = socket.GetStream();
+                var reader = new StreamReader(stream, Encoding.ASCII);
+                var firstLine = (await reader.ReadLineAsync())!;
+                while (!string.IsNullOrEmpty(await reader.ReadLineAsync())) { } // the rest of the request head
+                await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+                return firstLine;
+            }
         }
 
         private static async Task<string> ReadFirstLineAndClose(TcpListener listener)

@@ -27,8 +27,9 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task AMalformedCodeIsRejectedUncountedWithoutAttemptsLeftByBothApis()
         {
-            using var real = RunningWebApi.Start(Path.Combine(_folder, "api"));
-            var realAnswers = await MalformedThenWrong(ApiEndpoint.Parse(real.Endpoint), new HttpClientHandler(), new SystemClock(), RunningWebApi.Bootstrap, () => real.WrongCode());
+            var clock = new FakeClock(DateTime.UtcNow);
+            await using var real = await RunningWebApi.Start(Path.Combine(_folder, "api"), clock);
+            var realAnswers = await MalformedThenWrong(ApiEndpoint.Parse(real.Endpoint), new HttpClientHandler(), clock, RunningWebApi.Bootstrap, () => real.WrongCode());
 
             var harness = new WinOtpHarness();
             var fakeAnswers = await MalformedThenWrong(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, harness.Clock, harness.Api.Bootstrap,

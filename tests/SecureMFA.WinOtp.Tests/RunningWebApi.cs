@@ -1,36 +1,38 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Net;
-using System.Net.Http;
-using System.Net.Sockets;
-using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
+using SecureMFA.WebApi.Hosting;
 using SecureMFA.WinOtp.Tests.Fakes;
 
 namespace SecureMFA.WinOtp.Tests
 {
-    /// <summary>The real WEB API on a free 127.0.0.1 port, over a fresh SQLite store holding alice with the RFC 6238 key.</summary>
-    public sealed class RunningWebApi : IDisposable
+    /// <summary>
+    /// The real WEB API (src/WebApi's application on Kestrel) on a free 127.0.0.1 port, over a fresh SQLite store holding
+    /// alice with the RFC 6238 key, on the test's clock: the client shares it, so a new TOTP step is a clock move, not a wait.
+    /// </summary>
+    public sealed class RunningWebApi : IAsyncDisposable
     {
         public const string Bootstrap = "e2e-bootstrap-5d41402abc4b2a76";
-        private readonly Process _process;
-        private readonly StringBuilder _log = new StringBuilder();
+        private readonly WebApplication _app;
+        private readonly FakeClock _clock;
 
-        private RunningWebApi(Process process, string endpoint)
+        private RunningWebApi(WebApplication app, FakeClock clock, string endpoint)
         {
-            _process = process;
+            _app = app;
+            _clock = clock;
             Endpoint = endpoint;
         }
 
         public string Endpoint { get; }
 
-        public static RunningWebApi Start(string folder)
+        public static async Task<RunningWebApi> Start(string folder, FakeClock clock)
         {
             Directory.CreateDirectory(folder);
             var database = Path.Combine(folder, "SecureMfaOtp.db").Replace("\\", "/");
@@ -44,58 +46,30 @@ namespace SecureMFA.WinOtp.Tests
             try { users.Create(new NewOtpUser(WinOtpHarness.Upn, SecretProtectors.For(configuration, users).Protect(WinOtpHarness.Upn, WinOtpHarness.Secret), TotpParameters.Default)); }
             finally { (users as IDisposable)?.Dispose(); }
 
-            var port = FreePort();
-            var dll = Path.Combine(RepoPaths.Output("src/WebApi", "net10.0"), "SecureMFA.WebApi.dll");
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
-            foreach (var arg in new[] { dll, "--config", config, "--urls", "http://127.0.0.1:" + port }) info.ArgumentList.Add(arg);
-            var api = new RunningWebApi(Process.Start(info)!, "http://127.0.0.1:" + port + "/api/securemfaotp");
-            api._process.OutputDataReceived += (_, e) => { lock (api._log) api._log.AppendLine(e.Data); };
-            api._process.ErrorDataReceived += (_, e) => { lock (api._log) api._log.AppendLine(e.Data); };
-            api._process.BeginOutputReadLine();
-            api._process.BeginErrorReadLine();
-            api.WaitUntilHealthy();
-            return api;
+            var origin = $"http://127.0.0.1:{FreePorts.Next()}";
+            var app = ApiApplication.Build(new[] { "--config", config, "--urls", origin }, services => services.AddSingleton<TimeProvider>(new ClockTime(clock)));
+            await app.StartAsync();
+            return new RunningWebApi(app, clock, origin + "/api/securemfaotp");
         }
 
-        public string Code() => TestCodes.At(WinOtpHarness.Secret, TestCodes.Step(DateTime.UtcNow));
+        public string Code() => TestCodes.At(WinOtpHarness.Secret, TestCodes.Step(_clock.UtcNow));
 
         public string WrongCode() => ((int.Parse(Code()) + 500000) % 1000000).ToString("000000");
 
-        /// <summary>Real time: a fresh code exists only in the next 30-second step.</summary>
-        public static Task WaitForNextStep() => Task.Delay(TimeSpan.FromSeconds(30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 + 1));
-
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
-            if (!_process.HasExited) _process.Kill(true);
-            _process.WaitForExit();
-            _process.Dispose();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
-        private void WaitUntilHealthy()
+        /// <summary>The API's TimeProvider reading the same fake clock as the client.</summary>
+        private sealed class ClockTime : TimeProvider
         {
-            using var http = new HttpClient();
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (_process.HasExited) break;
-                try
-                {
-                    if (http.GetAsync(Endpoint + "/v1/health").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK) return;
-                }
-                catch (HttpRequestException) { }
-                Thread.Sleep(250);
-            }
-            Dispose();
-            throw new InvalidOperationException("The WEB API did not become healthy at " + Endpoint + "/v1/health. Its output:\n" + _log);
-        }
+            private readonly FakeClock _clock;
 
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
+            public ClockTime(FakeClock clock) => _clock = clock;
+
+            public override DateTimeOffset GetUtcNow() => new DateTimeOffset(_clock.UtcNow, TimeSpan.Zero);
         }
     }
 }

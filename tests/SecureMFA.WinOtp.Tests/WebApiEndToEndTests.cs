@@ -10,11 +10,13 @@ namespace SecureMFA.WinOtp.Tests
 {
     /// <summary>
     /// End to end against the real WEB API: the logon simulator (in process, with the production HTTP handler) against
-    /// src/WebApi started on 127.0.0.1 over its SQLite store, as <see cref="RunningWebApi"/> sets it up.
+    /// src/WebApi started on 127.0.0.1 over its SQLite store, as <see cref="RunningWebApi"/> sets it up. Both run on one
+    /// fake clock, so the next TOTP step is a move of that clock.
     /// </summary>
     public sealed class WebApiEndToEndTests : IDisposable
     {
         private readonly string _state = Path.Combine(Path.GetTempPath(), "winotp-e2e", Guid.NewGuid().ToString("N"));
+        private readonly FakeClock _clock = new FakeClock(DateTime.UtcNow);
 
         public void Dispose()
         {
@@ -25,7 +27,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             var output = new StringWriter();
             var exit = await SimulatorApp.RunAsync(new[] { "--state", Path.Combine(_state, "pc"), "--machine", "PC1" }.Concat(args).ToArray(),
-                new StringReader(stdin), output, new StringWriter(), false);
+                new StringReader(stdin), output, new StringWriter(), false, clock: _clock);
             return (exit, output.ToString());
         }
 
@@ -33,7 +35,7 @@ namespace SecureMFA.WinOtp.Tests
         private string OfflineCode()
         {
             var deviceId = (string)new FileRegistry(Path.Combine(_state, "pc", "registry.json")).GetValue(Settings.SettingNames.DeviceKeyName, Settings.SettingNames.DeviceId)!;
-            return TestCodes.At(Otp.Protocol.OfflineSecret.Derive(WinOtpHarness.Secret, deviceId), TestCodes.Step(DateTime.UtcNow));
+            return TestCodes.At(Otp.Protocol.OfflineSecret.Derive(WinOtpHarness.Secret, deviceId), TestCodes.Step(_clock.UtcNow));
         }
 
         private static string Answers(string code) => "alice\n" + WinOtpHarness.Password + "\n" + code + "\n";
@@ -41,7 +43,7 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task OnlineAcceptThenTheSameCodeIsAReplay()
         {
-            using var api = RunningWebApi.Start(Path.Combine(_state, "api"));
+            await using var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
             var code = api.Code();
             var first = await Simulate(Answers(code), "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap, "--offline-days", "7");
             Assert.EndsWith("RESULT Accepted" + Environment.NewLine, first.Output);
@@ -52,7 +54,7 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task WrongCodesLockTheUser()
         {
-            using var api = RunningWebApi.Start(Path.Combine(_state, "api"));
+            await using var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
             await Simulate("", "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap);
             for (var i = 0; i < 5; i++) await Simulate(Answers(api.WrongCode()));
             var locked = await Simulate(Answers(api.Code()));
@@ -62,13 +64,13 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task WhenTheApiIsDownTheSimulatorSignsInOffline()
         {
-            var api = RunningWebApi.Start(Path.Combine(_state, "api"));
+            var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
             string nextCode;
-            using (api)
+            await using (api)
             {
                 var online = await Simulate(Answers(api.Code()), "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap, "--offline-days", "7");
                 Assert.EndsWith("RESULT Accepted" + Environment.NewLine, online.Output);
-                await RunningWebApi.WaitForNextStep();
+                _clock.NextStep();
                 nextCode = OfflineCode();
                 // The offline entry's code is worth nothing at the real API: only this computer's vault takes it.
                 Assert.EndsWith("RESULT Rejected" + Environment.NewLine, (await Simulate(Answers(nextCode))).Output);
@@ -80,14 +82,14 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task ASyncedUserSignsInOfflineAfterwards()
         {
-            var api = RunningWebApi.Start(Path.Combine(_state, "api"));
+            var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
             string nextCode;
-            using (api)
+            await using (api)
             {
                 await Simulate("", "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap, "--offline-days", "7");
                 var sync = await Simulate("alice\n" + api.Code() + "\n", "--sync");
                 Assert.EndsWith("RESULT Synced" + Environment.NewLine, sync.Output);
-                await RunningWebApi.WaitForNextStep();
+                _clock.NextStep();
                 nextCode = OfflineCode();
             }
             Assert.EndsWith("RESULT AcceptedOffline" + Environment.NewLine, (await Simulate(Answers(nextCode))).Output);

@@ -15,5 +15,8 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         public long UnixSeconds => UnixTime.Seconds(UtcNow);
 
         public void Advance(TimeSpan by) => UtcNow = UtcNow + by;
+
+        /// <summary>Moves to the start of the next 30-second step, so a new code exists.</summary>
+        public void NextStep() => UtcNow = UnixTime.ToDateTime((UnixSeconds / 30 + 1) * 30);
     }
 }

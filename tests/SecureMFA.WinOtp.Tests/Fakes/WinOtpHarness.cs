@@ -117,6 +117,6 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             TestCodes.At(SecureMFA.Otp.Protocol.OfflineSecret.Derive(Secret, deviceId ?? System.Linq.Enumerable.Single(Api.Devices.Keys)), TestCodes.Step(Clock.UtcNow) + steps);
 
         /// <summary>Moves to the start of the next 30-second step, so a new code exists.</summary>
-        public void NextStep() => Clock.UtcNow = UnixTime.ToDateTime((Clock.UnixSeconds / 30 + 1) * 30);
+        public void NextStep() => Clock.NextStep();
     }
 }
