@@ -7,6 +7,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using SecureMFA.Adapter;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Adapter.Tests
 {
@@ -15,13 +16,7 @@ namespace SecureMFA.Adapter.Tests
     {
         private static readonly string[] FrameworkTokens = { "b77a5c561934e089", "b03f5f7f11d50a3a", "31bf3856ad364e35", "cc7b13ffcd2ddd51" };
 
-        public static string Net472Folder()
-        {
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = output.Parent!.Name;
-            var repo = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-            return Path.Combine(repo, "src", "Adapter", "bin", configuration, "net472");
-        }
+        public static string Net472Folder() => RepositoryPaths.Output("src/Adapter", "net472");
 
         private static AssemblyName NameOf(string path) => AssemblyName.GetAssemblyName(path);
 

@@ -9,6 +9,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using SecureMFA.Core.Events;
 using SecureMFA.DemoHost;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Adapter.Tests
 {
@@ -39,7 +40,7 @@ namespace SecureMFA.Adapter.Tests
                 Directory.CreateDirectory(Path.GetDirectoryName(configPath)!);
                 File.WriteAllText(configPath, configJson.Replace("%DATA%", DataFolder.Replace("\\", "\\\\")));
             }
-            var settings = new DemoServerOptions { Port = FreePort(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events };
+            var settings = new DemoServerOptions { Port = FreePorts.Next(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events };
             options?.Invoke(settings);
             _server = DemoServer.Start(settings);
             Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
@@ -59,15 +60,6 @@ namespace SecureMFA.Adapter.Tests
         {
             Client.Dispose();
             _server.Dispose();
-        }
-
-        public static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 

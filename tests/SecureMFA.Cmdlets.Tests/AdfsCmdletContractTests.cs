@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {
@@ -25,7 +26,7 @@ namespace SecureMFA.Cmdlets.Tests
         [Fact]
         public void EveryCommandTheInstallerCallsByNameIsListed()
         {
-            var source = File.ReadAllText(Path.Combine(PowerShellSession.RepoRoot, "src", "Cmdlets", "Infrastructure", "AdfsFarm.cs"));
+            var source = File.ReadAllText(RepositoryPaths.Of("src/Cmdlets/Infrastructure/AdfsFarm.cs"));
             var called = Regex.Matches(source, "PlatformCommands\\.Invoke\\(_cmdlet, \"([A-Za-z]+-[A-Za-z]+)\"").Select(m => m.Groups[1].Value)
                 .Where(c => !c.Contains("SecureMfaOtp", StringComparison.Ordinal)).Distinct().ToList();
             Assert.Contains("Register-AdfsAuthenticationProvider", called);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {
@@ -14,7 +15,7 @@ namespace SecureMFA.Cmdlets.Tests
     {
         private static readonly Lazy<Dictionary<string, List<(string Name, string Type)>>> Cmdlets = new Lazy<Dictionary<string, List<(string, string)>>>(Load);
 
-        public static string Path => System.IO.Path.Combine(PowerShellSession.RepoRoot, "contracts", "adfs", "adfs-cmdlets.txt");
+        public static string Path => RepositoryPaths.Of("contracts/adfs/adfs-cmdlets.txt");
 
         public static IReadOnlyCollection<string> Names => Cmdlets.Value.Keys;
 

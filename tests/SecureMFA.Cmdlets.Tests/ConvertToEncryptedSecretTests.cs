@@ -9,6 +9,7 @@ using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using SecureMFA.Adapter;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {

@@ -7,6 +7,7 @@ using SecureMFA.Core.Recovery;
 using SecureMFA.Core.Stores;
 using SecureMFA.Otp.Totp;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {

@@ -6,6 +6,7 @@ using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {

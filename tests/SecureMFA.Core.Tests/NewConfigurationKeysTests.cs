@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using SecureMFA.Core.Configuration;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Core.Tests
 {
@@ -167,7 +168,7 @@ namespace SecureMFA.Core.Tests
         [Fact]
         public void TheShippedTemplateHoldsEveryKeyAndOnlyLacksThePassphrase()
         {
-            var path = Path.Combine(RepoRoot(), "SecureMFA_OTP", "SecureMfaOtpProvider.json");
+            var path = RepositoryPaths.Of("SecureMFA_OTP/SecureMfaOtpProvider.json");
             var json = File.ReadAllText(path);
             var keys = FlatJsonReader.Parse(json).Select(m => m.Key).ToList();
             Assert.Equal(ConfigurationKeys.All.OrderBy(k => k), keys.OrderBy(k => k));
@@ -178,13 +179,6 @@ namespace SecureMFA.Core.Tests
             var filled = ConfigurationLoader.Parse(json.Replace("\"data_encryption_passphrase\": \"\"", "\"data_encryption_passphrase\": \"Template-Passphrase-1\""));
             Assert.True(filled.IsValid);
             Assert.Empty(filled.Issues);
-        }
-
-        private static string RepoRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "SecureMFA.sln"))) return dir.FullName;
-            throw new InvalidOperationException("SecureMFA.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }

@@ -10,6 +10,7 @@ using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Otp.Totp;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Core.Tests
 {
@@ -95,11 +96,7 @@ namespace SecureMFA.Core.Tests
 
         private static Process StartRacer(string path, long start, int threads, string mode, IEnumerable<string> upns)
         {
-            // tests/SecureMFA.Core.Tests/bin/<configuration>/net10.0 -> tests/SecureMFA.RaceClient/bin/<configuration>/net10.0
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = output.Parent!.Name;
-            var tests = output.Parent.Parent!.Parent!.Parent!.FullName;
-            var client = Path.Combine(tests, "SecureMFA.RaceClient", "bin", configuration, "net10.0", "SecureMFA.RaceClient.dll");
+            var client = Path.Combine(RepositoryPaths.Output("tests/SecureMFA.RaceClient", "net10.0"), "SecureMFA.RaceClient.dll");
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in new[] { client, path, start.ToString(), threads.ToString(), mode, "7000" }.Concat(upns))
                 info.ArgumentList.Add(arg);

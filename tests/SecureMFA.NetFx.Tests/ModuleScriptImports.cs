@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SecureMFA.Testing;
 
 namespace SecureMFA.NetFx.Tests
 {
@@ -30,7 +31,7 @@ namespace SecureMFA.NetFx.Tests
                 var sources = HereString.Matches(File.ReadAllText(script)).Select(m => m.Groups["source"].Value).Where(s => s.Contains("[DllImport(")).ToList();
                 for (var i = 0; i < sources.Count; i++)
                 {
-                    var relative = Path.GetRelativePath(ShippedNetFx.Root, script);
+                    var relative = Path.GetRelativePath(RepositoryPaths.Root, script);
                     var path = Path.Combine(output, Path.GetFileNameWithoutExtension(script) + "-" + i + ".dll");
                     Compile(sources[i], path, relative);
                     compiled.Add((relative, path));
@@ -41,8 +42,8 @@ namespace SecureMFA.NetFx.Tests
 
         /// <summary>Every .psm1 in the repository that ships (not build output).</summary>
         private static IEnumerable<string> Scripts() =>
-            Directory.EnumerateFiles(ShippedNetFx.Root, "*.psm1", SearchOption.AllDirectories)
-                .Where(p => !Path.GetRelativePath(ShippedNetFx.Root, p).Split(Path.DirectorySeparatorChar)
+            Directory.EnumerateFiles(RepositoryPaths.Root, "*.psm1", SearchOption.AllDirectories)
+                .Where(p => !Path.GetRelativePath(RepositoryPaths.Root, p).Split(Path.DirectorySeparatorChar)
                     .Any(part => part == "bin" || part == "obj" || part == "artifacts" || part.StartsWith(".", StringComparison.Ordinal)))
                 .OrderBy(p => p, StringComparer.Ordinal);
 

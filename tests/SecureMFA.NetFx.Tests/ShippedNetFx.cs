@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using SecureMFA.Testing;
 
 namespace SecureMFA.NetFx.Tests
 {
@@ -19,21 +20,9 @@ namespace SecureMFA.NetFx.Tests
             ("src/WinOtp/Cmdlets", "SecureMFA.WinOtp.Cmdlets"),
         };
 
-        public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-
-        public static string Root
-        {
-            get
-            {
-                var directory = new DirectoryInfo(AppContext.BaseDirectory);
-                while (directory != null && !File.Exists(Path.Combine(directory.FullName, "SecureMFA.sln"))) directory = directory.Parent;
-                return directory?.FullName ?? throw new InvalidOperationException("SecureMFA.sln not found above " + AppContext.BaseDirectory);
-            }
-        }
-
         public static string PathOf(string folder, string assembly)
         {
-            var path = Path.Combine(Root, folder, "bin", Configuration, "net472", assembly + ".dll");
+            var path = Path.Combine(RepositoryPaths.Output(folder, "net472"), assembly + ".dll");
             if (!File.Exists(path)) throw new FileNotFoundException($"{path} is not built (dotnet build this test project builds it).", path);
             return path;
         }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Payload.Tests
 {
@@ -9,11 +10,10 @@ namespace SecureMFA.Payload.Tests
     public static class StagedModule
     {
         public static string Folder => Cmdlets.Tests.PowerShellSession.ModuleFolder;
-        public static string RepoRoot => Cmdlets.Tests.PowerShellSession.RepoRoot;
+        public static string RepoRoot => RepositoryPaths.Root;
 
         /// <summary>Release, Debug: the configuration this test assembly was built in, and so the one staged.</summary>
-        public static string Configuration =>
-            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar)).Parent!.Name;
+        public static string Configuration => RepositoryPaths.Configuration;
 
         /// <summary>
         /// The release version the build was given ($(Version)): this test assembly was stamped from the same property,

@@ -11,6 +11,12 @@ namespace SecureMFA.Testing
         /// <summary>A path inside the checkout, from '/'-separated parts relative to its root.</summary>
         public static string Of(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
+        /// <summary>Release or Debug: the configuration the tests were built in (their binaries are in bin/&lt;configuration&gt;/&lt;framework&gt;).</summary>
+        public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+        /// <summary>A project's build output for one target framework, in the tests' configuration: &lt;project&gt;/bin/&lt;configuration&gt;/&lt;framework&gt;.</summary>
+        public static string Output(string projectFolder, string targetFramework) => Path.Combine(Of(projectFolder), "bin", Configuration, targetFramework);
+
         private static string FindRoot()
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);

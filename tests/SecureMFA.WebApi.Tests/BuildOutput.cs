@@ -1,20 +1,15 @@
 using System;
 using System.IO;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WebApi.Tests
 {
-    /// <summary>The built programs these tests run as processes, from this test assembly's folder (tests/SecureMFA.WebApi.Tests/bin/&lt;configuration&gt;/net10.0).</summary>
+    /// <summary>The built programs these tests run as processes.</summary>
     internal static class BuildOutput
     {
-        private static readonly DirectoryInfo TestOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-
-        private static string Configuration => TestOutput.Parent!.Name;
-
-        private static string TestsFolder => TestOutput.Parent!.Parent!.Parent!.Parent!.FullName;
-
         /// <summary>The API as published: src/WebApi/bin/&lt;configuration&gt;/net10.0.</summary>
-        public static string ApiDll => Path.Combine(Directory.GetParent(TestsFolder)!.FullName, "src", "WebApi", "bin", Configuration, "net10.0", "SecureMFA.WebApi.dll");
+        public static string ApiDll => Path.Combine(RepositoryPaths.Output("src/WebApi", "net10.0"), "SecureMFA.WebApi.dll");
 
-        public static string DocClientDll => Path.Combine(TestsFolder, "SecureMFA.WebApi.DocClient", "bin", Configuration, "net10.0", "SecureMFA.WebApi.DocClient.dll");
+        public static string DocClientDll => Path.Combine(RepositoryPaths.Output("tests/SecureMFA.WebApi.DocClient", "net10.0"), "SecureMFA.WebApi.DocClient.dll");
     }
 }

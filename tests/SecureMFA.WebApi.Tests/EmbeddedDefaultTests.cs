@@ -15,6 +15,7 @@ using SecureMFA.DemoHost;
 using SecureMFA.Otp.Totp;
 using SecureMFA.WebApi.Hosting;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WebApi.Tests
 {
@@ -50,13 +51,13 @@ namespace SecureMFA.WebApi.Tests
         {
             var data = NewFolder();
             var events = new RecordingEvents();
-            using var demo = DemoServer.Start(new DemoServerOptions { Port = RunningApi.FreePort(), DataFolder = data, Events = events });
+            using var demo = DemoServer.Start(new DemoServerOptions { Port = FreePorts.Next(), DataFolder = data, Events = events });
             using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = demo.BaseAddress };
             var csrf = Regex.Match(await browser.GetStringAsync("/"), "name=\"csrf\" value=\"([^\"]*)\"").Groups[1].Value;
             var page = await (await browser.PostAsync("/adfs/ls/", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "dora@adatum.com", ["csrf"] = csrf }))).Content.ReadAsStringAsync();
             var secret = SharedSecret.FromBase32(Regex.Match(page, "<code id=\"manualKey\">([^<]*)</code>").Groups[1].Value.Replace(" ", ""));
 
-            var port = RunningApi.FreePort();
+            var port = FreePorts.Next();
             await using var api = ApiApplication.Build(new[] { "--data", data, "--urls", $"http://127.0.0.1:{port}" }, s => s.AddSingleton<IEventSink>(events));
             await api.StartAsync();
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -80,7 +81,7 @@ namespace SecureMFA.WebApi.Tests
         private static string StartAndStop(string data)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { BuildOutput.ApiDll, "--data", data, "--urls", $"http://127.0.0.1:{RunningApi.FreePort()}" }) info.ArgumentList.Add(arg);
+            foreach (var arg in new[] { BuildOutput.ApiDll, "--data", data, "--urls", $"http://127.0.0.1:{FreePorts.Next()}" }) info.ArgumentList.Add(arg);
             using var process = Process.Start(info)!;
             var output = new System.Text.StringBuilder();
             var started = new System.Threading.ManualResetEventSlim();

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using SecureMFA.Core.Events;
 using SecureMFA.Otp.Protocol;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WebApi.Tests
 {
@@ -153,7 +154,7 @@ namespace SecureMFA.WebApi.Tests
         public void WithoutDataEncryptionTheApiRefusesToStartWithEvent5551()
         {
             var deployment = new ApiDeployment(new Dictionary<string, string> { ["data_encryption"] = "false" });
-            var (exit, stdout, stderr) = RunProcess(BuildOutput.ApiDll, "--config", deployment.ConfigPath, "--urls", $"http://127.0.0.1:{RunningApi.FreePort()}");
+            var (exit, stdout, stderr) = RunProcess(BuildOutput.ApiDll, "--config", deployment.ConfigPath, "--urls", $"http://127.0.0.1:{FreePorts.Next()}");
             Assert.Equal(1, exit);
             Assert.Contains("SecureMFA WEB API 5551 Error: data_encryption must be true for the WEB API", stderr);
             Assert.Contains("SecureMFA WEB API did not start: data_encryption must be true", stderr);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.DemoHost;
 using SecureMFA.WebApi.Hosting;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WebApi.Tests
 {
@@ -34,7 +35,7 @@ namespace SecureMFA.WebApi.Tests
 
         public static async Task<RunningApi> Start(ApiDeployment deployment, params string[] extraArgs)
         {
-            var port = FreePort();
+            var port = FreePorts.Next();
             var events = new RecordingEvents();
             var args = new[] { "--config", deployment.ConfigPath, "--urls", $"http://127.0.0.1:{port}" }.Concat(extraArgs).ToArray();
             var app = ApiApplication.Build(args, services => services.AddSingleton<IEventSink>(events));
@@ -52,15 +53,6 @@ namespace SecureMFA.WebApi.Tests
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-
-        public static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
     }
 
     /// <summary>The AD FS side: the demo host drives the real adapter over HTTP on the same configuration file and store.</summary>
@@ -73,7 +65,7 @@ namespace SecureMFA.WebApi.Tests
         {
             _server = DemoServer.Start(new DemoServerOptions
             {
-                Port = RunningApi.FreePort(), ConfigPath = deployment.ConfigPath, DataFolder = deployment.Folder, Events = Events,
+                Port = FreePorts.Next(), ConfigPath = deployment.ConfigPath, DataFolder = deployment.Folder, Events = Events,
             });
             _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
         }

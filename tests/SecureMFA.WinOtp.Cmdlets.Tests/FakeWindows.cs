@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Cmdlets.Tests
 {
@@ -20,7 +21,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
 
         public FakeWindows()
         {
-            Session = new ModuleSession();
+            Session = new WinOtpModuleSession();
             var result = Session.Run(@"
                 $global:calls = [System.Collections.Generic.List[string]]::new()
                 $global:reg = [ordered]@{}
@@ -103,10 +104,10 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                     if ([System.Convert]::ToBase64String([byte[]]$stored) -ne [System.Convert]::ToBase64String($Entropy)) { throw 'The data is invalid (DPAPI: other entropy).' }
                     , [byte[]]($Data[(10 + $length)..($Data.Length - 1)] | ForEach-Object { $_ -bxor 0x5A })
                 }");
-            if (result.Errors.Count > 0) throw new InvalidOperationException(result.ErrorText);
+            if (result.Errors.Count > 0) throw new InvalidOperationException(result.ErrorAndVerboseText);
         }
 
-        public ModuleSession Session { get; }
+        public WinOtpModuleSession Session { get; }
 
         public ScriptResult Run(string script, IDictionary<string, object?>? variables = null) => Session.Run(script, variables);
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Reflection;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Cmdlets.Tests
 {
@@ -32,13 +33,13 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             "Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname 'adatum.labnet' " + (arguments.Contains("-RDPonly") ? "" : "-RDPonly $true ") + "-api_endpoint '" + _api.Endpoint + "' -Confirm:$false " +
             (bootstrap ? "-api_headers_value '" + _api.Api.Bootstrap + "' " : "") + "-Verbose " + arguments);
 
-        private static string ShippedProvider() => AssemblyName.GetAssemblyName(System.IO.Path.Combine(ModuleSession.ModuleFolder, "provider", "SecureMFA.WinOtp.CredentialProvider.dll")).FullName;
+        private static string ShippedProvider() => AssemblyName.GetAssemblyName(System.IO.Path.Combine(WinOtpModuleSession.ModuleFolder, "provider", "SecureMFA.WinOtp.CredentialProvider.dll")).FullName;
 
         [Fact]
         public void ItWritesExactlyThisRegistryLayoutInThisOrder()
         {
             var result = Install();
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
 
             var assembly = ShippedProvider();
             var version = new AssemblyName(assembly).Version!;
@@ -99,7 +100,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Empty(_windows.Run("(Get-SecureMfaWinOtpRegistryKeyAccess -Path '" + DeviceKey + "').Others").Output);
             Assert.Equal(new[] { @"BUILTIN\Users" }, _windows.Run("(Get-SecureMfaWinOtpRegistryKeyAccess -Path '" + Settings + "').Others").Output.Select(o => o.ToString()));
             Assert.DoesNotContain(_windows.Registry().Keys, k => k.StartsWith(Settings + "|win_device", StringComparison.OrdinalIgnoreCase));
-            Assert.Contains(result.Changes, c => c.Kind == "Registry key" && c.Name == DeviceKey && c.Action == "Protected" &&
+            Assert.Contains(result.Changes(), c => c.Kind == "Registry key" && c.Name == DeviceKey && c.Action == "Protected" &&
                 c.Detail == @"SYSTEM and BUILTIN\Administrators full control, no other entry, nothing inherited");
 
             // The class names and CLSIDs written are the shipped assembly's.
@@ -111,7 +112,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         public void FilesEventSourceAndRegistrationComeBeforeTheFilterAndEachChangeIsReported()
         {
             var result = Install();
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             var calls = _windows.Calls();
             var release = new AssemblyName(ShippedProvider()).Version!.ToString(3);
             var folder = @"C:\Program Files\SecureMFA WIN OTP\" + release;
@@ -121,7 +122,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.True(Array.IndexOf(calls, "RegisterSource") < Array.FindIndex(calls, c => c.Contains("Credential Provider Filters")));
             Assert.Equal(Array.FindLastIndex(calls, c => c.StartsWith("Set|")), Array.FindIndex(calls, c => c.Contains("Credential Provider Filters")));
 
-            var changes = result.Changes.ToList();
+            var changes = result.Changes().ToList();
             Assert.Equal(("Device registration", "Registered"), changes.Select(c => (c.Kind, c.Action)).First());
             Assert.Equal(3, changes.Count(c => c.Kind == "File" && c.Action == "Installed"));
             Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Registered");
@@ -133,7 +134,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         public void TheBootstrapValueIsSentOnceAndStoredNowhere()
         {
             var result = Install("-data_encryption_passphrase 'd9GhT=7=Ox8-+LaZ' -serialkey 'ABC-123' -subscriptionid 'sub-1'");
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             Assert.Single(_api.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/devices/register") && r.Headers["X-SMFA-Bootstrap"] == _api.Api.Bootstrap);
             var stored = string.Join("\n", _windows.Registry().Select(kv => kv.Key + "=" + kv.Value)) + string.Join("\n", _windows.Calls());
             Assert.DoesNotContain(_api.Api.Bootstrap, stored);
@@ -151,7 +152,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         public void AnApiTimeoutLogonUiWouldClampIsSaidAtInstall()
         {
             var result = Install("-api_timeout 60000");
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             Assert.Contains(result.Warnings, w => w.StartsWith("-api_timeout: 60000 ms is more than the 30000 ms LogonUI waits"));
         }
 
@@ -199,16 +200,16 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         public void TheProviderFolderIsFoundFromTheAssemblyWhereverTheModuleWasImportedFrom()
         {
             // Imported as its bare assembly, the module's ModuleBase is bin\<framework>\, which holds no provider\ folder.
-            var cmdlets = System.IO.Directory.GetFiles(System.IO.Path.Combine(ModuleSession.ModuleFolder, "bin"), "SecureMFA.WinOtp.Cmdlets.dll", System.IO.SearchOption.AllDirectories)
+            var cmdlets = System.IO.Directory.GetFiles(System.IO.Path.Combine(WinOtpModuleSession.ModuleFolder, "bin"), "SecureMFA.WinOtp.Cmdlets.dll", System.IO.SearchOption.AllDirectories)
                 .Single(f => f.Contains("net10.0"));
             var reimported = _windows.Run($"Remove-Module SecureMFA_WIN_OTP; Import-Module '{cmdlets}'; (Get-Command Install-SecureMFA_WIN_OTP_AuthenticationProvider).Module.ModuleBase");
-            Assert.True(reimported.Errors.Count == 0, reimported.ErrorText);
+            Assert.True(reimported.Errors.Count == 0, reimported.ErrorAndVerboseText);
             Assert.Equal(System.IO.Path.GetDirectoryName(cmdlets), reimported.Output.Single().ToString());
             _windows.Run(@"function global:Copy-SecureMfaWinOtpFile { param($Source, $Destination) $global:calls.Add(""CopyFrom|$Source""); 'Installed' }");
 
             var result = Install();
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
-            var provider = System.IO.Path.Combine(ModuleSession.ModuleFolder, "provider");
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
+            var provider = System.IO.Path.Combine(WinOtpModuleSession.ModuleFolder, "provider");
             Assert.Equal(new[] { "SecureMFA.Otp.dll", "SecureMFA.WinOtp.Core.dll", "SecureMFA.WinOtp.CredentialProvider.dll" }.Select(f => "CopyFrom|" + System.IO.Path.Combine(provider, f)),
                 _windows.Calls().Where(c => c.StartsWith("CopyFrom|")));
         }
@@ -217,7 +218,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         public void WhatIfChangesNothingAndSendsNothing()
         {
             var result = _windows.Run("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -api_endpoint '" + _api.Endpoint + "' -api_headers_value '" + _api.Api.Bootstrap + "' -WhatIf");
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             Assert.Empty(result.Output);
             Assert.DoesNotContain(_windows.Calls(), c => !c.StartsWith("Get"));
             Assert.Empty(_api.Api.Requests);
@@ -245,8 +246,8 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.True(Install().Errors.Count == 0);
             _windows.ClearCalls();
             var again = Install("-RDPonly $false", bootstrap: false);
-            Assert.True(again.Errors.Count == 0, again.ErrorText);
-            var changes = again.Changes.ToList();
+            Assert.True(again.Errors.Count == 0, again.ErrorAndVerboseText);
+            var changes = again.Changes().ToList();
             Assert.Equal(("Device registration", "Kept"), (changes[0].Kind, changes[0].Action));
             Assert.Single(changes, c => c.Action == "Changed" && c.Name.EndsWith("win_rdponly"));
             Assert.All(changes.Where(c => c.Kind == "File"), c => Assert.Equal("Unchanged", c.Action));
@@ -274,9 +275,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") || c.StartsWith("Protect|") || c.StartsWith("Remove"));
 
             var result = Install();
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             var id = _api.Api.Devices.Keys.Single();
-            Assert.Contains(result.Changes, c => c.Kind == "Device registration" && c.Name == id && c.Action == "Registered" && c.Detail.Contains("replaces device dev-old-1, whose key local users could read"));
+            Assert.Contains(result.Changes(), c => c.Kind == "Device registration" && c.Name == id && c.Action == "Registered" && c.Detail.Contains("replaces device dev-old-1, whose key local users could read"));
             Assert.Contains(result.Warnings, w => w.Contains("revoke it at the WEB API (Revoke-xOTP_Device -DeviceId dev-old-1)"));
             var registry = _windows.Registry();
             Assert.False(registry.ContainsKey(Settings + "|win_device_id"));
@@ -317,7 +318,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("KeyNotProtected,", error.FullyQualifiedErrorId);
             Assert.Contains(@"HKLM\Software\SecureMFA\Device is still open to ADATUM\eve after its ACL was set to SYSTEM and Administrators only", error.Exception.Message);
-            Assert.Equal(("Device registration", "Kept"), result.Changes.Select(c => (c.Kind, c.Action)).First());
+            Assert.Equal(("Device registration", "Kept"), result.Changes().Select(c => (c.Kind, c.Action)).First());
             Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|"));
         }
 
@@ -327,9 +328,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             _windows.Set(Settings, "win_api_headers_value", "an old bootstrap value", "String");
             _windows.Set(Settings, "win_serialkey", "ABC", "String");
             var result = Install();
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
-            Assert.Contains(result.Changes, c => c.Name == Settings + "\\win_api_headers_value" && c.Action == "Removed");
-            Assert.Contains(result.Changes, c => c.Name == Settings + "\\win_serialkey" && c.Action == "Removed");
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
+            Assert.Contains(result.Changes(), c => c.Name == Settings + "\\win_api_headers_value" && c.Action == "Removed");
+            Assert.Contains(result.Changes(), c => c.Name == Settings + "\\win_serialkey" && c.Action == "Removed");
             Assert.False(_windows.Registry().ContainsKey(Settings + "|win_api_headers_value"));
         }
     }

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using SecureMFA.WinOtp.Tests.Fakes;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Cmdlets.Tests
 {
@@ -25,7 +26,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Clock = new FakeClock(DateTime.UtcNow);
             Api = new FakeWebApi(Clock);
             _invoker = new HttpMessageInvoker(Api, false);
-            var port = FreePort();
+            var port = FreePorts.Next();
             Endpoint = "http://127.0.0.1:" + port + FakeWebApi.BasePath;
             _listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
             _listener.Start();
@@ -71,15 +72,6 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 }
                 context.Response.Close();
             }
-        }
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
 
         public void Dispose()

@@ -1,5 +1,6 @@
 using System.Linq;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Cmdlets.Tests
 {
@@ -17,9 +18,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         [Fact]
         public void TheStagedManifestIsValidAndExportsTheCmdletsAndTheSeams()
         {
-            using var session = new ModuleSession();
-            var manifest = session.Run($"Test-ModuleManifest -Path '{System.IO.Path.Combine(ModuleSession.StagedModuleFolder, "SecureMFA_WIN_OTP.psd1")}'");
-            Assert.True(manifest.Errors.Count == 0, manifest.ErrorText);
+            using var session = new WinOtpModuleSession();
+            var manifest = session.Run($"Test-ModuleManifest -Path '{System.IO.Path.Combine(WinOtpModuleSession.StagedModuleFolder, "SecureMFA_WIN_OTP.psd1")}'");
+            Assert.True(manifest.Errors.Count == 0, manifest.ErrorAndVerboseText);
             var commands = session.Run("Get-Command -Module SecureMFA_WIN_OTP | ForEach-Object { $_.CommandType.ToString() + ' ' + $_.Name }").Output.Select(o => o.ToString()).ToArray();
             foreach (var cmdlet in new[] { "Install-SecureMFA_WIN_OTP_AuthenticationProvider", "Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider", "Test-SecureMFA_WIN_OTP" })
                 Assert.Contains("Cmdlet " + cmdlet, commands);
@@ -33,7 +34,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         [Fact]
         public void InstallTakesEveryOriginalParameterAndDocumentsIt()
         {
-            using var session = new ModuleSession();
+            using var session = new WinOtpModuleSession();
             var parameters = session.Run("(Get-Command Install-SecureMFA_WIN_OTP_AuthenticationProvider).Parameters.Keys").Output.Select(o => o.ToString()).ToArray();
             foreach (var name in OriginalParameters) Assert.Contains(name, parameters);
             Assert.Contains("WhatIf", parameters);
@@ -49,10 +50,10 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         [Fact]
         public void TheModuleShipsTheX64ProviderItInstalls()
         {
-            using var pe = new System.Reflection.PortableExecutable.PEReader(System.IO.File.OpenRead(System.IO.Path.Combine(ModuleSession.StagedModuleFolder, "provider", "SecureMFA.WinOtp.CredentialProvider.dll")));
+            using var pe = new System.Reflection.PortableExecutable.PEReader(System.IO.File.OpenRead(System.IO.Path.Combine(WinOtpModuleSession.StagedModuleFolder, "provider", "SecureMFA.WinOtp.CredentialProvider.dll")));
             Assert.Equal(System.Reflection.PortableExecutable.Machine.Amd64, pe.PEHeaders.CoffHeader.Machine);
             Assert.Equal(new[] { "SecureMFA.Otp.dll", "SecureMFA.WinOtp.Core.dll", "SecureMFA.WinOtp.CredentialProvider.dll" },
-                System.IO.Directory.GetFiles(System.IO.Path.Combine(ModuleSession.StagedModuleFolder, "provider")).Select(System.IO.Path.GetFileName).OrderBy(n => n));
+                System.IO.Directory.GetFiles(System.IO.Path.Combine(WinOtpModuleSession.StagedModuleFolder, "provider")).Select(System.IO.Path.GetFileName).OrderBy(n => n));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Cmdlets.Tests
 {
@@ -22,7 +23,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         {
             var result = _windows.Run("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -RDPonly $false -api_endpoint '" + _api.Endpoint +
                 "' -api_headers_value '" + _api.Api.Bootstrap + "' -Confirm:$false " + arguments);
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             _windows.ClearCalls();
         }
 
@@ -36,13 +37,13 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Install();
             _windows.Set(Settings + "\\VaultGenerations", "0123", 3L, "QWord");
             var result = _windows.Run("Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider -Confirm:$false");
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
 
             var calls = _windows.Calls();
             Assert.Equal(@"RemoveKey|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Provider Filters\{e9f156f9-07dd-48fa-a3cd-48595381d707}|False", calls[0]);
             Assert.Equal(@"RemoveKey|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Providers\{a1495740-3c4b-4cd0-b4df-eb470152b4ef}|False", calls[1]);
             Assert.Equal(new[] { "adfs_other_product_value" }, _windows.Registry().Keys.Select(k => k.Substring(k.IndexOf('|') + 1)));
-            var changes = result.Changes.ToList();
+            var changes = result.Changes().ToList();
             Assert.Equal(4, changes.Count(c => c.Kind == "Registry key" && c.Name.Contains("{") && c.Action == "Removed"));
             Assert.Equal(12, changes.Count(c => c.Kind == "Setting" && c.Action == "Removed"));
             Assert.Contains(changes, c => c.Name == Settings + "\\Device" && c.Action == "Removed");
@@ -53,9 +54,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Contains(changes, c => c.Kind == "Folder" && c.Name == @"C:\ProgramData\SecureMFA_WIN_OTP");
 
             var again = _windows.Run("Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider -Confirm:$false");
-            Assert.True(again.Errors.Count == 0, again.ErrorText);
-            Assert.All(again.Changes.Where(c => c.Kind == "Registry key" && c.Name.Contains("{")), c => Assert.Equal("Not present", c.Action));
-            Assert.DoesNotContain(again.Changes, c => c.Action == "Removed");
+            Assert.True(again.Errors.Count == 0, again.ErrorAndVerboseText);
+            Assert.All(again.Changes().Where(c => c.Kind == "Registry key" && c.Name.Contains("{")), c => Assert.Equal("Not present", c.Action));
+            Assert.DoesNotContain(again.Changes(), c => c.Action == "Removed");
         }
 
         [Fact]
@@ -64,7 +65,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Install();
             var before = _windows.Registry();
             var result = _windows.Run("Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider -WhatIf");
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             Assert.Empty(result.Output);
             Assert.Equal(before, _windows.Registry());
             Assert.Empty(_windows.Calls());
@@ -75,7 +76,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         {
             Install("-totp_offline_secret_valid_days 7");
             var result = _windows.Run("Test-SecureMFA_WIN_OTP");
-            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             var checks = Checks(result);
             Assert.Equal(new[] { "Settings", "Registration", "API reachable", "Device key", "Clock" }, checks.Select(c => c.Check));
             Assert.All(checks, c => Assert.True(c.Passed, c.Check + ": " + c.Detail));

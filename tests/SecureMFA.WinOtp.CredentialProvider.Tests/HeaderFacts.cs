@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
 {
@@ -26,17 +27,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         public Dictionary<string, Guid> Clsids { get; } = new Dictionary<string, Guid>();
         public Dictionary<string, long> Constants { get; } = new Dictionary<string, long>();
 
-        public static string Path => System.IO.Path.Combine(Root, "contracts", "credentialprovider", "credentialprovider.txt");
-
-        private static string Root
-        {
-            get
-            {
-                var directory = new DirectoryInfo(AppContext.BaseDirectory);
-                while (directory != null && !File.Exists(System.IO.Path.Combine(directory.FullName, "SecureMFA.sln"))) directory = directory.Parent;
-                return directory?.FullName ?? throw new InvalidOperationException("SecureMFA.sln not found above " + AppContext.BaseDirectory);
-            }
-        }
+        public static string Path => RepositoryPaths.Of("contracts/credentialprovider/credentialprovider.txt");
 
         public static HeaderFacts Load() => Parse(File.ReadAllLines(Path));
 

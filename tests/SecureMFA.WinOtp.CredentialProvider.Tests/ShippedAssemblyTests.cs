@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
 {
@@ -16,17 +17,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
     /// </summary>
     public class ShippedAssemblyTests
     {
-        private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-
-        public static string Net472Folder
-        {
-            get
-            {
-                var directory = new DirectoryInfo(AppContext.BaseDirectory);
-                while (directory != null && !File.Exists(Path.Combine(directory.FullName, "SecureMFA.sln"))) directory = directory.Parent;
-                return Path.Combine(directory!.FullName, "src", "WinOtp", "CredentialProvider", "bin", Configuration, "net472");
-            }
-        }
+        public static string Net472Folder => RepositoryPaths.Output("src/WinOtp/CredentialProvider", "net472");
 
         private static string Shipped => Path.Combine(Net472Folder, "SecureMFA.WinOtp.CredentialProvider.dll");
 

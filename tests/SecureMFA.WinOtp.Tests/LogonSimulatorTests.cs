@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using SecureMFA.WinOtp.LogonSimulator;
 using SecureMFA.WinOtp.Tests.Fakes;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Tests
 {
@@ -155,7 +156,7 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public void TheBuiltSimulatorRunsAsAScript()
         {
-            var dll = Path.Combine(RepoPaths.Output("src/WinOtp/LogonSimulator", "net10.0"), "SecureMFA.WinOtp.LogonSimulator.dll");
+            var dll = Path.Combine(RepositoryPaths.Output("src/WinOtp/LogonSimulator", "net10.0"), "SecureMFA.WinOtp.LogonSimulator.dll");
             var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in new[] { dll, "--state", _state, "--api", "http://127.0.0.1:9/api/securemfaotp" }) info.ArgumentList.Add(arg);
             using var process = Process.Start(info)!;

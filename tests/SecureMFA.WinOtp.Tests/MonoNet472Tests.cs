@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Tests
 {
@@ -24,11 +25,11 @@ namespace SecureMFA.WinOtp.Tests
         {
             var mono = RepoPaths.OnPath("mono");
             Assert.True(mono != null, "mono is not on PATH: install Debian's mono-runtime (scripts/install-test-deps.sh installs mono-runtime and mono-devel).");
-            var folder = RepoPaths.Output("tests/SecureMFA.WinOtp.MonoCheck", "net472");
+            var folder = RepositoryPaths.Output("tests/SecureMFA.WinOtp.MonoCheck", "net472");
             var exe = Path.Combine(folder, "SecureMFA.WinOtp.MonoCheck.exe");
             Assert.True(File.Exists(exe), exe + " is not built (dotnet build SecureMFA.sln builds it).");
             // The assembly beside it is the net472 build of WinOtp.Core, byte for byte.
-            Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.WinOtp.Core.dll")),
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.WinOtp.Core.dll")),
                 File.ReadAllBytes(Path.Combine(folder, "SecureMFA.WinOtp.Core.dll")));
 
             var info = new ProcessStartInfo(mono!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
@@ -40,7 +41,7 @@ namespace SecureMFA.WinOtp.Tests
             var all = output + await stderr;
 
             Assert.Contains("RUNTIME mono", output);
-            var built = AssemblyName.GetAssemblyName(Path.Combine(RepoPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.WinOtp.Core.dll"));
+            var built = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.WinOtp.Core.dll"));
             Assert.Contains("ASSEMBLY " + built.FullName, output);
             foreach (var check in Checks) Assert.True(output.Contains("PASS " + check + " ("), "check " + check + " did not pass:\n" + all);
             Assert.DoesNotContain("FAIL ", output);

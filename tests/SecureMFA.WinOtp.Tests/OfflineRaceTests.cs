@@ -9,6 +9,7 @@ using SecureMFA.WinOtp.Settings;
 using SecureMFA.WinOtp.Tests.Fakes;
 using Xunit;
 using Xunit.Abstractions;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Tests
 {
@@ -126,7 +127,7 @@ namespace SecureMFA.WinOtp.Tests
 
             public static Session Start(string state)
             {
-                var dll = Path.Combine(RepoPaths.Output("src/WinOtp/LogonSimulator", "net10.0"), "SecureMFA.WinOtp.LogonSimulator.dll");
+                var dll = Path.Combine(RepositoryPaths.Output("src/WinOtp/LogonSimulator", "net10.0"), "SecureMFA.WinOtp.LogonSimulator.dll");
                 var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
                 foreach (var arg in new[] { dll, "--state", state, "--machine", "PC1" }) info.ArgumentList.Add(arg);
                 var session = new Session(Process.Start(info)!);

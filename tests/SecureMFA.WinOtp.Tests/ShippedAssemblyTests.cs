@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using Xunit;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WinOtp.Tests
 {
@@ -16,7 +17,7 @@ namespace SecureMFA.WinOtp.Tests
         [InlineData("net10.0", new[] { "System.Runtime", "System.Collections", "System.Linq", "System.Net.Http", "System.Net.Primitives", "System.Security.Cryptography", "System.Text.Encoding.Extensions", "System.Memory", "System.Net.Requests", "System.Net.WebProxy", "System.Threading", "System.Threading.Thread", "SecureMFA.Otp" })]
         public void WinOtpCoreReferencesOnlyTheFrameworkAndSecureMfaOtp(string framework, string[] allowed)
         {
-            var references = References(Path.Combine(RepoPaths.Output("src/WinOtp/Core", framework), "SecureMFA.WinOtp.Core.dll"));
+            var references = References(Path.Combine(RepositoryPaths.Output("src/WinOtp/Core", framework), "SecureMFA.WinOtp.Core.dll"));
             var unexpected = references.Where(r => !allowed.Contains(r)).ToList();
             Assert.True(unexpected.Count == 0, "unexpected references: " + string.Join(", ", unexpected));
             Assert.Contains("SecureMFA.Otp", references);
@@ -26,8 +27,8 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public void WinOtpCoreIsStrongNamedWithTheProjectKey()
         {
-            var core = AssemblyName.GetAssemblyName(Path.Combine(RepoPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.WinOtp.Core.dll"));
-            var otp = AssemblyName.GetAssemblyName(Path.Combine(RepoPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.Otp.dll"));
+            var core = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.WinOtp.Core.dll"));
+            var otp = AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.Output("src/WinOtp/Core", "net472"), "SecureMFA.Otp.dll"));
             var token = core.GetPublicKeyToken();
             Assert.NotNull(token);
             Assert.Equal(8, token!.Length);

@@ -1,11 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using SecureMFA.Core.Events;
 using SecureMFA.Otp.Events;
 using Xunit;
 
-namespace SecureMFA.Core.Tests
+namespace SecureMFA.Otp.Tests.Events
 {
     /// <summary>Events carry text users control (UPN, user agent): it must not forge events, hide text, or break a sign-in.</summary>
     public class EventTextTests
@@ -37,27 +33,6 @@ namespace SecureMFA.Core.Tests
         public void OrdinaryTextIsUnchanged(string text)
         {
             Assert.Same(text, EventText.Escape(text));
-        }
-
-        [Fact]
-        public void TheGuardedSinkEscapesAndNeverThrows()
-        {
-            var seen = new List<string>();
-            var fallback = new StringWriter();
-            var sink = new GuardedEventSink(new ThrowingSink(), new TextEventSink(fallback));
-            sink.Write(OtpEventId.OtpOk, EventLevel.Information, "OTP accepted for a\u2028b");
-            Assert.Contains("a\\u2028b", fallback.ToString());
-            Assert.Single(fallback.ToString().TrimEnd().Split('\n'));
-
-            var nowhere = new GuardedEventSink(new ThrowingSink(), new ThrowingSink());
-            nowhere.Write(OtpEventId.OtpOk, EventLevel.Information, "the sign-in goes on");
-            Assert.Same(sink, EventSinks.Guarded(sink));
-            Assert.IsType<GuardedEventSink>(EventSinks.Guarded(new ThrowingSink()));
-        }
-
-        private sealed class ThrowingSink : IEventSink
-        {
-            public void Write(OtpEventId id, EventLevel level, string message) => throw new InvalidOperationException("The event log is full.");
         }
     }
 }
