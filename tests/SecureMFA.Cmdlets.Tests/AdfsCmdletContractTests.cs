@@ -26,7 +26,7 @@ namespace SecureMFA.Cmdlets.Tests
         [Fact]
         public void EveryCommandTheInstallerCallsByNameIsListed()
         {
-            var source = File.ReadAllText(RepositoryPaths.Of("src/Cmdlets/Infrastructure/AdfsFarm.cs"));
+            var source = File.ReadAllText(RepositoryPaths.Of("src/PowerShell/SecureMFA_OTP/Infrastructure/AdfsFarm.cs"));
             var called = Regex.Matches(source, "PlatformCommands\\.Invoke\\(_cmdlet, \"([A-Za-z]+-[A-Za-z]+)\"").Select(m => m.Groups[1].Value)
                 .Where(c => !c.Contains("SecureMfaOtp", StringComparison.Ordinal)).Distinct().ToList();
             Assert.Contains("Register-AdfsAuthenticationProvider", called);

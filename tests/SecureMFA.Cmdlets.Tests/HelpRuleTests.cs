@@ -7,7 +7,7 @@ using Xunit;
 namespace SecureMFA.Cmdlets.Tests
 {
     /// <summary>
-    /// The rules the module build applies before it writes MAML help (src/ModuleBuilder/CmdletHelpRules.cs, compiled into this
+    /// The rules the module build applies before it writes MAML help (src/PowerShell/ModuleBuilder/CmdletHelpRules.cs, compiled into this
     /// project with the attributes it reads): a cmdlet with incomplete help fails the build, naming what is missing.
     /// </summary>
     public sealed class HelpRuleTests

@@ -8,7 +8,7 @@ using SecureMFA.Testing;
 namespace SecureMFA.Cmdlets.Tests
 {
     /// <summary>
-    /// The loader (SecureMFA_OTP.psm1) picks the cmdlet build the host can load: the net10.0 build needs PowerShell 7.6
+    /// The loader (SecureMFA_OTP.psm1, with src/PowerShell/Common/ModuleLoader.ps1 put in) picks the cmdlet build the host can load: the net10.0 build needs PowerShell 7.6
     /// on .NET 10, so older PowerShell 7 versions get a clear message instead of an assembly load error.
     /// </summary>
     public sealed class LoaderTests : IDisposable
@@ -17,7 +17,7 @@ namespace SecureMFA.Cmdlets.Tests
 
         /// <summary>Runs the loader's own decision, inside the imported module.</summary>
         private ScriptResult Decide(string edition, string powerShell, string dotNet) =>
-            _ps.Run($"& (Get-Module SecureMFA_OTP) {{ Select-SecureMfaOtpCmdletBuild -Edition '{edition}' -PowerShellVersion '{powerShell}' -DotNetVersion '{dotNet}' }}");
+            _ps.Run($"& (Get-Module SecureMFA_OTP) {{ Select-SecureMfaCmdletBuild -Edition '{edition}' -PowerShellVersion '{powerShell}' -DotNetVersion '{dotNet}' }}");
 
         [Theory]
         [InlineData("Desktop", "5.1", "4.0.30319.42000", "net472")]
@@ -40,6 +40,15 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal("SecureMFA_OTP runs in Windows PowerShell 5.1 or in PowerShell 7.6 or later (on .NET 10); " +
                 $"this is PowerShell {powerShell} on .NET {dotNet}. On an AD FS server use Windows PowerShell 5.1 (powershell.exe), where the AD FS cmdlets live; " +
                 "elsewhere install PowerShell 7.6 or later.", error.Exception.Message);
+        }
+
+        [Fact]
+        public void OffWindowsNobodyIsElevated()
+        {
+            Assert.False(OperatingSystem.IsWindows(), "this test is for PowerShell 7 off Windows, where there is no Windows identity to ask");
+            var result = _ps.Run("& (Get-Module SecureMFA_OTP) { Test-SecureMfaElevation }; (Get-SecureMfaOtpHost).IsElevated");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(new object[] { false, false }, result.Output.Select(o => o.BaseObject));
         }
 
         [Fact]

@@ -168,7 +168,7 @@ namespace SecureMFA.Core.Tests
         [Fact]
         public void TheShippedTemplateHoldsEveryKeyAndOnlyLacksThePassphrase()
         {
-            var path = RepositoryPaths.Of("SecureMFA_OTP/SecureMfaOtpProvider.json");
+            var path = RepositoryPaths.Of("src/PowerShell/SecureMFA_OTP/Module/SecureMfaOtpProvider.json");
             var json = File.ReadAllText(path);
             var keys = FlatJsonReader.Parse(json).Select(m => m.Key).ToList();
             Assert.Equal(ConfigurationKeys.All.OrderBy(k => k), keys.OrderBy(k => k));

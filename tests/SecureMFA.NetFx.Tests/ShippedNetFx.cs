@@ -14,10 +14,10 @@ namespace SecureMFA.NetFx.Tests
             ("src/Otp", "SecureMFA.Otp"),
             ("src/Core", "SecureMFA.Core"),
             ("src/Adapter", "SecureMFA.Adapter"),
-            ("src/Cmdlets", "SecureMFA.Cmdlets"),
+            ("src/PowerShell/SecureMFA_OTP", "SecureMFA.Cmdlets"),
             ("src/WinOtp/Core", "SecureMFA.WinOtp.Core"),
             ("src/WinOtp/CredentialProvider", "SecureMFA.WinOtp.CredentialProvider"),
-            ("src/WinOtp/Cmdlets", "SecureMFA.WinOtp.Cmdlets"),
+            ("src/PowerShell/SecureMFA_WIN_OTP", "SecureMFA.WinOtp.Cmdlets"),
         };
 
         public static string PathOf(string folder, string assembly)

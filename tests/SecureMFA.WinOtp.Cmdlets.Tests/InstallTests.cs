@@ -188,6 +188,15 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         }
 
         [Fact]
+        public void AnOldNetFrameworkIsRefusedNamingWhatIsInstalled()
+        {
+            _windows.Run("$global:facts.NetFrameworkRelease = 394802");
+            var error = Assert.Single(Install().Errors);
+            Assert.Contains("on .NET Framework 4.7.2 or later (release 461808); this computer has .NET Framework 4.6.2 (release 394802)", error.Exception.Message);
+            Assert.Empty(_windows.Calls());
+        }
+
+        [Fact]
         public void OnArm64WindowsItSaysItIsForX64WindowsOnly()
         {
             _windows.Run("$global:facts.OSArchitecture = 'ARM64'");

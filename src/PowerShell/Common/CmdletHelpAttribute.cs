@@ -4,7 +4,7 @@ namespace SecureMFA.Cmdlets.Help
 {
     /// <summary>
     /// The text Get-Help shows for a cmdlet; the module build turns it into MAML help and refuses a cmdlet whose help is
-    /// incomplete (see src/ModuleBuilder/CmdletHelpRules.cs).
+    /// incomplete (see src/PowerShell/ModuleBuilder/CmdletHelpRules.cs).
     /// </summary>
     [AttributeUsage(AttributeTargets.Class)]
     public sealed class CmdletHelpAttribute : Attribute

@@ -1,9 +1,9 @@
 using System;
 
-namespace SecureMFA.Cmdlets.Infrastructure
+namespace SecureMFA.PowerShell
 {
-    /// <summary>A platform command (AD FS cmdlet, service cmdlet, GAC or event-source function) reported a failure.</summary>
-    public sealed class PlatformCommandException : Exception
+    /// <summary>A platform command (AD FS or service cmdlet, or a module function: GAC, registry, file, event source, DPAPI) reported a failure.</summary>
+    internal sealed class PlatformCommandException : Exception
     {
         public PlatformCommandException(string command, Exception inner)
             : base($"{command} failed: {inner.Message}", inner) => Command = command;

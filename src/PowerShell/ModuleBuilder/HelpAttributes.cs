@@ -6,7 +6,7 @@ using SecureMFA.Cmdlets.Help;
 
 /// <summary>
 /// A cmdlet's [CmdletHelp] and [CmdletExample], whichever module's assembly declares them. Both modules compile the same
-/// attribute source (src/Cmdlets/Help/CmdletHelpAttribute.cs), so in SecureMFA_WIN_OTP's assembly they are other types
+/// attribute source (src/PowerShell/Common/CmdletHelpAttribute.cs), so in SecureMFA_WIN_OTP's assembly they are other types
 /// of the same name: they are matched by full name and read property by property.
 /// </summary>
 internal static class HelpAttributes

@@ -3,12 +3,15 @@ using System.IO;
 using System.Text.RegularExpressions;
 
 /// <summary>
-/// Stamps the release version into the staged module manifest, so ModuleVersion always equals the version the
-/// assemblies were built with (the source SecureMFA_OTP.psd1 keeps a placeholder).
+/// Stamps the release version into a staged module manifest, so ModuleVersion always equals the version the assemblies
+/// were built with. The source manifests (src/PowerShell/*/Module/*.psd1) carry the placeholder 0.0.0 and nothing else,
+/// so the version is defined in one place ($(Version), Directory.Build.props) and no source manifest can claim a release.
 /// </summary>
 internal static class ManifestVersion
 {
-    private static readonly Regex ModuleVersionLine = new Regex(@"^(?<head>\s*ModuleVersion\s*=\s*)'[^']*'", RegexOptions.Multiline);
+    public const string Placeholder = "0.0.0";
+
+    private static readonly Regex ModuleVersionLine = new Regex(@"^(?<head>\s*ModuleVersion\s*=\s*)'(?<version>[^']*)'", RegexOptions.Multiline);
 
     public static int Stamp(string manifestPath, string version)
     {
@@ -24,7 +27,12 @@ internal static class ManifestVersion
             Console.Error.WriteLine($"manifest: {manifestPath} has {matches.Count} ModuleVersion lines, expected exactly one");
             return 1;
         }
-        File.WriteAllText(manifestPath, ModuleVersionLine.Replace(text, m => m.Groups["head"].Value + "'" + version + "'"));
+        if (matches[0].Groups["version"].Value != Placeholder)
+        {
+            Console.Error.WriteLine($"manifest: {manifestPath} says ModuleVersion '{matches[0].Groups["version"].Value}'; a source manifest carries '{Placeholder}', the build stamps the release");
+            return 1;
+        }
+        File.WriteAllText(manifestPath, ModuleVersionLine.Replace(text, m => $"{m.Groups["head"].Value}'{version}'"));
         Console.WriteLine($"manifest: ModuleVersion {version} in {manifestPath}");
         return 0;
     }

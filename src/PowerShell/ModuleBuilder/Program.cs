@@ -10,12 +10,15 @@ using SecureMFA.Cmdlets.Help;
 // Writes MAML help (what Get-Help reads) for every cmdlet in the assembly, from [CmdletHelp] (with its Inputs and
 // Outputs), [CmdletExample], [OutputType] and each parameter's [Parameter(HelpMessage = …)]. A cmdlet whose help breaks
 // a rule of CmdletHelpRules (no INPUTS for pipeline input, an undescribed output, fewer than two examples, ...) fails the build.
-// With --module-version it stamps the release version into the staged manifest instead.
+// With --module-version it stamps the release version into a staged manifest instead, and with --common-loader it
+// puts the loader functions both modules share into a staged .psm1 (CommonLoader).
 if (args.Length == 3 && args[0] == "--module-version") return ManifestVersion.Stamp(args[1], args[2]);
+if (args.Length == 3 && args[0] == "--common-loader") return CommonLoader.Insert(args[1], args[2]);
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: SecureMFA.ModuleBuilder <cmdlets assembly (SecureMFA.Cmdlets.dll or SecureMFA.WinOtp.Cmdlets.dll)> <output-help.xml>");
     Console.Error.WriteLine("       SecureMFA.ModuleBuilder --module-version <staged module manifest .psd1> <major.minor.patch>");
+    Console.Error.WriteLine("       SecureMFA.ModuleBuilder --common-loader <staged module .psm1> <src/PowerShell/Common/ModuleLoader.ps1>");
     return 2;
 }
 
@@ -96,7 +99,7 @@ using (var xml = XmlWriter.Create(args[1], new XmlWriterSettings { Indent = true
 
 if (problems.Count > 0)
 {
-    foreach (var problem in problems) Console.Error.WriteLine("help: " + problem);
+    foreach (var problem in problems) Console.Error.WriteLine($"help: {problem}");
     return 1;
 }
 Console.WriteLine($"help: {cmdlets.Count} cmdlets documented in {args[1]}");

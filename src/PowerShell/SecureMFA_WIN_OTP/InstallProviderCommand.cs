@@ -91,7 +91,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         private void Install()
         {
             var platform = new PlatformCommands(this);
-            var host = HostFacts.Read(platform);
+            var host = HostFacts.Read(this);
             host.Require(this, Name);
             host.RequireX64Windows(this);
 

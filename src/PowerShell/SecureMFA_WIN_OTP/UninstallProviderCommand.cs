@@ -23,7 +23,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         protected override void ProcessRecord()
         {
             var platform = new PlatformCommands(this);
-            var host = HostFacts.Read(platform);
+            var host = HostFacts.Read(this);
             host.Require(this, "Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider");
             var registry = new SeamRegistry(platform, new PipelineDispatcher());
             try

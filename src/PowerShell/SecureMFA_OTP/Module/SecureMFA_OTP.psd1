@@ -1,6 +1,6 @@
 @{
     RootModule             = 'SecureMFA_OTP.psm1'
-    ModuleVersion          = '1.0.0'
+    ModuleVersion          = '0.0.0'  # stamped with the release by the module build (src/PowerShell/ModuleBuilder)
     GUID                   = '3f6b8a2e-5c1d-4e9f-a7b3-0d2c4e6f8a91'
     Author                 = 'SecureMFA OTP'
     CompanyName            = 'SecureMFA OTP'

@@ -1,30 +1,12 @@
 # SecureMFA_OTP loader. Windows PowerShell 5.1 (Desktop) loads the .NET Framework 4.7.2 build of the cmdlets;
-# PowerShell 7 loads the .NET 10 build, which is compiled against PowerShell 7.6 and .NET 10, so only where the host
-# has both. The support cmdlets' SecureMfaOtpUser aliases come with the cmdlets.
+# PowerShell 7.6 or later on .NET 10 loads the net10.0 build. The support cmdlets' SecureMfaOtpUser aliases come with
+# the cmdlets. The loader functions both modules share are put in below by the module build.
 
-function Select-SecureMfaOtpCmdletBuild {
-    <#
-    .SYNOPSIS
-    The cmdlet build this PowerShell can load (bin\net472 or bin\net10.0); stops with the versions found otherwise.
-    #>
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)][string] $Edition,
-        [Parameter(Mandatory = $true)][version] $PowerShellVersion,
-        [Parameter(Mandatory = $true)][version] $DotNetVersion
-    )
-    if ($Edition -eq 'Desktop') { return 'net472' }
-    if ($PowerShellVersion -ge [version]'7.6' -and $DotNetVersion.Major -ge 10) { return 'net10.0' }
-    throw ("SecureMFA_OTP runs in Windows PowerShell 5.1 or in PowerShell 7.6 or later (on .NET 10); this is PowerShell $PowerShellVersion " +
-        "on .NET $DotNetVersion. On an AD FS server use Windows PowerShell 5.1 (powershell.exe), where the AD FS cmdlets live; " +
-        "elsewhere install PowerShell 7.6 or later.")
-}
-
-$powerShellVersion = [version]('{0}.{1}' -f $PSVersionTable.PSVersion.Major, $PSVersionTable.PSVersion.Minor)
-$edition = if ($PSVersionTable.PSEdition) { $PSVersionTable.PSEdition } else { 'Desktop' }
-$framework = Select-SecureMfaOtpCmdletBuild -Edition $edition -PowerShellVersion $powerShellVersion -DotNetVersion ([System.Environment]::Version)
-Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'SecureMFA.Cmdlets.dll'))
+$script:ModuleName = 'SecureMFA_OTP'
+$script:CmdletsAssembly = 'SecureMFA.Cmdlets.dll'
+$script:OtherPowerShellAdvice = 'On an AD FS server use Windows PowerShell 5.1 (powershell.exe), where the AD FS cmdlets live; elsewhere install PowerShell 7.6 or later.'
+#include ../../Common/ModuleLoader.ps1
+Import-SecureMfaCmdletBuild
 
 # The Windows-only side effects, one narrow function each over the documented API. The cmdlets call them by name,
 # so a test (or a cautious administrator) can put a function of the same name in their place.
@@ -38,17 +20,11 @@ function Get-SecureMfaOtpHost {
     #>
     [CmdletBinding()]
     param()
-    $elevated = $false
-    if ($PSVersionTable.PSEdition -ne 'Core' -or $IsWindows) {
-        $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
-        $elevated = ([System.Security.Principal.WindowsPrincipal] $identity).IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
-    }
-    $release = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full' -Name Release -ErrorAction SilentlyContinue
     [pscustomobject]@{
-        PSEdition           = if ($PSVersionTable.PSEdition) { $PSVersionTable.PSEdition } else { 'Desktop' }
+        PSEdition           = Get-SecureMfaPowerShellEdition
         PSVersion           = $PSVersionTable.PSVersion.ToString()
-        IsElevated          = $elevated
-        NetFrameworkRelease = if ($release) { [int] $release.Release } else { $null }
+        IsElevated          = Test-SecureMfaElevation
+        NetFrameworkRelease = Get-SecureMfaNetFrameworkRelease
     }
 }
 
@@ -155,16 +131,7 @@ function Register-SecureMfaOtpEventSource {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    $source = 'Secure MFA OTP'
-    if ([System.Diagnostics.EventLog]::SourceExists($source)) {
-        $log = [System.Diagnostics.EventLog]::LogNameFromSourceName($source, '.')
-        if ($log -eq 'Application') { return 'Unchanged' }
-        [System.Diagnostics.EventLog]::DeleteEventSource($source)
-        [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
-        return "Moved from the $log log to Application (complete after the next restart of Windows)"
-    }
-    [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
-    'Registered'
+    Register-SecureMfaEventSourceInApplicationLog 'Secure MFA OTP'
 }
 
 function Protect-SecureMfaOtpConfigurationFile {

@@ -11,7 +11,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
     /// clock and HTTP (the configured proxy or none), WinOtp.Core's events collected for the verbose stream. The
     /// cmdlets never touch offline vaults.
     /// </summary>
-    public static class InstallerPlatform
+    internal static class InstallerPlatform
     {
         public static WinOtpPlatform Create(SeamRegistry registry, SeamProtection protection, CollectedEvents events, string machineName) =>
             new WinOtpPlatform(registry, protection, new SystemClock(), events, new ConsoleSession(), new NoVaultFiles(), settings => ApiHttpHandler.Create(settings),

@@ -6,7 +6,7 @@ using SecureMFA.WinOtp.Platform;
 namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 {
     /// <summary>WinOtp.Core's DPAPI seam (machine scope) over the module's Protect-/Unprotect-SecureMfaWinOtpMachineData.</summary>
-    public sealed class SeamProtection : IMachineProtection
+    internal sealed class SeamProtection : IMachineProtection
     {
         public const string ProtectCommand = "Protect-SecureMfaWinOtpMachineData";
         public const string UnprotectCommand = "Unprotect-SecureMfaWinOtpMachineData";

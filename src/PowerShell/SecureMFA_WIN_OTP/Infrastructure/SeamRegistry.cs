@@ -11,7 +11,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
     /// WinOtp.Core's registry seam (HKLM\Software\SecureMFA and below) over the module's registry functions, called on
     /// the pipeline thread whatever thread WinOtp.Core calls from. Also the registry of the rest of the install.
     /// </summary>
-    public sealed class SeamRegistry : IMachineRegistry
+    internal sealed class SeamRegistry : IMachineRegistry
     {
         public const string GetCommand = "Get-SecureMfaWinOtpRegistryValue";
         public const string SetCommand = "Set-SecureMfaWinOtpRegistryValue";

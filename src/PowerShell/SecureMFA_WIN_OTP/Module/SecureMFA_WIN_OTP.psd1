@@ -1,6 +1,6 @@
 @{
     RootModule             = 'SecureMFA_WIN_OTP.psm1'
-    ModuleVersion          = '1.0.0'
+    ModuleVersion          = '0.0.0'  # stamped with the release by the module build (src/PowerShell/ModuleBuilder)
     GUID                   = '60a79989-8cbf-4773-bfc3-e3b539e1c8fe'
     Author                 = 'SecureMFA OTP'
     CompanyName            = 'SecureMFA OTP'

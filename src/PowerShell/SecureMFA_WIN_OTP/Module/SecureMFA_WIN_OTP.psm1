@@ -1,28 +1,12 @@
 # SecureMFA_WIN_OTP loader. Windows PowerShell 5.1 (Desktop) loads the .NET Framework 4.7.2 build of the cmdlets;
-# PowerShell 7.6 or later on .NET 10 loads the net10.0 build.
+# PowerShell 7.6 or later on .NET 10 loads the net10.0 build. The loader functions both modules share are put in
+# below by the module build.
 
-function Select-SecureMfaWinOtpCmdletBuild {
-    <#
-    .SYNOPSIS
-    The cmdlet build this PowerShell can load (bin\net472 or bin\net10.0); stops with the versions found otherwise.
-    #>
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)][string] $Edition,
-        [Parameter(Mandatory = $true)][version] $PowerShellVersion,
-        [Parameter(Mandatory = $true)][version] $DotNetVersion
-    )
-    if ($Edition -eq 'Desktop') { return 'net472' }
-    if ($PowerShellVersion -ge [version]'7.6' -and $DotNetVersion.Major -ge 10) { return 'net10.0' }
-    throw ("SecureMFA_WIN_OTP runs in Windows PowerShell 5.1 or in PowerShell 7.6 or later (on .NET 10); this is PowerShell $PowerShellVersion " +
-        "on .NET $DotNetVersion. Use an elevated Windows PowerShell 5.1 (powershell.exe).")
-}
-
-$powerShellVersion = [version]('{0}.{1}' -f $PSVersionTable.PSVersion.Major, $PSVersionTable.PSVersion.Minor)
-$edition = if ($PSVersionTable.PSEdition) { $PSVersionTable.PSEdition } else { 'Desktop' }
-$framework = Select-SecureMfaWinOtpCmdletBuild -Edition $edition -PowerShellVersion $powerShellVersion -DotNetVersion ([System.Environment]::Version)
-Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'SecureMFA.WinOtp.Cmdlets.dll'))
+$script:ModuleName = 'SecureMFA_WIN_OTP'
+$script:CmdletsAssembly = 'SecureMFA.WinOtp.Cmdlets.dll'
+$script:OtherPowerShellAdvice = 'Use an elevated Windows PowerShell 5.1 (powershell.exe).'
+#include ../../Common/ModuleLoader.ps1
+Import-SecureMfaCmdletBuild
 
 # The Windows side effects, one narrow function each. The cmdlets call them by name, so a test (or a cautious
 # administrator) can put a function of the same name in their place and see every change before it is made.
@@ -37,19 +21,16 @@ function Get-SecureMfaWinOtpHost {
     #>
     [CmdletBinding()]
     param()
-    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
-    $elevated = ([System.Security.Principal.WindowsPrincipal] $identity).IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
-    $release = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full' -Name Release -ErrorAction SilentlyContinue
     # The machine SID is the account domain SID of the local Administrator (RID 500).
     $administrator = Get-CimInstance -ClassName Win32_UserAccount -Filter "LocalAccount = TRUE AND SID LIKE 'S-1-5-21-%-500'" -ErrorAction SilentlyContinue | Select-Object -First 1
     [pscustomobject]@{
-        IsElevated             = $elevated
+        IsElevated             = Test-SecureMfaElevation
         Is64BitOperatingSystem = [System.Environment]::Is64BitOperatingSystem
         Is64BitProcess         = [System.Environment]::Is64BitProcess
         # The system-wide value is Windows' own architecture; a process's %PROCESSOR_ARCHITECTURE% is what it is emulated as.
         OSArchitecture         = (Get-ItemProperty -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager\Environment' -Name PROCESSOR_ARCHITECTURE -ErrorAction SilentlyContinue).PROCESSOR_ARCHITECTURE
         WindowsBuild           = [System.Environment]::OSVersion.Version.Build
-        NetFrameworkRelease    = if ($release) { [int] $release.Release } else { $null }
+        NetFrameworkRelease    = Get-SecureMfaNetFrameworkRelease
         MachineName            = [System.Environment]::MachineName
         MachineSid             = if ($administrator) { $administrator.SID -replace '-500$', '' } else { '' }
         ProgramFiles           = [System.Environment]::GetFolderPath('ProgramFiles')
@@ -244,16 +225,7 @@ function Register-SecureMfaWinOtpEventSource {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    $source = 'SecureMFA WIN OTP'
-    if ([System.Diagnostics.EventLog]::SourceExists($source)) {
-        $log = [System.Diagnostics.EventLog]::LogNameFromSourceName($source, '.')
-        if ($log -eq 'Application') { return 'Unchanged' }
-        [System.Diagnostics.EventLog]::DeleteEventSource($source)
-        [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
-        return "Moved from the $log log to Application"
-    }
-    [System.Diagnostics.EventLog]::CreateEventSource($source, 'Application')
-    'Registered'
+    Register-SecureMfaEventSourceInApplicationLog 'SecureMFA WIN OTP'
 }
 
 function Unregister-SecureMfaWinOtpEventSource {
@@ -266,9 +238,7 @@ function Unregister-SecureMfaWinOtpEventSource {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    if (-not [System.Diagnostics.EventLog]::SourceExists('SecureMFA WIN OTP')) { return 'Not present' }
-    [System.Diagnostics.EventLog]::DeleteEventSource('SecureMFA WIN OTP')
-    'Removed'
+    Unregister-SecureMfaEventSourceFromItsLog 'SecureMFA WIN OTP'
 }
 
 function Protect-SecureMfaWinOtpMachineData {
