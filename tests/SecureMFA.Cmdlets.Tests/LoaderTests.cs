@@ -46,9 +46,9 @@ namespace SecureMFA.Cmdlets.Tests
         public void OffWindowsNobodyIsElevated()
         {
             Assert.False(OperatingSystem.IsWindows(), "this test is for PowerShell 7 off Windows, where there is no Windows identity to ask");
-            var result = _ps.Run("& (Get-Module SecureMFA_OTP) { Test-SecureMfaElevation }; (Get-SecureMfaOtpHost).IsElevated");
+            var result = _ps.Run("& (Get-Module SecureMFA_OTP) { Test-SecureMfaElevation }");
             Assert.True(result.Errors.Count == 0, result.ErrorText);
-            Assert.Equal(new object[] { false, false }, result.Output.Select(o => o.BaseObject));
+            Assert.Equal(false, Assert.Single(result.Output).BaseObject);
         }
 
         [Fact]

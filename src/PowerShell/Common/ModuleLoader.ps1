@@ -24,10 +24,12 @@ function Select-SecureMfaCmdletBuild {
         "on .NET $DotNetVersion. $script:OtherPowerShellAdvice")
 }
 
-function Import-SecureMfaCmdletBuild {
+function Resolve-SecureMfaCmdletBuild {
+    # The path of the cmdlet assembly for this PowerShell. The loader imports it at its own top level: imported inside a
+    # function, the cmdlets' aliases would stay in that function's scope and never be exported.
     $powerShellVersion = [version]('{0}.{1}' -f $PSVersionTable.PSVersion.Major, $PSVersionTable.PSVersion.Minor)
     $framework = Select-SecureMfaCmdletBuild -Edition (Get-SecureMfaPowerShellEdition) -PowerShellVersion $powerShellVersion -DotNetVersion ([System.Environment]::Version)
-    Import-Module ([System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, $script:CmdletsAssembly))
+    [System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, $script:CmdletsAssembly)
 }
 
 function Get-SecureMfaPowerShellEdition {

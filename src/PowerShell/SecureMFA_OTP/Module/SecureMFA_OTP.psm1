@@ -6,7 +6,7 @@ $script:ModuleName = 'SecureMFA_OTP'
 $script:CmdletsAssembly = 'SecureMFA.Cmdlets.dll'
 $script:OtherPowerShellAdvice = 'On an AD FS server use Windows PowerShell 5.1 (powershell.exe), where the AD FS cmdlets live; elsewhere install PowerShell 7.6 or later.'
 #include ../../Common/ModuleLoader.ps1
-Import-SecureMfaCmdletBuild
+Import-Module (Resolve-SecureMfaCmdletBuild)
 
 # The Windows-only side effects, one narrow function each over the documented API. The cmdlets call them by name,
 # so a test (or a cautious administrator) can put a function of the same name in their place.

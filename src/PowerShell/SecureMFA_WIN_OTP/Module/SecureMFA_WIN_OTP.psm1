@@ -6,7 +6,7 @@ $script:ModuleName = 'SecureMFA_WIN_OTP'
 $script:CmdletsAssembly = 'SecureMFA.WinOtp.Cmdlets.dll'
 $script:OtherPowerShellAdvice = 'Use an elevated Windows PowerShell 5.1 (powershell.exe).'
 #include ../../Common/ModuleLoader.ps1
-Import-SecureMfaCmdletBuild
+Import-Module (Resolve-SecureMfaCmdletBuild)
 
 # The Windows side effects, one narrow function each. The cmdlets call them by name, so a test (or a cautious
 # administrator) can put a function of the same name in their place and see every change before it is made.
