@@ -85,7 +85,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         protected override void ProcessRecord()
         {
             try { Install(); }
-            catch (PlatformCommandException e) { ThrowTerminatingError(Errors.Record(e.Message + " Nothing after this step was changed.", "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e)); }
+            catch (PlatformCommandException e) { ThrowTerminatingError(Errors.Record($"{e.Message} Nothing after this step was changed.", "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e)); }
         }
 
         private void Install()
@@ -103,7 +103,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             };
             var check = settings.Check();
             if (!check.IsValid)
-                ThrowTerminatingError(Errors.Record("Nothing was changed: " + string.Join(" ", check.Errors.Select(Parameter)), "InvalidParameters", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(Errors.Record($"Nothing was changed: {string.Join(" ", check.Errors.Select(Parameter))}", "InvalidParameters", ErrorCategory.InvalidArgument, null));
             // What LogonUI will clamp (api_timeout above 30 s) is said now, not only in its event log.
             foreach (var warning in check.Warnings) WriteWarning(Parameter(warning));
             if (serialkey != null || subscriptionid != null) WriteVerbose("-serialkey and -subscriptionid are ignored: this version has no licence; every feature is available for any number of users.");
@@ -114,7 +114,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             try { provider = new ProviderInstallation(host.ProgramFiles, ProviderInstallation.ShippedAssemblyName(moduleFolder)); }
             catch (Exception e) when (e is IOException || e is BadImageFormatException || e is ArgumentException || e is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(Errors.Record("The module has no usable provider\\" + CredentialProvider.Interop.ProviderIds.AssemblyFileName + " (" + e.Message + "): reinstall the SecureMFA_WIN_OTP module.", "ModuleIncomplete", ErrorCategory.ObjectNotFound, moduleFolder, e));
+                ThrowTerminatingError(Errors.Record($"The module has no usable provider\\{CredentialProvider.Interop.ProviderIds.AssemblyFileName} ({e.Message}): reinstall the SecureMFA_WIN_OTP module.", "ModuleIncomplete", ErrorCategory.ObjectNotFound, moduleFolder, e));
                 return;
             }
 
@@ -137,23 +137,23 @@ namespace SecureMFA.WinOtp.Cmdlets
             {
                 var device = new DeviceStore(registry, protection).Load(out var problem);
                 if (device == null)
-                    ThrowTerminatingError(Errors.Record(problem + " Give -api_headers_value (the WEB API's bootstrap value) to register it. Nothing was changed.", "NotRegistered", ErrorCategory.InvalidArgument, null));
+                    ThrowTerminatingError(Errors.Record($"{problem} Give -api_headers_value (the WEB API's bootstrap value) to register it. Nothing was changed.", "NotRegistered", ErrorCategory.InvalidArgument, null));
                 WriteObject(new WinOtpChange(WinOtpChange.Device, device!.DeviceId, "Kept", "registered before; no -api_headers_value given"));
                 return;
             }
             if (!ShouldProcess(settings.ApiEndpoint.ToString(), "Register this computer with the SecureMFA WEB API (the bootstrap value is sent once and not stored; the device key is kept under DPAPI machine scope in " +
-                SettingNames.DeviceRegistryPath + ", SYSTEM and Administrators only)")) return;
+                $"{SettingNames.DeviceRegistryPath}, SYSTEM and Administrators only)")) return;
             var exposed = ExposedDeviceId(registry, new DeviceStore(registry, protection));
             var platform = InstallerPlatform.Create(registry, protection, events, host.MachineName);
             var bootstrap = api_headers_value!;
             var (registered, message) = dispatcher.Run(() => DeviceRegistration.RegisterAsync(platform, settings, bootstrap, host.MachineSid));
             foreach (var line in events.Drain()) WriteVerbose(line);
             if (!registered)
-                ThrowTerminatingError(Errors.Record("This computer could not be registered with " + settings.ApiEndpoint + ": " + message + " Nothing else was changed.", "RegistrationFailed", ErrorCategory.ConnectionError, settings.ApiEndpoint.ToString()));
+                ThrowTerminatingError(Errors.Record($"This computer could not be registered with {settings.ApiEndpoint}: {message} Nothing else was changed.", "RegistrationFailed", ErrorCategory.ConnectionError, settings.ApiEndpoint.ToString()));
             var id = registry.GetValue(SettingNames.DeviceKeyName, SettingNames.DeviceId) as string ?? "";
-            WriteObject(new WinOtpChange(WinOtpChange.Device, id, "Registered", settings.ApiEndpoint.ToString() + (exposed != null ? "; replaces device " + exposed + ", whose key local users could read" : "")));
+            WriteObject(new WinOtpChange(WinOtpChange.Device, id, "Registered", exposed != null ? $"{settings.ApiEndpoint}; replaces device {exposed}, whose key local users could read" : settings.ApiEndpoint.ToString()));
             if (exposed != null)
-                WriteWarning("The previous device " + exposed + " kept its key where local users could read it, and is replaced: revoke it at the WEB API (Revoke-xOTP_Device -DeviceId " + exposed + ").");
+                WriteWarning($"The previous device {exposed} kept its key where local users could read it, and is replaced: revoke it at the WEB API (Revoke-xOTP_Device -DeviceId {exposed}).");
         }
 
         /// <summary>
@@ -169,10 +169,10 @@ namespace SecureMFA.WinOtp.Cmdlets
 
         private void CopyFiles(PlatformCommands platform, ProviderInstallation provider, string moduleFolder)
         {
-            if (!ShouldProcess(provider.Folder, "Copy the credential provider (" + string.Join(", ", ProviderInstallation.Files) + ")")) return;
+            if (!ShouldProcess(provider.Folder, $"Copy the credential provider ({string.Join(", ", ProviderInstallation.Files)})")) return;
             foreach (var file in ProviderInstallation.Files)
             {
-                var destination = provider.Folder + "\\" + file;
+                var destination = $"{provider.Folder}\\{file}";
                 var action = platform.Text("Copy-SecureMfaWinOtpFile", new Hashtable { ["Source"] = Path.Combine(moduleFolder, "provider", file), ["Destination"] = destination });
                 WriteObject(new WinOtpChange(WinOtpChange.File, destination, action));
             }
@@ -208,9 +208,12 @@ namespace SecureMFA.WinOtp.Cmdlets
             registry.Protect(key);
             var others = registry.Access(key);
             if (others == null || others.Count > 0)
-                ThrowTerminatingError(Errors.Record(key + (others == null ? " does not exist after " + SeamRegistry.ProtectKeyCommand
-                    : " is still open to " + string.Join(", ", others) + " after its ACL was set to SYSTEM and Administrators only") +
-                    ". The settings, COM classes, provider and filter were not written.", "KeyNotProtected", ErrorCategory.PermissionDenied, key));
+            {
+                var found = others == null ? $"does not exist after {SeamRegistry.ProtectKeyCommand}"
+                    : $"is still open to {string.Join(", ", others)} after its ACL was set to SYSTEM and Administrators only";
+                ThrowTerminatingError(Errors.Record($"{key} {found}. The settings, COM classes, provider and filter were not written.",
+                    "KeyNotProtected", ErrorCategory.PermissionDenied, key));
+            }
             return "Protected";
         }
 
@@ -219,9 +222,9 @@ namespace SecureMFA.WinOtp.Cmdlets
             foreach (var name in SettingNames.NotUsed)
             {
                 if (registry.Read(SettingNames.RegistryPath, name) == null) continue;
-                if (!ShouldProcess(SettingNames.RegistryPath + "\\" + name, "Delete a value of the original product this version does not use")) continue;
+                if (!ShouldProcess($"{SettingNames.RegistryPath}\\{name}", "Delete a value of the original product this version does not use")) continue;
                 registry.RemoveValue(SettingNames.RegistryPath, name);
-                WriteObject(new WinOtpChange(WinOtpChange.Setting, SettingNames.RegistryPath + "\\" + name, "Removed", "not used by this version"));
+                WriteObject(new WinOtpChange(WinOtpChange.Setting, $"{SettingNames.RegistryPath}\\{name}", "Removed", "not used by this version"));
             }
         }
 
@@ -229,7 +232,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         private static (string Kind, string Target, string Action) Part(RegistryEntry entry)
         {
             if (entry.Kind == RegistryEntry.ProtectedKey)
-                return (WinOtpChange.RegistryKey, entry.Key, "Limit the key to SYSTEM and Administrators (" + entry.Value + ")");
+                return (WinOtpChange.RegistryKey, entry.Key, $"Limit the key to SYSTEM and Administrators ({entry.Value})");
             if (entry.Key.StartsWith(RegistryLayout.ClassesRoot, StringComparison.OrdinalIgnoreCase))
                 return (WinOtpChange.ComClass, RegistryLayout.ClassesRoot, "Register the provider's and the filter's COM classes (mscoree.dll, Apartment, CodeBase)");
             if (entry.Key.StartsWith(RegistryLayout.CredentialProviderFilters, StringComparison.OrdinalIgnoreCase))
@@ -239,10 +242,10 @@ namespace SecureMFA.WinOtp.Cmdlets
             return (WinOtpChange.Setting, SettingNames.RegistryPath, "Write the SecureMFA WIN OTP settings");
         }
 
-        private static string Describe(RegistryEntry entry) => entry.Key + (entry.Kind == RegistryEntry.KeyOnly ? "" : "\\" + (entry.Name.Length == 0 ? "(default)" : entry.Name));
+        private static string Describe(RegistryEntry entry) => entry.Kind == RegistryEntry.KeyOnly ? entry.Key : $"{entry.Key}\\{(entry.Name.Length == 0 ? "(default)" : entry.Name)}";
 
         /// <summary>WinOtp.Core names the registry value; the administrator typed the parameter: say both.</summary>
         private static string Parameter(string error) =>
-            error.StartsWith("win_", StringComparison.Ordinal) ? "-" + error.Substring(4) : error;
+            error.StartsWith("win_", StringComparison.Ordinal) ? $"-{error.Substring(4)}" : error;
     }
 }

@@ -40,15 +40,16 @@ namespace SecureMFA.WinOtp.Cmdlets
         private void Check(PlatformCommands platform, SeamRegistry registry, SeamProtection protection, CollectedEvents events, PipelineDispatcher dispatcher)
         {
             var settings = SettingsReader.Read(registry);
+            var offline = settings.IsValid && settings.Settings!.OfflineValidDays > 0 ? $"{settings.Settings.OfflineValidDays} days" : "off";
             WriteObject(new WinOtpCheck("Settings", settings.IsValid, settings.IsValid
-                ? "valid (" + SettingNames.RegistryPath + "); RDPonly " + (settings.RdpOnly ? "on" : "off") + ", offline sign-in " + (settings.Settings!.OfflineValidDays > 0 ? settings.Settings.OfflineValidDays + " days" : "off")
+                ? $"valid ({SettingNames.RegistryPath}); RDPonly {(settings.RdpOnly ? "on" : "off")}, offline sign-in {offline}"
                 : string.Join(" ", settings.Errors)));
 
             var missing = RegistryLayout.OwnedKeys.Where(key => registry.Read(key, "") == null).ToList();
-            var codeBase = registry.Read(RegistryLayout.ClassesRoot + "\\" + RegistryLayout.ProviderClsid + "\\InprocServer32", "CodeBase") as string;
+            var codeBase = registry.Read($"{RegistryLayout.ClassesRoot}\\{RegistryLayout.ProviderClsid}\\InprocServer32", "CodeBase") as string;
             WriteObject(new WinOtpCheck("Registration", missing.Count == 0 && codeBase != null, missing.Count == 0 && codeBase != null
-                ? "provider, filter and COM classes registered; LogonUI loads " + codeBase
-                : "missing: " + string.Join(", ", missing.DefaultIfEmpty("the provider's CodeBase")) + ". Run Install-SecureMFA_WIN_OTP_AuthenticationProvider."));
+                ? $"provider, filter and COM classes registered; LogonUI loads {codeBase}"
+                : $"missing: {string.Join(", ", missing.DefaultIfEmpty("the provider's CodeBase"))}. Run Install-SecureMFA_WIN_OTP_AuthenticationProvider."));
 
             if (!settings.IsValid)
             {
@@ -75,17 +76,17 @@ namespace SecureMFA.WinOtp.Cmdlets
                 case ApiReplyKind.Answered:
                     var skew = reply.Answer!.ClockSkewSeconds;
                     WriteObject(new WinOtpCheck("API reachable", true, endpoint));
-                    WriteObject(new WinOtpCheck("Device key", true, "device " + reply.Answer.DeviceId + " (signed answer verified)"));
-                    WriteObject(new WinOtpCheck("Clock", Math.Abs(skew) <= ClockToleranceSeconds, Seconds(skew) + " from the server's clock" +
+                    WriteObject(new WinOtpCheck("Device key", true, $"device {reply.Answer.DeviceId} (signed answer verified)"));
+                    WriteObject(new WinOtpCheck("Clock", Math.Abs(skew) <= ClockToleranceSeconds, $"{Seconds(skew)} from the server's clock" +
                         (Math.Abs(skew) <= ClockToleranceSeconds ? "" : "; correct this computer's time (the API refuses requests more than 300 s off)")));
                     break;
                 case ApiReplyKind.Refused:
                     WriteObject(new WinOtpCheck("API reachable", true, endpoint));
-                    WriteObject(new WinOtpCheck("Device key", false, "the API refused the request: " + reply.Detail));
+                    WriteObject(new WinOtpCheck("Device key", false, $"the API refused the request: {reply.Detail}"));
                     break;
                 default:
                     var answered = reply.StatusCode != 0;
-                    WriteObject(new WinOtpCheck("API reachable", answered, answered ? endpoint + " answered " + reply.Detail : endpoint + ": " + reply.Detail));
+                    WriteObject(new WinOtpCheck("API reachable", answered, answered ? $"{endpoint} answered {reply.Detail}" : $"{endpoint}: {reply.Detail}"));
                     if (answered)
                         WriteObject(new WinOtpCheck("Device key", false, reply.Failure == ApiFailure.BadSignature
                             ? "the answer's signature does not verify with this computer's key; register the computer again"
@@ -93,12 +94,12 @@ namespace SecureMFA.WinOtp.Cmdlets
                     if (reply.ServerTime.HasValue)
                     {
                         var skewed = Platform.UnixTime.Seconds(DateTime.UtcNow) - reply.ServerTime.Value;
-                        WriteObject(new WinOtpCheck("Clock", Math.Abs(skewed) <= ClockToleranceSeconds, Seconds(skewed) + " from the server's clock (unverified answer)"));
+                        WriteObject(new WinOtpCheck("Clock", Math.Abs(skewed) <= ClockToleranceSeconds, $"{Seconds(skewed)} from the server's clock (unverified answer)"));
                     }
                     break;
             }
         }
 
-        private static string Seconds(long skew) => (skew >= 0 ? "+" : "") + skew.ToString(CultureInfo.InvariantCulture) + " s";
+        private static string Seconds(long skew) => $"{(skew >= 0 ? "+" : "")}{skew.ToString(CultureInfo.InvariantCulture)} s";
     }
 }

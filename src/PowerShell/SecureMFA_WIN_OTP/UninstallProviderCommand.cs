@@ -36,7 +36,7 @@ namespace SecureMFA.WinOtp.Cmdlets
                 {
                     foreach (var name in RegistryLayout.SettingValueNames)
                         if (registry.RemoveValue(SettingNames.RegistryPath, name))
-                            WriteObject(new WinOtpChange(WinOtpChange.Setting, SettingNames.RegistryPath + "\\" + name, "Removed"));
+                            WriteObject(new WinOtpChange(WinOtpChange.Setting, $"{SettingNames.RegistryPath}\\{name}", "Removed"));
                     foreach (var below in new[] { SettingNames.DeviceKeyName, SettingNames.VaultGenerationsKey })
                     {
                         var key = SeamRegistry.SettingsKey(below);
@@ -49,13 +49,13 @@ namespace SecureMFA.WinOtp.Cmdlets
                 if (ShouldProcess("Application log", "Remove the event source 'SecureMFA WIN OTP' (its events stay)"))
                     WriteObject(new WinOtpChange(WinOtpChange.EventSource, "SecureMFA WIN OTP", platform.Text("Unregister-SecureMfaWinOtpEventSource")));
 
-                foreach (var folder in new[] { host.ProgramFiles.TrimEnd('\\') + "\\" + ProviderInstallation.ProductFolderName, host.ProgramData.TrimEnd('\\') + "\\SecureMFA_WIN_OTP" })
+                foreach (var folder in new[] { $"{host.ProgramFiles.TrimEnd('\\')}\\{ProviderInstallation.ProductFolderName}", $"{host.ProgramData.TrimEnd('\\')}\\SecureMFA_WIN_OTP" })
                     if (ShouldProcess(folder, "Delete the folder"))
                         WriteObject(new WinOtpChange(WinOtpChange.Folder, folder, platform.Text("Remove-SecureMfaWinOtpFolder", new Hashtable { ["Path"] = folder })));
             }
             catch (PlatformCommandException e)
             {
-                ThrowTerminatingError(Errors.Record(e.Message + " The items listed before were removed; run Uninstall again after fixing the cause.", "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e));
+                ThrowTerminatingError(Errors.Record($"{e.Message} The items listed before were removed; run Uninstall again after fixing the cause.", "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e));
             }
         }
     }

@@ -13,7 +13,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 
         public void Write(WinOtpEventId id, WinOtpEventLevel level, string message)
         {
-            lock (_lines) _lines.Add((int)id + " " + level + ": " + message);
+            lock (_lines) _lines.Add($"{(int)id} {level}: {message}");
         }
 
         public IReadOnlyList<string> Drain()

@@ -76,6 +76,6 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
         });
 
         /// <summary>HKLM\Software\SecureMFA, or a key below it.</summary>
-        public static string SettingsKey(string subKey) => string.IsNullOrEmpty(subKey) ? SettingNames.RegistryPath : SettingNames.RegistryPath + "\\" + subKey;
+        public static string SettingsKey(string subKey) => string.IsNullOrEmpty(subKey) ? SettingNames.RegistryPath : $"{SettingNames.RegistryPath}\\{subKey}";
     }
 }

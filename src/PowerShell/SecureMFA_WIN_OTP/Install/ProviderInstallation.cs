@@ -23,9 +23,9 @@ namespace SecureMFA.WinOtp.Cmdlets
             if (name.Version == null) throw new ArgumentException("The provider assembly has no version.", nameof(assemblyFullName));
             AssemblyFullName = assemblyFullName;
             AssemblyVersion = name.Version.ToString();
-            Release = name.Version.Major + "." + name.Version.Minor + "." + name.Version.Build;
-            ProductFolder = programFiles.TrimEnd('\\') + "\\" + ProductFolderName;
-            Folder = ProductFolder + "\\" + Release;
+            Release = $"{name.Version.Major}.{name.Version.Minor}.{name.Version.Build}";
+            ProductFolder = $"{programFiles.TrimEnd('\\')}\\{ProductFolderName}";
+            Folder = $"{ProductFolder}\\{Release}";
         }
 
         public string AssemblyFullName { get; }
@@ -33,10 +33,10 @@ namespace SecureMFA.WinOtp.Cmdlets
         public string Release { get; }
         public string ProductFolder { get; }
         public string Folder { get; }
-        public string ProviderPath => Folder + "\\" + ProviderIds.AssemblyFileName;
+        public string ProviderPath => $"{Folder}\\{ProviderIds.AssemblyFileName}";
 
         /// <summary>As RegAsm /codebase writes it: file:/// and the path with forward slashes.</summary>
-        public string CodeBase => "file:///" + ProviderPath.Replace('\\', '/');
+        public string CodeBase => $"file:///{ProviderPath.Replace('\\', '/')}";
 
         /// <summary>
         /// The module folder, found from this assembly's own file (bin\&lt;framework&gt;\ two levels below it), as the AD FS

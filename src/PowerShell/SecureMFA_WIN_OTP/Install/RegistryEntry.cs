@@ -32,6 +32,9 @@ namespace SecureMFA.WinOtp.Cmdlets
             value is int ? DWord : value is long ? QWord : value is byte[] ? Binary : value is string ? String
             : throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
 
-        public override string ToString() => Key + (Kind == KeyOnly ? "" : Kind == ProtectedKey ? " ACL: " + Value : " " + (Name.Length == 0 ? "(default)" : Name) + " " + Kind + " = " + (Value is byte[] ? "(binary)" : Value));
+        public override string ToString() =>
+            Kind == KeyOnly ? Key
+            : Kind == ProtectedKey ? $"{Key} ACL: {Value}"
+            : $"{Key} {(Name.Length == 0 ? "(default)" : Name)} {Kind} = {(Value is byte[] ? "(binary)" : Value)}";
     }
 }

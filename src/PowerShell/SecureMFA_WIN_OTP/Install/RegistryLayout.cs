@@ -35,8 +35,8 @@ namespace SecureMFA.WinOtp.Cmdlets
         public const string ProviderTitle = "SecureMFA WIN OTP";
         public const string FilterTitle = "SecureMFA WIN OTP filter";
 
-        public static string ProviderClsid => "{" + ProviderIds.ProviderClsidText + "}";
-        public static string FilterClsid => "{" + ProviderIds.FilterClsidText + "}";
+        public static string ProviderClsid => $"{{{ProviderIds.ProviderClsidText}}}";
+        public static string FilterClsid => $"{{{ProviderIds.FilterClsidText}}}";
 
         /// <summary>The only ACL the installer gives a key: the device registration's.</summary>
         public const string ProtectedKeyAccess = "SYSTEM and BUILTIN\\Administrators full control, no other entry, nothing inherited";
@@ -45,20 +45,20 @@ namespace SecureMFA.WinOtp.Cmdlets
         {
             var entries = new List<RegistryEntry> { new RegistryEntry(SettingNames.DeviceRegistryPath, "", RegistryEntry.ProtectedKey, ProtectedKeyAccess) };
             entries.AddRange(settings.Values());
-            entries.AddRange(ComClass(ProviderClsid, ProviderTitle + " credential provider", ProviderIds.ProviderClassName, provider));
+            entries.AddRange(ComClass(ProviderClsid, $"{ProviderTitle} credential provider", ProviderIds.ProviderClassName, provider));
             entries.AddRange(ComClass(FilterClsid, FilterTitle, ProviderIds.FilterClassName, provider));
-            entries.Add(new RegistryEntry(CredentialProviders + "\\" + ProviderClsid, "", RegistryEntry.String, ProviderTitle));
-            entries.Add(new RegistryEntry(CredentialProviderFilters + "\\" + FilterClsid, "", RegistryEntry.String, FilterTitle));
+            entries.Add(new RegistryEntry($"{CredentialProviders}\\{ProviderClsid}", "", RegistryEntry.String, ProviderTitle));
+            entries.Add(new RegistryEntry($"{CredentialProviderFilters}\\{FilterClsid}", "", RegistryEntry.String, FilterTitle));
             return entries;
         }
 
         /// <summary>The keys that are the installer's alone, whole, in the order Uninstall deletes them (filter first: Windows' tiles come back at once).</summary>
         public static IReadOnlyList<string> OwnedKeys => new[]
         {
-            CredentialProviderFilters + "\\" + FilterClsid,
-            CredentialProviders + "\\" + ProviderClsid,
-            ClassesRoot + "\\" + FilterClsid,
-            ClassesRoot + "\\" + ProviderClsid,
+            $"{CredentialProviderFilters}\\{FilterClsid}",
+            $"{CredentialProviders}\\{ProviderClsid}",
+            $"{ClassesRoot}\\{FilterClsid}",
+            $"{ClassesRoot}\\{ProviderClsid}",
         };
 
         /// <summary>
@@ -74,9 +74,9 @@ namespace SecureMFA.WinOtp.Cmdlets
 
         private static IEnumerable<RegistryEntry> ComClass(string clsid, string title, string className, ProviderInstallation provider)
         {
-            var key = ClassesRoot + "\\" + clsid;
-            var server = key + "\\InprocServer32";
-            var versioned = server + "\\" + provider.AssemblyVersion;
+            var key = $"{ClassesRoot}\\{clsid}";
+            var server = $"{key}\\InprocServer32";
+            var versioned = $"{server}\\{provider.AssemblyVersion}";
             yield return new RegistryEntry(key, "", RegistryEntry.String, title);
             yield return new RegistryEntry(server, "", RegistryEntry.String, "mscoree.dll");
             yield return new RegistryEntry(server, "ThreadingModel", RegistryEntry.String, "Apartment");
@@ -87,7 +87,7 @@ namespace SecureMFA.WinOtp.Cmdlets
                 yield return new RegistryEntry(at, "RuntimeVersion", RegistryEntry.String, RuntimeVersion);
                 yield return new RegistryEntry(at, "CodeBase", RegistryEntry.String, provider.CodeBase);
             }
-            yield return new RegistryEntry(key + "\\Implemented Categories\\" + DotNetCategory, "", RegistryEntry.KeyOnly, null);
+            yield return new RegistryEntry($"{key}\\Implemented Categories\\{DotNetCategory}", "", RegistryEntry.KeyOnly, null);
         }
     }
 }

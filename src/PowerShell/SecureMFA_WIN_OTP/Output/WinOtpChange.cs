@@ -30,6 +30,6 @@ namespace SecureMFA.WinOtp.Cmdlets.Output
         public string Action { get; }
         public string Detail { get; }
 
-        public override string ToString() => Kind + " " + Name + ": " + Action + (Detail.Length > 0 ? " (" + Detail + ")" : "");
+        public override string ToString() => Detail.Length > 0 ? $"{Kind} {Name}: {Action} ({Detail})" : $"{Kind} {Name}: {Action}";
     }
 }

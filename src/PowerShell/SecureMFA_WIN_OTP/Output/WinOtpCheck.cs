@@ -18,6 +18,6 @@ namespace SecureMFA.WinOtp.Cmdlets.Output
         public bool Passed { get; }
         public string Detail { get; }
 
-        public override string ToString() => (Passed ? "PASS " : "FAIL ") + Check + ": " + Detail;
+        public override string ToString() => $"{(Passed ? "PASS" : "FAIL")} {Check}: {Detail}";
     }
 }
