@@ -6,7 +6,7 @@ using Xunit;
 
 namespace SecureMFA.Adapter.Tests
 {
-    /// <summary>One Debian Chromium for every browser test (never a downloaded browser); each test makes its own contexts.</summary>
+    /// <summary>One Debian Chromium (never a downloaded browser) per browser collection; each test makes its own contexts.</summary>
     public sealed class BrowserFixture : IAsyncLifetime
     {
         public const string Chromium = "/usr/bin/chromium";
@@ -50,6 +50,19 @@ namespace SecureMFA.Adapter.Tests
     public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
     {
         public const string Name = "browser";
+    }
+
+    /// <summary>The page tours' two browsers: xunit runs collections side by side, the tests of one collection one after another.</summary>
+    [CollectionDefinition(Name)]
+    public sealed class FirstTourBrowser : ICollectionFixture<BrowserFixture>
+    {
+        public const string Name = "browser: page tour 1";
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class SecondTourBrowser : ICollectionFixture<BrowserFixture>
+    {
+        public const string Name = "browser: page tour 2";
     }
 
     /// <summary>What a person does on the demo host's pages, in the browser.</summary>

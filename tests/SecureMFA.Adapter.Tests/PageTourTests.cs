@@ -34,17 +34,18 @@ namespace SecureMFA.Adapter.Tests
 
     /// <summary>
     /// Every page in every language, at phone (360×740) and desktop (1280×800) width and at 200 % zoom: each must pass
-    /// the layout and accessibility checks, and is saved to artifacts/screenshots/&lt;locale&gt;/&lt;page&gt;-&lt;view&gt;.jpg.
-    /// A run collects every problem before failing, so one run shows them all. With SECUREMFA_DOCS_SCREENSHOTS=1 the
-    /// English tour also writes the README's pictures (docs/screenshots/*.png).
+    /// the layout and accessibility checks. A run collects every problem before failing, so one run shows them all.
+    /// With SECUREMFA_SCREENSHOTS=1 each page is also saved to artifacts/screenshots/&lt;locale&gt;/&lt;page&gt;-&lt;view&gt;.jpg
+    /// (for people to look at; a sixth of a tour's time, so not on every run); with SECUREMFA_DOCS_SCREENSHOTS=1 the
+    /// English tour also writes the README's pictures (docs/screenshots/*.png). The tours are split over two classes,
+    /// each with its own browser, so the two halves run side by side instead of one after the other.
     /// </summary>
-    [Collection(BrowserCollection.Name)]
-    public class PageTourTests : IClassFixture<TourHosts>
+    public abstract class PageTour
     {
-        private static readonly View Desktop = new View("desktop", 1280, 800);
-        private static readonly View Phone = new View("phone", 360, 740);
+        protected static readonly View Desktop = new View("desktop", 1280, 800);
+        protected static readonly View Phone = new View("phone", 360, 740);
         // 200 % zoom of a 1280×800 window lays out a 640×400 CSS-pixel viewport, drawn at twice the pixels.
-        private static readonly View Zoom200 = new View("zoom200", 640, 400);
+        protected static readonly View Zoom200 = new View("zoom200", 640, 400);
 
         /// <summary>Pages shown in the README (English, desktop and phone), written to docs/screenshots when SECUREMFA_DOCS_SCREENSHOTS=1.</summary>
         private static readonly string[] DocumentedPages = { "enrolment", "code", "locked", "recovery" };
@@ -52,19 +53,14 @@ namespace SecureMFA.Adapter.Tests
         private readonly BrowserFixture _browser;
         private readonly TourHosts _hosts;
 
-        public PageTourTests(BrowserFixture browser, TourHosts hosts)
+        protected PageTour(BrowserFixture browser, TourHosts hosts)
         {
             _browser = browser;
             _hosts = hosts;
         }
 
-        [Theory]
-        [InlineData(1033, "en-US", "America/New_York")]
-        [InlineData(1036, "fr-FR", "Europe/Paris")]
-        [InlineData(1031, "de-DE", "Europe/Berlin")]
-        [InlineData(3082, "es-ES", "Asia/Kolkata")]
-        [InlineData(1043, "nl-NL", "Pacific/Auckland")]
-        public async Task EveryPageFitsAPhoneAndADesktopAndPassesAxe(int lcid, string locale, string timezone)
+        /// <summary>Walks every page in one language at desktop and phone width.</summary>
+        protected async Task TourInLanguage(int lcid, string locale, string timezone)
         {
             await using var context = await _browser.NewContext(locale, timezone, bypassCsp: true);
             var tour = new Tour(await context.NewPageAsync(), lcid, locale, timezone, new[] { Desktop, Phone });
@@ -72,8 +68,7 @@ namespace SecureMFA.Adapter.Tests
             tour.AssertNoProblems();
         }
 
-        [Fact]
-        public async Task EveryPageWorksAt200PercentZoom()
+        protected async Task TourAt200PercentZoom()
         {
             await using var context = await _browser.NewContext(bypassCsp: true, width: Zoom200.Width, height: Zoom200.Height, scale: 2);
             var tour = new Tour(await context.NewPageAsync(), 1033, "en-US", "America/New_York", new[] { Zoom200 });
@@ -162,7 +157,7 @@ namespace SecureMFA.Adapter.Tests
             await tour.Look("signed-out");
         }
 
-        private sealed class View
+        protected sealed class View
         {
             public View(string name, int width, int height)
             {
@@ -192,8 +187,10 @@ namespace SecureMFA.Adapter.Tests
                 _locale = locale;
                 _timezone = timezone;
                 _views = views;
-                _folder = PageChecks.ScreenshotFolder(locale);
+                _folder = Screenshots ? PageChecks.ScreenshotFolder(locale) : "";
             }
+
+            private static bool Screenshots => Environment.GetEnvironmentVariable("SECUREMFA_SCREENSHOTS") == "1";
 
             public IPage Page { get; }
             public int Lcid { get; }
@@ -219,10 +216,11 @@ namespace SecureMFA.Adapter.Tests
                     await Page.SetViewportSizeAsync(view.Width, view.Height);
                     foreach (var problem in await PageChecks.LayoutProblems(Page)) _problems.Add($"{_locale} {name} {view.Name}: {problem}");
                     // JPEG: a fifth of PNG's time, and these are for people to look at.
-                    await Page.ScreenshotAsync(new PageScreenshotOptions
-                    {
-                        Path = Path.Combine(_folder, $"{name}-{view.Name}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 80,
-                    });
+                    if (Screenshots)
+                        await Page.ScreenshotAsync(new PageScreenshotOptions
+                        {
+                            Path = Path.Combine(_folder, $"{name}-{view.Name}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 80,
+                        });
                     if (_locale == "en-US" && DocumentedPages.Contains(name) && view.Name != Zoom200.Name && Environment.GetEnvironmentVariable("SECUREMFA_DOCS_SCREENSHOTS") == "1")
                         await Page.ScreenshotAsync(new PageScreenshotOptions
                         {
@@ -250,5 +248,33 @@ namespace SecureMFA.Adapter.Tests
                 if (expected != actual) _problems.Add($"{_locale} {page}: {what} is \"{actual}\", expected \"{expected}\"");
             }
         }
+    }
+
+    /// <summary>English, French and 200 % zoom, on the first tour browser.</summary>
+    [Collection(FirstTourBrowser.Name)]
+    public sealed class PageTourTests : PageTour, IClassFixture<TourHosts>
+    {
+        public PageTourTests(BrowserFixture browser, TourHosts hosts) : base(browser, hosts) { }
+
+        [Theory]
+        [InlineData(1033, "en-US", "America/New_York")]
+        [InlineData(1036, "fr-FR", "Europe/Paris")]
+        public Task EveryPageFitsAPhoneAndADesktopAndPassesAxe(int lcid, string locale, string timezone) => TourInLanguage(lcid, locale, timezone);
+
+        [Fact]
+        public Task EveryPageWorksAt200PercentZoom() => TourAt200PercentZoom();
+    }
+
+    /// <summary>German, Spanish and Dutch, on the second tour browser, beside the first.</summary>
+    [Collection(SecondTourBrowser.Name)]
+    public sealed class MorePageTourTests : PageTour, IClassFixture<TourHosts>
+    {
+        public MorePageTourTests(BrowserFixture browser, TourHosts hosts) : base(browser, hosts) { }
+
+        [Theory]
+        [InlineData(1031, "de-DE", "Europe/Berlin")]
+        [InlineData(3082, "es-ES", "Asia/Kolkata")]
+        [InlineData(1043, "nl-NL", "Pacific/Auckland")]
+        public Task EveryPageFitsAPhoneAndADesktopAndPassesAxe(int lcid, string locale, string timezone) => TourInLanguage(lcid, locale, timezone);
     }
 }
