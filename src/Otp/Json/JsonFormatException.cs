@@ -9,6 +9,9 @@ namespace SecureMFA.Otp.Json
     /// </summary>
     public sealed class JsonFormatException : Exception
     {
+        /// <summary>A document that is JSON but not what its caller documents, where no single place is to blame.</summary>
+        public JsonFormatException(string reason) : this(reason, 0, 0, -1) { }
+
         public JsonFormatException(string reason, int line, int column, int offset, int memberOffset = -1)
             : base(line > 0 ? $"line {line}, column {column}: {reason}" : reason)
         {

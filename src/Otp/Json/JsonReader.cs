@@ -196,22 +196,22 @@ namespace SecureMFA.Otp.Json
             if (Peek() == '0')
             {
                 _pos++;
-                if (IsDigit(Peek())) throw Error($"{TheValue(key)} is not a JSON number: a number may not start with 0 followed by a digit");
+                if (IsDigit(Peek())) throw ErrorAt(start, $"{TheValue(key)} is not a JSON number: a number may not start with 0 followed by a digit");
             }
-            else if (!Digits()) throw Error($"{TheValue(key)} is not a JSON number: '-' must be followed by a digit");
+            else if (!Digits()) throw ErrorAt(start, $"{TheValue(key)} is not a JSON number: '-' must be followed by a digit");
             if (Peek() == '.')
             {
                 _pos++;
-                if (!Digits()) throw Error($"{TheValue(key)} is not a JSON number: '.' must be followed by a digit");
+                if (!Digits()) throw ErrorAt(start, $"{TheValue(key)} is not a JSON number: '.' must be followed by a digit");
             }
             if (Peek() == 'e' || Peek() == 'E')
             {
                 _pos++;
                 if (Peek() == '+' || Peek() == '-') _pos++;
-                if (!Digits()) throw Error($"{TheValue(key)} is not a JSON number: an exponent needs digits");
+                if (!Digits()) throw ErrorAt(start, $"{TheValue(key)} is not a JSON number: an exponent needs digits");
             }
             // "12abc" or "1.2.3": the number runs into something that is not JSON; it is not repeated.
-            if (IsWordCharacter(Peek())) throw Error($"{TheValue(key)} is not a JSON number (a text value needs straight double quotes \")");
+            if (IsWordCharacter(Peek())) throw ErrorAt(start, $"{TheValue(key)} is not a JSON number (a text value needs straight double quotes \")");
             return _text.Substring(start, _pos - start);
         }
 
@@ -263,7 +263,7 @@ namespace SecureMFA.Otp.Json
         private string ReadUnicodeEscape()
         {
             var first = Hex4(_pos + 1);
-            if (first < 0) throw Error("a \\u escape needs four hexadecimal digits");
+            if (first < 0) throw ErrorAt(_pos - 1, "a \\u escape needs four hexadecimal digits");
             _pos += 5;
             var c = (char)first;
             if (!char.IsSurrogate(c)) return c.ToString();
@@ -344,7 +344,10 @@ namespace SecureMFA.Otp.Json
             return Error(message);
         }
 
-        private JsonFormatException Error(string message) => new JsonFormatException(message, _line, Column(_pos), _pos, _memberStart);
+        private JsonFormatException Error(string message) => ErrorAt(_pos, message);
+
+        /// <summary>An error pointing at an earlier offset on the current line (where the number or escape began).</summary>
+        private JsonFormatException ErrorAt(int offset, string message) => new JsonFormatException(message, _line, Column(offset), offset, _memberStart);
 
         private static JsonFormatException NotUtf8(byte[] utf8, int index)
         {
