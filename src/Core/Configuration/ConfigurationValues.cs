@@ -13,7 +13,8 @@ namespace SecureMFA.Core.Configuration
     /// </summary>
     internal sealed class ConfigurationValues
     {
-        private readonly Dictionary<string, Entry> _members = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        // Each member with its text (typographic quotes removed where they were an error).
+        private readonly Dictionary<string, (JsonMember Member, string Text)> _members = new Dictionary<string, (JsonMember, string)>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _spelling = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly List<ConfigurationIssue> _issues;
         private readonly string _text;
@@ -61,8 +62,8 @@ namespace SecureMFA.Core.Configuration
             {
                 var firstSpelling = _spelling[canonical];
                 _issues.Add(ConfigurationLoader.Error(canonical, firstSpelling == written
-                    ? $"is written twice, on line {first.Line} (\"{first.Name.Trim()}\") and line {member.Line} (\"{member.Name.Trim()}\"); keep one"
-                    : $"{firstSpelling} (line {first.Line}) and {written} (line {member.Line}) are the same setting; keep one"));
+                    ? $"is written twice, on line {first.Member.Line} (\"{first.Member.Name.Trim()}\") and line {member.Line} (\"{member.Name.Trim()}\"); keep one"
+                    : $"{firstSpelling} (line {first.Member.Line}) and {written} (line {member.Line}) are the same setting; keep one"));
                 return;
             }
 
@@ -80,7 +81,7 @@ namespace SecureMFA.Core.Configuration
                 // Go on with the quotes removed, so the rest of the file is checked without follow-on errors.
                 text = ConfigurationJson.WithoutSuspectQuotes(text);
             }
-            _members[canonical] = new Entry(member.Name, member.Line, value.Kind, text);
+            _members[canonical] = (member, text);
             _spelling[canonical] = written;
         }
 
@@ -91,15 +92,15 @@ namespace SecureMFA.Core.Configuration
 
         public string Text(string key, string fallback)
         {
-            if (!_members.TryGetValue(key, out var entry) || entry.Kind == JsonKind.Null) return fallback;
+            if (!_members.TryGetValue(key, out var entry) || entry.Member.Value.Kind == JsonKind.Null) return fallback;
             return entry.Text;
         }
 
         public bool Bool(string key, bool fallback)
         {
             if (!TryGetFilled(key, out var value)) return fallback;
-            if (string.Equals(value.Text, "true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (string.Equals(value.Text, "false", StringComparison.OrdinalIgnoreCase)) return false;
+            if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)) return false;
             _issues.Add(ConfigurationLoader.Error(Name(key), $"{Show(key, value)} is not true or false"));
             return fallback;
         }
@@ -107,7 +108,7 @@ namespace SecureMFA.Core.Configuration
         public int Int(string key, int fallback, int min, int max)
         {
             if (!TryGetFilled(key, out var value)) return fallback;
-            if (!int.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            if (!int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             {
                 _issues.Add(ConfigurationLoader.Error(Name(key), $"{Show(key, value)} is not a whole number"));
                 return fallback;
@@ -127,37 +128,22 @@ namespace SecureMFA.Core.Configuration
         public T Enum<T>(string key, T fallback) where T : struct
         {
             if (!TryGetFilled(key, out var value)) return fallback;
-            var name = System.Enum.GetNames(typeof(T)).FirstOrDefault(n => string.Equals(n, value.Text.Trim(), StringComparison.OrdinalIgnoreCase));
+            var name = System.Enum.GetNames(typeof(T)).FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
             if (name != null) return (T)System.Enum.Parse(typeof(T), name);
             _issues.Add(ConfigurationLoader.Error(Name(key), $"{Show(key, value)} is not one of {string.Join(", ", System.Enum.GetNames(typeof(T)))}"));
             return fallback;
         }
 
-        private bool TryGetFilled(string key, out Entry value)
+        private bool TryGetFilled(string key, out string text)
         {
-            if (!_members.TryGetValue(key, out value!)) return false;
-            return value.Kind != JsonKind.Null && value.Text.Trim().Length > 0;
+            text = "";
+            if (!_members.TryGetValue(key, out var entry)) return false;
+            text = entry.Text;
+            return entry.Member.Value.Kind != JsonKind.Null && text.Trim().Length > 0;
         }
 
         /// <summary>How the value appeared in the file, for error messages; never for secrets.</summary>
-        private static string Show(string key, Entry value) =>
-            K.IsSecret(key) ? "the value" : value.Kind == JsonKind.String ? $"\"{value.Text}\"" : value.Text;
-
-        /// <summary>A member as the file gave it: the key as written, its line, the value's kind and text (typographic quotes removed where they were an error).</summary>
-        private sealed class Entry
-        {
-            public Entry(string name, int line, JsonKind kind, string text)
-            {
-                Name = name;
-                Line = line;
-                Kind = kind;
-                Text = text;
-            }
-
-            public string Name { get; }
-            public int Line { get; }
-            public JsonKind Kind { get; }
-            public string Text { get; }
-        }
+        private string Show(string key, string text) =>
+            K.IsSecret(key) ? "the value" : _members[key].Member.Value.Kind == JsonKind.String ? $"\"{text}\"" : text;
     }
 }
