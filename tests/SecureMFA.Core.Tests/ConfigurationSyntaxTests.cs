@@ -131,5 +131,57 @@ namespace SecureMFA.Core.Tests
             Assert.DoesNotContain("Hunter2", message);
             Assert.Contains("expected ':' after the key", message);
         }
+
+        // The kernel reader's one policy, as the configuration states it (README, configuration reference).
+        [Theory]
+        [InlineData("{\n  \"ui_login_failures\": 07\n}", "line 2, column 24: the value of the key \"ui_login_failures\" is not a JSON number: a number may not start with 0")]
+        [InlineData("{\n  \"ui_login_failures\": +5\n}", "line 2, column 24: the value of the key \"ui_login_failures\" is not a JSON number: a number may not start with '+'")]
+        [InlineData("{\n  \"ui_login_failures\": 5.\n}", "line 2, column 24: the value of the key \"ui_login_failures\" is not a JSON number: '.' must be followed by a digit")]
+        [InlineData("{\n  \"company\":\u00A0\"Adatum\"\n}", "line 2, column 13: U+00A0 is not JSON whitespace")]
+        [InlineData("{\n  \"company\": \"Ada\ttum\"\n}", "line 2, column 18: a tab inside a string: write it as \\t")]
+        public void TheStrictReadersRulesAreSyntaxErrorsWithLineAndColumn(string json, string expected)
+        {
+            Assert.StartsWith($"The configuration is not valid JSON: {expected}", Single(json));
+        }
+
+        [Fact]
+        public void ASecretWithATabOrAnUnquotedSecretIsNeverRepeated()
+        {
+            Assert.DoesNotContain("Hunter2", Single("{ \"data_encryption_passphrase\": \"Hunter2\tSecret\" }"));
+            Assert.DoesNotContain("Hunter2", Single("{ \"data_encryption_passphrase\": 0Hunter2 }"));
+            Assert.DoesNotContain("Hunter2", Single("{ \"data_encryption_passphrase\": \"x\", \"data_encryption_passphrase\": \"Hunter2\" }"));
+        }
+
+        [Fact]
+        public void AByteOrderMarkIsFine()
+        {
+            Assert.True(ConfigurationLoader.Parse("\uFEFF{ \"company\": \"Adatum\" }").IsValid);
+        }
+
+        [Fact]
+        public void AnObjectOrArrayValueIsAnErrorOnItsKey()
+        {
+            var error = Assert.Single(ConfigurationLoader.Parse("{\n  \"sqlserver\": { \"host\": \"x\" }\n}").Errors);
+            Assert.Equal("sqlserver", error.Key);
+            Assert.Equal("line 2, column 16: must be a single value (a string, number, true or false), not an object", error.Message);
+        }
+
+        [Theory]
+        [InlineData("sql_server", "sqlserver")]
+        [InlineData("compnay", "company")]
+        [InlineData("ui_login_failure", "ui_login_failures")]
+        public void AnUnknownKeyNearOneOfOursNamesTheKeyMeant(string written, string meant)
+        {
+            var warning = Assert.Single(ConfigurationLoader.Parse($"{{ \"{written}\": \"x\" }}").Warnings);
+            Assert.Equal(written, warning.Key);
+            Assert.Equal($"unknown key, ignored: did you mean \"{meant}\"?", warning.Message);
+        }
+
+        [Fact]
+        public void AnUnknownKeyFarFromOursSaysCheckTheSpelling()
+        {
+            var warning = Assert.Single(ConfigurationLoader.Parse("{ \"colour_scheme\": \"x\" }").Warnings);
+            Assert.Equal("unknown key, ignored (check the spelling)", warning.Message);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using SecureMFA.Core.Configuration;
+using SecureMFA.Otp.Json;
 using Xunit;
 using SecureMFA.Testing;
 
@@ -170,7 +171,7 @@ namespace SecureMFA.Core.Tests
         {
             var path = RepositoryPaths.Of("src/PowerShell/SecureMFA_OTP/Module/SecureMfaOtpProvider.json");
             var json = File.ReadAllText(path);
-            var keys = FlatJsonReader.Parse(json).Select(m => m.Key).ToList();
+            var keys = JsonReader.ParseObject(json).Members.Select(m => m.Name).ToList();
             Assert.Equal(ConfigurationKeys.All.OrderBy(k => k), keys.OrderBy(k => k));
             var result = ConfigurationLoader.Parse(json);
             var error = Assert.Single(result.Errors);

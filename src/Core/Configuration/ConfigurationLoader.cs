@@ -53,15 +53,10 @@ namespace SecureMFA.Core.Configuration
         public static ConfigurationResult Parse(string json)
         {
             var issues = new List<ConfigurationIssue>();
-            IReadOnlyList<JsonMember> members;
-            try { members = FlatJsonReader.Parse(json); }
-            catch (JsonSyntaxException ex)
-            {
-                issues.Add(new ConfigurationIssue(IssueSeverity.Error, "", "The configuration is not valid JSON: " + ex.Message));
-                return new ConfigurationResult(null, issues);
-            }
+            var file = ConfigurationJson.Parse(json, issues);
+            if (file == null) return new ConfigurationResult(null, issues);
 
-            var values = ConfigurationValues.From(members, issues);
+            var values = ConfigurationValues.From(json, file, issues);
             var config = Read(values, issues);
             CheckCombinations(config, values, issues);
             RiskySettings.Check(config, values, issues);

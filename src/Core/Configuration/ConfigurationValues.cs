@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SecureMFA.Otp.Json;
 using K = SecureMFA.Core.Configuration.ConfigurationKeys;
 
 namespace SecureMFA.Core.Configuration
@@ -12,58 +13,75 @@ namespace SecureMFA.Core.Configuration
     /// </summary>
     internal sealed class ConfigurationValues
     {
-        private readonly Dictionary<string, JsonMember> _members = new Dictionary<string, JsonMember>(StringComparer.Ordinal);
+        // Each member with its text (typographic quotes removed where they were an error).
+        private readonly Dictionary<string, (JsonMember Member, string Text)> _members = new Dictionary<string, (JsonMember, string)>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _spelling = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly List<ConfigurationIssue> _issues;
+        private readonly string _text;
 
-        private ConfigurationValues(List<ConfigurationIssue> issues) => _issues = issues;
+        private ConfigurationValues(string text, List<ConfigurationIssue> issues)
+        {
+            _text = text;
+            _issues = issues;
+        }
 
         /// <summary>
-        /// Maps every member to its canonical key. Unknown keys are warnings; a key written twice (in any
-        /// letter case, or once under its older name) and a typographic quote outside free text are errors.
+        /// Maps every member of the file (<paramref name="text"/>, parsed into <paramref name="file"/>) to its canonical
+        /// key. Unknown keys are warnings; a key written twice (in another letter case, or once under its older name;
+        /// the reader refuses an exact repeat), a value that is an object or array, and a typographic quote outside free
+        /// text are errors.
         /// </summary>
-        public static ConfigurationValues From(IEnumerable<JsonMember> members, List<ConfigurationIssue> issues)
+        public static ConfigurationValues From(string text, JsonObject file, List<ConfigurationIssue> issues)
         {
-            var values = new ConfigurationValues(issues);
-            foreach (var member in members) values.Add(member);
+            var values = new ConfigurationValues(text, issues);
+            foreach (var member in file.Members) values.Add(member);
             return values;
         }
 
         private void Add(JsonMember member)
         {
-            var written = member.Key.Trim().ToLowerInvariant();
-            if (member.KeySuspectQuote != null)
+            var written = member.Name.Trim().ToLowerInvariant();
+            var keyQuote = ConfigurationJson.FirstSuspectQuote(_text, member.Offset, member.NameLength);
+            if (keyQuote >= 0)
             {
-                var meant = new string(written.Where(c => !TypographicQuote.IsSuspect(c)).ToArray());
+                var meant = ConfigurationJson.WithoutSuspectQuotes(written);
                 var known = K.All.Contains(meant) || K.Aliases.ContainsKey(meant);
-                _issues.Add(ConfigurationLoader.Error(known ? meant : "", "the key at " + member.KeySuspectQuote.Describe()));
+                _issues.Add(ConfigurationLoader.Error(known ? meant : "", $"the key at {ConfigurationJson.DescribeQuoteAt(_text, keyQuote)}"));
                 return;
             }
             var canonical = K.Aliases.TryGetValue(written, out var target) ? target : written;
             if (!K.All.Contains(canonical))
             {
-                _issues.Add(ConfigurationLoader.Warn(member.Key, "unknown key, ignored (check the spelling)"));
+                var meant = ConfigurationJson.NearMiss(written);
+                _issues.Add(ConfigurationLoader.Warn(member.Name, meant == null
+                    ? "unknown key, ignored (check the spelling)"
+                    : $"unknown key, ignored: did you mean \"{meant}\"?"));
                 return;
             }
             if (_members.TryGetValue(canonical, out var first))
             {
                 var firstSpelling = _spelling[canonical];
                 _issues.Add(ConfigurationLoader.Error(canonical, firstSpelling == written
-                    ? $"is written twice, on line {first.Line} (\"{first.Key.Trim()}\") and line {member.Line} (\"{member.Key.Trim()}\"); keep one"
-                    : $"{firstSpelling} (line {first.Line}) and {written} (line {member.Line}) are the same setting; keep one"));
+                    ? $"is written twice, on line {first.Member.Line} (\"{first.Member.Name.Trim()}\") and line {member.Line} (\"{member.Name.Trim()}\"); keep one"
+                    : $"{firstSpelling} (line {first.Member.Line}) and {written} (line {member.Line}) are the same setting; keep one"));
                 return;
             }
 
             var value = member.Value;
-            var mark = value.SuspectQuote;
-            if (mark != null && (mark.Character == TypographicQuote.NotUtf8 || !K.IsFreeText(canonical)))
+            if (value.Kind == JsonKind.Object || value.Kind == JsonKind.Array)
             {
-                _issues.Add(ConfigurationLoader.Error(written, "the value at " + mark.Describe()));
-                // Go on with the quotes removed, so the rest of the file is checked without follow-on errors.
-                var cleaned = new string(value.Text.Where(c => !TypographicQuote.IsSuspect(c)).ToArray());
-                value = new JsonScalar(cleaned, value.IsString, value.Line, value.Column);
+                _issues.Add(ConfigurationLoader.Error(written, $"{value.Where}: must be a single value (a string, number, true or false), not {value.KindName}"));
+                return;
             }
-            _members[canonical] = new JsonMember(member.Key, member.Line, member.Column, null, value);
+            var text = value.Text;
+            var quote = value.Kind == JsonKind.String ? ConfigurationJson.FirstSuspectQuote(_text, value.Offset, value.Length) : -1;
+            if (quote >= 0 && (_text[quote] == ConfigurationJson.NotUtf8 || !K.IsFreeText(canonical)))
+            {
+                _issues.Add(ConfigurationLoader.Error(written, $"the value at {ConfigurationJson.DescribeQuoteAt(_text, quote)}"));
+                // Go on with the quotes removed, so the rest of the file is checked without follow-on errors.
+                text = ConfigurationJson.WithoutSuspectQuotes(text);
+            }
+            _members[canonical] = (member, text);
             _spelling[canonical] = written;
         }
 
@@ -74,15 +92,15 @@ namespace SecureMFA.Core.Configuration
 
         public string Text(string key, string fallback)
         {
-            if (!_members.TryGetValue(key, out var member) || member.Value.Text == "null" && !member.Value.IsString) return fallback;
-            return member.Value.Text;
+            if (!_members.TryGetValue(key, out var entry) || entry.Member.Value.Kind == JsonKind.Null) return fallback;
+            return entry.Text;
         }
 
         public bool Bool(string key, bool fallback)
         {
             if (!TryGetFilled(key, out var value)) return fallback;
-            if (string.Equals(value.Text, "true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (string.Equals(value.Text, "false", StringComparison.OrdinalIgnoreCase)) return false;
+            if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)) return false;
             _issues.Add(ConfigurationLoader.Error(Name(key), $"{Show(key, value)} is not true or false"));
             return fallback;
         }
@@ -90,7 +108,7 @@ namespace SecureMFA.Core.Configuration
         public int Int(string key, int fallback, int min, int max)
         {
             if (!TryGetFilled(key, out var value)) return fallback;
-            if (!int.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            if (!int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             {
                 _issues.Add(ConfigurationLoader.Error(Name(key), $"{Show(key, value)} is not a whole number"));
                 return fallback;
@@ -110,20 +128,22 @@ namespace SecureMFA.Core.Configuration
         public T Enum<T>(string key, T fallback) where T : struct
         {
             if (!TryGetFilled(key, out var value)) return fallback;
-            var name = System.Enum.GetNames(typeof(T)).FirstOrDefault(n => string.Equals(n, value.Text.Trim(), StringComparison.OrdinalIgnoreCase));
+            var name = System.Enum.GetNames(typeof(T)).FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
             if (name != null) return (T)System.Enum.Parse(typeof(T), name);
             _issues.Add(ConfigurationLoader.Error(Name(key), $"{Show(key, value)} is not one of {string.Join(", ", System.Enum.GetNames(typeof(T)))}"));
             return fallback;
         }
 
-        private bool TryGetFilled(string key, out JsonScalar value)
+        private bool TryGetFilled(string key, out string text)
         {
-            value = null!;
-            if (!_members.TryGetValue(key, out var member)) return false;
-            value = member.Value;
-            return !((!value.IsString && value.Text == "null") || value.Text.Trim().Length == 0);
+            text = "";
+            if (!_members.TryGetValue(key, out var entry)) return false;
+            text = entry.Text;
+            return entry.Member.Value.Kind != JsonKind.Null && text.Trim().Length > 0;
         }
 
-        private static string Show(string key, JsonScalar value) => K.IsSecret(key) ? "the value" : value.ToString();
+        /// <summary>How the value appeared in the file, for error messages; never for secrets.</summary>
+        private string Show(string key, string text) =>
+            K.IsSecret(key) ? "the value" : _members[key].Member.Value.Kind == JsonKind.String ? $"\"{text}\"" : text;
     }
 }

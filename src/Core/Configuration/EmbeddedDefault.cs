@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using System.Text;
 using SecureMFA.Core.Security;
 using SecureMFA.Otp.Crypto;
+using SecureMFA.Otp.Json;
 
 namespace SecureMFA.Core.Configuration
 {
@@ -25,30 +25,19 @@ namespace SecureMFA.Core.Configuration
             var passphrase = OwnerOnlyFiles.ReadOrCreate(Path.Combine(dataFolder, PassphraseFile), () => RandomText(32), out _);
             var bootstrap = OwnerOnlyFiles.ReadOrCreate(Path.Combine(dataFolder, BootstrapFile), () => RandomText(24), out var created);
             newBootstrap = created ? bootstrap : null;
-            return "{\n" +
-                   "  \"company\": \"SecureMFA Demo\",\n" +
-                   "  \"auth_mode\": \"SQLITE\",\n" +
-                   $"  \"sqlite_path\": {Json(Path.GetFullPath(Path.Combine(dataFolder, DatabaseFile)))},\n" +
-                   "  \"data_encryption\": \"true\",\n" +
-                   $"  \"data_encryption_passphrase\": {Json(passphrase)},\n" +
-                   "  \"ui_login_failures\": \"5\",\n" +
-                   "  \"ui_lockout_minutes\": \"5\",\n" +
-                   $"  \"api_headers_value\": {Json(bootstrap)}\n" +
-                   "}\n";
+            // Values as strings, as in the shipped template people copy from.
+            return new JsonWriter()
+                .Add(ConfigurationKeys.Company, "SecureMFA Demo")
+                .Add(ConfigurationKeys.AuthMode, "SQLITE")
+                .Add(ConfigurationKeys.SqlitePath, Path.GetFullPath(Path.Combine(dataFolder, DatabaseFile)))
+                .Add(ConfigurationKeys.DataEncryption, "true")
+                .Add(ConfigurationKeys.DataEncryptionPassphrase, passphrase)
+                .Add(ConfigurationKeys.UiLoginFailures, "5")
+                .Add(ConfigurationKeys.UiLockoutMinutes, "5")
+                .Add(ConfigurationKeys.ApiHeadersValue, bootstrap)
+                .ToIndentedString();
         }
 
         private static string RandomText(int bytes) => Convert.ToBase64String(RandomBytes.Of(bytes));
-
-        private static string Json(string value)
-        {
-            var escaped = new StringBuilder("\"");
-            foreach (var c in value)
-            {
-                if (c == '"' || c == '\\') escaped.Append('\\').Append(c);
-                else if (c < ' ') escaped.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                else escaped.Append(c);
-            }
-            return escaped.Append('"').ToString();
-        }
     }
 }

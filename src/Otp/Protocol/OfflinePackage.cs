@@ -1,3 +1,5 @@
+using SecureMFA.Otp.Json;
+
 namespace SecureMFA.Otp.Protocol
 {
     /// <summary>
@@ -27,5 +29,36 @@ namespace SecureMFA.Otp.Protocol
         public long LastStep { get; set; }
         /// <summary>Base64 of IV (16) | AES-256-CBC ciphertext | HMAC-SHA256 tag (32).</summary>
         public string WrappedSecret { get; set; } = "";
+
+        /// <summary>The package as the verify answer's "offline" member carries it: the one form the API writes and devices read.</summary>
+        public JsonWriter ToJson() => new JsonWriter()
+            .Add("v", V)
+            .Add("upn", Upn)
+            .Add("issuer", Issuer)
+            .Add("alg", Alg)
+            .Add("digits", Digits)
+            .Add("period", Period)
+            .Add("validUntil", ValidUntil)
+            .Add("maxFailures", MaxFailures)
+            .Add("lockoutMinutes", LockoutMinutes)
+            .Add("lastStep", LastStep)
+            .Add("wrappedSecret", WrappedSecret);
+
+        /// <summary>Reads what <see cref="ToJson"/> writes; a member missing or of the wrong type is a <see cref="JsonFormatException"/>.</summary>
+        public static OfflinePackage FromJson(JsonObject json) => new OfflinePackage
+        {
+            V = json.RequiredInt32("v"),
+            Upn = json.RequiredString("upn"),
+            // Absent before version 3; the device refuses such a package (OfflineVault.OpenPackage), the accept stands.
+            Issuer = json.String("issuer") ?? "",
+            Alg = json.RequiredString("alg"),
+            Digits = json.RequiredInt32("digits"),
+            Period = json.RequiredInt32("period"),
+            ValidUntil = json.RequiredInt64("validUntil"),
+            MaxFailures = json.RequiredInt32("maxFailures"),
+            LockoutMinutes = json.RequiredInt32("lockoutMinutes"),
+            LastStep = json.RequiredInt64("lastStep"),
+            WrappedSecret = json.RequiredString("wrappedSecret"),
+        };
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using SecureMFA.Otp.Json;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 using SecureMFA.WebApi.Signing;
@@ -13,25 +14,15 @@ namespace SecureMFA.WebApi.Endpoints
     {
         public const string Path = "/v1/devices/self";
 
-        public sealed class Response
-        {
-            public string DeviceId { get; set; } = "";
-            public string Machine { get; set; } = "";
-            public string Registered { get; set; } = "";
-            public long ServerTime { get; set; }
-        }
-
         public static Task Handle(HttpContext context)
         {
             var runtime = context.RequestServices.GetRequiredService<ApiRuntime>();
             var device = (context.Features.Get<SignedRequest>() ?? throw new InvalidOperationException("self reached without a verified signature")).Device;
-            return ApiJson.Write(context, new Response
-            {
-                DeviceId = device.Id,
-                Machine = device.Machine,
-                Registered = ApiJson.UtcTime(device.Created),
-                ServerTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds(),
-            });
+            return ApiJson.Write(context, new JsonWriter()
+                .Add("deviceId", device.Id)
+                .Add("machine", device.Machine)
+                .Add("registered", ApiJson.UtcTime(device.Created))
+                .Add("serverTime", new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds()));
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
+using SecureMFA.Otp.Json;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 
@@ -24,22 +25,6 @@ namespace SecureMFA.WebApi.Endpoints
         private DateTime _checkedAt = DateTime.MinValue;
         private string? _failure;
 
-        public sealed class Healthy
-        {
-            public string Status { get; set; } = "ok";
-            public string Store { get; set; } = "";
-            public int SchemaVersion { get; set; }
-            public string Version { get; set; } = "";
-            public long ServerTime { get; set; }
-        }
-
-        public sealed class Unhealthy
-        {
-            public string Status { get; set; } = "unavailable";
-            public string Error { get; set; } = ApiError.StoreUnavailable;
-            public string Message { get; set; } = "";
-        }
-
         public static Task Handle(HttpContext context)
         {
             var runtime = context.RequestServices.GetRequiredService<ApiRuntime>();
@@ -47,15 +32,17 @@ namespace SecureMFA.WebApi.Endpoints
             if (failure != null)
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return ApiJson.Write(context, new Unhealthy { Message = "The user store cannot be reached; the details are in the server's event log." });
+                return ApiJson.Write(context, new JsonWriter()
+                    .Add("status", "unavailable")
+                    .Add("error", ApiError.StoreUnavailable)
+                    .Add("message", "The user store cannot be reached; the details are in the server's event log."));
             }
-            return ApiJson.Write(context, new Healthy
-            {
-                Store = runtime.Config.AuthMode.ToString(),
-                SchemaVersion = SqlStatements.SchemaVersion,
-                Version = Version,
-                ServerTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds(),
-            });
+            return ApiJson.Write(context, new JsonWriter()
+                .Add("status", "ok")
+                .Add("store", runtime.Config.AuthMode.ToString())
+                .Add("schemaVersion", SqlStatements.SchemaVersion)
+                .Add("version", Version)
+                .Add("serverTime", new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds()));
         }
 
         /// <summary>Null when the store answers and has the schema this build needs, else why not (for the event log).</summary>

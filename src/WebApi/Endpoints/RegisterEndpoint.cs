@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores;
 using SecureMFA.Otp.Crypto;
+using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
@@ -24,13 +25,9 @@ namespace SecureMFA.WebApi.Endpoints
         {
             public string? Machine { get; set; }
             public string? MachineSid { get; set; }
-        }
 
-        public sealed class Response
-        {
-            public string DeviceId { get; set; } = "";
-            public string DeviceKey { get; set; } = "";
-            public long ServerTime { get; set; }
+            /// <summary>The members as WIN OTP's client writes them; one of the wrong type is a <see cref="JsonFormatException"/>.</summary>
+            public static Request From(JsonObject json) => new Request { Machine = json.String("machine"), MachineSid = json.String("machineSid") };
         }
 
         public static async Task Handle(HttpContext context)
@@ -65,7 +62,7 @@ namespace SecureMFA.WebApi.Endpoints
 
             var body = await RequestBody.Read(context);
             if (body == null) return;
-            var request = ApiJson.TryDeserialize<Request>(body);
+            var request = ApiJson.TryRead(body, Request.From);
             var problem = request == null ? "the body is not a JSON object" : Check(request);
             if (problem != null)
             {
@@ -98,12 +95,10 @@ namespace SecureMFA.WebApi.Endpoints
 
             runtime.Events.Write(OtpEventId.ProviderOk, EventLevel.Information,
                 $"Device {device.Id} registered for computer {device.Machine}" + (device.MachineSid.Length > 0 ? $" ({device.MachineSid})" : "") + $" from {address}.");
-            await ApiJson.Write(context, new Response
-            {
-                DeviceId = device.Id,
-                DeviceKey = Convert.ToBase64String(key),
-                ServerTime = new DateTimeOffset(now).ToUnixTimeSeconds(),
-            });
+            await ApiJson.Write(context, new JsonWriter()
+                .Add("deviceId", device.Id)
+                .Add("deviceKey", Convert.ToBase64String(key))
+                .Add("serverTime", new DateTimeOffset(now).ToUnixTimeSeconds()));
         }
 
         private static string? Check(Request request)

@@ -25,7 +25,7 @@ namespace SecureMFA.WebApi.Endpoints
         {
             var runtime = context.RequestServices.GetRequiredService<ApiRuntime>();
             var signed = context.Features.Get<SignedRequest>() ?? throw new InvalidOperationException("verify reached without a verified signature");
-            var request = ApiJson.TryDeserialize<VerifyRequest>(signed.Body);
+            var request = ApiJson.TryRead(signed.Body, VerifyRequest.From);
             var shape = request == null ? "the body is not a JSON object" : ShapeProblem(request);
             if (shape != null)
             {
@@ -67,7 +67,7 @@ namespace SecureMFA.WebApi.Endpoints
                     events.Write(OtpEventId.OtpOk, EventLevel.Information,
                         $"Offline package for {upn} issued, valid until {DateTimeOffset.FromUnixTimeSeconds(response.Offline.ValidUntil):u}");
             }
-            await ApiJson.Write(context, response);
+            await ApiJson.Write(context, response.ToJson());
         }
 
         private static string? ShapeProblem(VerifyRequest r)

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WebApi.Endpoints
@@ -16,11 +16,9 @@ namespace SecureMFA.WebApi.Endpoints
         public string Result { get; set; } = "";
 
         /// <summary>malformed or clock_drift; absent otherwise.</summary>
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Reason { get; set; }
 
         /// <summary>With clock_drift: how far the phone's clock is off, positive when ahead.</summary>
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? DriftSeconds { get; set; }
 
         /// <summary>ISO 8601 UTC, with locked.</summary>
@@ -28,5 +26,21 @@ namespace SecureMFA.WebApi.Endpoints
         public int? AttemptsLeft { get; set; }
         public long ServerTime { get; set; }
         public OfflinePackage? Offline { get; set; }
+
+        /// <summary>
+        /// The body: reason and driftSeconds only when set; lockedUntil, attemptsLeft and offline always, null when not
+        /// set (as section 7 shows them).
+        /// </summary>
+        public JsonWriter ToJson()
+        {
+            var json = new JsonWriter().Add("result", Result);
+            if (Reason != null) json.Add("reason", Reason);
+            if (DriftSeconds.HasValue) json.Add("driftSeconds", DriftSeconds.Value);
+            if (LockedUntil != null) json.Add("lockedUntil", LockedUntil); else json.AddNull("lockedUntil");
+            if (AttemptsLeft.HasValue) json.Add("attemptsLeft", AttemptsLeft.Value); else json.AddNull("attemptsLeft");
+            json.Add("serverTime", ServerTime);
+            if (Offline != null) json.Add("offline", Offline.ToJson()); else json.AddNull("offline");
+            return json;
+        }
     }
 }

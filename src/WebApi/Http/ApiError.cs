@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using SecureMFA.Otp.Json;
 
 namespace SecureMFA.WebApi.Http
 {
@@ -28,23 +29,16 @@ namespace SecureMFA.WebApi.Http
         public const string StoreUnavailable = "store_unavailable";
         public const string Internal = "internal";
 
-        /// <summary>The body of every error response; <see cref="ServerTime"/> only where the protocol adds it.</summary>
-        public sealed class Body
-        {
-            public string Error { get; set; } = "";
-            public string Message { get; set; } = "";
-
-            [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-            public long? ServerTime { get; set; }
-        }
-
         public static Task Write(HttpContext context, int status, string error, string message, long? serverTime = null, TimeSpan? retryAfter = null)
         {
             var response = context.Response;
             response.StatusCode = status;
             if (retryAfter.HasValue)
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return ApiJson.Write(context, new Body { Error = error, Message = message, ServerTime = serverTime });
+            // The one body every error shares; serverTime only where the protocol adds it.
+            var body = new JsonWriter().Add("error", error).Add("message", message);
+            if (serverTime.HasValue) body.Add("serverTime", serverTime.Value);
+            return ApiJson.Write(context, body);
         }
     }
 }

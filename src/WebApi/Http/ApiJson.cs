@@ -1,32 +1,23 @@
 using System;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using SecureMFA.Otp.Json;
 
 namespace SecureMFA.WebApi.Http
 {
     /// <summary>
-    /// JSON as docs/webapi-protocol.md says: camelCase names compared exactly, unknown properties ignored, numbers only
-    /// as numbers, and a property given twice refused (two readers must never disagree on which value counts).
+    /// JSON as docs/webapi-protocol.md says, with the kernel's reader and writer (<see cref="JsonReader"/>,
+    /// <see cref="JsonWriter"/>), the ones WIN OTP reads and writes with: every body a device signs or verifies is read
+    /// and written by one implementation on both sides. Names compared exactly, unknown members ignored, numbers only as
+    /// numbers, a member given twice refused (two readers must never disagree on which value counts).
     /// </summary>
     public static class ApiJson
     {
-        public static readonly JsonSerializerOptions Options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        /// <summary>Writes <paramref name="body"/> as the whole response body: an answer or an <see cref="ApiError"/> body.</summary>
+        public static async Task Write(HttpContext context, JsonWriter body)
         {
-            PropertyNameCaseInsensitive = false,
-            NumberHandling = JsonNumberHandling.Strict,
-            AllowDuplicateProperties = false,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        };
-
-        public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
-
-        /// <summary>Writes <paramref name="value"/> as the whole response body: an answer or an <see cref="ApiError"/> body.</summary>
-        public static async Task Write<T>(HttpContext context, T value)
-        {
-            var bytes = Serialize(value);
+            var bytes = body.ToUtf8();
             context.Response.ContentType = "application/json; charset=utf-8";
             context.Response.ContentLength = bytes.Length;
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
@@ -36,11 +27,11 @@ namespace SecureMFA.WebApi.Http
         public static string UtcTime(DateTime utc) =>
             DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
 
-        /// <summary>The body as <typeparamref name="T"/>, or null when it is not JSON of that shape.</summary>
-        public static T? TryDeserialize<T>(byte[] body) where T : class
+        /// <summary>The body read by <paramref name="read"/>, or null when it is not a JSON object of that shape (a member of the wrong type included).</summary>
+        public static T? TryRead<T>(byte[] body, Func<JsonObject, T> read) where T : class
         {
-            try { return JsonSerializer.Deserialize<T>(body, Options); }
-            catch (JsonException) { return null; }
+            try { return read(JsonReader.ParseObject(body)); }
+            catch (JsonFormatException) { return null; }
         }
     }
 }

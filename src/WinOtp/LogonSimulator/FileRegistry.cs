@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using SecureMFA.Otp.Json;
 using SecureMFA.WinOtp.Platform;
 
 namespace SecureMFA.WinOtp.LogonSimulator
@@ -14,6 +12,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
     /// (<see cref="ProtectKey"/>) are listed under "$protected"; every other key is taken as Windows leaves a key under
     /// HKLM\Software, readable by BUILTIN\Users. Several simulators may share one state folder (a test runs them in
     /// parallel): each change is a read-modify-write under registry.json.lock, and the file is replaced atomically.
+    /// The file is read and written with the kernel's JSON (<see cref="JsonReader"/>, <see cref="JsonWriter"/>).
     /// </summary>
     public sealed class FileRegistry : IMachineRegistry
     {
@@ -28,82 +27,121 @@ namespace SecureMFA.WinOtp.LogonSimulator
             _path = path;
         }
 
-        public object? GetValue(string subKey, string name)
+        public object? GetValue(string subKey, string name) =>
+            Load().Keys.TryGetValue(KeyName(subKey), out var key) && key.TryGetValue(name, out var value) ? value : null;
+
+        public void SetValue(string subKey, string name, object value)
         {
-            var keys = Load();
-            if (keys[KeyName(subKey)] is not JsonObject key || key[name] is not JsonObject value) return null;
-            var data = value["value"];
-            switch ((string?)value["type"])
+            if (!(value is int || value is long || value is byte[] || value is string))
+                throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
+            Change(state =>
             {
-                case "REG_DWORD": return (int)data!;
-                case "REG_QWORD": return (long)data!;
-                case "REG_BINARY": return Convert.FromBase64String((string)data!);
-                case "REG_SZ": return (string?)data;
-                default: throw new InvalidDataException(_path + ": " + KeyName(subKey) + "\\" + name + " has an unknown type.");
-            }
+                state.Key(KeyName(subKey))[name] = value;
+                return true;
+            });
         }
 
-        public void SetValue(string subKey, string name, object value) => Change(keys =>
-        {
-            if (keys[KeyName(subKey)] is not JsonObject key)
-            {
-                key = new JsonObject();
-                keys[KeyName(subKey)] = key;
-            }
-            key[name] = value switch
-            {
-                int dword => new JsonObject { ["type"] = "REG_DWORD", ["value"] = dword },
-                long qword => new JsonObject { ["type"] = "REG_QWORD", ["value"] = qword },
-                byte[] binary => new JsonObject { ["type"] = "REG_BINARY", ["value"] = Convert.ToBase64String(binary) },
-                string text => new JsonObject { ["type"] = "REG_SZ", ["value"] = text },
-                _ => throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value)),
-            };
-            return true;
-        });
+        public void DeleteValue(string subKey, string name) =>
+            Change(state => state.Keys.TryGetValue(KeyName(subKey), out var key) && key.Remove(name));
 
-        public void DeleteValue(string subKey, string name) => Change(keys => keys[KeyName(subKey)] is JsonObject key && key.Remove(name));
-
-        public void ProtectKey(string subKey) => Change(keys =>
+        public void ProtectKey(string subKey) => Change(state =>
         {
-            if (keys[KeyName(subKey)] is not JsonObject) keys[KeyName(subKey)] = new JsonObject();
-            if (keys[ProtectedList] is not JsonArray list)
-            {
-                list = new JsonArray();
-                keys[ProtectedList] = list;
-            }
-            if (list.Any(k => (string?)k == KeyName(subKey))) return false;
-            list.Add(KeyName(subKey));
+            state.Key(KeyName(subKey));
+            if (state.Protected.Contains(KeyName(subKey))) return false;
+            state.Protected.Add(KeyName(subKey));
             return true;
         });
 
         public IReadOnlyList<string>? OthersWithAccess(string subKey)
         {
-            var keys = Load();
-            if (keys[KeyName(subKey)] is not JsonObject) return null;
-            var isProtected = keys[ProtectedList] is JsonArray list && list.Any(k => (string?)k == KeyName(subKey));
-            return isProtected ? new string[0] : new[] { InheritedReader };
+            var state = Load();
+            if (!state.Keys.ContainsKey(KeyName(subKey))) return null;
+            return state.Protected.Contains(KeyName(subKey)) ? new string[0] : new[] { InheritedReader };
         }
 
-        private static string KeyName(string subKey) => string.IsNullOrEmpty(subKey) ? Root : Root + "\\" + subKey;
+        private static string KeyName(string subKey) => string.IsNullOrEmpty(subKey) ? Root : $@"{Root}\{subKey}";
 
-        private JsonObject Load()
+        private RegistryFile Load()
         {
-            if (!File.Exists(_path)) return new JsonObject();
-            try { return JsonNode.Parse(File.ReadAllText(_path)) as JsonObject ?? throw new InvalidDataException(_path + " is not a JSON object."); }
-            catch (JsonException e) { throw new InvalidDataException(_path + " is not valid JSON: " + e.Message); }
+            if (!File.Exists(_path)) return new RegistryFile();
+            try { return RegistryFile.Read(JsonReader.ParseObject(File.ReadAllBytes(_path), name => name)); }
+            catch (JsonFormatException e) { throw new InvalidDataException($"{_path} is not the simulator's registry: {e.Message}"); }
         }
 
         /// <summary>One read-modify-write under the lock; <paramref name="change"/> says whether anything changed.</summary>
-        private void Change(Func<JsonObject, bool> change)
+        private void Change(Func<RegistryFile, bool> change)
         {
-            using (ExclusiveFileLock.TryTake(_path + ".lock", LockWait) ?? throw new IOException(_path + " is held by another simulator for more than " + LockWait.TotalSeconds + " s."))
+            using (ExclusiveFileLock.TryTake($"{_path}.lock", LockWait) ?? throw new IOException($"{_path} is held by another simulator for more than {LockWait.TotalSeconds} s."))
             {
-                var keys = Load();
-                if (!change(keys)) return;
-                var temporary = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                File.WriteAllText(temporary, keys.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                var state = Load();
+                if (!change(state)) return;
+                var temporary = $"{_path}.{Guid.NewGuid():N}.tmp";
+                File.WriteAllText(temporary, state.ToJson().ToIndentedString());
                 File.Move(temporary, _path, true);
             }
+        }
+
+        /// <summary>registry.json in memory: keys in file order, each value as the registry would return it.</summary>
+        private sealed class RegistryFile
+        {
+            public Dictionary<string, Dictionary<string, object>> Keys { get; } = new Dictionary<string, Dictionary<string, object>>(StringComparer.Ordinal);
+            public List<string> Protected { get; } = new List<string>();
+
+            public Dictionary<string, object> Key(string name)
+            {
+                if (!Keys.TryGetValue(name, out var key)) Keys[name] = key = new Dictionary<string, object>(StringComparer.Ordinal);
+                return key;
+            }
+
+            public static RegistryFile Read(JsonObject file)
+            {
+                var state = new RegistryFile();
+                foreach (var member in file.Members)
+                {
+                    if (member.Name == ProtectedList) { state.Protected.AddRange(file.StringArray(ProtectedList) ?? new string[0]); continue; }
+                    var key = state.Key(member.Name);
+                    var values = file.Object(member.Name) ?? throw new JsonFormatException($"\"{member.Name}\" is null, not a key", member.Line, member.Column, member.Offset);
+                    foreach (var value in values.Members)
+                        key[value.Name] = ReadValue(values.Object(value.Name) ?? throw new JsonFormatException($"\"{value.Name}\" is null, not a value", value.Line, value.Column, value.Offset), value.Name);
+                }
+                return state;
+            }
+
+            private static object ReadValue(JsonObject value, string name)
+            {
+                var type = value.RequiredString("type");
+                switch (type)
+                {
+                    case "REG_DWORD": return value.RequiredInt32("value");
+                    case "REG_QWORD": return value.RequiredInt64("value");
+                    case "REG_SZ": return value.RequiredString("value");
+                    case "REG_BINARY":
+                        try { return Convert.FromBase64String(value.RequiredString("value")); }
+                        catch (FormatException) { throw new JsonFormatException($"\"{name}\" is REG_BINARY but its value is not base64", value.Line, value.Column, -1); }
+                    default: throw new JsonFormatException($"\"{name}\" has an unknown type", value.Line, value.Column, -1);
+                }
+            }
+
+            public JsonWriter ToJson()
+            {
+                var file = new JsonWriter();
+                foreach (var key in Keys)
+                {
+                    var values = new JsonWriter();
+                    foreach (var value in key.Value) values.Add(value.Key, Typed(value.Value));
+                    file.Add(key.Key, values);
+                }
+                if (Protected.Count > 0) file.Add(ProtectedList, Protected);
+                return file;
+            }
+
+            private static JsonWriter Typed(object value) => value switch
+            {
+                int dword => new JsonWriter().Add("type", "REG_DWORD").Add("value", dword),
+                long qword => new JsonWriter().Add("type", "REG_QWORD").Add("value", qword),
+                byte[] binary => new JsonWriter().Add("type", "REG_BINARY").Add("value", Convert.ToBase64String(binary)),
+                _ => new JsonWriter().Add("type", "REG_SZ").Add("value", (string)value),
+            };
         }
     }
 }

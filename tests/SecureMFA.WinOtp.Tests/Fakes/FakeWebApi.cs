@@ -7,9 +7,9 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.Otp.Totp;
-using SecureMFA.WinOtp.Json;
 using SecureMFA.WinOtp.Platform;
 
 namespace SecureMFA.WinOtp.Tests.Fakes

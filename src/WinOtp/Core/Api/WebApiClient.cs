@@ -6,9 +6,9 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.WinOtp.Decision;
-using SecureMFA.WinOtp.Json;
 using SecureMFA.WinOtp.Platform;
 
 namespace SecureMFA.WinOtp.Api
@@ -140,24 +140,7 @@ namespace SecureMFA.WinOtp.Api
                 answer.LockedUntil = until;
             }
             var offline = json.Object("offline");
-            if (offline != null)
-            {
-                answer.Offline = new OfflinePackage
-                {
-                    V = offline.RequiredInt32("v"),
-                    Upn = offline.RequiredString("upn"),
-                    // Absent before version 3; OfflineVault.OpenPackage refuses such a package, the accept stands.
-                    Issuer = offline.String("issuer") ?? "",
-                    Alg = offline.RequiredString("alg"),
-                    Digits = offline.RequiredInt32("digits"),
-                    Period = offline.RequiredInt32("period"),
-                    ValidUntil = offline.RequiredInt64("validUntil"),
-                    MaxFailures = offline.RequiredInt32("maxFailures"),
-                    LockoutMinutes = offline.RequiredInt32("lockoutMinutes"),
-                    LastStep = offline.RequiredInt64("lastStep"),
-                    WrappedSecret = offline.RequiredString("wrappedSecret"),
-                };
-            }
+            if (offline != null) answer.Offline = OfflinePackage.FromJson(offline);
             return answer;
         }
 
