@@ -8,7 +8,7 @@ using Xunit;
 
 namespace SecureMFA.Adapter.Tests
 {
-    /// <summary>Event 5552 at start names the domain controller the AD store reads and writes (the Samba DC of scripts/samba-dc.sh start).</summary>
+    /// <summary>Event 5552 at start names the domain controller the AD store reads and writes (the Samba DC of scripts/samba-dc.sh start), the encryption and the schema checked.</summary>
     public class AdStoreStartEventTests
     {
         [Fact]
@@ -24,7 +24,7 @@ namespace SecureMFA.Adapter.Tests
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(config))));
             try
             {
-                Assert.Equal("SecureMFA OTP provider started (AD store: PDC emulator dc1.adatum.labnet).", Assert.Single(events.Messages(OtpEventId.ProviderOk)));
+                Assert.Equal("SecureMFA OTP provider started (AD store: PDC emulator dc1.adatum.labnet; data encryption on; AD schema current).", Assert.Single(events.Messages(OtpEventId.ProviderOk)));
                 Assert.DoesNotContain(events.Events, e => e.Level != EventLevel.Information);
                 Assert.DoesNotContain(events.Events, e => e.Message.Contains(Variable("SECUREMFA_AD_PASSWORD")));
             }
