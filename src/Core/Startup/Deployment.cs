@@ -189,7 +189,8 @@ namespace SecureMFA.Core.Startup
 
         private static DeploymentException ConfigurationFailed(IEventSink events, string reason, Exception? cause)
         {
-            events.Write(OtpEventId.ConfigurationFailed, EventLevel.Error, char.ToUpperInvariant(reason[0]) + reason.Substring(1));
+            // The event is a sentence; a reason that starts with a key (data_encryption) keeps the key's spelling.
+            events.Write(OtpEventId.ConfigurationFailed, EventLevel.Error, reason.StartsWith("the ", StringComparison.Ordinal) ? $"T{reason.Substring(1)}" : reason);
             return new DeploymentException(reason, cause);
         }
 
