@@ -44,7 +44,7 @@ namespace SecureMFA.Core.Startup
                 lock (_gate)
                 {
                     if (_disposed) throw new ObjectDisposedException(nameof(Deployment));
-                    return _devices ??= DeviceRegistryFactory.Open(Config, _events);
+                    return _devices ??= OtpUserStoreFactory.OpenDevices(Config, _events);
                 }
             }
         }
@@ -116,7 +116,7 @@ namespace SecureMFA.Core.Startup
             }
             catch
             {
-                _schema = $"{SchemaName} schema not verified";
+                _schema = $"{SchemaName} schema check failed, event 5553";
                 throw;
             }
         }
