@@ -9,6 +9,7 @@ using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WebApi.Tests
 {
@@ -43,6 +44,8 @@ namespace SecureMFA.WebApi.Tests
             ConfigPath = Path.Combine(Folder, "SecureMfaOtpProvider.json");
             File.WriteAllText(ConfigPath, "{\n" + string.Join(",\n", values.Select(v => $"  \"{v.Key}\": {System.Text.Json.JsonSerializer.Serialize(v.Value)}")) + "\n}\n");
             Config = ConfigurationLoader.LoadFile(ConfigPath);
+            // Before the API asks for it: every SQLite deployment of this test process shares one salt, so the key is derived once.
+            if (Config.AuthMode == AuthMode.SQLITE) Store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
         }
 
         public string Folder { get; }
