@@ -7,7 +7,6 @@ using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.SignIn;
 using SecureMFA.Core.Startup;
-using SecureMFA.Core.Stores;
 
 namespace SecureMFA.Adapter
 {
