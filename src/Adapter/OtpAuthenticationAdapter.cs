@@ -5,11 +5,8 @@ using System.Security.Claims;
 using Microsoft.IdentityServer.Web.Authentication.External;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
-using SecureMFA.Core.Security;
 using SecureMFA.Core.SignIn;
-using SecureMFA.Core.Stores;
-using SecureMFA.Core.Stores.Ldap;
-using SecureMFA.Core.Stores.Sql;
+using SecureMFA.Core.Startup;
 
 namespace SecureMFA.Adapter
 {
@@ -22,6 +19,9 @@ namespace SecureMFA.Adapter
     {
         public const string UpnContextKey = "SecureMfaOtp.Upn";
 
+        /// <summary>The provider as its events name it.</summary>
+        public const string Host = "SecureMFA OTP provider";
+
         /// <summary>Set in the context after a recovery code was accepted: how many the user has left (an int), for hosts to show.</summary>
         public const string RecoveryCodesLeftContextKey = "SecureMfaOtp.RecoveryCodesLeft";
 
@@ -33,8 +33,7 @@ namespace SecureMFA.Adapter
         private readonly IEventSink _events;
         private readonly Func<DateTime> _clock;
         private ProviderConfiguration? _config;
-        private IOtpUserStore? _store;
-        private ISecretProtector? _protector;
+        private Deployment? _deployment;
         private OtpSignIn? _signIn;
 
         public OtpAuthenticationAdapter() : this(EventSinks.ForPlatform(), () => DateTime.UtcNow) { }
@@ -52,69 +51,33 @@ namespace SecureMFA.Adapter
         {
             try
             {
-                var result = ConfigurationLoader.ParseStream(configData?.Data);
-                var config = result.Configuration ?? throw new ConfigurationException(result.Issues);
-                var warnings = result.Warnings.Select(w => w.ToString()).ToList();
-                _events.Write(OtpEventId.ConfigurationOk, warnings.Count == 0 ? EventLevel.Information : EventLevel.Warning,
-                    $"Configuration loaded: auth_mode {config.AuthMode}, data_encryption {config.DataEncryption}, lockout after {config.Lockout.MaxFailures} failure(s) for {config.Lockout.Duration.TotalMinutes} minute(s)." +
-                    (warnings.Count == 0 ? "" : " Warnings: " + string.Join("; ", warnings)));
-                _config = config;
+                _deployment = Deployment.Start(new DeploymentStart(Host, () => ConfigurationLoader.ParseStream(configData?.Data)), _events);
+                _config = _deployment.Config;
+                _signIn = new OtpSignIn(_config, _deployment.Store, _deployment.Protector, _events, _clock);
             }
-            catch (ConfigurationException ex)
+            catch (DeploymentException ex)
             {
-                // One line per event: the problems are joined, each naming its key.
-                _events.Write(OtpEventId.ConfigurationFailed, EventLevel.Error,
-                    "The configuration is invalid: " + string.Join("; ", ex.Issues.Where(i => i.Severity == IssueSeverity.Error)));
-                return;
+                // Already written as event 5551 or 5553. The provider stays off: every page says verification is unavailable,
+                // with the help desk the configuration names when it was valid.
+                _config = ex.Configuration;
             }
             catch (Exception ex)
             {
-                _events.Write(OtpEventId.ConfigurationFailed, EventLevel.Error, "The configuration could not be read: " + ex.Message);
-                return;
-            }
-
-            try
-            {
-                _store = OtpUserStoreFactory.Open(_config, _events);
-                _protector = SecretProtectors.For(_config, _store);
-                _signIn = new OtpSignIn(_config, _store, _protector, _events, _clock);
-                _events.Write(OtpEventId.ProviderOk, EventLevel.Information, $"SecureMFA OTP provider started ({_config.AuthMode} store{(_store is LdapOtpUserStore ad ? ": " + ad.DomainControllerInUse() : "")}).");
-            }
-            catch (Exception ex)
-            {
-                _events.Write(OtpEventId.ProviderFailed, EventLevel.Error, "The SecureMFA OTP provider could not start: " + ex.Message);
-                return;
-            }
-
-            try
-            {
-                (_store as SqlOtpUserStore)?.CheckSchema();
-                // Deriving the encryption key is deliberately slow: done here, once per process, not in a sign-in.
-                (_protector as EncryptedSecretProtector)?.Prepare();
-            }
-            catch (StoreUnavailableException ex)
-            {
-                // Not fatal: the database may come up later; each sign-in tries again and shows a page meanwhile.
-                _events.Write(OtpEventId.ProviderFailed, EventLevel.Warning, ex.Message);
-            }
-            catch (Exception ex)
-            {
-                // Whatever else the checks throw (a store holding what it should not) stays here: AD FS gets no exception,
-                // and each sign-in meets the store on its own and shows a page if it fails.
-                _events.Write(OtpEventId.ProviderFailed, EventLevel.Error, $"The SecureMFA OTP provider's start-up checks failed: {ex.GetType().Name}: {ex.Message}");
+                // Whatever else escapes the start-up (an event sink, a sign-in that cannot be built) stays here: AD FS gets no exception.
+                _events.Write(OtpEventId.ProviderFailed, EventLevel.Error, $"The {Host} could not start: {ex.GetType().Name}: {ex.Message}");
             }
         }
 
         public void OnAuthenticationPipelineUnload()
         {
-            try { (_store as IDisposable)?.Dispose(); }
+            try { _deployment?.Dispose(); }
             catch (Exception ex)
             {
                 // Closing the store's connections must not throw into AD FS either.
-                try { _events.Write(OtpEventId.ProviderFailed, EventLevel.Warning, "Closing the store failed: " + ex.Message); }
+                try { _events.Write(OtpEventId.ProviderFailed, EventLevel.Warning, $"Closing the store failed: {ex.Message}"); }
                 catch { /* nowhere to report: AD FS goes on unloading */ }
             }
-            _store = null;
+            _deployment = null;
             _signIn = null;
         }
 

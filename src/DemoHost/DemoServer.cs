@@ -11,6 +11,7 @@ using Microsoft.IdentityServer.Web.Authentication.External;
 using SecureMFA.Adapter;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
+using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
 
 namespace SecureMFA.DemoHost
@@ -60,7 +61,7 @@ namespace SecureMFA.DemoHost
         private readonly IAuthenticationAdapter _adapter;
         private readonly DemoServerOptions _options;
         private PendingEnrolments? _enrolments;
-        private IOtpUserStore? _store;
+        private Deployment? _deployment;
         private Task? _loop;
 
         private DemoServer(DemoServerOptions options)
@@ -79,7 +80,7 @@ namespace SecureMFA.DemoHost
             var json = DemoConfiguration.Load(options.ConfigPath, options.DataFolder);
             server._adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
             // The host's own view of the adapter's store, opened on first use (a configuration the adapter refused shows its error page).
-            server._enrolments = new PendingEnrolments(() => server._store ??= OtpUserStoreFactory.Open(ConfigurationLoader.LoadOrThrow(json), options.Events),
+            server._enrolments = new PendingEnrolments(() => (server._deployment ??= Deployment.Open(ConfigurationLoader.LoadOrThrow(json), options.Events)).Store,
                 options.Clock, options.PendingEnrolmentCapacity);
             server._listener.Prefixes.Add(server.BaseAddress.ToString());
             server._listener.Start();
@@ -92,7 +93,7 @@ namespace SecureMFA.DemoHost
             _listener.Close();
             try { _loop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { /* listener closed */ }
             _adapter.OnAuthenticationPipelineUnload();
-            (_store as IDisposable)?.Dispose();
+            _deployment?.Dispose();
         }
 
         private async Task AcceptLoop()

@@ -7,7 +7,10 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
+using SecureMFA.Core.Security;
+using SecureMFA.Core.Startup;
 using SecureMFA.DemoHost;
 using SecureMFA.Testing;
 
@@ -40,11 +43,28 @@ namespace SecureMFA.Adapter.Tests
                 Directory.CreateDirectory(Path.GetDirectoryName(configPath)!);
                 File.WriteAllText(configPath, configJson.Replace("%DATA%", DataFolder.Replace("\\", "\\\\")));
             }
+            if (dataFolder == null) ShareOneKey(configPath);
             var settings = new DemoServerOptions { Port = FreePorts.Next(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events };
             options?.Invoke(settings);
             _server = DemoServer.Start(settings);
             Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
         }
+
+        /// <summary>
+        /// The demo's generated passphrase is this one, and a SQLite store in the data folder gets <see cref="SharedTestSalt"/>,
+        /// before the host starts: every host of the test process then uses one key, derived once, not once per test.
+        /// </summary>
+        private void ShareOneKey(string? configPath)
+        {
+            if (configPath == null) OwnerOnlyFiles.ReadOrCreate(Path.Combine(DataFolder, EmbeddedDefault.PassphraseFile), () => SharedPassphrase, out _);
+            var config = ConfigurationLoader.Parse(DemoConfiguration.Load(configPath, DataFolder)).Configuration;
+            if (config is not { AuthMode: AuthMode.SQLITE, DataEncryption: true }
+                || !Path.GetFullPath(config.SqlitePath).StartsWith(DataFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return;
+            using var deployment = Deployment.Open(config);
+            deployment.Store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
+        }
+
+        private const string SharedPassphrase = "Demo-Host-Tests-Shared-Passphrase-1";
 
         /// <summary>Another browser: its own cookies.</summary>
         public HttpClient NewClient() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };

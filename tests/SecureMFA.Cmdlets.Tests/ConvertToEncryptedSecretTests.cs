@@ -8,8 +8,8 @@ using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
-using Xunit;
 using SecureMFA.Testing;
+using Xunit;
 
 namespace SecureMFA.Cmdlets.Tests
 {
@@ -29,6 +29,8 @@ namespace SecureMFA.Cmdlets.Tests
         {
             Directory.CreateDirectory(_folder);
             _store = SqliteStoreFactory.Open(Database);
+            // One salt for every store of the test process, so each passphrase is derived once (SharedTestSalt).
+            _store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
         }
 
         private string Database => Path.Combine(_folder, "otp.db");

@@ -2,8 +2,10 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Cmdlets.Tests
@@ -21,6 +23,8 @@ namespace SecureMFA.Cmdlets.Tests
             var config = Path.Combine(_folder, "SecureMfaOtpProvider.json");
             File.WriteAllText(config, $@"{{ ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""{_folder}/otp.db"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Cmdlet-Tests-Passphrase-1"" }}");
+            // One salt for every store of the test process, so the cmdlets derive the key once (SharedTestSalt).
+            using (var store = SqliteStoreFactory.Open(Path.Combine(_folder, "otp.db"))) store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
             _ps.Run($"$PSDefaultParameterValues['*-xOTP_Device:ConfigurationFilePath'] = '{config}'");
         }
 

@@ -3,10 +3,11 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using SecureMFA.Core.Lockout;
+using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
-using Xunit;
 using SecureMFA.Testing;
+using Xunit;
 
 namespace SecureMFA.Cmdlets.Tests
 {
@@ -23,6 +24,8 @@ namespace SecureMFA.Cmdlets.Tests
             _config = Path.Combine(_folder, "SecureMfaOtpProvider.json");
             File.WriteAllText(_config, $@"{{ ""company"": ""Adatum"", ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""{_folder}/otp.db"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Cmdlet-Tests-Passphrase-1"" }}");
+            // One salt for every store of the test process, so the cmdlets derive the key once (SharedTestSalt).
+            using (var store = Store) store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
             // What an administrator would do for a session: point every support cmdlet at one configuration.
             Run($"$PSDefaultParameterValues['*-xOTP_User:ConfigurationFilePath'] = '{_config}'");
         }

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
+using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
 {
@@ -15,6 +17,8 @@ namespace SecureMFA.Cmdlets.Tests
             ConfigurationFile = Path.Combine(Folder, "SecureMfaOtpProvider.json");
             File.WriteAllText(ConfigurationFile, $@"{{ ""company"": ""Adatum"", ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""{DatabaseFile}"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Cmdlet-Tests-Passphrase-1"" }}");
+            // One salt for every store of the test process, so the cmdlets derive the key once (SharedTestSalt).
+            using (var store = Open()) store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
         }
 
         public string Folder { get; }

@@ -196,7 +196,7 @@ namespace SecureMFA.Core.Tests
         public void InAdTheSecretAttributeIsConfidentialAndTheSchemaCheckPasses()
         {
             using var s = StoreUnderTest.Open("ad");
-            ((SecureMFA.Core.Stores.Ldap.LdapOtpUserStore)s.Store).CheckSchema();
+            s.Store.CheckSchema();
             var settings = SambaDirectory.Settings();
             using var connection = settings.Connect();
             var response = (System.DirectoryServices.Protocols.SearchResponse)connection.SendRequest(new System.DirectoryServices.Protocols.SearchRequest(

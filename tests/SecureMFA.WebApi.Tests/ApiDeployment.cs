@@ -4,10 +4,12 @@ using System.IO;
 using System.Linq;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Security;
+using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 
 namespace SecureMFA.WebApi.Tests
 {
@@ -19,9 +21,7 @@ namespace SecureMFA.WebApi.Tests
     {
         public const string Bootstrap = "Test-Bootstrap-Value-0123456789";
         public const string Passphrase = "WebApi-Tests-Passphrase-1";
-        private IOtpUserStore? _store;
-        private IDeviceRegistry? _devices;
-        private ISecretProtector? _protector;
+        private Deployment? _opened;
         private readonly Dictionary<string, byte[]> _keys = new Dictionary<string, byte[]>();
 
         public ApiDeployment(IDictionary<string, string>? settings = null)
@@ -44,6 +44,8 @@ namespace SecureMFA.WebApi.Tests
             ConfigPath = Path.Combine(Folder, "SecureMfaOtpProvider.json");
             File.WriteAllText(ConfigPath, "{\n" + string.Join(",\n", values.Select(v => $"  \"{v.Key}\": {System.Text.Json.JsonSerializer.Serialize(v.Value)}")) + "\n}\n");
             Config = ConfigurationLoader.LoadFile(ConfigPath);
+            // Before the API asks for it: every SQLite deployment of this test process shares one salt, so the key is derived once.
+            if (Config.AuthMode == AuthMode.SQLITE) Store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
         }
 
         public string Folder { get; }
@@ -52,9 +54,18 @@ namespace SecureMFA.WebApi.Tests
         public string BasePath => Config.ApiBasePath;
 
         // Opened once (for AD, a bound connection each), on the store the API uses: every read sees what it wrote.
-        public IOtpUserStore Store => _store ??= OtpUserStoreFactory.Open(Config);
-        public IDeviceRegistry Devices => _devices ??= DeviceRegistryFactory.Open(Config);
-        public ISecretProtector Protector => _protector ??= Prepared(SecretProtectors.For(Config, Store));
+        public IOtpUserStore Store => Opened.Store;
+        public IDeviceRegistry Devices => Opened.Devices;
+        public ISecretProtector Protector
+        {
+            get
+            {
+                Opened.Prepare();
+                return Opened.Protector;
+            }
+        }
+
+        private Deployment Opened => _opened ??= Deployment.Open(Config);
 
         /// <summary>Creates an OTP user as New-xOTP_User does (not yet confirmed) and remembers the secret.</summary>
         public string NewUser(string? upn = null, TotpParameters? parameters = null, bool disabled = false)
@@ -71,11 +82,5 @@ namespace SecureMFA.WebApi.Tests
 
         public string CodeAt(string upn, DateTimeOffset time) =>
             TotpGenerator.Compute(SecretOf(upn), Store.Find(upn)!.Parameters, time.UtcDateTime);
-
-        private static ISecretProtector Prepared(ISecretProtector protector)
-        {
-            (protector as EncryptedSecretProtector)?.Prepare();
-            return protector;
-        }
     }
 }

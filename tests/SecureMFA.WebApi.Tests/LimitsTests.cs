@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
+using SecureMFA.Core.Startup;
 using SecureMFA.WebApi.Hosting;
 using Xunit;
 
@@ -16,7 +17,7 @@ namespace SecureMFA.WebApi.Tests
         {
             var deployment = new ApiDeployment();
             var events = new RecordingEvents();
-            var refused = Assert.Throws<ApiStartupException>(() =>
+            var refused = Assert.Throws<DeploymentException>(() =>
                 ApiApplication.Build(new[] { "--config", deployment.ConfigPath, argument }, services => services.AddSingleton<IEventSink>(events)));
             Assert.Contains(setting, refused.Message);
             Assert.Contains(events.Messages(OtpEventId.ConfigurationFailed), m => m.Contains(setting));

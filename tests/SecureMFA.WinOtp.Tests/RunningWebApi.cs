@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Configuration;
-using SecureMFA.Core.Security;
+using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
 using SecureMFA.Otp.Totp;
 using SecureMFA.Testing;
@@ -42,9 +42,8 @@ namespace SecureMFA.WinOtp.Tests
 
             // Alice, confirmed or not, with the RFC 6238 test key, through Core's store as the cmdlets create users.
             var configuration = ConfigurationLoader.LoadFile(config);
-            var users = OtpUserStoreFactory.Open(configuration);
-            try { users.Create(new NewOtpUser(WinOtpHarness.Upn, SecretProtectors.For(configuration, users).Protect(WinOtpHarness.Upn, WinOtpHarness.Secret), TotpParameters.Default)); }
-            finally { (users as IDisposable)?.Dispose(); }
+            using (var deployment = Deployment.Open(configuration))
+                deployment.Store.Create(new NewOtpUser(WinOtpHarness.Upn, deployment.Protector.Protect(WinOtpHarness.Upn, WinOtpHarness.Secret), TotpParameters.Default));
 
             var origin = $"http://127.0.0.1:{FreePorts.Next()}";
             var app = ApiApplication.Build(new[] { "--config", config, "--urls", origin }, services => services.AddSingleton<TimeProvider>(new ClockTime(clock)));

@@ -28,7 +28,7 @@ namespace SecureMFA.Core.Security
             _salt = salt;
         }
 
-        /// <summary>Derives the key now (slow) rather than at the first sign-in.</summary>
+        /// <summary>Derives the key now (slow) rather than at the first sign-in; asks the store for the salt, so it throws what the store throws.</summary>
         public void Prepare() => _ = Key;
 
         private PassphraseKey Key

@@ -3,6 +3,9 @@ namespace SecureMFA.Core.Security
     /// <summary>Turns a user's TOTP key into the text stored in SQL or AD, and back.</summary>
     public interface ISecretProtector
     {
+        /// <summary>Does the slow part now (deriving the key from the passphrase), at start-up rather than in the first sign-in.</summary>
+        void Prepare();
+
         string Protect(string upn, byte[] key);
 
         /// <summary>Throws <see cref="SecretUnreadableException"/> when the value was altered or belongs to another user.</summary>

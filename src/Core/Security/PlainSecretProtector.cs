@@ -7,6 +7,9 @@ namespace SecureMFA.Core.Security
     /// <summary>data_encryption = false: the secret is stored as Base32, as the product's first versions did.</summary>
     public sealed class PlainSecretProtector : ISecretProtector
     {
+        /// <summary>Nothing to derive.</summary>
+        public void Prepare() { }
+
         public string Protect(string upn, byte[] key) => SharedSecret.ToBase32(key);
 
         public bool IsCurrentFormat(string stored) => true;

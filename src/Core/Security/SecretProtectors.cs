@@ -7,7 +7,7 @@ namespace SecureMFA.Core.Security
     {
         /// <summary>
         /// The protector data_encryption asks for. The key is derived from the passphrase and the salt in the store's
-        /// metadata on first use (deliberately slow): call <see cref="EncryptedSecretProtector.Prepare"/> at start-up.
+        /// metadata on first use (deliberately slow): call <see cref="ISecretProtector.Prepare"/> at start-up.
         /// </summary>
         public static ISecretProtector For(ProviderConfiguration config, IStoreMetadata metadata) =>
             config.DataEncryption

@@ -7,8 +7,9 @@ namespace SecureMFA.Core.Stores
     /// The WEB API's registered devices, kept in the same store as the users (SQL Server, SQLite or AD) so every API
     /// server of a farm knows every device and a revocation holds everywhere at the next request. Failures to reach
     /// the store raise <see cref="StoreUnavailableException"/>. Ids are compared exactly (<see cref="DeviceId"/>).
+    /// Disposing closes what the registry holds open (the AD registry's connections).
     /// </summary>
-    public interface IDeviceRegistry
+    public interface IDeviceRegistry : IDisposable
     {
         /// <summary>Stores a new device; false when the id is already taken.</summary>
         bool Add(Device device);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using SecureMFA.Core.Lockout;
 
@@ -7,10 +8,22 @@ namespace SecureMFA.Core.Stores
     /// Where OTP users live: SQL Server, SQLite or Active Directory, all behaving the same. Every
     /// change that counts or compares is atomic in the store, so farm nodes racing on one user lose
     /// nothing and accept a code once. Failures to reach the store raise <see cref="StoreUnavailableException"/>.
-    /// UPNs are compared case-insensitively.
+    /// UPNs are compared case-insensitively. Disposing closes what the store holds open (the AD store's connections).
     /// </summary>
-    public interface IOtpUserStore : IStoreMetadata
+    public interface IOtpUserStore : IStoreMetadata, IDisposable
     {
+        /// <summary>
+        /// Throws <see cref="StoreUnavailableException"/> unless the store answers and has the schema this build needs
+        /// (SQL Server and SQLite: the schema version; AD: the sMFA-OTP attributes, as the configured account reads them).
+        /// </summary>
+        void CheckSchema();
+
+        /// <summary>
+        /// Which store this is, for event 5552 and -Verbose: "SQLite store: /var/lib/otp.db", "AD store: PDC emulator
+        /// dc1.adatum.com". Never throws and never names a password.
+        /// </summary>
+        string Describe();
+
         OtpUser? Find(string upn);
 
         /// <summary>Creates the user (logon = 0); false when the user already exists.</summary>

@@ -95,22 +95,18 @@ namespace SecureMFA.Cmdlets
         /// </summary>
         private (int Converted, int Unreadable) ConvertDeviceKeys(ISecretProtector? previous)
         {
-            var devices = Open(config => DeviceRegistryFactory.Open(config));
-            try
+            var devices = Open(() => Deployment.Devices);
+            int converted = 0, unreadable = 0;
+            foreach (var device in devices.List())
             {
-                int converted = 0, unreadable = 0;
-                foreach (var device in devices.List())
-                {
-                    var binding = Device.KeyBinding(device.Id);
-                    var key = Read(binding, device.ProtectedKey, "device " + device.Id, previous);
-                    if (key == null) { unreadable++; continue; }
-                    if (key.Value.Current) continue;
-                    if (!ShouldProcess("device " + device.Id + " (" + device.Machine + ")", "Encrypt its WEB API key with the configured passphrase")) { converted++; continue; }
-                    if (devices.ReplaceKey(device.Id, device.ProtectedKey, Protector.Protect(binding, key.Value.Key))) converted++;
-                }
-                return (converted, unreadable);
+                var binding = Device.KeyBinding(device.Id);
+                var key = Read(binding, device.ProtectedKey, "device " + device.Id, previous);
+                if (key == null) { unreadable++; continue; }
+                if (key.Value.Current) continue;
+                if (!ShouldProcess("device " + device.Id + " (" + device.Machine + ")", "Encrypt its WEB API key with the configured passphrase")) { converted++; continue; }
+                if (devices.ReplaceKey(device.Id, device.ProtectedKey, Protector.Protect(binding, key.Value.Key))) converted++;
             }
-            finally { (devices as IDisposable)?.Dispose(); }
+            return (converted, unreadable);
         }
 
         /// <summary>

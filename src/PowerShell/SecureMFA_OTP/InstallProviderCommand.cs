@@ -8,9 +8,7 @@ using SecureMFA.Cmdlets.Help;
 using SecureMFA.Cmdlets.Infrastructure;
 using SecureMFA.Cmdlets.Output;
 using SecureMFA.Core.Configuration;
-using SecureMFA.Core.Stores;
-using SecureMFA.Core.Stores.Ldap;
-using SecureMFA.Core.Stores.Sql;
+using SecureMFA.Core.Startup;
 
 namespace SecureMFA.Cmdlets
 {
@@ -362,11 +360,10 @@ namespace SecureMFA.Cmdlets
             WriteVerbose($"Checking the OTP user store: {StoreErrors.Describe(config)}.");
             try
             {
-                var store = OtpUserStoreFactory.Open(config);
-                using (store as IDisposable)
+                using (var deployment = Deployment.Open(config))
                 {
-                    (store as SqlOtpUserStore)?.CheckSchema();
-                    (store as LdapOtpUserStore)?.CheckSchema();
+                    deployment.CheckSchema();
+                    WriteVerbose($"The store is ready: {deployment.Describe()}.");
                 }
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))

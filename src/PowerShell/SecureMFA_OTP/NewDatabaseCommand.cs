@@ -3,6 +3,7 @@ using System.Management.Automation;
 using SecureMFA.Cmdlets.Help;
 using SecureMFA.Cmdlets.Infrastructure;
 using SecureMFA.Core.Configuration;
+using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores.Sql;
 
 namespace SecureMFA.Cmdlets
@@ -42,17 +43,20 @@ namespace SecureMFA.Cmdlets
             var target = config.AuthMode == AuthMode.SQLITE ? config.SqlitePath : $"{config.SqlDatabaseName} on {config.SqlServer}";
             try
             {
-                switch (config.AuthMode)
+                if (config.AuthMode == AuthMode.SQLITE)
                 {
-                    case AuthMode.SQLITE:
-                        if (!ShouldProcess(target, "Create or upgrade the SQLite OTP store")) return;
-                        SqliteStoreFactory.Open(config.SqlitePath).CheckSchema();
-                        break;
-                    default:
-                        if (!ShouldProcess(target, "Create or upgrade the SecureMFA OTP tables")) return;
-                        SqlServerSchema.Upgrade(config);
-                        SqlServerConnectionString.Open(config).CheckSchema();
-                        break;
+                    // Opening the SQLite store creates the file and applies its schema.
+                    if (!ShouldProcess(target, "Create or upgrade the SQLite OTP store")) return;
+                }
+                else
+                {
+                    if (!ShouldProcess(target, "Create or upgrade the SecureMFA OTP tables")) return;
+                    SqlServerSchema.Upgrade(config);
+                }
+                using (var deployment = Deployment.Open(config))
+                {
+                    deployment.CheckSchema();
+                    WriteVerbose($"The store is ready: {deployment.Describe()}.");
                 }
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SecureMFA.Core.Events;
+using SecureMFA.Core.Startup;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Endpoints;
 using SecureMFA.WebApi.Http;
@@ -102,7 +103,7 @@ namespace SecureMFA.WebApi.Hosting
             if (problem == null) return;
             EventSinks.Guarded(services.GetRequiredService<IEventSink>())
                 .Write(OtpEventId.ConfigurationFailed, EventLevel.Error, "The SecureMFA WEB API request limits are invalid: " + problem);
-            throw new ApiStartupException("the request limits are invalid: " + problem);
+            throw new DeploymentException("the request limits are invalid: " + problem);
         }
 
         private static ApiRuntime StartRuntime(IConfiguration configuration, IEventSink events, TimeProvider time)

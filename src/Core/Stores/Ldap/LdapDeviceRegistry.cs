@@ -15,7 +15,7 @@ namespace SecureMFA.Core.Stores.Ldap
     /// change is a compare-and-swap: one modify deletes the exact value read and adds the new one, and a server that
     /// lost a race to another fails as a whole instead of leaving two values.
     /// </summary>
-    public sealed class LdapDeviceRegistry : IDeviceRegistry, IDisposable
+    public sealed class LdapDeviceRegistry : IDeviceRegistry
     {
         private const string TimeFormat = "yyyyMMddHHmmss.fff'Z'";
         private const string KeyAttribute = "serviceBindingInformation";

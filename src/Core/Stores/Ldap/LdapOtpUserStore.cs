@@ -17,7 +17,7 @@ namespace SecureMFA.Core.Stores.Ldap
     /// deletes the current sMFA-OTP-ChangeVersion value and adds the next: if another node changed the
     /// user in between, the delete fails, nothing is written, and the change is decided again.
     /// </summary>
-    public sealed class LdapOtpUserStore : IOtpUserStore, IStoreMetadata, IDisposable
+    public sealed class LdapOtpUserStore : IOtpUserStore
     {
         private const int MaxAttempts = 400;
         private const string TimeFormat = "yyyyMMddHHmmss.0'Z'";
@@ -40,6 +40,8 @@ namespace SecureMFA.Core.Stores.Ldap
 
         /// <summary>The domain controller in use, for event 5552 at start: "PDC emulator dc1.adatum.com", or the failover DC and why. Never throws.</summary>
         public string DomainControllerInUse() => _connections.Choice.Describe();
+
+        public string Describe() => $"AD store: {DomainControllerInUse()}";
 
         public OtpUser? Find(string upn) => Run(() => Read(UpnKey.Normalize(upn)).User);
 

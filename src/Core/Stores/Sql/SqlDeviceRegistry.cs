@@ -14,6 +14,9 @@ namespace SecureMFA.Core.Stores.Sql
         public SqlDeviceRegistry(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null, string? location = null) =>
             _connections = new SqlStoreConnections(connect, dialect, onOpen, "device registry", location);
 
+        /// <summary>Nothing to close: each call opens a pooled connection and closes it again.</summary>
+        public void Dispose() { }
+
         public bool Add(Device device)
         {
             if (!DeviceId.IsWellFormed(device.Id)) throw new ArgumentException($"\"{device.Id}\" is not a device id.", nameof(device));

@@ -7,18 +7,20 @@ using SecureMFA.Otp.Totp;
 namespace SecureMFA.Core.Stores.Sql
 {
     /// <summary>The SQL store (SQL Server or SQLite): every count and comparison is a single statement.</summary>
-    public sealed class SqlOtpUserStore : IOtpUserStore, IStoreMetadata
+    public sealed class SqlOtpUserStore : IOtpUserStore
     {
         public const int BulkBatchSize = 1000;
         private readonly SqlDialect _dialect;
         private readonly SqlStoreConnections _connections;
         private readonly SqliteGroupCommit? _groupCommit;
+        private readonly string? _location;
 
         /// <param name="onOpen">A statement run on every opened connection (SQLite: its busy timeout).</param>
         /// <param name="location">Where the store is (server and database, or file), named in every failure: drivers often do not say.</param>
         public SqlOtpUserStore(Func<DbConnection> connect, SqlDialect dialect, string? onOpen = null, string? location = null)
         {
             _dialect = dialect;
+            _location = location;
             _connections = new SqlStoreConnections(connect, dialect, onOpen, "user store", location);
         }
 
@@ -29,6 +31,11 @@ namespace SecureMFA.Core.Stores.Sql
         }
 
         public SqlDialect Dialect => _dialect;
+
+        public string Describe() => _location == null ? $"{_dialect.Name} store" : $"{_dialect.Name} store: {_location}";
+
+        /// <summary>Nothing to close: each call opens a pooled connection and closes it again.</summary>
+        public void Dispose() { }
 
         /// <summary>Throws <see cref="StoreUnavailableException"/> unless the schema is at the version this build needs.</summary>
         public void CheckSchema()

@@ -11,13 +11,8 @@ namespace SecureMFA.Cmdlets.Infrastructure
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            Devices = Open(config => DeviceRegistryFactory.Open(config));
-        }
-
-        protected override void EndProcessing()
-        {
-            (Devices as IDisposable)?.Dispose();
-            base.EndProcessing();
+            // Opened now, so a registry that cannot open stops the cmdlet before its first device; the deployment closes it.
+            Devices = Open(() => Deployment.Devices);
         }
 
         /// <summary>Runs a registry operation: a store that is down stops the pipeline.</summary>

@@ -2,14 +2,15 @@ using System;
 using System.Management.Automation;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Security;
+using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
-    /// <summary>Base of the support cmdlets: reads the configuration, opens the store once per pipeline.</summary>
-    public abstract class OtpStoreCmdlet : PSCmdlet
+    /// <summary>Base of the support cmdlets: reads the configuration, opens the deployment (its store) once per pipeline.</summary>
+    public abstract class OtpStoreCmdlet : PSCmdlet, IDisposable
     {
-        private ISecretProtector? _protector;
+        private Deployment? _deployment;
 
         /// <summary>SecureMfaOtpProvider.json; by default the copy Install-SecureMfaOtpProvider keeps.</summary>
         [Parameter(HelpMessage = "Path of SecureMfaOtpProvider.json. Default: the copy Install-SecureMfaOtpProvider keeps in %ProgramData%\\SecureMFA_OTP.")]
@@ -17,10 +18,12 @@ namespace SecureMFA.Cmdlets.Infrastructure
         public string ConfigurationFilePath { get; set; } = ModulePaths.DefaultConfigurationFile;
 
         protected ProviderConfiguration Config { get; private set; } = null!;
-        protected IOtpUserStore Store { get; private set; } = null!;
+        protected IOtpUserStore Store => Deployment.Store;
 
-        /// <summary>Derived only when a cmdlet writes secrets: key derivation is deliberately slow.</summary>
-        protected ISecretProtector Protector => _protector ??= SecretProtectors.For(Config, Store);
+        /// <summary>The key is derived only when a cmdlet reads or writes secrets: key derivation is deliberately slow.</summary>
+        protected ISecretProtector Protector => Deployment.Protector;
+
+        protected Deployment Deployment => _deployment ?? throw new InvalidOperationException("The store is opened in BeginProcessing.");
 
         protected override void BeginProcessing()
         {
@@ -32,16 +35,16 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
             }
             WriteVerbose($"Store: {StoreErrors.Describe(Config)}{SearchBase()}");
-            Store = Open(config => OtpUserStoreFactory.Open(config));
+            _deployment = Open(() => Deployment.Open(Config));
         }
 
         /// <summary>
         /// Opens something in the store the configuration names (its users, its device registry). Whatever stops it from
         /// opening, a driver that cannot even load included, stops the cmdlet with the store and the cause.
         /// </summary>
-        protected T Open<T>(Func<ProviderConfiguration, T> open)
+        protected T Open<T>(Func<T> open)
         {
-            try { return open(Config); }
+            try { return open(); }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
                 ThrowTerminatingError(StoreErrors.Record(Config, ex));
@@ -85,7 +88,14 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 ? char.ToLowerInvariant(message[0]) + message.Substring(1) : message;
         }
 
-        protected override void EndProcessing() => (Store as IDisposable)?.Dispose();
+        protected override void EndProcessing() => Dispose();
+
+        /// <summary>Also when the pipeline is stopped before EndProcessing: PowerShell disposes the cmdlet.</summary>
+        public void Dispose()
+        {
+            _deployment?.Dispose();
+            _deployment = null;
+        }
 
         /// <summary>Runs a store operation for one user: a store that is down stops the pipeline, a bad user does not.</summary>
         protected void ForUser(string upn, Action action)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using SecureMFA.Core.Configuration;
+using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
 
 namespace SecureMFA.Cmdlets.Infrastructure
@@ -32,7 +33,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         public static ErrorRecord Record(ProviderConfiguration config, Exception ex)
         {
             var store = Describe(config);
-            return Errors.Record($"The OTP user store ({store}) cannot be used: {Scrub(Cause(ex), config)}", "StoreUnavailable",
+            return Errors.Record($"The OTP user store ({store}) cannot be used: {Deployment.WithoutSecrets(config, Cause(ex))}", "StoreUnavailable",
                 ErrorCategory.ResourceUnavailable, store, ex);
         }
 
@@ -56,12 +57,5 @@ namespace SecureMFA.Cmdlets.Infrastructure
             }
         }
 
-        /// <summary>No password or passphrase from the configuration reaches an error, even if a driver quoted it.</summary>
-        private static string Scrub(string message, ProviderConfiguration config)
-        {
-            foreach (var secret in new[] { config.SqlUserPassword, config.AdPassword, config.DataEncryptionPassphrase })
-                if (!string.IsNullOrEmpty(secret)) message = message.Replace(secret, "********");
-            return message;
-        }
     }
 }

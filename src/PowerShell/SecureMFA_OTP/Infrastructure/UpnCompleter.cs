@@ -8,6 +8,7 @@ using System.Management.Automation.Language;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using SecureMFA.Core.Configuration;
+using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
 
 namespace SecureMFA.Cmdlets.Infrastructure
@@ -49,13 +50,11 @@ namespace SecureMFA.Cmdlets.Infrastructure
         {
             var config = ConfigurationLoader.LoadFile(configurationPath);
             if (config.AuthMode == AuthMode.SQLITE && !File.Exists(Path.GetFullPath(config.SqlitePath))) return Array.Empty<string>();
-            var store = OtpUserStoreFactory.Open(config);
-            try
+            using (var deployment = Deployment.Open(config))
             {
                 var query = new UserQuery { UpnPattern = prefix + "*", Take = MaxResults };
-                return store.List(query, DateTime.UtcNow).Select(u => u.Upn).ToList();
+                return deployment.Store.List(query, DateTime.UtcNow).Select(u => u.Upn).ToList();
             }
-            finally { (store as IDisposable)?.Dispose(); }
         }
 
         private static string ConfigurationPath(string commandName, IDictionary fakeBoundParameters)
