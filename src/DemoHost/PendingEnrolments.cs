@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Identity;
 
 namespace SecureMFA.DemoHost
 {
@@ -34,7 +35,7 @@ namespace SecureMFA.DemoHost
         /// </summary>
         public bool TryStart(string upn)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             lock (_started)
             {
                 var store = _store();

@@ -13,6 +13,7 @@ using SecureMFA.Core.Recovery;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
+using SecureMFA.Otp.Identity;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -113,7 +114,7 @@ namespace SecureMFA.Adapter.Tests
             Assert.Null(adapter.TryEndAuthentication(context, Proof("otpCode", TestUsers.Code(key, now)), null!, out _));
             var store = SqliteStoreFactory.Open(Path.Combine(folder, "otp.db"));
             var codes = RecoveryCode.Generate(2);
-            store.ReplaceRecoveryCodes(upn, codes.Select(c => RecoveryCode.Hash(UpnKey.Normalize(upn), RecoveryCode.Normalize(c)!)).ToList(), now);
+            store.ReplaceRecoveryCodes(upn, codes.Select(c => RecoveryCode.Hash(Upn.Normalize(upn), RecoveryCode.Normalize(c)!)).ToList(), now);
 
             var told = adapter.TryEndAuthentication(context, Proof("recoveryCode", codes[0]), null!, out var none);
             Assert.Empty(none);

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Identity;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
@@ -60,7 +61,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         {
             try
             {
-                key = UpnKey.Normalize(upn);
+                key = Upn.Normalize(upn);
                 return true;
             }
             catch (ArgumentException ex)

@@ -7,6 +7,7 @@ using SecureMFA.Core.Recovery;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.SignIn
@@ -205,9 +206,9 @@ namespace SecureMFA.Core.SignIn
             if (user == null)
             {
                 var key = SharedSecret.NewKey();
-                var created = new NewOtpUser(upn, _protector.Protect(UpnKey.Normalize(upn), key), _config.EnrollmentParameters);
+                var created = new NewOtpUser(upn, _protector.Protect(Upn.Normalize(upn), key), _config.EnrollmentParameters);
                 if (_store.Create(created))
-                    return new BeginResult(BeginKind.Enrol, EnrollmentMaterial.Create(_config, UpnKey.Normalize(upn), key, created.Parameters), digits: created.Parameters.Digits);
+                    return new BeginResult(BeginKind.Enrol, EnrollmentMaterial.Create(_config, Upn.Normalize(upn), key, created.Parameters), digits: created.Parameters.Digits);
                 // Another farm node enrolled this user a moment ago: show the secret it stored.
                 user = _store.Find(upn) ?? throw new StoreUnavailableException($"{upn} could neither be created nor found.");
             }

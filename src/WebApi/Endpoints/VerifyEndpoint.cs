@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.SignIn;
+using SecureMFA.Otp.Identity;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 using SecureMFA.WebApi.Limits;
@@ -32,8 +33,9 @@ namespace SecureMFA.WebApi.Endpoints
                 await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "The body is not a verify request: " + shape + ".");
                 return;
             }
-            var upn = UpnSpelling.Key(request!.Upn!, out var upnProblem);
-            if (upn == null)
+            // The spelling as sent: one user has one spelling up to letter case, so the per-UPN limit and the lockout
+            // cannot be dodged by writing the same name another way.
+            if (!Upn.TryNormalize(request!.Upn, out var upn, out var upnProblem))
             {
                 await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidUpn, upnProblem);
                 return;

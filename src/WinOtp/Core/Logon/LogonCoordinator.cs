@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
@@ -351,9 +352,16 @@ namespace SecureMFA.WinOtp.Logon
                 failure = new LogonResult(LogonOutcome.NotConfigured, TileText.NotConfigured);
                 return null;
             }
-            if (!UpnResolver.TryResolve(userName, settings.AnchorDnsName, out var upn, out var nameError))
+            if (!UpnResolver.TryMap(userName, settings.AnchorDnsName, out var candidate, out var nameError))
             {
                 failure = new LogonResult(LogonOutcome.InvalidInput, nameError);
+                return null;
+            }
+            if (!Upn.TryNormalize(candidate, out var upn, out var upnProblem))
+            {
+                // The API would answer invalid_upn: the tile says what it would say, without sending the name.
+                _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"Sign-in of {candidate} refused on this computer without asking the WEB API, which accepts no such UPN: {upnProblem}");
+                failure = new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName);
                 return null;
             }
             var digits = CodeText.Normalize(code);
