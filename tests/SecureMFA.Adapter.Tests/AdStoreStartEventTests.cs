@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using SecureMFA.Core.Events;
 using SecureMFA.DemoHost;
+using SecureMFA.Otp.Time;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -20,7 +21,7 @@ namespace SecureMFA.Adapter.Tests
                 ""ad_user"": ""{Variable("SECUREMFA_AD_USER")}"", ""ad_password"": ""{Variable("SECUREMFA_AD_PASSWORD")}"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Ad-Start-Event-Passphrase-1"" }}";
             var events = new RecordingEventSink();
-            var adapter = new OtpAuthenticationAdapter(events, () => DateTime.UtcNow);
+            var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(config))));
             try
             {

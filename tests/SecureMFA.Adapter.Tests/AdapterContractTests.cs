@@ -8,6 +8,7 @@ using Microsoft.IdentityServer.Web.Authentication.External;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
+using SecureMFA.Otp.Time;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -19,7 +20,7 @@ namespace SecureMFA.Adapter.Tests
         public void ANullConfigurationStreamIsEvent5551NotAnException()
         {
             var events = new RecordingEventSink();
-            var adapter = new OtpAuthenticationAdapter(events, () => DateTime.UtcNow);
+            var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(null));
             Assert.Contains(events.Messages(OtpEventId.ConfigurationFailed), m => m.Contains("-ConfigurationFilePath"));
             var context = new DemoAuthenticationContext("a", "c", 1033);
@@ -30,7 +31,7 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void NullArgumentsFromTheHostGiveAPage()
         {
-            var adapter = new OtpAuthenticationAdapter(new RecordingEventSink(), () => DateTime.UtcNow);
+            var adapter = new OtpAuthenticationAdapter(new RecordingEventSink(), SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(null!);
             Assert.NotNull(adapter.BeginAuthentication(null!, null!, null!));
             Assert.NotNull(adapter.TryEndAuthentication(null!, null!, null!, out var claims));
@@ -57,7 +58,7 @@ namespace SecureMFA.Adapter.Tests
             SqliteConnection.ClearAllPools();
 
             var events = new RecordingEventSink();
-            var adapter = new OtpAuthenticationAdapter(events, () => DateTime.UtcNow);
+            var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             var json = $"{{ \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{path.Replace("\\", "\\\\")}\" }}";
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
             try

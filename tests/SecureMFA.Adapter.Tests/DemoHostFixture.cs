@@ -40,7 +40,7 @@ namespace SecureMFA.Adapter.Tests
                 Directory.CreateDirectory(Path.GetDirectoryName(configPath)!);
                 File.WriteAllText(configPath, configJson.Replace("%DATA%", DataFolder.Replace("\\", "\\\\")));
             }
-            var settings = new DemoServerOptions { Port = FreePorts.Next(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events };
+            var settings = new DemoServerOptions { Port = FreePorts.Next(), ConfigPath = configPath, DataFolder = DataFolder, Clock = Clock, Events = Events };
             options?.Invoke(settings);
             _server = DemoServer.Start(settings);
             Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
@@ -50,7 +50,9 @@ namespace SecureMFA.Adapter.Tests
         public HttpClient NewClient() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
 
         public string DataFolder { get; }
-        public DateTime Now { get; set; } = DateTime.UtcNow;
+        public VariableClock Clock { get; } = new VariableClock();
+
+        public DateTime Now { get => Clock.UtcNow; set => Clock.UtcNow = value; }
         public RecordingEventSink Events { get; } = new RecordingEventSink();
         public HttpClient Client { get; }
         public Uri BaseAddress => _server.BaseAddress;

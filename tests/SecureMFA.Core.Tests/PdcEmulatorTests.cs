@@ -6,6 +6,7 @@ using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using Xunit;
 using Pair = SecureMFA.Core.Tests.DomainControllerPair;
 
@@ -42,7 +43,7 @@ namespace SecureMFA.Core.Tests
             Pair.Replicate("dc1", "dc2");
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var store = Pair.OpenStore(Pair.Dc2, events, () => Now, dialled);
+            using var store = Pair.OpenStore(Pair.Dc2, events, new VariableClock(Now), dialled);
 
             Assert.Equal("PDC emulator " + Pair.Dc1Name, store.DomainControllerInUse());
             Assert.True(store.Create(new NewOtpUser(upn, "v2:pdc", TotpParameters.Default)));
@@ -72,7 +73,7 @@ namespace SecureMFA.Core.Tests
         {
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var devices = Pair.OpenDevices(Pair.Dc2, events, () => Now, dialled);
+            using var devices = Pair.OpenDevices(Pair.Dc2, events, new VariableClock(Now), dialled);
             var id = DeviceId.New();
             Assert.True(devices.Add(new Device { Id = id, Machine = "PC-PDC", MachineSid = "", ProtectedKey = "v2:key", Created = Now }));
             Assert.True(devices.Revoke(id, Now));
@@ -94,10 +95,10 @@ namespace SecureMFA.Core.Tests
         public void WhileThePdcEmulatorIsDownTheStoreFailsOverWithAWarningAndReturnsAfterTheRecheck()
         {
             var upn = Pair.CreateUser(Pair.Dc1);
-            var now = Now;
+            var clock = new VariableClock(Now);
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var store = Pair.OpenStore(Pair.Dc2, events, () => now, dialled);
+            using var store = Pair.OpenStore(Pair.Dc2, events, clock, dialled);
             Assert.True(store.Create(new NewOtpUser(upn, "v2:failover", TotpParameters.Default)));
             Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(0), Attempt));
             Pair.Replicate("dc1", "dc2");
@@ -130,7 +131,7 @@ namespace SecureMFA.Core.Tests
             Assert.Equal((4L, dc2), Pair.ChangeVersionOn(Pair.Dc2, upn));
             Assert.Single(events.All);
 
-            now += DomainControllerChoice.RecheckInterval;
+            clock.Advance(DomainControllerChoice.RecheckInterval);
             // Back on DC1, which has not seen the failover's writes (no replication from DC2 yet): its own version 2 goes to 3.
             Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(2), Attempt));
             Assert.Equal((3L, dc1), Pair.ChangeVersionOn(Pair.Dc1, upn));
@@ -145,16 +146,16 @@ namespace SecureMFA.Core.Tests
         public void WhenAdServerIsDownThePdcEmulatorKnownFromBeforeIsFoundAgainWithoutAWarning()
         {
             var upn = Pair.CreateUser(Pair.Dc1);
-            var now = Now;
+            var clock = new VariableClock(Now);
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var store = Pair.OpenStore(Pair.Dc2, events, () => now, dialled);
+            using var store = Pair.OpenStore(Pair.Dc2, events, clock, dialled);
             Assert.True(store.Create(new NewOtpUser(upn, "v2:adserver-down", TotpParameters.Default)));
 
             Pair.Stop("dc2");
             try
             {
-                now += DomainControllerChoice.RecheckInterval;
+                clock.Advance(DomainControllerChoice.RecheckInterval);
                 // The re-check cannot ask ad_server (DC2); it asks the DCs it knows, the PDC emulator first, and stays there.
                 Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(0), Attempt));
                 Assert.Equal((2L, Pair.InvocationIdOf(Pair.Dc1)), Pair.ChangeVersionOn(Pair.Dc1, upn));

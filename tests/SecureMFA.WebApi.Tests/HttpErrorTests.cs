@@ -33,7 +33,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.Equal("SQLITE", json.GetProperty("store").GetString());
             Assert.Equal(3, json.GetProperty("schemaVersion").GetInt32());
             Assert.Matches(@"^\d+\.\d+\.\d+", json.GetProperty("version").GetString());
-            Assert.Equal(_api.Clock.Now.ToUnixTimeSeconds(), json.GetProperty("serverTime").GetInt64());
+            Assert.Equal(_api.Clock.GetUtcNow().ToUnixTimeSeconds(), json.GetProperty("serverTime").GetInt64());
             Assert.False(response.Headers.Contains("X-SMFA-Signature"));
             Assert.DoesNotContain(ApiDeployment.Passphrase, text);
             Assert.DoesNotContain(_api.Deployment.Folder, text);

@@ -8,6 +8,7 @@ using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Identity;
+using SecureMFA.Otp.Time;
 using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.SignIn
@@ -29,10 +30,10 @@ namespace SecureMFA.Core.SignIn
         private readonly IOtpUserStore _store;
         private readonly ISecretProtector _protector;
         private readonly IEventSink _events;
-        private readonly Func<DateTime> _clock;
+        private readonly IClock _clock;
         private readonly TotpVerifier _verifier;
 
-        public OtpSignIn(ProviderConfiguration config, IOtpUserStore store, ISecretProtector protector, IEventSink events, Func<DateTime> clock)
+        public OtpSignIn(ProviderConfiguration config, IOtpUserStore store, ISecretProtector protector, IEventSink events, IClock clock)
         {
             _config = config;
             _store = store;
@@ -55,7 +56,7 @@ namespace SecureMFA.Core.SignIn
             var user = _store.Find(upn);
             var digits = (user?.Parameters ?? _config.EnrollmentParameters).Digits;
             if (user != null && user.Disabled) return new BeginResult(BeginKind.Disabled, digits: digits);
-            if (user != null && user.IsLockedAt(_clock())) return new BeginResult(BeginKind.Locked, lockedUntil: user.LockedUntil, digits: digits);
+            if (user != null && user.IsLockedAt(_clock.UtcNow)) return new BeginResult(BeginKind.Locked, lockedUntil: user.LockedUntil, digits: digits);
             if (user != null && user.Enrolled) return new BeginResult(BeginKind.Code, digits: digits);
 
             if (!_config.QrAllowedNetworks.Allows(client)) return new BeginResult(BeginKind.EnrolmentNotAllowed, digits: digits);
@@ -69,7 +70,7 @@ namespace SecureMFA.Core.SignIn
         /// </param>
         public VerifyResult Verify(string upn, string? code, IPAddress? client, string? userAgent, string? requestId = null)
         {
-            var now = _clock();
+            var now = _clock.UtcNow;
             var user = _store.Find(upn);
             var refused = Refusal(user, now);
             if (refused != null) return refused;
@@ -121,7 +122,7 @@ namespace SecureMFA.Core.SignIn
         /// <summary>A one-time recovery code instead of a TOTP code; each works once, and a wrong one counts like a wrong code.</summary>
         public VerifyResult VerifyRecoveryCode(string upn, string? typed, IPAddress? client, string? userAgent)
         {
-            var now = _clock();
+            var now = _clock.UtcNow;
             var user = _store.Find(upn);
             var refused = Refusal(user, now);
             if (refused != null) return refused;

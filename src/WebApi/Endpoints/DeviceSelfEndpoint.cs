@@ -30,7 +30,7 @@ namespace SecureMFA.WebApi.Endpoints
                 DeviceId = device.Id,
                 Machine = device.Machine,
                 Registered = ApiJson.UtcTime(device.Created),
-                ServerTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds(),
+                ServerTime = new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds(),
             });
         }
     }

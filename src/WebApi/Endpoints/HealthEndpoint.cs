@@ -54,7 +54,7 @@ namespace SecureMFA.WebApi.Endpoints
                 Store = runtime.Config.AuthMode.ToString(),
                 SchemaVersion = SqlStatements.SchemaVersion,
                 Version = Version,
-                ServerTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds(),
+                ServerTime = new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds(),
             });
         }
 

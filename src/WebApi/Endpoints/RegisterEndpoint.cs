@@ -58,7 +58,7 @@ namespace SecureMFA.WebApi.Endpoints
                     return;
                 }
                 if (presented.Count > 0) limits.CountBootstrapFailure(address);
-                refusals.Write(ApiError.BadBootstrap, address, presented.Count == 0 ? "no X-SMFA-Bootstrap header" : "a wrong bootstrap value", runtime.Clock());
+                refusals.Write(ApiError.BadBootstrap, address, presented.Count == 0 ? "no X-SMFA-Bootstrap header" : "a wrong bootstrap value", runtime.Clock.UtcNow);
                 await ApiError.Write(context, StatusCodes.Status401Unauthorized, ApiError.BadBootstrap, "The X-SMFA-Bootstrap header is missing or wrong.");
                 return;
             }
@@ -75,12 +75,12 @@ namespace SecureMFA.WebApi.Endpoints
             var wait = context.RequestServices.GetRequiredService<RegistrationBudget>().Take(address);
             if (wait.HasValue)
             {
-                refusals.Write(ApiError.RateLimited, address, "registration budget spent (api_register_per_address_per_hour or api_register_per_hour)", runtime.Clock());
+                refusals.Write(ApiError.RateLimited, address, "registration budget spent (api_register_per_address_per_hour or api_register_per_hour)", runtime.Clock.UtcNow);
                 await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many devices registered from this address or in all; try again later.", retryAfter: wait);
                 return;
             }
 
-            var now = runtime.Clock();
+            var now = runtime.Clock.UtcNow;
             var key = RandomNumberGenerator.GetBytes(MessageSignature.DeviceKeyBytes);
             Device device;
             do

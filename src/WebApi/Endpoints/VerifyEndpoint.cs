@@ -57,7 +57,7 @@ namespace SecureMFA.WebApi.Endpoints
             var events = new RequestEventSink(runtime.Events, origin);
             var signIn = new OtpSignIn(runtime.Config, runtime.Store, runtime.Protector, events, runtime.Clock);
             var result = signIn.Verify(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin, signed.Nonce);
-            var serverTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds();
+            var serverTime = new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds();
             var response = VerifyResultMapping.ToResponse(result, serverTime);
             WriteRefusalEvent(events, result.Outcome, upn, context);
 

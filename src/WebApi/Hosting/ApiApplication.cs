@@ -110,7 +110,7 @@ namespace SecureMFA.WebApi.Hosting
             var configPath = configuration["config"];
             var dataFolder = configuration["data"] ?? ".data";
             return ApiRuntime.Start(string.IsNullOrEmpty(configPath) ? null : Path.GetFullPath(configPath), dataFolder, events,
-                () => time.GetUtcNow().UtcDateTime, Console.Out);
+                new TimeProviderClock(time), Console.Out);
         }
     }
 }

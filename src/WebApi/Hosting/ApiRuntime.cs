@@ -8,6 +8,7 @@ using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Core.Stores.Sql;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.WebApi.Hosting
 {
@@ -17,7 +18,7 @@ namespace SecureMFA.WebApi.Hosting
     /// </summary>
     public sealed class ApiRuntime : IDisposable
     {
-        private ApiRuntime(ProviderConfiguration config, IOtpUserStore store, IDeviceRegistry devices, ISecretProtector protector, IEventSink events, Func<DateTime> clock)
+        private ApiRuntime(ProviderConfiguration config, IOtpUserStore store, IDeviceRegistry devices, ISecretProtector protector, IEventSink events, IClock clock)
         {
             Config = config;
             Store = store;
@@ -32,14 +33,14 @@ namespace SecureMFA.WebApi.Hosting
         public IDeviceRegistry Devices { get; }
         public ISecretProtector Protector { get; }
         public IEventSink Events { get; }
-        public Func<DateTime> Clock { get; }
+        public IClock Clock { get; }
 
         /// <summary>
         /// Reads the configuration (<paramref name="configPath"/>, or the embedded default under <paramref name="dataFolder"/>),
         /// refuses to run without data_encryption, opens the store and derives the key. Throws <see cref="ApiStartupException"/>
         /// after writing event 5551 (configuration) or 5553 (store) when it cannot run.
         /// </summary>
-        public static ApiRuntime Start(string? configPath, string dataFolder, IEventSink events, Func<DateTime> clock, TextWriter console)
+        public static ApiRuntime Start(string? configPath, string dataFolder, IEventSink events, IClock clock, TextWriter console)
         {
             events = EventSinks.Guarded(events);
             var config = Load(configPath, dataFolder, events, console);

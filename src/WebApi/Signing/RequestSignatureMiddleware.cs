@@ -54,7 +54,7 @@ namespace SecureMFA.WebApi.Signing
             if (signed == null) return;
             if (signed.Device.IsRevoked)
             {
-                _refusals.Write(ApiError.DeviceRevoked, Address(context), $"{context.Request.Method} {context.Request.Path}, device {signed.Device.Id}", _runtime.Clock());
+                _refusals.Write(ApiError.DeviceRevoked, Address(context), $"{context.Request.Method} {context.Request.Path}, device {signed.Device.Id}", _runtime.Clock.UtcNow);
                 await RespondSigned(context, signed, c => ApiError.Write(c, StatusCodes.Status403Forbidden, ApiError.DeviceRevoked,
                     "This device was revoked by an administrator: delete what it keeps for offline sign-in, and register it again only if told to."));
                 return;
@@ -67,7 +67,7 @@ namespace SecureMFA.WebApi.Signing
                     "Too many requests from this device; try again later.", retryAfter: wait));
                 return;
             }
-            RecordLastSeen(signed.Device, _runtime.Clock(), context.Connection.RemoteIpAddress?.ToString());
+            RecordLastSeen(signed.Device, _runtime.Clock.UtcNow, context.Connection.RemoteIpAddress?.ToString());
             context.Features.Set(signed);
             await RespondSigned(context, signed, _next);
         }
@@ -77,7 +77,7 @@ namespace SecureMFA.WebApi.Signing
         /// <summary>Replay check, then the device's rate limit, then the nonce is recorded: only requests within the limit take room.</summary>
         private async Task<(NonceClaim, TimeSpan?)> ClaimNonce(HttpContext context, SignedRequest signed)
         {
-            var now = new DateTimeOffset(_runtime.Clock());
+            var now = new DateTimeOffset(_runtime.Clock.UtcNow);
             var nonce = Convert.FromBase64String(signed.Nonce);
             var use = _nonces.Check(signed.Device.Id, nonce, signed.Timestamp, now);
             if (use == NonceUse.Fresh)
@@ -128,7 +128,7 @@ namespace SecureMFA.WebApi.Signing
             // Only the stored spelling names a device: another spelling would get its own nonce history.
             if (device == null || !string.Equals(device.Id, deviceId, StringComparison.Ordinal))
                 return await Refuse(context, ApiError.UnknownDevice, "No device is registered with this id; register it again.", deviceId);
-            var now = _runtime.Clock();
+            var now = _runtime.Clock.UtcNow;
             var serverTime = new DateTimeOffset(now).ToUnixTimeSeconds();
             var timestamp = long.Parse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture);
             if (Math.Abs(timestamp - serverTime) > MessageSignature.MaxClockSkewSeconds)
@@ -182,7 +182,7 @@ namespace SecureMFA.WebApi.Signing
 
         private async Task<SignedRequest?> Refuse(HttpContext context, string error, string message, string? deviceId, long? serverTime = null)
         {
-            _refusals.Write(error, Address(context), $"{context.Request.Method} {context.Request.Path}" + (deviceId != null ? $", device {deviceId}" : ""), _runtime.Clock());
+            _refusals.Write(error, Address(context), $"{context.Request.Method} {context.Request.Path}" + (deviceId != null ? $", device {deviceId}" : ""), _runtime.Clock.UtcNow);
             await ApiError.Write(context, StatusCodes.Status401Unauthorized, error, message, serverTime);
             return null;
         }

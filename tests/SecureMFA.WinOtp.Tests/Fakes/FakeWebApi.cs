@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using SecureMFA.WinOtp.Json;
 using SecureMFA.WinOtp.Platform;
 
@@ -41,10 +42,10 @@ namespace SecureMFA.WinOtp.Tests.Fakes
     {
         public const string Endpoint = "https://awebapi.adatum.labnet/api/securemfaotp";
         public const string BasePath = "/api/securemfaotp";
-        private readonly FakeClock _clock;
+        private readonly VariableClock _clock;
         private readonly Dictionary<string, long> _nonces = new Dictionary<string, long>(StringComparer.Ordinal);
 
-        public FakeWebApi(FakeClock clock, string bootstrap = "bootstrap-3f9c1d77a2")
+        public FakeWebApi(VariableClock clock, string bootstrap = "bootstrap-3f9c1d77a2")
         {
             _clock = clock;
             Bootstrap = bootstrap;

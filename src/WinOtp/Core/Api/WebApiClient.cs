@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Time;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Json;
 using SecureMFA.WinOtp.Platform;

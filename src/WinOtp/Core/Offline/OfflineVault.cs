@@ -3,6 +3,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Time;
 using SecureMFA.Otp.Totp;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Platform;
