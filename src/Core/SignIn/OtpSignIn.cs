@@ -75,7 +75,7 @@ namespace SecureMFA.Core.SignIn
             var refused = Refusal(user, now);
             if (refused != null) return refused;
             var parameters = user!.Parameters;
-            if (TotpVerifier.NormalizeCode(code, parameters.Digits) == null) return new VerifyResult(VerifyOutcome.Malformed, parameters.Digits);
+            if (TypedCode.Digits(code, parameters.Digits) == null) return new VerifyResult(VerifyOutcome.Malformed, parameters.Digits);
 
             // The request id goes last and is never cut: the agent is shortened to leave room for it, or two long-agent
             // requests would read as one and the second go uncounted.

@@ -161,7 +161,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             if (user.Disabled) return Result(key, nonce, now, "disabled");
             if (user.LockedUntil > now) return Result(key, nonce, now, "locked", lockedUntil: user.LockedUntil);
 
-            var typed = TotpVerifier.NormalizeCode(code, user.Parameters.Digits);
+            var typed = TypedCode.Digits(code, user.Parameters.Digits);
             // As the real API (docs/webapi-protocol.md, "malformed"): not counted, so nothing to say about attempts.
             if (typed == null) return Result(key, nonce, now, "reject", reason: "malformed");
             var current = TotpVerifier.TimeStepAt(_clock.UtcNow, user.Parameters.PeriodSeconds);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Tasks;
 using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Totp;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Device;
@@ -364,7 +365,7 @@ namespace SecureMFA.WinOtp.Logon
                 failure = new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName);
                 return null;
             }
-            var digits = CodeText.Normalize(code);
+            var digits = TypedCode.Normalize(code);
             if (digits == null)
             {
                 failure = new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
