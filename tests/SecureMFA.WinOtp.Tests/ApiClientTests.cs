@@ -447,7 +447,7 @@ namespace SecureMFA.WinOtp.Tests
         [InlineData("http://127.0.0.1:5081/api/securemfaotp", "http://127.0.0.1:5081/api/securemfaotp/v1/otp/verify")]
         public void EndpointsResolvePaths(string endpoint, string resolved)
         {
-            Assert.Equal(resolved, ApiEndpoint.Parse(endpoint).Resolve(WebApiClient.VerifyPath).AbsoluteUri);
+            Assert.Equal(resolved, ApiEndpoint.Parse(endpoint).Resolve(ApiWords.Paths.Verify).AbsoluteUri);
         }
 
         [Theory]

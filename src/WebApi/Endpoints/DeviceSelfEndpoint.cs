@@ -11,8 +11,6 @@ namespace SecureMFA.WebApi.Endpoints
     /// <summary>GET {base}/v1/devices/self (section 6): reachable, key right, clocks agreeing.</summary>
     public static class DeviceSelfEndpoint
     {
-        public const string Path = "/v1/devices/self";
-
         public sealed class Response
         {
             public string DeviceId { get; set; } = "";

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
+using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 
@@ -17,7 +18,6 @@ namespace SecureMFA.WebApi.Endpoints
     /// </summary>
     public sealed class HealthEndpoint
     {
-        public const string Path = "/v1/health";
         private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
         private static readonly string Version = ProductVersion();
         private readonly object _gate = new object();
@@ -36,7 +36,7 @@ namespace SecureMFA.WebApi.Endpoints
         public sealed class Unhealthy
         {
             public string Status { get; set; } = "unavailable";
-            public string Error { get; set; } = ApiError.StoreUnavailable;
+            public string Error { get; set; } = ApiWords.Errors.StoreUnavailable;
             public string Message { get; set; } = "";
         }
 

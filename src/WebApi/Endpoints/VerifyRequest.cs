@@ -3,8 +3,6 @@ namespace SecureMFA.WebApi.Endpoints
     /// <summary>The body of POST {base}/v1/otp/verify (section 7).</summary>
     public sealed class VerifyRequest
     {
-        public static readonly string[] Scenarios = { "logon", "unlock", "rdp", "credui" };
-
         public string? Upn { get; set; }
         public string? Code { get; set; }
         public string? Scenario { get; set; }

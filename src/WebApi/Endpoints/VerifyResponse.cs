@@ -3,19 +3,12 @@ using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WebApi.Endpoints
 {
-    /// <summary>The 200 answer of POST {base}/v1/otp/verify (section 7): clients decide on <see cref="Result"/> only.</summary>
+    /// <summary>The 200 answer of POST {base}/v1/otp/verify (section 7): clients decide on <see cref="Result"/> (<see cref="ApiWords.Results"/>) only.</summary>
     public sealed class VerifyResponse
     {
-        public const string Accept = "accept";
-        public const string Reject = "reject";
-        public const string Replay = "replay";
-        public const string Locked = "locked";
-        public const string Disabled = "disabled";
-        public const string NotEnrolled = "not_enrolled";
-
         public string Result { get; set; } = "";
 
-        /// <summary>malformed or clock_drift; absent otherwise.</summary>
+        /// <summary><see cref="ApiWords.Reasons"/>; absent otherwise.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Reason { get; set; }
 
