@@ -5,6 +5,7 @@ using System.Text;
 using SecureMFA.Core.Events;
 using SecureMFA.DemoHost;
 using SecureMFA.Otp.Time;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -20,7 +21,7 @@ namespace SecureMFA.Adapter.Tests
             var config = $@"{{ ""auth_mode"": ""AD"", ""ad_server"": ""{Variable("SECUREMFA_AD_SERVER")}"", ""ad_port"": ""{Variable("SECUREMFA_AD_PORT")}"", ""ad_ssl"": ""true"",
                 ""ad_user"": ""{Variable("SECUREMFA_AD_USER")}"", ""ad_password"": ""{Variable("SECUREMFA_AD_PASSWORD")}"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Ad-Start-Event-Passphrase-1"" }}";
-            var events = new RecordingEventSink();
+            var events = new RecordedEvents();
             var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(config))));
             try

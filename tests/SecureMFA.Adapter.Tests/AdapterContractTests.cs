@@ -9,6 +9,7 @@ using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
 using SecureMFA.Otp.Time;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -19,7 +20,7 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void ANullConfigurationStreamIsEvent5551NotAnException()
         {
-            var events = new RecordingEventSink();
+            var events = new RecordedEvents();
             var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(null));
             Assert.Contains(events.Messages(OtpEventId.ConfigurationFailed), m => m.Contains("-ConfigurationFilePath"));
@@ -31,7 +32,7 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void NullArgumentsFromTheHostGiveAPage()
         {
-            var adapter = new OtpAuthenticationAdapter(new RecordingEventSink(), SystemClock.Instance);
+            var adapter = new OtpAuthenticationAdapter(new RecordedEvents(), SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(null!);
             Assert.NotNull(adapter.BeginAuthentication(null!, null!, null!));
             Assert.NotNull(adapter.TryEndAuthentication(null!, null!, null!, out var claims));
@@ -57,7 +58,7 @@ namespace SecureMFA.Adapter.Tests
             }
             SqliteConnection.ClearAllPools();
 
-            var events = new RecordingEventSink();
+            var events = new RecordedEvents();
             var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             var json = $"{{ \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{path.Replace("\\", "\\\\")}\" }}";
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));

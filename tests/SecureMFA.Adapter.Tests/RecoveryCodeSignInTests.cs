@@ -106,7 +106,7 @@ namespace SecureMFA.Adapter.Tests
             Directory.CreateDirectory(folder);
             var clock = new VariableClock(new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc));
             var now = clock.UtcNow;
-            var adapter = new OtpAuthenticationAdapter(new RecordingEventSink(), clock);
+            var adapter = new OtpAuthenticationAdapter(new RecordedEvents(), clock);
             var json = $"{{ \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{folder}/otp.db\" }}";
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
             var upn = TestUsers.NewUpn();

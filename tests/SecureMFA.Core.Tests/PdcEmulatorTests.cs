@@ -65,7 +65,7 @@ namespace SecureMFA.Core.Tests
             Assert.NotEqual(Pair.InvocationIdOf(Pair.Dc2), dc1);
 
             Assert.All(dialled, name => Assert.Equal(Pair.Dc1Name, name));
-            Assert.Empty(events.All);
+            Assert.Empty(events.Events);
         }
 
         [Fact]
@@ -88,7 +88,7 @@ namespace SecureMFA.Core.Tests
             }
             Assert.All(dialled, name => Assert.Equal(Pair.Dc1Name, name));
             Assert.NotEmpty(dialled);
-            Assert.Empty(events.All);
+            Assert.Empty(events.Events);
         }
 
         [Fact]
@@ -114,7 +114,7 @@ namespace SecureMFA.Core.Tests
                 Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(1), Attempt));
                 Assert.Equal((3L, dc2), Pair.ChangeVersionOn(Pair.Dc2, upn));
 
-                var warning = Assert.Single(events.All);
+                var warning = Assert.Single(events.Events);
                 Assert.Equal((OtpEventId.ProviderFailed, EventLevel.Warning), (warning.Id, warning.Level));
                 Assert.StartsWith($"AD store: the PDC emulator {Pair.Dc1Name} is unreachable (", warning.Message);
                 Assert.Contains($"OTP reads and writes fail over to {Pair.Dc2Name}.", warning.Message);
@@ -129,7 +129,7 @@ namespace SecureMFA.Core.Tests
             // DC1 is back, but the store stays on DC2 until the re-check is due.
             Assert.Equal(1, store.RecordFailure(upn, "111111", Attempt, Policy)!.FailedLogonCount);
             Assert.Equal((4L, dc2), Pair.ChangeVersionOn(Pair.Dc2, upn));
-            Assert.Single(events.All);
+            Assert.Single(events.Events);
 
             clock.Advance(DomainControllerChoice.RecheckInterval);
             // Back on DC1, which has not seen the failover's writes (no replication from DC2 yet): its own version 2 goes to 3.
@@ -137,9 +137,9 @@ namespace SecureMFA.Core.Tests
             Assert.Equal((3L, dc1), Pair.ChangeVersionOn(Pair.Dc1, upn));
             Assert.Equal((4L, dc2), Pair.ChangeVersionOn(Pair.Dc2, upn));
             Assert.Equal("PDC emulator " + Pair.Dc1Name, store.DomainControllerInUse());
-            var back = events.All.Last();
+            var back = events.Events.Last();
             Assert.Equal((OtpEventId.ProviderOk, EventLevel.Information, $"AD store: OTP reads and writes are back on the PDC emulator {Pair.Dc1Name}."), back);
-            Assert.Equal(2, events.All.Count);
+            Assert.Equal(2, events.Events.Count);
         }
 
         [Fact]
@@ -160,7 +160,7 @@ namespace SecureMFA.Core.Tests
                 Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(0), Attempt));
                 Assert.Equal((2L, Pair.InvocationIdOf(Pair.Dc1)), Pair.ChangeVersionOn(Pair.Dc1, upn));
                 Assert.Equal("PDC emulator " + Pair.Dc1Name, store.DomainControllerInUse());
-                Assert.Empty(events.All);
+                Assert.Empty(events.Events);
             }
             finally
             {

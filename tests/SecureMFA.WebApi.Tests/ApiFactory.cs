@@ -26,7 +26,7 @@ namespace SecureMFA.WebApi.Tests
 
         public ApiDeployment Deployment { get; }
         public VariableClock Clock { get; } = new VariableClock();
-        public RecordingEvents Events { get; } = new RecordingEvents();
+        public RecordedEvents Events { get; } = new RecordedEvents();
         public string BasePath => Deployment.BasePath;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using SecureMFA.Core.SignIn;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.WebApi.Tests
@@ -43,7 +44,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.NotEqual(Deployment.SecretOf(upn), unwrapped);
             Assert.Equal(OfflineSecret.Derive(Deployment.SecretOf(upn), thief.DeviceId), unwrapped);
 
-            var adfs = new OtpSignIn(Deployment.Config, Deployment.Store, Deployment.Protector, new RecordingEvents(), _api.Clock);
+            var adfs = new OtpSignIn(Deployment.Config, Deployment.Store, Deployment.Protector, new RecordedEvents(), _api.Clock);
             var parameters = new TotpParameters(TotpAlgorithm.SHA1, 6, 30);
             var collisions = 0;
             for (var i = 1; i <= Steps; i++)

@@ -33,8 +33,8 @@ namespace SecureMFA.WebApi.Tests
             Assert.DoesNotContain(key, stored.ProtectedKey);
             Assert.Equal(Convert.FromBase64String(key), _api.Deployment.Protector.Unprotect(Device.KeyBinding(id), stored.ProtectedKey));
             Assert.Contains(_api.Events.Messages(Core.Events.OtpEventId.ProviderOk), m => m.Contains($"Device {id} registered for computer PC1"));
-            Assert.DoesNotContain(key, _api.Events.All);
-            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.All);
+            Assert.DoesNotContain(key, _api.Events.Text);
+            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.Text);
 
             // The key works: the device can sign.
             var device = new SignedClient(_api.Http(), _api.BasePath, id, Convert.FromBase64String(key), () => _api.Clock.GetUtcNow());
@@ -67,7 +67,7 @@ namespace SecureMFA.WebApi.Tests
             var right = await SignedClient.Register(http, _api.BasePath, ApiDeployment.Bootstrap, "{\"machine\":\"PC1\"}");
             Assert.Equal(200, right.Status);
             Assert.Single(_api.Deployment.Devices.List());
-            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.All);
+            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.Text);
         }
 
         [Theory]

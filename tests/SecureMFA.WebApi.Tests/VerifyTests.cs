@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using SecureMFA.Core.Events;
@@ -26,6 +27,25 @@ namespace SecureMFA.WebApi.Tests
             return answer;
         }
 
+        /// <summary>The machine name comes from the request body: no separator or bidi character in it reaches an event as itself.</summary>
+        [Theory]
+        [InlineData("PC1\u2028forged", "PC1\\u2028forged")]
+        [InlineData("PC1\u2029forged", "PC1\\u2029forged")]
+        [InlineData("PC1\u0085forged", "PC1\\u0085forged")]
+        [InlineData("PC1\r\n5556 Information OTP ok for admin", "PC1\\u000d\\u000a5556")]
+        [InlineData("PC1\u202Egnp.exe", "PC1\\u202egnp.exe")]
+        public async Task AForgedMachineNameCannotStartASecondEventLine(string machine, string escaped)
+        {
+            var device = await _api.NewDevice();
+            var upn = Deployment.NewUser();
+            var body = JsonSerializer.SerializeToUtf8Bytes(new { upn, code = "000000", scenario = "rdp", machine });
+            await device.Send(System.Net.Http.HttpMethod.Post, "/v1/otp/verify", body);
+            var messages = _api.Events.Events.Select(e => e.Message).ToList();
+            Assert.Contains(messages, m => m.Contains(escaped));
+            Assert.All(messages, m => Assert.DoesNotContain(m, c => char.IsControl(c) || c == '\u2028' || c == '\u2029'
+                || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format));
+        }
+
         [Fact]
         public async Task TheFirstAcceptedCodeConfirmsANewUserAndTheSameCodeIsThenAReplay()
         {
@@ -45,7 +65,7 @@ namespace SecureMFA.WebApi.Tests
 
             var replay = Signed(await device.Verify(upn, " " + code.Substring(0, 3) + " " + code.Substring(3)), device, "replay");
             Assert.Equal(4, replay.Json.GetProperty("attemptsLeft").GetInt32());
-            Assert.DoesNotContain(code, _api.Events.All);
+            Assert.DoesNotContain(code, _api.Events.Text);
         }
 
         [Fact]
@@ -219,7 +239,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.Null(OfflineSecretWrap.Unwrap(thief.Key, package));
             package.ValidUntil += 86400;
             Assert.Null(OfflineSecretWrap.Unwrap(device.Key, package));
-            Assert.DoesNotContain(Convert.ToBase64String(Deployment.SecretOf(upn)), _api.Events.All);
+            Assert.DoesNotContain(Convert.ToBase64String(Deployment.SecretOf(upn)), _api.Events.Text);
         }
 
         [Fact]
