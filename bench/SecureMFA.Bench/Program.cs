@@ -84,11 +84,13 @@ static void Store(string work)
     var start = DateTime.UtcNow;
     var codes = Enumerable.Range(0, 400_000).Select(i => TotpGenerator.Compute(key, TotpParameters.Default, start.AddSeconds(30.0 * i))).ToArray();
     var step = 0;
-    var signIn = new OtpSignIn(config, store, protector, new NullEvents(), () => start.AddSeconds(30.0 * step));
+    var signInClock = new StepClock(start);
+    var signIn = new OtpSignIn(config, store, protector, new NullEvents(), signInClock);
     // Each call uses the next time step: a step is accepted once, so replaying one would (rightly) fail.
     Measure.PerSecond("OtpSignIn.Verify: find + decrypt + verify + atomic success", _ =>
     {
         step++;
+        signInClock.Step = step;
         if (signIn.Verify("bench@adatum.com", codes[step], null, "bench").Outcome != VerifyOutcome.Success) throw new InvalidOperationException("verification failed");
     });
     var next = 1_000_000_000_000L; // beyond every step the loop above accepted
@@ -123,7 +125,8 @@ static void AdapterFlow(string work)
     var json = $"{{ \"company\": \"Adatum\", \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{path}\", \"data_encryption\": \"true\", \"data_encryption_passphrase\": \"Benchmark-Passphrase-2\" }}";
     var start = DateTime.UtcNow;
     var step = 0;
-    var adapter = new OtpAuthenticationAdapter(new NullEvents(), () => start.AddSeconds(30.0 * step));
+    var adapterClock = new StepClock(start);
+    var adapter = new OtpAuthenticationAdapter(new NullEvents(), adapterClock);
     adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
     Measure.PerSecond("BeginAuthentication, new user (secret, encrypt, insert, QR PNG)", i =>
     {
@@ -140,6 +143,7 @@ static void AdapterFlow(string work)
     Measure.PerSecond("TryEndAuthentication, correct code (claim issued)", _ =>
     {
         step++;
+        adapterClock.Step = step;
         var proof = new DemoProofData(new Dictionary<string, object> { ["otpCode"] = codes[step] });
         adapter.TryEndAuthentication(context, proof, null!, out var claims);
         if (claims.Length != 1) throw new InvalidOperationException("no claim");

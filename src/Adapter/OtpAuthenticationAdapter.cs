@@ -7,6 +7,7 @@ using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.SignIn;
 using SecureMFA.Core.Startup;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.Adapter
 {
@@ -31,15 +32,15 @@ namespace SecureMFA.Adapter
         private const string RecoveryAcceptedContextKey = "SecureMfaOtp.RecoveryAcceptedTicks";
         private static readonly TimeSpan RecoveryContinueWindow = TimeSpan.FromMinutes(10);
         private readonly IEventSink _events;
-        private readonly Func<DateTime> _clock;
+        private readonly IClock _clock;
         private ProviderConfiguration? _config;
         private Deployment? _deployment;
         private OtpSignIn? _signIn;
 
-        public OtpAuthenticationAdapter() : this(EventSinks.ForPlatform(), () => DateTime.UtcNow) { }
+        public OtpAuthenticationAdapter() : this(EventSinks.ForPlatform(), SystemClock.Instance) { }
 
         /// <summary>For hosts other than AD FS (the demo host, tests): where events go and what time it is.</summary>
-        public OtpAuthenticationAdapter(IEventSink events, Func<DateTime> clock)
+        public OtpAuthenticationAdapter(IEventSink events, IClock clock)
         {
             _events = EventSinks.Guarded(events);
             _clock = clock;
@@ -133,7 +134,7 @@ namespace SecureMFA.Adapter
                     {
                         // Tell the user before AD FS moves on; the Continue button comes back here (see TakeRecoveryAcceptance).
                         // Kept as text: AD FS serializes the context between requests and may not give a number back as a long.
-                        context.Data[RecoveryAcceptedContextKey] = _clock().Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        context.Data[RecoveryAcceptedContextKey] = _clock.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
                         return OtpPresentation.RecoveryCodeAccepted(left, _config!);
                     }
                 }
@@ -165,7 +166,7 @@ namespace SecureMFA.Adapter
             if (!long.TryParse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.None,
                     System.Globalization.CultureInfo.InvariantCulture, out var ticks)) return false;
             context.Data.Remove(RecoveryAcceptedContextKey);
-            var age = _clock() - new DateTime(ticks, DateTimeKind.Utc);
+            var age = _clock.UtcNow - new DateTime(ticks, DateTimeKind.Utc);
             return age >= TimeSpan.Zero && age <= RecoveryContinueWindow;
         }
 
@@ -177,7 +178,7 @@ namespace SecureMFA.Adapter
         }
 
         private OtpPresentation Page(string upn, HttpListenerRequest? request, VerifyResult? attempt, bool recoveryMode) =>
-            OtpPresentation.For(_signIn!.Begin(upn, Client(request)), attempt, recoveryMode, upn, _config!, _clock());
+            OtpPresentation.For(_signIn!.Begin(upn, Client(request)), attempt, recoveryMode, upn, _config!, _clock.UtcNow);
 
         private IPAddress? Client(HttpListenerRequest? request) =>
             request == null ? null : ClientAddress.From(request.Headers, request.RemoteEndPoint, _config!.IsTrustedProxy);

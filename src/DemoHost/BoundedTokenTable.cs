@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
 {
@@ -15,9 +16,9 @@ namespace SecureMFA.DemoHost
         private readonly Queue<string> _order = new Queue<string>();
         private readonly int _capacity;
         private readonly TimeSpan _lifetime;
-        private readonly Func<DateTime> _clock;
+        private readonly IClock _clock;
 
-        public BoundedTokenTable(int capacity, TimeSpan lifetime, Func<DateTime> clock)
+        public BoundedTokenTable(int capacity, TimeSpan lifetime, IClock clock)
         {
             if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), "The table must hold at least one entry.");
             _capacity = capacity;
@@ -35,7 +36,7 @@ namespace SecureMFA.DemoHost
             var token = RandomToken.New();
             lock (_gate)
             {
-                var now = _clock();
+                var now = _clock.UtcNow;
                 while (_order.Count > 0 && (!_entries.TryGetValue(_order.Peek(), out var oldest) || oldest.Expires <= now || _entries.Count >= _capacity))
                     _entries.Remove(_order.Dequeue());
                 _entries[token] = (value, now + _lifetime);
@@ -58,7 +59,7 @@ namespace SecureMFA.DemoHost
         {
             if (!RandomToken.IsWellFormed(token)) return null;
             lock (_gate)
-                return _entries.TryGetValue(token!, out var entry) && entry.Expires > _clock() ? entry.Value : null;
+                return _entries.TryGetValue(token!, out var entry) && entry.Expires > _clock.UtcNow ? entry.Value : null;
         }
 
         public bool Remove(string? token)

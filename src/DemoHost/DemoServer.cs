@@ -13,6 +13,7 @@ using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
 {
@@ -21,7 +22,7 @@ namespace SecureMFA.DemoHost
         public int Port { get; set; } = 5080;
         public string? ConfigPath { get; set; }
         public string DataFolder { get; set; } = ".data";
-        public Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
+        public IClock Clock { get; set; } = SystemClock.Instance;
         public IEventSink Events { get; set; } = TextEventSink.StandardError();
 
         /// <summary>The largest form body read; larger ones get 413.</summary>

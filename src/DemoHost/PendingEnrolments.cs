@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Identity;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
 {
@@ -17,9 +19,9 @@ namespace SecureMFA.DemoHost
         public static readonly TimeSpan Lifetime = SignInSessions.Lifetime;
         private readonly Dictionary<string, DateTime> _started = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         private readonly Func<IOtpUserStore> _store;
-        private readonly Func<DateTime> _clock;
+        private readonly IClock _clock;
 
-        public PendingEnrolments(Func<IOtpUserStore> store, Func<DateTime> clock, int capacity = DefaultCapacity)
+        public PendingEnrolments(Func<IOtpUserStore> store, IClock clock, int capacity = DefaultCapacity)
         {
             _store = store;
             _clock = clock;
@@ -34,11 +36,11 @@ namespace SecureMFA.DemoHost
         /// </summary>
         public bool TryStart(string upn)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             lock (_started)
             {
                 var store = _store();
-                var now = _clock();
+                var now = _clock.UtcNow;
                 RemoveExpired(store, now);
                 if (_started.ContainsKey(key) || store.Find(upn) != null) return true;
                 if (_started.Count >= Capacity) ForgetConfirmed(store);

@@ -1,5 +1,6 @@
 using System;
 using System.Security.Claims;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
 {
@@ -15,10 +16,10 @@ namespace SecureMFA.DemoHost
         private readonly BoundedTokenTable<DemoAuthenticationContext> _pending;
         private readonly BoundedTokenTable<PortalSession> _completed;
 
-        public SignInSessions(int capacity = DefaultCapacity, Func<DateTime>? clock = null)
+        public SignInSessions(int capacity = DefaultCapacity, IClock? clock = null)
         {
-            _pending = new BoundedTokenTable<DemoAuthenticationContext>(capacity, Lifetime, clock ?? (() => DateTime.UtcNow));
-            _completed = new BoundedTokenTable<PortalSession>(capacity, Lifetime, clock ?? (() => DateTime.UtcNow));
+            _pending = new BoundedTokenTable<DemoAuthenticationContext>(capacity, Lifetime, clock ?? SystemClock.Instance);
+            _completed = new BoundedTokenTable<PortalSession>(capacity, Lifetime, clock ?? SystemClock.Instance);
         }
 
         public int PendingCount => _pending.Count;

@@ -8,6 +8,8 @@ using System.Text;
 using Microsoft.IdentityServer.Web.Authentication.External;
 using SecureMFA.Core.Events;
 using SecureMFA.DemoHost;
+using SecureMFA.Otp.Time;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -21,7 +23,7 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void InAdModeEvent5552NamesThePdcEmulator()
         {
-            var events = new RecordingEventSink();
+            var events = new RecordedEvents();
             var adapter = Load(events, Variable("SECUREMFA_AD_USER"), Variable("SECUREMFA_AD_PASSWORD"));
             try
             {
@@ -47,7 +49,7 @@ namespace SecureMFA.Adapter.Tests
             var (upn, sid) = CreateServiceAccount(password);
             var original = DenySchemaEntry("sMFA-OTP-Secret", sid);
 
-            var events = new RecordingEventSink();
+            var events = new RecordedEvents();
             var adapter = Load(events, upn, password);
             try
             {
@@ -69,12 +71,12 @@ namespace SecureMFA.Adapter.Tests
             }
         }
 
-        private static OtpAuthenticationAdapter Load(RecordingEventSink events, string user, string password)
+        private static OtpAuthenticationAdapter Load(RecordedEvents events, string user, string password)
         {
             var config = $@"{{ ""auth_mode"": ""AD"", ""ad_server"": ""{Variable("SECUREMFA_AD_SERVER")}"", ""ad_port"": ""{Variable("SECUREMFA_AD_PORT")}"", ""ad_ssl"": ""true"",
                 ""ad_user"": ""{user}"", ""ad_password"": ""{password}"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Ad-Start-Event-Passphrase-1"" }}";
-            var adapter = new OtpAuthenticationAdapter(events, () => DateTime.UtcNow);
+            var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(config))));
             return adapter;
         }

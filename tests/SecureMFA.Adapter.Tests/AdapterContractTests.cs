@@ -8,6 +8,8 @@ using Microsoft.IdentityServer.Web.Authentication.External;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
+using SecureMFA.Otp.Time;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -18,8 +20,8 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void ANullConfigurationStreamIsEvent5551NotAnException()
         {
-            var events = new RecordingEventSink();
-            var adapter = new OtpAuthenticationAdapter(events, () => DateTime.UtcNow);
+            var events = new RecordedEvents();
+            var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(null));
             Assert.Contains(events.Messages(OtpEventId.ConfigurationFailed), m => m.Contains("-ConfigurationFilePath"));
             var context = new DemoAuthenticationContext("a", "c", 1033);
@@ -30,7 +32,7 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void NullArgumentsFromTheHostGiveAPage()
         {
-            var adapter = new OtpAuthenticationAdapter(new RecordingEventSink(), () => DateTime.UtcNow);
+            var adapter = new OtpAuthenticationAdapter(new RecordedEvents(), SystemClock.Instance);
             adapter.OnAuthenticationPipelineLoad(null!);
             Assert.NotNull(adapter.BeginAuthentication(null!, null!, null!));
             Assert.NotNull(adapter.TryEndAuthentication(null!, null!, null!, out var claims));
@@ -56,8 +58,8 @@ namespace SecureMFA.Adapter.Tests
             }
             SqliteConnection.ClearAllPools();
 
-            var events = new RecordingEventSink();
-            var adapter = new OtpAuthenticationAdapter(events, () => DateTime.UtcNow);
+            var events = new RecordedEvents();
+            var adapter = new OtpAuthenticationAdapter(events, SystemClock.Instance);
             var json = $"{{ \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{path.Replace("\\", "\\\\")}\" }}";
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
             try

@@ -16,14 +16,6 @@ using SecureMFA.Testing;
 
 namespace SecureMFA.Adapter.Tests
 {
-    /// <summary>Keeps every event, so tests can assert what was logged and that no secret ever is.</summary>
-    public sealed class RecordingEventSink : IEventSink
-    {
-        public ConcurrentQueue<(OtpEventId Id, EventLevel Level, string Message)> Events { get; } = new();
-        public void Write(OtpEventId id, EventLevel level, string message) => Events.Enqueue((id, level, message));
-        public IEnumerable<string> Messages(OtpEventId id) => Events.Where(e => e.Id == id).Select(e => e.Message);
-    }
-
     /// <summary>A demo host on a free loopback port with its own data folder, clock and event recorder.</summary>
     public sealed class RunningDemoHost : IDisposable
     {
@@ -44,7 +36,7 @@ namespace SecureMFA.Adapter.Tests
                 File.WriteAllText(configPath, configJson.Replace("%DATA%", DataFolder.Replace("\\", "\\\\")));
             }
             if (dataFolder == null) ShareOneKey(configPath);
-            var settings = new DemoServerOptions { Port = FreePorts.Next(), ConfigPath = configPath, DataFolder = DataFolder, Clock = () => Now, Events = Events };
+            var settings = new DemoServerOptions { Port = FreePorts.Next(), ConfigPath = configPath, DataFolder = DataFolder, Clock = Clock, Events = Events };
             options?.Invoke(settings);
             _server = DemoServer.Start(settings);
             Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
@@ -70,8 +62,10 @@ namespace SecureMFA.Adapter.Tests
         public HttpClient NewClient() => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
 
         public string DataFolder { get; }
-        public DateTime Now { get; set; } = DateTime.UtcNow;
-        public RecordingEventSink Events { get; } = new RecordingEventSink();
+        public VariableClock Clock { get; } = new VariableClock();
+
+        public DateTime Now { get => Clock.UtcNow; set => Clock.UtcNow = value; }
+        public RecordedEvents Events { get; } = new RecordedEvents();
         public HttpClient Client { get; }
         public Uri BaseAddress => _server.BaseAddress;
         public string DatabasePath => Path.Combine(DataFolder, "SecureMfaOtp.db");

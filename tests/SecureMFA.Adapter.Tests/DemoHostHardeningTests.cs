@@ -15,6 +15,7 @@ using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Security;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -104,10 +105,10 @@ namespace SecureMFA.Adapter.Tests
         [Fact]
         public void SessionsExpireAndEarlyRemovalsDoNotGrowTheTable()
         {
-            var now = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
-            var table = new BoundedTokenTable<string>(2, TimeSpan.FromMinutes(15), () => now);
+            var clock = new VariableClock(new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc));
+            var table = new BoundedTokenTable<string>(2, TimeSpan.FromMinutes(15), clock);
             var first = table.Add("first");
-            now = now.AddMinutes(16);
+            clock.Advance(TimeSpan.FromMinutes(16));
             Assert.Null(table.Find(first));
             var kept = table.Add("kept");
             for (var i = 0; i < 1000; i++) table.Remove(table.Add("short-lived " + i));

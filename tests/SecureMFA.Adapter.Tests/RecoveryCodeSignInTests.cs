@@ -13,6 +13,8 @@ using SecureMFA.Core.Recovery;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.DemoHost;
+using SecureMFA.Otp.Identity;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Adapter.Tests
@@ -102,8 +104,9 @@ namespace SecureMFA.Adapter.Tests
         {
             var folder = Path.Combine(Path.GetTempPath(), "securemfa-demo-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            var now = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
-            var adapter = new OtpAuthenticationAdapter(new RecordingEventSink(), () => now);
+            var clock = new VariableClock(new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc));
+            var now = clock.UtcNow;
+            var adapter = new OtpAuthenticationAdapter(new RecordedEvents(), clock);
             var json = $"{{ \"auth_mode\": \"SQLITE\", \"sqlite_path\": \"{folder}/otp.db\" }}";
             adapter.OnAuthenticationPipelineLoad(new DemoConfigData(new MemoryStream(Encoding.UTF8.GetBytes(json))));
             var upn = TestUsers.NewUpn();
@@ -113,7 +116,7 @@ namespace SecureMFA.Adapter.Tests
             Assert.Null(adapter.TryEndAuthentication(context, Proof("otpCode", TestUsers.Code(key, now)), null!, out _));
             var store = SqliteStoreFactory.Open(Path.Combine(folder, "otp.db"));
             var codes = RecoveryCode.Generate(2);
-            store.ReplaceRecoveryCodes(upn, codes.Select(c => RecoveryCode.Hash(UpnKey.Normalize(upn), RecoveryCode.Normalize(c)!)).ToList(), now);
+            store.ReplaceRecoveryCodes(upn, codes.Select(c => RecoveryCode.Hash(Upn.Normalize(upn), RecoveryCode.Normalize(c)!)).ToList(), now);
 
             var told = adapter.TryEndAuthentication(context, Proof("recoveryCode", codes[0]), null!, out var none);
             Assert.Empty(none);
@@ -128,7 +131,7 @@ namespace SecureMFA.Adapter.Tests
             Assert.Empty(again);
 
             adapter.TryEndAuthentication(context, Proof("recoveryCode", codes[1]), null!, out _);
-            now = now.AddMinutes(11);
+            clock.Advance(TimeSpan.FromMinutes(11));
             Assert.NotNull(adapter.TryEndAuthentication(context, Proof("smfaAction", "continue"), null!, out var late));
             Assert.Empty(late);
             adapter.OnAuthenticationPipelineUnload();

@@ -7,6 +7,7 @@ using SecureMFA.Core.Recovery;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Totp;
 using Xunit;
 
@@ -40,7 +41,7 @@ namespace SecureMFA.Adapter.Tests
         public static IReadOnlyList<string> GiveRecoveryCodes(RunningDemoHost host, string upn, int count)
         {
             var codes = RecoveryCode.Generate(count);
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             var hashes = codes.Select(c => RecoveryCode.Hash(key, RecoveryCode.Normalize(c)!)).ToList();
             Assert.True(SqliteStoreFactory.Open(host.DatabasePath).ReplaceRecoveryCodes(upn, hashes, host.Now));
             return codes;

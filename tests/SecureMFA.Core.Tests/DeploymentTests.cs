@@ -4,6 +4,7 @@ using System.Linq;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Startup;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Core.Tests
@@ -38,17 +39,17 @@ namespace SecureMFA.Core.Tests
             var path = Path.Combine(_folder, "otp.db");
             using (var deployment = Start(Sqlite(path), s => s.Details = c => $", lockout {c.Lockout.MaxFailures}"))
             {
-                Assert.Equal(new[] { OtpEventId.ConfigurationOk, OtpEventId.ProviderOk }, _events.All.Select(e => e.Id));
-                Assert.StartsWith("Configuration loaded from test.json: auth_mode SQLITE, data_encryption True, lockout after", _events.All.First().Message);
+                Assert.Equal(new[] { OtpEventId.ConfigurationOk, OtpEventId.ProviderOk }, _events.Events.Select(e => e.Id));
+                Assert.StartsWith("Configuration loaded from test.json: auth_mode SQLITE, data_encryption True, lockout after", _events.Events.First().Message);
                 Assert.Equal($"Test host started (SQLite store: {path}; data encryption on; SQLite schema current), lockout {deployment.Config.Lockout.MaxFailures}.",
-                    _events.All.Last().Message);
+                    _events.Events.Last().Message);
                 // The key was prepared at start: a secret round-trips, bound to its user.
                 var stored = deployment.Protector.Protect("a@b.c", new byte[] { 1, 2, 3 });
                 Assert.Equal(new byte[] { 1, 2, 3 }, deployment.Protector.Unprotect("a@b.c", stored));
                 Assert.Empty(deployment.Devices.List());
                 Assert.Same(deployment.Devices, deployment.Devices);
             }
-            Assert.DoesNotContain(_events.All, e => e.Message.Contains(Passphrase));
+            Assert.DoesNotContain(_events.Events, e => e.Message.Contains(Passphrase));
         }
 
         [Fact]
@@ -57,7 +58,7 @@ namespace SecureMFA.Core.Tests
             var ex = Assert.Throws<DeploymentException>(() => Start("{ \"ui_login_failures\": \"abc\" }"));
             Assert.Contains("ui_login_failures", ex.Message);
             Assert.StartsWith("the configuration in test.json is invalid:", ex.Message);
-            var failed = Assert.Single(_events.All);
+            var failed = Assert.Single(_events.Events);
             Assert.Equal((OtpEventId.ConfigurationFailed, EventLevel.Error), (failed.Id, failed.Level));
             Assert.StartsWith("The configuration in test.json is invalid:", failed.Message);
             Assert.Null(ex.Configuration);
@@ -68,7 +69,7 @@ namespace SecureMFA.Core.Tests
         {
             var ex = Assert.Throws<DeploymentException>(() => Start(Sqlite(Path.Combine(_folder, "otp.db")), s => s.Refuse = c => "data_encryption must be false here."));
             Assert.Equal("data_encryption must be false here.", ex.Message);
-            Assert.Equal((OtpEventId.ConfigurationFailed, "data_encryption must be false here."), (_events.All.Single().Id, _events.All.Single().Message));
+            Assert.Equal((OtpEventId.ConfigurationFailed, "data_encryption must be false here."), (_events.Events.Single().Id, _events.Events.Single().Message));
             Assert.False(File.Exists(Path.Combine(_folder, "otp.db")), "nothing is opened after a refusal");
         }
 
@@ -78,8 +79,8 @@ namespace SecureMFA.Core.Tests
             var ex = Assert.Throws<DeploymentException>(() => Start(Sqlite("/proc/securemfa-nowhere/otp.db")));
             Assert.StartsWith("the Test host cannot open its store: ", ex.Message);
             Assert.NotNull(ex.Configuration);
-            Assert.Equal(new[] { OtpEventId.ConfigurationOk, OtpEventId.ProviderFailed }, _events.All.Select(e => e.Id));
-            Assert.StartsWith("The Test host cannot open its store: ", _events.All.Last().Message);
+            Assert.Equal(new[] { OtpEventId.ConfigurationOk, OtpEventId.ProviderFailed }, _events.Events.Select(e => e.Id));
+            Assert.StartsWith("The Test host cannot open its store: ", _events.Events.Last().Message);
         }
 
         [Fact]

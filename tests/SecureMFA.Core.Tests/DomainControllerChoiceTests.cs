@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Core.Tests
@@ -41,7 +42,7 @@ namespace SecureMFA.Core.Tests
             Assert.True(store.Create(new NewOtpUser(upn, "v2:single", TotpParameters.Default)));
             Assert.Equal("v2:single", store.Find(upn)!.ProtectedSecret);
             Assert.Empty(dialled);
-            Assert.Empty(events.All);
+            Assert.Empty(events.Events);
         }
 
         [Fact]
@@ -52,7 +53,7 @@ namespace SecureMFA.Core.Tests
             var ex = Assert.Throws<StoreUnavailableException>(() => store.Find("alice@adatum.labnet"));
             Assert.Equal("The Active Directory store failed: no domain controller answered (127.0.0.1: The LDAP server is unavailable.).", ex.Message);
             Assert.Equal("no domain controller reachable yet (" + ex.Message + ")", store.DomainControllerInUse());
-            Assert.Empty(events.All);
+            Assert.Empty(events.Events);
         }
 
         [Theory]

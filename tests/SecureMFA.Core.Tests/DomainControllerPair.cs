@@ -6,6 +6,7 @@ using System.DirectoryServices.Protocols;
 using System.Linq;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores.Ldap;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.Core.Tests
 {
@@ -39,14 +40,14 @@ namespace SecureMFA.Core.Tests
         /// The store as the product builds it, with ad_server = <paramref name="server"/>, except that DC host names are
         /// mapped to the pair's addresses (each name dialled is recorded) and the choice's clock is the test's.
         /// </summary>
-        public static LdapOtpUserStore OpenStore(string server, IEventSink events, Func<DateTime> clock, ConcurrentQueue<string> dialled) =>
+        public static LdapOtpUserStore OpenStore(string server, IEventSink events, IClock clock, ConcurrentQueue<string> dialled) =>
             new LdapOtpUserStore(Settings(server), Choice(server, events, clock, dialled));
 
-        public static LdapDeviceRegistry OpenDevices(string server, IEventSink events, Func<DateTime> clock, ConcurrentQueue<string> dialled) =>
+        public static LdapDeviceRegistry OpenDevices(string server, IEventSink events, IClock clock, ConcurrentQueue<string> dialled) =>
             new LdapDeviceRegistry(Choice(server, events, clock, dialled));
 
         /// <summary>The real choice, with the pair's DC names (which no DNS knows) mapped to their addresses, and every DC dialled recorded.</summary>
-        private static DomainControllerChoice Choice(string server, IEventSink events, Func<DateTime> clock, ConcurrentQueue<string> dialled)
+        private static DomainControllerChoice Choice(string server, IEventSink events, IClock clock, ConcurrentQueue<string> dialled)
         {
             var settings = Settings(server);
             return new DomainControllerChoice(settings, events, clock, hostName =>

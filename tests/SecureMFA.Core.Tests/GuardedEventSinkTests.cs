@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using SecureMFA.Core.Events;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Core.Tests
@@ -21,6 +22,17 @@ namespace SecureMFA.Core.Tests
             nowhere.Write(OtpEventId.OtpOk, EventLevel.Information, "the sign-in goes on");
             Assert.Same(sink, EventSinks.Guarded(sink));
             Assert.IsType<GuardedEventSink>(EventSinks.Guarded(new ThrowingSink()));
+        }
+
+        [Theory]
+        [InlineData("a\r\nb", "a\\u000d\\u000ab")]
+        [InlineData("a\u0085b\u2029c", "a\\u0085b\\u2029c")]
+        [InlineData("a\u202Eb\u2067c\uFEFFd", "a\\u202eb\\u2067c\\ufeffd")]
+        public void WhatReachesTheInnerSinkIsEscaped(string message, string escaped)
+        {
+            var recorded = new RecordedEvents();
+            new GuardedEventSink(recorded).Write(OtpEventId.OtpFailed, EventLevel.Warning, message);
+            Assert.Equal(escaped, Assert.Single(recorded.Events).Message);
         }
 
         private sealed class ThrowingSink : IEventSink

@@ -9,6 +9,7 @@ using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Core.Tests
@@ -21,13 +22,13 @@ namespace SecureMFA.Core.Tests
         private readonly SqlOtpUserStore _store = SqliteStoreFactory.Open(Path.Combine(Path.GetTempPath(), "securemfa-tests", Guid.NewGuid().ToString("N"), "otp.db"));
         private readonly ISecretProtector _protector;
         private readonly byte[] _key = SharedSecret.NewKey();
-        private DateTime _clock = Now;
+        private readonly VariableClock _clock = new VariableClock(Now);
 
         public OtpSignInTests() => _protector = new EncryptedSecretProtector(Passphrase, () => KeyDerivationSalt.From(_store));
 
         private OtpSignIn SignIn(IEventSink? events = null) => new OtpSignIn(
             ConfigurationLoader.LoadOrThrow("{\"ui_login_failures\": \"3\", \"ui_lockout_minutes\": \"10\"}"),
-            _store, _protector, events ?? new TextEventSink(TextWriter.Null), () => _clock);
+            _store, _protector, events ?? new TextEventSink(TextWriter.Null), _clock);
 
         private string Enrol(string upn)
         {

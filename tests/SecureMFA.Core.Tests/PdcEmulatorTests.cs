@@ -6,6 +6,7 @@ using SecureMFA.Core.Lockout;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using Xunit;
 using Pair = SecureMFA.Core.Tests.DomainControllerPair;
 
@@ -42,7 +43,7 @@ namespace SecureMFA.Core.Tests
             Pair.Replicate("dc1", "dc2");
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var store = Pair.OpenStore(Pair.Dc2, events, () => Now, dialled);
+            using var store = Pair.OpenStore(Pair.Dc2, events, new VariableClock(Now), dialled);
 
             Assert.Equal("PDC emulator " + Pair.Dc1Name, store.DomainControllerInUse());
             Assert.True(store.Create(new NewOtpUser(upn, "v2:pdc", TotpParameters.Default)));
@@ -64,7 +65,7 @@ namespace SecureMFA.Core.Tests
             Assert.NotEqual(Pair.InvocationIdOf(Pair.Dc2), dc1);
 
             Assert.All(dialled, name => Assert.Equal(Pair.Dc1Name, name));
-            Assert.Empty(events.All);
+            Assert.Empty(events.Events);
         }
 
         [Fact]
@@ -72,7 +73,7 @@ namespace SecureMFA.Core.Tests
         {
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var devices = Pair.OpenDevices(Pair.Dc2, events, () => Now, dialled);
+            using var devices = Pair.OpenDevices(Pair.Dc2, events, new VariableClock(Now), dialled);
             var id = DeviceId.New();
             Assert.True(devices.Add(new Device { Id = id, Machine = "PC-PDC", MachineSid = "", ProtectedKey = "v2:key", Created = Now }));
             Assert.True(devices.Revoke(id, Now));
@@ -87,17 +88,17 @@ namespace SecureMFA.Core.Tests
             }
             Assert.All(dialled, name => Assert.Equal(Pair.Dc1Name, name));
             Assert.NotEmpty(dialled);
-            Assert.Empty(events.All);
+            Assert.Empty(events.Events);
         }
 
         [Fact]
         public void WhileThePdcEmulatorIsDownTheStoreFailsOverWithAWarningAndReturnsAfterTheRecheck()
         {
             var upn = Pair.CreateUser(Pair.Dc1);
-            var now = Now;
+            var clock = new VariableClock(Now);
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var store = Pair.OpenStore(Pair.Dc2, events, () => now, dialled);
+            using var store = Pair.OpenStore(Pair.Dc2, events, clock, dialled);
             Assert.True(store.Create(new NewOtpUser(upn, "v2:failover", TotpParameters.Default)));
             Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(0), Attempt));
             Pair.Replicate("dc1", "dc2");
@@ -113,7 +114,7 @@ namespace SecureMFA.Core.Tests
                 Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(1), Attempt));
                 Assert.Equal((3L, dc2), Pair.ChangeVersionOn(Pair.Dc2, upn));
 
-                var warning = Assert.Single(events.All);
+                var warning = Assert.Single(events.Events);
                 Assert.Equal((OtpEventId.ProviderFailed, EventLevel.Warning), (warning.Id, warning.Level));
                 Assert.StartsWith($"AD store: the PDC emulator {Pair.Dc1Name} is unreachable (", warning.Message);
                 Assert.Contains($"OTP reads and writes fail over to {Pair.Dc2Name}.", warning.Message);
@@ -128,38 +129,38 @@ namespace SecureMFA.Core.Tests
             // DC1 is back, but the store stays on DC2 until the re-check is due.
             Assert.Equal(1, store.RecordFailure(upn, "111111", Attempt, Policy)!.FailedLogonCount);
             Assert.Equal((4L, dc2), Pair.ChangeVersionOn(Pair.Dc2, upn));
-            Assert.Single(events.All);
+            Assert.Single(events.Events);
 
-            now += DomainControllerChoice.RecheckInterval;
+            clock.Advance(DomainControllerChoice.RecheckInterval);
             // Back on DC1, which has not seen the failover's writes (no replication from DC2 yet): its own version 2 goes to 3.
             Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(2), Attempt));
             Assert.Equal((3L, dc1), Pair.ChangeVersionOn(Pair.Dc1, upn));
             Assert.Equal((4L, dc2), Pair.ChangeVersionOn(Pair.Dc2, upn));
             Assert.Equal("PDC emulator " + Pair.Dc1Name, store.DomainControllerInUse());
-            var back = events.All.Last();
+            var back = events.Events.Last();
             Assert.Equal((OtpEventId.ProviderOk, EventLevel.Information, $"AD store: OTP reads and writes are back on the PDC emulator {Pair.Dc1Name}."), back);
-            Assert.Equal(2, events.All.Count);
+            Assert.Equal(2, events.Events.Count);
         }
 
         [Fact]
         public void WhenAdServerIsDownThePdcEmulatorKnownFromBeforeIsFoundAgainWithoutAWarning()
         {
             var upn = Pair.CreateUser(Pair.Dc1);
-            var now = Now;
+            var clock = new VariableClock(Now);
             var events = new RecordedEvents();
             var dialled = new ConcurrentQueue<string>();
-            using var store = Pair.OpenStore(Pair.Dc2, events, () => now, dialled);
+            using var store = Pair.OpenStore(Pair.Dc2, events, clock, dialled);
             Assert.True(store.Create(new NewOtpUser(upn, "v2:adserver-down", TotpParameters.Default)));
 
             Pair.Stop("dc2");
             try
             {
-                now += DomainControllerChoice.RecheckInterval;
+                clock.Advance(DomainControllerChoice.RecheckInterval);
                 // The re-check cannot ask ad_server (DC2); it asks the DCs it knows, the PDC emulator first, and stays there.
                 Assert.Equal(SuccessOutcome.Accepted, store.RecordSuccess(upn, Step(0), Attempt));
                 Assert.Equal((2L, Pair.InvocationIdOf(Pair.Dc1)), Pair.ChangeVersionOn(Pair.Dc1, upn));
                 Assert.Equal("PDC emulator " + Pair.Dc1Name, store.DomainControllerInUse());
-                Assert.Empty(events.All);
+                Assert.Empty(events.Events);
             }
             finally
             {

@@ -8,6 +8,7 @@ using SecureMFA.Core.SignIn;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Totp;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.Core.Tests
@@ -30,7 +31,7 @@ namespace SecureMFA.Core.Tests
             s.Store.Create(new NewOtpUser(upn, protector.Protect(upn, key), TotpParameters.Default));
             var now = DateTime.UtcNow;
             var config = ConfigurationLoader.LoadOrThrow("{\"ui_login_failures\": \"5\", \"ui_lockout_minutes\": \"5\"}");
-            OtpSignIn Server(DateTime clock) => new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), () => clock);
+            OtpSignIn Server(DateTime clock) => new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), new VariableClock(clock));
             var wrong = TotpGenerator.Compute(key, TotpParameters.Default, now.AddHours(-5)) == "000000" ? "000001" : "000000";
             const string agent = "SecureMFA WIN OTP WEB API rdp on PC1, device d1";
 
@@ -66,7 +67,7 @@ namespace SecureMFA.Core.Tests
             s.Store.Create(new NewOtpUser(upn, protector.Protect(upn, key), TotpParameters.Default));
             var now = DateTime.UtcNow;
             var config = ConfigurationLoader.LoadOrThrow("{\"ui_login_failures\": \"5\", \"ui_lockout_minutes\": \"5\"}");
-            var server = new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), () => now);
+            var server = new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), new VariableClock(now));
             var wrong = TotpGenerator.Compute(key, TotpParameters.Default, now) == "000000" ? "000001" : "000000";
             // An agent filling the column: were the request id cut off, both requests would read as one and the second go uncounted.
             var agent = new string('a', LogonAttempt.MaxUserAgentLength);
@@ -90,7 +91,7 @@ namespace SecureMFA.Core.Tests
             s.Store.Create(new NewOtpUser(upn, protector.Protect(upn, key), TotpParameters.Default));
             var now = DateTime.UtcNow;
             var config = ConfigurationLoader.LoadOrThrow("{\"ui_login_failures\": \"5\", \"ui_lockout_minutes\": \"5\"}");
-            OtpSignIn Server(DateTime clock) => new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), () => clock);
+            OtpSignIn Server(DateTime clock) => new OtpSignIn(config, s.Store, protector, new TextEventSink(TextWriter.Null), new VariableClock(clock));
             var wrong = TotpGenerator.Compute(key, TotpParameters.Default, now.AddHours(-5)) == "000000" ? "000001" : "000000";
             const string agent = "SecureMFA WIN OTP WEB API rdp on PC1, device d1";
 

@@ -13,6 +13,7 @@ using SecureMFA.Core.SignIn;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Ldap;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Time;
 using SecureMFA.Otp.Totp;
 using Xunit;
 
@@ -151,7 +152,7 @@ namespace SecureMFA.Core.Tests
         {
             using var s = StoreUnderTest.Open(kind);
             var config = ConfigurationLoader.LoadOrThrow("{\"ui_login_failures\": \"3\", \"ui_lockout_minutes\": \"10\"}");
-            var signIn = new OtpSignIn(config, s.Store, new PlainSecretProtector(), new TextEventSink(System.IO.TextWriter.Null), () => DateTime.UtcNow);
+            var signIn = new OtpSignIn(config, s.Store, new PlainSecretProtector(), new TextEventSink(System.IO.TextWriter.Null), SystemClock.Instance);
             var upn = s.NewUpn();
             var key = SharedSecret.NewKey();
             s.Store.Create(new NewOtpUser(upn, SharedSecret.ToBase32(key), TotpParameters.Default));

@@ -8,6 +8,7 @@ using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Totp;
 using SecureMFA.Testing;
 
@@ -72,13 +73,13 @@ namespace SecureMFA.WebApi.Tests
         {
             upn ??= "u" + Guid.NewGuid().ToString("N").Substring(0, 10) + "@adatum.labnet";
             var key = SharedSecret.NewKey();
-            if (!Store.Create(new NewOtpUser(upn, Protector.Protect(UpnKey.Normalize(upn), key), parameters ?? TotpParameters.Default, disabled)))
+            if (!Store.Create(new NewOtpUser(upn, Protector.Protect(Upn.Normalize(upn), key), parameters ?? TotpParameters.Default, disabled)))
                 throw new InvalidOperationException(upn + " exists");
-            _keys[UpnKey.Normalize(upn)] = key;
+            _keys[Upn.Normalize(upn)] = key;
             return upn;
         }
 
-        public byte[] SecretOf(string upn) => _keys[UpnKey.Normalize(upn)];
+        public byte[] SecretOf(string upn) => _keys[Upn.Normalize(upn)];
 
         public string CodeAt(string upn, DateTimeOffset time) =>
             TotpGenerator.Compute(SecretOf(upn), Store.Find(upn)!.Parameters, time.UtcDateTime);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
+using SecureMFA.Testing;
 using SecureMFA.WebApi.Hosting;
 
 namespace SecureMFA.WebApi.Tests
@@ -24,8 +25,8 @@ namespace SecureMFA.WebApi.Tests
         }
 
         public ApiDeployment Deployment { get; }
-        public TestClock Clock { get; } = new TestClock();
-        public RecordingEvents Events { get; } = new RecordingEvents();
+        public VariableClock Clock { get; } = new VariableClock();
+        public RecordedEvents Events { get; } = new RecordedEvents();
         public string BasePath => Deployment.BasePath;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -60,6 +61,6 @@ namespace SecureMFA.WebApi.Tests
         }
 
         public Task<SignedClient> NewDevice(string machine = "PC1") =>
-            SignedClient.Register(Http(), BasePath, ApiDeployment.Bootstrap, () => Clock.Now, machine);
+            SignedClient.Register(Http(), BasePath, ApiDeployment.Bootstrap, () => Clock.GetUtcNow(), machine);
     }
 }

@@ -50,7 +50,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task AUserEnrolledOnTheDemoPageSignsInThroughTheApi()
         {
             var data = NewFolder();
-            var events = new RecordingEvents();
+            var events = new RecordedEvents();
             using var demo = DemoServer.Start(new DemoServerOptions { Port = FreePorts.Next(), DataFolder = data, Events = events });
             using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = demo.BaseAddress };
             var csrf = Regex.Match(await browser.GetStringAsync("/"), "name=\"csrf\" value=\"([^\"]*)\"").Groups[1].Value;

@@ -22,7 +22,7 @@ namespace SecureMFA.WebApi.Tests
             using var health = await http.SendAsync(probe);
             Assert.Equal(200, (int)health.StatusCode);
 
-            var device = await SignedClient.Register(http, "/api/securemfaotp", ApiDeployment.Bootstrap, () => _api.Clock.Now);
+            var device = await SignedClient.Register(http, "/api/securemfaotp", ApiDeployment.Bootstrap, () => _api.Clock.GetUtcNow());
             var self = await device.Self();
             Assert.Equal(200, self.Status);
             Assert.True(self.IsSignedBy(device.Key));

@@ -33,7 +33,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.Equal("SQLITE", json.GetProperty("store").GetString());
             Assert.Equal(3, json.GetProperty("schemaVersion").GetInt32());
             Assert.Matches(@"^\d+\.\d+\.\d+", json.GetProperty("version").GetString());
-            Assert.Equal(_api.Clock.Now.ToUnixTimeSeconds(), json.GetProperty("serverTime").GetInt64());
+            Assert.Equal(_api.Clock.GetUtcNow().ToUnixTimeSeconds(), json.GetProperty("serverTime").GetInt64());
             Assert.False(response.Headers.Contains("X-SMFA-Signature"));
             Assert.DoesNotContain(ApiDeployment.Passphrase, text);
             Assert.DoesNotContain(_api.Deployment.Folder, text);
@@ -117,7 +117,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.DoesNotContain("Not-A-Real-Password-1", health.Text);
             var register = await SignedClient.Register(api.Http(), api.BasePath, ApiDeployment.Bootstrap, "{\"machine\":\"PC1\"}");
             JsonError(register, 503, "store_unavailable");
-            Assert.DoesNotContain("Not-A-Real-Password-1", api.Events.All);
+            Assert.DoesNotContain("Not-A-Real-Password-1", api.Events.Text);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Startup;
+using SecureMFA.Testing;
 using SecureMFA.WebApi.Hosting;
 using Xunit;
 
@@ -16,7 +17,7 @@ namespace SecureMFA.WebApi.Tests
         public void ALimitThatCannotWorkStopsTheStartNamingIt(string argument, string setting)
         {
             var deployment = new ApiDeployment();
-            var events = new RecordingEvents();
+            var events = new RecordedEvents();
             var refused = Assert.Throws<DeploymentException>(() =>
                 ApiApplication.Build(new[] { "--config", deployment.ConfigPath, argument }, services => services.AddSingleton<IEventSink>(events)));
             Assert.Contains(setting, refused.Message);
@@ -27,7 +28,7 @@ namespace SecureMFA.WebApi.Tests
         public void LimitsOfOneAreAccepted()
         {
             var deployment = new ApiDeployment();
-            var events = new RecordingEvents();
+            var events = new RecordedEvents();
             using var app = ApiApplication.Build(new[] { "--config", deployment.ConfigPath, "--Limits:NoncesPerDevice=1", "--Limits:UpnPerMinute=1" },
                 services => services.AddSingleton<IEventSink>(events));
             Assert.Empty(events.Messages(OtpEventId.ConfigurationFailed));

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using SecureMFA.Core.SignIn;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.WebApi.Tests
@@ -33,7 +34,7 @@ namespace SecureMFA.WebApi.Tests
         {
             var thief = await _api.NewDevice("THIEF");
             var upn = Deployment.NewUser();
-            var observed = Deployment.CodeAt(upn, _api.Clock.Now);
+            var observed = Deployment.CodeAt(upn, _api.Clock.GetUtcNow());
             var answer = await thief.Verify(upn, observed, offline: true, offlineDays: 30);
             Assert.Equal("accept", answer.Result);
             var package = answer.Json.GetProperty("offline").Deserialize<OfflinePackage>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
@@ -43,13 +44,13 @@ namespace SecureMFA.WebApi.Tests
             Assert.NotEqual(Deployment.SecretOf(upn), unwrapped);
             Assert.Equal(OfflineSecret.Derive(Deployment.SecretOf(upn), thief.DeviceId), unwrapped);
 
-            var adfs = new OtpSignIn(Deployment.Config, Deployment.Store, Deployment.Protector, new RecordingEvents(), () => _api.Clock.Now.UtcDateTime);
+            var adfs = new OtpSignIn(Deployment.Config, Deployment.Store, Deployment.Protector, new RecordedEvents(), _api.Clock);
             var parameters = new TotpParameters(TotpAlgorithm.SHA1, 6, 30);
             var collisions = 0;
             for (var i = 1; i <= Steps; i++)
             {
                 _api.Clock.Advance(TimeSpan.FromSeconds(30));
-                var step = TotpVerifier.TimeStepAt(_api.Clock.Now.UtcDateTime, 30);
+                var step = TotpVerifier.TimeStepAt(_api.Clock.UtcNow, 30);
                 var forged = Code(unwrapped, step, parameters);
                 // A six-digit code of another secret equals one of the user's codes near this step (the window, and the
                 // steps a drift hint looks at) about once in 50,000 steps: such a step proves nothing and is left out (and counted).
@@ -62,7 +63,7 @@ namespace SecureMFA.WebApi.Tests
                 Assert.Equal("reject", api.Result);
                 Assert.Equal(VerifyOutcome.WrongCode, adfs.Verify(upn, forged, null, "test").Outcome);
                 // The user's own code of that step still works (and resets the failures, so no lockout hides a refusal).
-                Assert.Equal("accept", (await thief.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now))).Result);
+                Assert.Equal("accept", (await thief.Verify(upn, Deployment.CodeAt(upn, _api.Clock.GetUtcNow()))).Result);
             }
             Assert.True(collisions <= 1, collisions + " steps where the offline code happened to equal a user's code");
         }
@@ -83,7 +84,7 @@ namespace SecureMFA.WebApi.Tests
 
         private async Task<byte[]> Unwrapped(SignedClient device, string upn)
         {
-            var answer = await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now), offline: true);
+            var answer = await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.GetUtcNow()), offline: true);
             Assert.Equal("accept", answer.Result);
             var package = answer.Json.GetProperty("offline").Deserialize<OfflinePackage>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
             return OfflineSecretWrap.Unwrap(device.Key, package)!;

@@ -128,7 +128,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.Equal((403, "device_revoked"), (revoked.Status, revoked.Error));
             Assert.True(revoked.IsSignedBy(device.Key));
             Assert.Contains(api.Events.Messages(OtpEventId.OtpFailed), m => m.Contains("device_revoked"));
-            Assert.DoesNotContain(Convert.ToBase64String(device.Key), api.Events.All);
+            Assert.DoesNotContain(Convert.ToBase64String(device.Key), api.Events.Text);
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using SecureMFA.Core.Events;
+using SecureMFA.Testing;
 using SecureMFA.WebApi.Signing;
 using Xunit;
 
@@ -14,7 +15,7 @@ namespace SecureMFA.WebApi.Tests
         [Fact]
         public void RefusalsAreLoggedOnceAMinutePerReasonAndAddressWithACount()
         {
-            var events = new RecordingEvents();
+            var events = new RecordedEvents();
             var refusals = new RefusalEvents(events);
             var t = T0.UtcDateTime;
             for (var i = 0; i < 5; i++) refusals.Write("bad_signature", "10.0.0.1", "POST /x", t.AddSeconds(i));

@@ -24,7 +24,7 @@ namespace SecureMFA.WebApi.Tests
             var key = answer.Json.GetProperty("deviceKey").GetString()!;
             Assert.Matches("^[A-Za-z0-9_-]{1,64}$", id);
             Assert.Equal(32, Convert.FromBase64String(key).Length);
-            Assert.InRange(answer.Json.GetProperty("serverTime").GetInt64(), _api.Clock.Now.ToUnixTimeSeconds() - 1, _api.Clock.Now.ToUnixTimeSeconds() + 1);
+            Assert.InRange(answer.Json.GetProperty("serverTime").GetInt64(), _api.Clock.GetUtcNow().ToUnixTimeSeconds() - 1, _api.Clock.GetUtcNow().ToUnixTimeSeconds() + 1);
 
             var stored = _api.Deployment.Devices.Find(id)!;
             Assert.Equal("PC1", stored.Machine);
@@ -33,11 +33,11 @@ namespace SecureMFA.WebApi.Tests
             Assert.DoesNotContain(key, stored.ProtectedKey);
             Assert.Equal(Convert.FromBase64String(key), _api.Deployment.Protector.Unprotect(Device.KeyBinding(id), stored.ProtectedKey));
             Assert.Contains(_api.Events.Messages(Core.Events.OtpEventId.ProviderOk), m => m.Contains($"Device {id} registered for computer PC1"));
-            Assert.DoesNotContain(key, _api.Events.All);
-            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.All);
+            Assert.DoesNotContain(key, _api.Events.Text);
+            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.Text);
 
             // The key works: the device can sign.
-            var device = new SignedClient(_api.Http(), _api.BasePath, id, Convert.FromBase64String(key), () => _api.Clock.Now);
+            var device = new SignedClient(_api.Http(), _api.BasePath, id, Convert.FromBase64String(key), () => _api.Clock.GetUtcNow());
             var self = await device.Self();
             Assert.Equal(200, self.Status);
             Assert.Equal(id, self.Json.GetProperty("deviceId").GetString());
@@ -67,7 +67,7 @@ namespace SecureMFA.WebApi.Tests
             var right = await SignedClient.Register(http, _api.BasePath, ApiDeployment.Bootstrap, "{\"machine\":\"PC1\"}");
             Assert.Equal(200, right.Status);
             Assert.Single(_api.Deployment.Devices.List());
-            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.All);
+            Assert.DoesNotContain(ApiDeployment.Bootstrap, _api.Events.Text);
         }
 
         [Theory]

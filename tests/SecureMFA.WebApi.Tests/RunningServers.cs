@@ -20,7 +20,7 @@ namespace SecureMFA.WebApi.Tests
     {
         private readonly WebApplication _app;
 
-        private RunningApi(WebApplication app, ApiDeployment deployment, int port, RecordingEvents events)
+        private RunningApi(WebApplication app, ApiDeployment deployment, int port, RecordedEvents events)
         {
             _app = app;
             Events = events;
@@ -30,13 +30,13 @@ namespace SecureMFA.WebApi.Tests
 
         public ApiDeployment Deployment { get; }
         public Uri Origin { get; }
-        public RecordingEvents Events { get; }
+        public RecordedEvents Events { get; }
         public string Endpoint => Origin + Deployment.BasePath.TrimStart('/');
 
         public static async Task<RunningApi> Start(ApiDeployment deployment, params string[] extraArgs)
         {
             var port = FreePorts.Next();
-            var events = new RecordingEvents();
+            var events = new RecordedEvents();
             var args = new[] { "--config", deployment.ConfigPath, "--urls", $"http://127.0.0.1:{port}" }.Concat(extraArgs).ToArray();
             var app = ApiApplication.Build(args, services => services.AddSingleton<IEventSink>(events));
             await app.StartAsync();
@@ -70,7 +70,7 @@ namespace SecureMFA.WebApi.Tests
             _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
         }
 
-        public RecordingEvents Events { get; } = new RecordingEvents();
+        public RecordedEvents Events { get; } = new RecordedEvents();
 
         /// <summary>Primary sign-in as <paramref name="upn"/>, then the code on the adapter's page: what AD FS answered.</summary>
         public async Task<AdfsOutcome> SignIn(string upn, string code)

@@ -80,7 +80,7 @@ namespace SecureMFA.WebApi.Tests
             var device = await _api.NewDevice();
             var upn = _api.Deployment.NewUser();
             Assert.True(_api.Deployment.Devices.Revoke(device.DeviceId, DateTime.UtcNow));
-            foreach (var answer in new[] { await device.Self(), await device.Verify(upn, _api.Deployment.CodeAt(upn, _api.Clock.Now)) })
+            foreach (var answer in new[] { await device.Self(), await device.Verify(upn, _api.Deployment.CodeAt(upn, _api.Clock.GetUtcNow())) })
             {
                 Assert.Equal((403, "device_revoked"), (answer.Status, answer.Error));
                 Assert.False(string.IsNullOrEmpty(answer.Json.GetProperty("message").GetString()));
@@ -92,14 +92,14 @@ namespace SecureMFA.WebApi.Tests
             // Only the device's own signature earns a signed answer: anyone else still gets the unsigned 401s.
             var other = await _api.NewDevice();
             Refused(await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), signedKey: other.Key), "bad_signature");
-            Refused(await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), timestamp: _api.Clock.Now.ToUnixTimeSeconds() - 301), "stale_timestamp");
+            Refused(await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), timestamp: _api.Clock.GetUtcNow().ToUnixTimeSeconds() - 301), "stale_timestamp");
         }
 
         [Fact]
         public async Task TheTimestampIsSignedExactlyAsSentLeadingZerosIncluded()
         {
             var device = await _api.NewDevice();
-            var now = _api.Clock.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var now = _api.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
             var answer = await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), timestampText: "00" + now);
             Assert.Equal(200, answer.Status);
             Assert.True(answer.IsSignedBy(device.Key));
@@ -119,7 +119,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task ATimestampMoreThan300SecondsOffEitherWayIsStale(int offset)
         {
             var device = await _api.NewDevice();
-            var now = _api.Clock.Now.ToUnixTimeSeconds();
+            var now = _api.Clock.GetUtcNow().ToUnixTimeSeconds();
             var stale = await device.Send(HttpMethod.Get, "/v1/devices/self", Array.Empty<byte>(), timestamp: now + offset);
             Refused(stale, "stale_timestamp");
             Assert.Equal(now, stale.Json.GetProperty("serverTime").GetInt64());

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using SecureMFA.Core.Events;
@@ -26,18 +27,37 @@ namespace SecureMFA.WebApi.Tests
             return answer;
         }
 
+        /// <summary>The machine name comes from the request body: no separator or bidi character in it reaches an event as itself.</summary>
+        [Theory]
+        [InlineData("PC1\u2028forged", "PC1\\u2028forged")]
+        [InlineData("PC1\u2029forged", "PC1\\u2029forged")]
+        [InlineData("PC1\u0085forged", "PC1\\u0085forged")]
+        [InlineData("PC1\r\n5556 Information OTP ok for admin", "PC1\\u000d\\u000a5556")]
+        [InlineData("PC1\u202Egnp.exe", "PC1\\u202egnp.exe")]
+        public async Task AForgedMachineNameCannotStartASecondEventLine(string machine, string escaped)
+        {
+            var device = await _api.NewDevice();
+            var upn = Deployment.NewUser();
+            var body = JsonSerializer.SerializeToUtf8Bytes(new { upn, code = "000000", scenario = "rdp", machine });
+            await device.Send(System.Net.Http.HttpMethod.Post, "/v1/otp/verify", body);
+            var messages = _api.Events.Events.Select(e => e.Message).ToList();
+            Assert.Contains(messages, m => m.Contains(escaped));
+            Assert.All(messages, m => Assert.DoesNotContain(m, c => char.IsControl(c) || c == '\u2028' || c == '\u2029'
+                || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format));
+        }
+
         [Fact]
         public async Task TheFirstAcceptedCodeConfirmsANewUserAndTheSameCodeIsThenAReplay()
         {
             var device = await _api.NewDevice();
             var upn = Deployment.NewUser();
             Assert.False(Deployment.Store.Find(upn)!.Enrolled);
-            var code = Deployment.CodeAt(upn, _api.Clock.Now);
+            var code = Deployment.CodeAt(upn, _api.Clock.GetUtcNow());
             var accept = Signed(await device.Verify(upn.ToUpperInvariant(), code), device, "accept");
             Assert.Equal(JsonValueKind.Null, accept.Json.GetProperty("lockedUntil").ValueKind);
             Assert.Equal(JsonValueKind.Null, accept.Json.GetProperty("attemptsLeft").ValueKind);
             Assert.Equal(JsonValueKind.Null, accept.Json.GetProperty("offline").ValueKind);
-            Assert.Equal(_api.Clock.Now.ToUnixTimeSeconds(), accept.Json.GetProperty("serverTime").GetInt64());
+            Assert.Equal(_api.Clock.GetUtcNow().ToUnixTimeSeconds(), accept.Json.GetProperty("serverTime").GetInt64());
             var user = Deployment.Store.Find(upn)!;
             Assert.True(user.Enrolled);
             Assert.Contains("SecureMFA WIN OTP", user.UserAgent);
@@ -45,7 +65,7 @@ namespace SecureMFA.WebApi.Tests
 
             var replay = Signed(await device.Verify(upn, " " + code.Substring(0, 3) + " " + code.Substring(3)), device, "replay");
             Assert.Equal(4, replay.Json.GetProperty("attemptsLeft").GetInt32());
-            Assert.DoesNotContain(code, _api.Events.All);
+            Assert.DoesNotContain(code, _api.Events.Text);
         }
 
         [Fact]
@@ -53,7 +73,7 @@ namespace SecureMFA.WebApi.Tests
         {
             var device = await _api.NewDevice();
             var upn = Deployment.NewUser();
-            var wrong = Deployment.CodeAt(upn, _api.Clock.Now.AddHours(-3)) == "000000" ? "000001" : "000000";
+            var wrong = Deployment.CodeAt(upn, _api.Clock.GetUtcNow().AddHours(-3)) == "000000" ? "000001" : "000000";
             for (var left = 4; left >= 1; left--)
             {
                 var reject = Signed(await device.Verify(upn, wrong), device, "reject");
@@ -62,12 +82,12 @@ namespace SecureMFA.WebApi.Tests
             }
             var locked = Signed(await device.Verify(upn, wrong), device, "locked");
             var until = DateTime.Parse(locked.Json.GetProperty("lockedUntil").GetString()!, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
-            Assert.Equal(_api.Clock.Now.UtcDateTime.AddMinutes(5), until, TimeSpan.FromSeconds(1));
+            Assert.Equal(_api.Clock.UtcNow.AddMinutes(5), until, TimeSpan.FromSeconds(1));
             Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", locked.Json.GetProperty("lockedUntil").GetString());
             // Locked: even the right code is refused until then.
-            Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now)), device, "locked");
+            Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.GetUtcNow())), device, "locked");
             _api.Clock.Advance(TimeSpan.FromMinutes(6));
-            Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now)), device, "accept");
+            Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.GetUtcNow())), device, "accept");
         }
 
         [Fact]
@@ -75,7 +95,7 @@ namespace SecureMFA.WebApi.Tests
         {
             var device = await _api.NewDevice();
             var upn = Deployment.NewUser();
-            var behind = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now.AddMinutes(-3))), device, "reject");
+            var behind = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.GetUtcNow().AddMinutes(-3))), device, "reject");
             Assert.Equal("clock_drift", behind.Json.GetProperty("reason").GetString());
             Assert.InRange(behind.Json.GetProperty("driftSeconds").GetInt32(), -210, -150);
             Assert.Equal(4, behind.Json.GetProperty("attemptsLeft").GetInt32());
@@ -83,7 +103,7 @@ namespace SecureMFA.WebApi.Tests
             // A code of a step to come must not be confirmed: it would become valid when that step comes (an oracle for guesses).
             foreach (var minutes in new[] { 2, 3, 5 })
             {
-                var ahead = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now.AddMinutes(minutes))), device, "reject");
+                var ahead = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.GetUtcNow().AddMinutes(minutes))), device, "reject");
                 Assert.False(ahead.Json.TryGetProperty("reason", out _), ahead.Text);
                 Assert.False(ahead.Json.TryGetProperty("driftSeconds", out _), ahead.Text);
             }
@@ -110,7 +130,7 @@ namespace SecureMFA.WebApi.Tests
             SignedClient device;
             using (var first = new ApiFactory(deployment))
             {
-                first.Clock.Now = now;
+                first.Clock.UtcNow = now.UtcDateTime;
                 device = await first.NewDevice();
                 var counted = await device.Send(System.Net.Http.HttpMethod.Post, "/v1/otp/verify", body, nonce: nonce, timestamp: timestamp);
                 Assert.Equal("reject", counted.Result);
@@ -120,8 +140,8 @@ namespace SecureMFA.WebApi.Tests
 
             // A new API process (or another server) on the same store, 100 s later: its nonce memory is empty.
             using var second = new ApiFactory(deployment);
-            second.Clock.Now = now.AddSeconds(100);
-            var again = new SignedClient(second.Http(), second.BasePath, device.DeviceId, device.Key, () => second.Clock.Now);
+            second.Clock.UtcNow = now.AddSeconds(100).UtcDateTime;
+            var again = new SignedClient(second.Http(), second.BasePath, device.DeviceId, device.Key, () => second.Clock.GetUtcNow());
             var replayed = await again.Send(System.Net.Http.HttpMethod.Post, "/v1/otp/verify", body, nonce: nonce, timestamp: timestamp);
             Assert.Equal(200, replayed.Status);
             Assert.True(replayed.IsSignedBy(device.Key));
@@ -139,7 +159,7 @@ namespace SecureMFA.WebApi.Tests
         {
             var device = await _api.NewDevice();
             var disabled = Deployment.NewUser(disabled: true);
-            Signed(await device.Verify(disabled, Deployment.CodeAt(disabled, _api.Clock.Now)), device, "disabled");
+            Signed(await device.Verify(disabled, Deployment.CodeAt(disabled, _api.Clock.GetUtcNow())), device, "disabled");
             Signed(await device.Verify("nobody@adatum.labnet", "123456"), device, "not_enrolled");
             Assert.Contains(_api.Events.Messages(OtpEventId.OtpFailed), m => m.Contains("nobody@adatum.labnet") && m.Contains("not enrolled"));
         }
@@ -175,7 +195,7 @@ namespace SecureMFA.WebApi.Tests
         {
             var device = await _api.NewDevice();
             var upn = Deployment.NewUser();
-            var answer = await device.VerifyRaw($"{{\"upn\":\"{upn}\",\"code\":\"{Deployment.CodeAt(upn, _api.Clock.Now)}\",\"scenario\":\"unlock\",\"machine\":\"PC1\",\"future\":{{\"x\":1}}}}");
+            var answer = await device.VerifyRaw($"{{\"upn\":\"{upn}\",\"code\":\"{Deployment.CodeAt(upn, _api.Clock.GetUtcNow())}\",\"scenario\":\"unlock\",\"machine\":\"PC1\",\"future\":{{\"x\":1}}}}");
             Signed(answer, device, "accept");
         }
 
@@ -196,7 +216,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.NotNull(limited.RetryAfter);
             // Another user is not affected.
             var other = Deployment.NewUser();
-            Signed(await first.Verify(other, Deployment.CodeAt(other, _api.Clock.Now)), first, "accept");
+            Signed(await first.Verify(other, Deployment.CodeAt(other, _api.Clock.GetUtcNow())), first, "accept");
         }
 
         [Fact]
@@ -205,7 +225,7 @@ namespace SecureMFA.WebApi.Tests
             var device = await _api.NewDevice();
             var thief = await _api.NewDevice();
             var upn = Deployment.NewUser("Carol@Adatum.Labnet", new TotpParameters(TotpAlgorithm.SHA256, 8, 30));
-            var now = _api.Clock.Now;
+            var now = _api.Clock.GetUtcNow();
             var answer = Signed(await device.Verify(upn, Deployment.CodeAt(upn, now), offline: true, offlineDays: 7), device, "accept");
             var package = answer.Json.GetProperty("offline").Deserialize<OfflinePackage>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
             Assert.Equal(3, package.V);
@@ -219,7 +239,7 @@ namespace SecureMFA.WebApi.Tests
             Assert.Null(OfflineSecretWrap.Unwrap(thief.Key, package));
             package.ValidUntil += 86400;
             Assert.Null(OfflineSecretWrap.Unwrap(device.Key, package));
-            Assert.DoesNotContain(Convert.ToBase64String(Deployment.SecretOf(upn)), _api.Events.All);
+            Assert.DoesNotContain(Convert.ToBase64String(Deployment.SecretOf(upn)), _api.Events.Text);
         }
 
         [Fact]
@@ -227,12 +247,12 @@ namespace SecureMFA.WebApi.Tests
         {
             var device = await _api.NewDevice();
             var upn = Deployment.NewUser();
-            var answer = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.Now), offline: true, offlineDays: 400), device, "accept");
+            var answer = Signed(await device.Verify(upn, Deployment.CodeAt(upn, _api.Clock.GetUtcNow()), offline: true, offlineDays: 400), device, "accept");
             var offline = answer.Json.GetProperty("offline");
             Assert.Equal(answer.Json.GetProperty("serverTime").GetInt64() + 30 * 86400, offline.GetProperty("validUntil").GetInt64());
 
             var defaulted = Deployment.NewUser();
-            var noDays = Signed(await device.Verify(defaulted, Deployment.CodeAt(defaulted, _api.Clock.Now), offline: true), device, "accept");
+            var noDays = Signed(await device.Verify(defaulted, Deployment.CodeAt(defaulted, _api.Clock.GetUtcNow()), offline: true), device, "accept");
             Assert.Equal(noDays.Json.GetProperty("serverTime").GetInt64() + 30 * 86400, noDays.Json.GetProperty("offline").GetProperty("validUntil").GetInt64());
         }
 
@@ -241,7 +261,7 @@ namespace SecureMFA.WebApi.Tests
         {
             var device = await _api.NewDevice();
             var upn = Deployment.NewUser();
-            var code = Deployment.CodeAt(upn, _api.Clock.Now);
+            var code = Deployment.CodeAt(upn, _api.Clock.GetUtcNow());
             Assert.Equal(JsonValueKind.Null, Signed(await device.Verify(upn, "000000" == code ? "111111" : "000000", offline: true), device, "reject").Json.GetProperty("offline").ValueKind);
             Assert.Equal(JsonValueKind.Null, Signed(await device.Verify(upn, code, offline: false), device, "accept").Json.GetProperty("offline").ValueKind);
             Assert.Equal(JsonValueKind.Null, Signed(await device.Verify(upn, code, offline: true), device, "replay").Json.GetProperty("offline").ValueKind);
@@ -253,7 +273,7 @@ namespace SecureMFA.WebApi.Tests
             using var api = new ApiFactory(new ApiDeployment(new Dictionary<string, string> { ["api_offline_max_days"] = "0" }));
             var device = await api.NewDevice();
             var upn = api.Deployment.NewUser();
-            var answer = await device.Verify(upn, api.Deployment.CodeAt(upn, api.Clock.Now), offline: true, offlineDays: 5);
+            var answer = await device.Verify(upn, api.Deployment.CodeAt(upn, api.Clock.GetUtcNow()), offline: true, offlineDays: 5);
             Assert.Equal("accept", answer.Result);
             Assert.Equal(JsonValueKind.Null, answer.Json.GetProperty("offline").ValueKind);
         }
@@ -264,9 +284,9 @@ namespace SecureMFA.WebApi.Tests
             using var api = new ApiFactory(new ApiDeployment(new Dictionary<string, string> { ["ui_login_failures"] = "0" }));
             var device = await api.NewDevice();
             var upn = api.Deployment.NewUser();
-            var reject = await device.Verify(upn, "000000" == api.Deployment.CodeAt(upn, api.Clock.Now) ? "111111" : "000000");
+            var reject = await device.Verify(upn, "000000" == api.Deployment.CodeAt(upn, api.Clock.GetUtcNow()) ? "111111" : "000000");
             Assert.Equal(JsonValueKind.Null, reject.Json.GetProperty("attemptsLeft").ValueKind);
-            var answer = await device.Verify(upn, api.Deployment.CodeAt(upn, api.Clock.Now), offline: true);
+            var answer = await device.Verify(upn, api.Deployment.CodeAt(upn, api.Clock.GetUtcNow()), offline: true);
             var offline = answer.Json.GetProperty("offline");
             Assert.Equal((0, 0), (offline.GetProperty("maxFailures").GetInt32(), offline.GetProperty("lockoutMinutes").GetInt32()));
         }

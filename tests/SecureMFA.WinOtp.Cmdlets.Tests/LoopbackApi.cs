@@ -5,8 +5,8 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using SecureMFA.WinOtp.Tests.Fakes;
 using SecureMFA.Testing;
+using SecureMFA.WinOtp.Tests.Fakes;
 
 namespace SecureMFA.WinOtp.Cmdlets.Tests
 {
@@ -23,7 +23,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
 
         public LoopbackApi()
         {
-            Clock = new FakeClock(DateTime.UtcNow);
+            Clock = new VariableClock(DateTime.UtcNow);
             Api = new FakeWebApi(Clock);
             _invoker = new HttpMessageInvoker(Api, false);
             var port = FreePorts.Next();
@@ -33,7 +33,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             _loop = Task.Run(Serve);
         }
 
-        public FakeClock Clock { get; }
+        public VariableClock Clock { get; }
         public FakeWebApi Api { get; }
         public string Endpoint { get; }
         public TimeSpan ServerClockOffset { get; set; }

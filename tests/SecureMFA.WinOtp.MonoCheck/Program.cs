@@ -6,6 +6,7 @@ using System.Text;
 using SecureMFA.Otp.Crypto;
 using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Testing;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Logon;
@@ -144,7 +145,7 @@ namespace SecureMFA.WinOtp.MonoCheck
         private static void WorkedExample()
         {
             var handler = new ScriptedHandler(_ => ScriptedHandler.Reply(200, "{\"result\":\"accept\",\"lockedUntil\":null,\"serverTime\":1764500001,\"offline\":null}", signature: "KYguVeUHMLvkQZpabBx+lil8eXI8graRMpKFVGeNpNw="));
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), handler, TimeSpan.FromSeconds(5), FakeClock.AtDocumentTime(), () => DocumentNonce))
+            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), handler, TimeSpan.FromSeconds(5), VariableClock.AtDocumentTime(), () => DocumentNonce))
             {
                 var reply = client.VerifyAsync(new DeviceCredentials("dev1", DocumentKey), new VerifyRequest("alice@adatum.labnet", "287082", LogonScenario.Rdp, "PC1")).GetAwaiter().GetResult();
                 Equal("{\"upn\":\"alice@adatum.labnet\",\"code\":\"287082\",\"scenario\":\"rdp\",\"machine\":\"PC1\",\"offline\":false}", handler.Last!.BodyText, "request body");

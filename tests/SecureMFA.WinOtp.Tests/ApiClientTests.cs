@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Testing;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Settings;
@@ -26,7 +27,7 @@ namespace SecureMFA.WinOtp.Tests
         private static readonly VerifyRequest DocumentRequest = new VerifyRequest("alice@adatum.labnet", "287082", LogonScenario.Rdp, "PC1");
 
         private static WebApiClient Client(System.Net.Http.HttpMessageHandler handler, int timeoutMs = 5000, string endpoint = FakeWebApi.Endpoint) =>
-            new WebApiClient(ApiEndpoint.Parse(endpoint), handler, TimeSpan.FromMilliseconds(timeoutMs), FakeClock.AtDocumentTime(), () => DocumentNonce);
+            new WebApiClient(ApiEndpoint.Parse(endpoint), handler, TimeSpan.FromMilliseconds(timeoutMs), VariableClock.AtDocumentTime(), () => DocumentNonce);
 
         [Fact]
         public async Task TheRequestIsTheWorkedExampleByteForByte()
@@ -83,7 +84,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             // The reply is signed for the worked example's nonce; this request uses a fresh one.
             var handler = new ScriptedHandler(_ => ScriptedHandler.Reply(200, DocumentReply, signature: DocumentReplySignature));
-            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), handler, TimeSpan.FromSeconds(5), FakeClock.AtDocumentTime()))
+            using (var client = new WebApiClient(ApiEndpoint.Parse(FakeWebApi.Endpoint), handler, TimeSpan.FromSeconds(5), VariableClock.AtDocumentTime()))
             {
                 var reply = await client.VerifyAsync(Device, DocumentRequest);
                 Assert.Equal(ApiFailure.BadSignature, reply.Failure);
@@ -222,7 +223,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             var harness = new WinOtpHarness();
             var device = harness.Register();
-            var laterClock = new FakeClock(harness.Clock.UtcNow.AddSeconds(42));
+            var laterClock = new VariableClock(harness.Clock.UtcNow.AddSeconds(42));
             using (var client = harness.Client(clock: laterClock))
             {
                 var reply = await client.GetSelfAsync(device);
@@ -391,7 +392,7 @@ namespace SecureMFA.WinOtp.Tests
             var firstLine = ReadFirstLineAndRefuseTheTunnel(proxy);
 
             var settings = new WinOtpSettings("adatum.labnet", ApiEndpoint.Parse(FakeWebApi.Endpoint)) { ProxyEnabled = true, ProxyServer = "127.0.0.1", ProxyPort = port };
-            using (var client = new WebApiClient(settings.ApiEndpoint, ApiHttpHandler.Create(settings), TimeSpan.FromSeconds(10), FakeClock.AtDocumentTime()))
+            using (var client = new WebApiClient(settings.ApiEndpoint, ApiHttpHandler.Create(settings), TimeSpan.FromSeconds(10), VariableClock.AtDocumentTime()))
             {
                 var reply = await client.VerifyAsync(Device, DocumentRequest);
                 Assert.Equal(ApiReplyKind.Unreachable, reply.Kind);
@@ -409,7 +410,7 @@ namespace SecureMFA.WinOtp.Tests
             var firstLine = ReadFirstLineAndClose(server);
 
             var settings = new WinOtpSettings("adatum.labnet", ApiEndpoint.Parse("http://127.0.0.1:" + port + "/api/securemfaotp"));
-            using (var client = new WebApiClient(settings.ApiEndpoint, ApiHttpHandler.Create(settings), TimeSpan.FromSeconds(10), FakeClock.AtDocumentTime()))
+            using (var client = new WebApiClient(settings.ApiEndpoint, ApiHttpHandler.Create(settings), TimeSpan.FromSeconds(10), VariableClock.AtDocumentTime()))
                 Assert.Equal(ApiReplyKind.Unreachable, (await client.VerifyAsync(Device, DocumentRequest)).Kind);
             Assert.Equal("POST /api/securemfaotp/v1/otp/verify HTTP/1.1", await firstLine);
             server.Stop();
@@ -446,7 +447,7 @@ namespace SecureMFA.WinOtp.Tests
         [InlineData("http://127.0.0.1:5081/api/securemfaotp", "http://127.0.0.1:5081/api/securemfaotp/v1/otp/verify")]
         public void EndpointsResolvePaths(string endpoint, string resolved)
         {
-            Assert.Equal(resolved, ApiEndpoint.Parse(endpoint).Resolve(WebApiClient.VerifyPath).AbsoluteUri);
+            Assert.Equal(resolved, ApiEndpoint.Parse(endpoint).Resolve(ApiWords.Paths.Verify).AbsoluteUri);
         }
 
         [Theory]

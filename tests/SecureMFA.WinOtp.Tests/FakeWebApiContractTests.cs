@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Time;
+using SecureMFA.Testing;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Platform;
@@ -27,7 +29,7 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task AMalformedCodeIsRejectedUncountedWithoutAttemptsLeftByBothApis()
         {
-            var clock = new FakeClock(DateTime.UtcNow);
+            var clock = new VariableClock(DateTime.UtcNow);
             await using var real = await RunningWebApi.Start(Path.Combine(_folder, "api"), clock);
             var realAnswers = await MalformedThenWrong(ApiEndpoint.Parse(real.Endpoint), new HttpClientHandler(), clock, RunningWebApi.Bootstrap, () => real.WrongCode());
 

@@ -38,6 +38,27 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(LogonOutcome.InvalidInput, _h.SignIn("", scenario: LogonScenario.Logon).Outcome);
         }
 
+        /// <summary>What the WEB API would refuse as invalid_upn is refused on the tile, with an event, and never sent.</summary>
+        [Theory]
+        [InlineData("\uFF41lice", "U+FF41")]             // full-width a: a plainer spelling exists
+        [InlineData("\u212Aim", "U+212A")]               // KELVIN SIGN
+        [InlineData("ali\u200Bce", "U+200B")]            // zero-width space
+        [InlineData("e\u0301lodie@adatum.labnet", "U+0065")]  // decomposed accent
+        public void ANameTheApiWouldRefuseIsRefusedOnTheTileWithAnEventAndNotSent(string typed, string named)
+        {
+            _h.Register();
+            var requests = _h.Api.Requests.Count;
+            var result = _h.SignIn(_h.Code(), user: typed);
+            Assert.Equal(LogonOutcome.InvalidInput, result.Outcome);
+            Assert.False(result.MayProceed);
+            Assert.Equal(TileText.InvalidUserName, result.Message);
+            Assert.Equal(requests, _h.Api.Requests.Count);
+            var refusal = Assert.Single(_h.Events.Events, e => e.Id == WinOtpEventId.OtpFailed);
+            Assert.Equal(WinOtpEventLevel.Warning, refusal.Level);
+            Assert.Contains("without asking the WEB API", refusal.Message);
+            Assert.Contains(named, refusal.Message);
+        }
+
         [Fact]
         public async Task AnAcceptedCodeLetsTheSignInGoOnAndLocksOfflineDataUnderThePasswordOnlyOnceWindowsAgrees()
         {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Time;
 using SecureMFA.WinOtp.LogonSimulator;
 using SecureMFA.WinOtp.Settings;
 using SecureMFA.WinOtp.Tests.Fakes;
@@ -39,7 +40,7 @@ namespace SecureMFA.WinOtp.Tests
         private async Task<string> Simulate(string stdin, params string[] args)
         {
             var output = new StringWriter();
-            await SimulatorApp.RunAsync(new[] { "--state", _state, "--machine", "PC1" }.Concat(args).ToArray(), new StringReader(stdin), output, new StringWriter(), false, _ => _h.Api, new Platform.SystemClock());
+            await SimulatorApp.RunAsync(new[] { "--state", _state, "--machine", "PC1" }.Concat(args).ToArray(), new StringReader(stdin), output, new StringWriter(), false, _ => _h.Api, SystemClock.Instance);
             return output.ToString();
         }
 

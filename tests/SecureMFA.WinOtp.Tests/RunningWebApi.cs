@@ -21,9 +21,9 @@ namespace SecureMFA.WinOtp.Tests
     {
         public const string Bootstrap = "e2e-bootstrap-5d41402abc4b2a76";
         private readonly WebApplication _app;
-        private readonly FakeClock _clock;
+        private readonly VariableClock _clock;
 
-        private RunningWebApi(WebApplication app, FakeClock clock, string endpoint)
+        private RunningWebApi(WebApplication app, VariableClock clock, string endpoint)
         {
             _app = app;
             _clock = clock;
@@ -32,7 +32,7 @@ namespace SecureMFA.WinOtp.Tests
 
         public string Endpoint { get; }
 
-        public static async Task<RunningWebApi> Start(string folder, FakeClock clock)
+        public static async Task<RunningWebApi> Start(string folder, VariableClock clock)
         {
             Directory.CreateDirectory(folder);
             var database = Path.Combine(folder, "SecureMfaOtp.db").Replace("\\", "/");
@@ -46,7 +46,7 @@ namespace SecureMFA.WinOtp.Tests
                 deployment.Store.Create(new NewOtpUser(WinOtpHarness.Upn, deployment.Protector.Protect(WinOtpHarness.Upn, WinOtpHarness.Secret), TotpParameters.Default));
 
             var origin = $"http://127.0.0.1:{FreePorts.Next()}";
-            var app = ApiApplication.Build(new[] { "--config", config, "--urls", origin }, services => services.AddSingleton<TimeProvider>(new ClockTime(clock)));
+            var app = ApiApplication.Build(new[] { "--config", config, "--urls", origin }, services => services.AddSingleton<TimeProvider>(clock));
             await app.StartAsync();
             return new RunningWebApi(app, clock, origin + "/api/securemfaotp");
         }
@@ -59,16 +59,6 @@ namespace SecureMFA.WinOtp.Tests
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
-        }
-
-        /// <summary>The API's TimeProvider reading the same fake clock as the client.</summary>
-        private sealed class ClockTime : TimeProvider
-        {
-            private readonly FakeClock _clock;
-
-            public ClockTime(FakeClock clock) => _clock = clock;
-
-            public override DateTimeOffset GetUtcNow() => new DateTimeOffset(_clock.UtcNow, TimeSpan.Zero);
         }
     }
 }

@@ -71,6 +71,20 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(new string('x', 1997), Assert.Single(recorded.Events).Message);
         }
 
+        /// <summary>The simulator's log escapes whoever writes to it, not only what comes through GuardedEventLog.</summary>
+        [Fact]
+        public void TheSimulatorsFileLogEscapesADirectWrite()
+        {
+            Directory.CreateDirectory(_state);
+            var path = Path.Combine(_state, "direct.log");
+            var error = new StringWriter();
+            new FileEventLog(path, error).Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "evil\r\n5556 Information forged\u2028\u202Ex");
+            var line = Assert.Single(File.ReadAllText(path).Split(new[] { Environment.NewLine }, StringSplitOptions.RemoveEmptyEntries));
+            Assert.EndsWith("evil\\u000d\\u000a5556 Information forged\\u2028\\u202ex", line);
+            Assert.Single(error.ToString().Split(new[] { Environment.NewLine }, StringSplitOptions.RemoveEmptyEntries));
+            OneLineOfVisibleText(error.ToString().TrimEnd());
+        }
+
         private static void OneLineOfVisibleText(string message) =>
             Assert.DoesNotContain(message, c => char.IsControl(c) || c == '\u2028' || c == '\u2029'
                 || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using SecureMFA.Testing;
 using SecureMFA.WinOtp.LogonSimulator;
 using SecureMFA.WinOtp.Tests.Fakes;
 using Xunit;
@@ -16,7 +17,7 @@ namespace SecureMFA.WinOtp.Tests
     public sealed class WebApiEndToEndTests : IDisposable
     {
         private readonly string _state = Path.Combine(Path.GetTempPath(), "winotp-e2e", Guid.NewGuid().ToString("N"));
-        private readonly FakeClock _clock = new FakeClock(DateTime.UtcNow);
+        private readonly VariableClock _clock = new VariableClock(DateTime.UtcNow);
 
         public void Dispose()
         {

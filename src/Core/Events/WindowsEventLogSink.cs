@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SecureMFA.Otp.Events;
 
 namespace SecureMFA.Core.Events
 {
@@ -22,7 +23,8 @@ namespace SecureMFA.Core.Events
             var type = level == EventLevel.Error ? EventLogEntryType.Error
                 : level == EventLevel.Warning ? EventLogEntryType.Warning
                 : EventLogEntryType.Information;
-            EventLog.WriteEntry(_source, message, type, (int)id);
+            // Escaped here too, not only by GuardedEventSink: whoever writes to this sink directly cannot forge an entry either.
+            EventLog.WriteEntry(_source, EventText.Escape(message), type, (int)id);
         }
     }
 }

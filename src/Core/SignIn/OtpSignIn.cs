@@ -7,6 +7,8 @@ using SecureMFA.Core.Recovery;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Totp;
+using SecureMFA.Otp.Identity;
+using SecureMFA.Otp.Time;
 using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.SignIn
@@ -28,10 +30,10 @@ namespace SecureMFA.Core.SignIn
         private readonly IOtpUserStore _store;
         private readonly ISecretProtector _protector;
         private readonly IEventSink _events;
-        private readonly Func<DateTime> _clock;
+        private readonly IClock _clock;
         private readonly TotpVerifier _verifier;
 
-        public OtpSignIn(ProviderConfiguration config, IOtpUserStore store, ISecretProtector protector, IEventSink events, Func<DateTime> clock)
+        public OtpSignIn(ProviderConfiguration config, IOtpUserStore store, ISecretProtector protector, IEventSink events, IClock clock)
         {
             _config = config;
             _store = store;
@@ -54,7 +56,7 @@ namespace SecureMFA.Core.SignIn
             var user = _store.Find(upn);
             var digits = (user?.Parameters ?? _config.EnrollmentParameters).Digits;
             if (user != null && user.Disabled) return new BeginResult(BeginKind.Disabled, digits: digits);
-            if (user != null && user.IsLockedAt(_clock())) return new BeginResult(BeginKind.Locked, lockedUntil: user.LockedUntil, digits: digits);
+            if (user != null && user.IsLockedAt(_clock.UtcNow)) return new BeginResult(BeginKind.Locked, lockedUntil: user.LockedUntil, digits: digits);
             if (user != null && user.Enrolled) return new BeginResult(BeginKind.Code, digits: digits);
 
             if (!_config.QrAllowedNetworks.Allows(client)) return new BeginResult(BeginKind.EnrolmentNotAllowed, digits: digits);
@@ -68,12 +70,12 @@ namespace SecureMFA.Core.SignIn
         /// </param>
         public VerifyResult Verify(string upn, string? code, IPAddress? client, string? userAgent, string? requestId = null)
         {
-            var now = _clock();
+            var now = _clock.UtcNow;
             var user = _store.Find(upn);
             var refused = Refusal(user, now);
             if (refused != null) return refused;
             var parameters = user!.Parameters;
-            if (TotpVerifier.NormalizeCode(code, parameters.Digits) == null) return new VerifyResult(VerifyOutcome.Malformed, parameters.Digits);
+            if (TypedCode.Digits(code, parameters.Digits) == null) return new VerifyResult(VerifyOutcome.Malformed, parameters.Digits);
 
             // The request id goes last and is never cut: the agent is shortened to leave room for it, or two long-agent
             // requests would read as one and the second go uncounted.
@@ -120,7 +122,7 @@ namespace SecureMFA.Core.SignIn
         /// <summary>A one-time recovery code instead of a TOTP code; each works once, and a wrong one counts like a wrong code.</summary>
         public VerifyResult VerifyRecoveryCode(string upn, string? typed, IPAddress? client, string? userAgent)
         {
-            var now = _clock();
+            var now = _clock.UtcNow;
             var user = _store.Find(upn);
             var refused = Refusal(user, now);
             if (refused != null) return refused;
@@ -205,9 +207,9 @@ namespace SecureMFA.Core.SignIn
             if (user == null)
             {
                 var key = SharedSecret.NewKey();
-                var created = new NewOtpUser(upn, _protector.Protect(UpnKey.Normalize(upn), key), _config.EnrollmentParameters);
+                var created = new NewOtpUser(upn, _protector.Protect(Upn.Normalize(upn), key), _config.EnrollmentParameters);
                 if (_store.Create(created))
-                    return new BeginResult(BeginKind.Enrol, EnrollmentMaterial.Create(_config, UpnKey.Normalize(upn), key, created.Parameters), digits: created.Parameters.Digits);
+                    return new BeginResult(BeginKind.Enrol, EnrollmentMaterial.Create(_config, Upn.Normalize(upn), key, created.Parameters), digits: created.Parameters.Digits);
                 // Another farm node enrolled this user a moment ago: show the secret it stored.
                 user = _store.Find(upn) ?? throw new StoreUnavailableException($"{upn} could neither be created nor found.");
             }

@@ -24,7 +24,7 @@ namespace SecureMFA.Otp.Totp
         /// <summary>Returns the match, or null for a wrong or malformed code.</summary>
         public TotpMatch? Verify(byte[] key, string? input, TotpParameters parameters, DateTime utcNow)
         {
-            var typed = NormalizeCode(input, parameters.Digits);
+            var typed = TypedCode.Digits(input, parameters.Digits);
             if (typed == null) return null;
 
             var current = TimeStepAt(utcNow, parameters.PeriodSeconds);
@@ -51,7 +51,7 @@ namespace SecureMFA.Otp.Totp
         /// <returns>The drift in steps, negative (the phone is behind), or null.</returns>
         public int? FindPastDrift(byte[] key, string? input, TotpParameters parameters, DateTime utcNow, int maxSteps)
         {
-            var typed = NormalizeCode(input, parameters.Digits);
+            var typed = TypedCode.Digits(input, parameters.Digits);
             if (typed == null) return null;
             var current = TimeStepAt(utcNow, parameters.PeriodSeconds);
             for (var distance = WindowSteps + 1; distance <= maxSteps; distance++)
@@ -62,23 +62,8 @@ namespace SecureMFA.Otp.Totp
             return null;
         }
 
-        /// <summary>Removes white space; null unless exactly the right number of ASCII digits remain.</summary>
-        public static char[]? NormalizeCode(string? input, int digits)
-        {
-            if (input == null) return null;
-            var result = new char[digits];
-            var count = 0;
-            foreach (var c in input)
-            {
-                if (char.IsWhiteSpace(c)) continue;
-                if (c < '0' || c > '9' || count == digits) return null;
-                result[count++] = c;
-            }
-            return count == digits ? result : null;
-        }
-
         /// <summary>
-        /// Whether the typed digits (from <see cref="NormalizeCode"/>) are the code <paramref name="expected"/> (from
+        /// Whether the typed digits (from <see cref="TypedCode.Digits"/>) are the code <paramref name="expected"/> (from
         /// <see cref="HotpCode.Compute"/>), compared in fixed time: every digit is looked at, wherever they differ.
         /// </summary>
         public static bool DigitsEqual(char[] typed, int expected)

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using SecureMFA.Otp.Protocol;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.Cmdlets.Help;
 using SecureMFA.WinOtp.Cmdlets.Infrastructure;
@@ -90,7 +91,7 @@ namespace SecureMFA.WinOtp.Cmdlets
                     if (answered)
                         WriteObject(new WinOtpCheck("Device key", false, reply.Failure == ApiFailure.BadSignature
                             ? "the answer's signature does not verify with this computer's key; register the computer again"
-                            : reply.Detail + (reply.Detail.Contains("unknown_device") || reply.Detail.Contains("device_revoked") ? "; register the computer again (-api_headers_value)" : "")));
+                            : reply.Detail + (reply.Detail.Contains(ApiWords.Errors.UnknownDevice) || reply.Detail.Contains(ApiWords.Errors.DeviceRevoked) ? "; register the computer again (-api_headers_value)" : "")));
                     if (reply.ServerTime.HasValue)
                     {
                         var skewed = Platform.UnixTime.Seconds(DateTime.UtcNow) - reply.ServerTime.Value;

@@ -7,6 +7,7 @@ using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores;
 using SecureMFA.Core.Stores.Sql;
 using SecureMFA.Otp.Json;
+using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 
@@ -18,7 +19,6 @@ namespace SecureMFA.WebApi.Endpoints
     /// </summary>
     public sealed class HealthEndpoint
     {
-        public const string Path = "/v1/health";
         private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
         private static readonly string Version = ProductVersion();
         private readonly object _gate = new object();
@@ -34,15 +34,15 @@ namespace SecureMFA.WebApi.Endpoints
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 return ApiJson.Write(context, new JsonWriter()
                     .Add("status", "unavailable")
-                    .Add("error", ApiError.StoreUnavailable)
-                    .Add("message", "The user store cannot be reached; the details are in the server's event log."));
+                    .Add(ApiWords.Members.Error, ApiWords.Errors.StoreUnavailable)
+                    .Add(ApiWords.Members.Message, "The user store cannot be reached; the details are in the server's event log."));
             }
             return ApiJson.Write(context, new JsonWriter()
                 .Add("status", "ok")
                 .Add("store", runtime.Config.AuthMode.ToString())
                 .Add("schemaVersion", SqlStatements.SchemaVersion)
                 .Add("version", Version)
-                .Add("serverTime", new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds()));
+                .Add(ApiWords.Members.ServerTime, new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds()));
         }
 
         /// <summary>Null when the store answers and has the schema this build needs, else why not (for the event log).</summary>

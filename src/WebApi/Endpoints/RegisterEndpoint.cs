@@ -19,15 +19,13 @@ namespace SecureMFA.WebApi.Endpoints
     /// <summary>POST {base}/v1/devices/register (section 5): the bootstrap value buys a device its own key.</summary>
     public static class RegisterEndpoint
     {
-        public const string Path = "/v1/devices/register";
-
         public sealed class Request
         {
             public string? Machine { get; set; }
             public string? MachineSid { get; set; }
 
             /// <summary>The members as WIN OTP's client writes them; one of the wrong type is a <see cref="JsonFormatException"/>.</summary>
-            public static Request From(JsonObject json) => new Request { Machine = json.String("machine"), MachineSid = json.String("machineSid") };
+            public static Request From(JsonObject json) => new Request { Machine = json.String(ApiWords.Members.Machine), MachineSid = json.String(ApiWords.Members.MachineSid) };
         }
 
         public static async Task Handle(HttpContext context)
@@ -38,7 +36,7 @@ namespace SecureMFA.WebApi.Endpoints
             var bootstrap = runtime.Config.ApiHeadersValue;
             if (bootstrap.Length == 0)
             {
-                await ApiError.Write(context, StatusCodes.Status403Forbidden, ApiError.RegistrationClosed, "Device registration is closed: the server has no api_headers_value.");
+                await ApiError.Write(context, StatusCodes.Status403Forbidden, ApiWords.Errors.RegistrationClosed, "Device registration is closed: the server has no api_headers_value.");
                 return;
             }
             // The right value is checked first and spends only its own budgets: someone else's wrong values from a shared
@@ -51,12 +49,12 @@ namespace SecureMFA.WebApi.Endpoints
                 var blocked = limits.BootstrapBlocked(address);
                 if (blocked.HasValue)
                 {
-                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many wrong bootstrap values from this address; try again later.", retryAfter: blocked);
+                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiWords.Errors.RateLimited, "Too many wrong bootstrap values from this address; try again later.", retryAfter: blocked);
                     return;
                 }
                 if (presented.Count > 0) limits.CountBootstrapFailure(address);
-                refusals.Write(ApiError.BadBootstrap, address, presented.Count == 0 ? "no X-SMFA-Bootstrap header" : "a wrong bootstrap value", runtime.Clock());
-                await ApiError.Write(context, StatusCodes.Status401Unauthorized, ApiError.BadBootstrap, "The X-SMFA-Bootstrap header is missing or wrong.");
+                refusals.Write(ApiWords.Errors.BadBootstrap, address, presented.Count == 0 ? "no X-SMFA-Bootstrap header" : "a wrong bootstrap value", runtime.Clock.UtcNow);
+                await ApiError.Write(context, StatusCodes.Status401Unauthorized, ApiWords.Errors.BadBootstrap, "The X-SMFA-Bootstrap header is missing or wrong.");
                 return;
             }
 
@@ -66,18 +64,18 @@ namespace SecureMFA.WebApi.Endpoints
             var problem = request == null ? "the body is not a JSON object" : Check(request);
             if (problem != null)
             {
-                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "Registration needs {\"machine\": \"<computer name>\", \"machineSid\": \"<SID or empty>\"}: " + problem + ".");
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiWords.Errors.BadRequest, "Registration needs {\"machine\": \"<computer name>\", \"machineSid\": \"<SID or empty>\"}: " + problem + ".");
                 return;
             }
             var wait = context.RequestServices.GetRequiredService<RegistrationBudget>().Take(address);
             if (wait.HasValue)
             {
-                refusals.Write(ApiError.RateLimited, address, "registration budget spent (api_register_per_address_per_hour or api_register_per_hour)", runtime.Clock());
-                await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many devices registered from this address or in all; try again later.", retryAfter: wait);
+                refusals.Write(ApiWords.Errors.RateLimited, address, "registration budget spent (api_register_per_address_per_hour or api_register_per_hour)", runtime.Clock.UtcNow);
+                await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiWords.Errors.RateLimited, "Too many devices registered from this address or in all; try again later.", retryAfter: wait);
                 return;
             }
 
-            var now = runtime.Clock();
+            var now = runtime.Clock.UtcNow;
             var key = RandomNumberGenerator.GetBytes(MessageSignature.DeviceKeyBytes);
             Device device;
             do
@@ -96,9 +94,9 @@ namespace SecureMFA.WebApi.Endpoints
             runtime.Events.Write(OtpEventId.ProviderOk, EventLevel.Information,
                 $"Device {device.Id} registered for computer {device.Machine}" + (device.MachineSid.Length > 0 ? $" ({device.MachineSid})" : "") + $" from {address}.");
             await ApiJson.Write(context, new JsonWriter()
-                .Add("deviceId", device.Id)
-                .Add("deviceKey", Convert.ToBase64String(key))
-                .Add("serverTime", new DateTimeOffset(now).ToUnixTimeSeconds()));
+                .Add(ApiWords.Members.DeviceId, device.Id)
+                .Add(ApiWords.Members.DeviceKey, Convert.ToBase64String(key))
+                .Add(ApiWords.Members.ServerTime, new DateTimeOffset(now).ToUnixTimeSeconds()));
         }
 
         private static string? Check(Request request)

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.SignIn;
+using SecureMFA.Otp.Identity;
+using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 using SecureMFA.WebApi.Limits;
@@ -19,8 +21,6 @@ namespace SecureMFA.WebApi.Endpoints
     /// </summary>
     public static class VerifyEndpoint
     {
-        public const string Path = "/v1/otp/verify";
-
         public static async Task Handle(HttpContext context)
         {
             var runtime = context.RequestServices.GetRequiredService<ApiRuntime>();
@@ -29,24 +29,25 @@ namespace SecureMFA.WebApi.Endpoints
             var shape = request == null ? "the body is not a JSON object" : ShapeProblem(request);
             if (shape != null)
             {
-                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "The body is not a verify request: " + shape + ".");
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiWords.Errors.BadRequest, "The body is not a verify request: " + shape + ".");
                 return;
             }
-            var upn = UpnSpelling.Key(request!.Upn!, out var upnProblem);
-            if (upn == null)
+            // The spelling as sent: one user has one spelling up to letter case, so the per-UPN limit and the lockout
+            // cannot be dodged by writing the same name another way.
+            if (!Upn.TryNormalize(request!.Upn, out var upn, out var upnProblem))
             {
-                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidUpn, upnProblem);
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiWords.Errors.InvalidUpn, upnProblem);
                 return;
             }
-            if (!VerifyRequest.Scenarios.Contains(request.Scenario, StringComparer.Ordinal))
+            if (!ApiWords.Scenarios.All.Contains(request.Scenario, StringComparer.Ordinal))
             {
-                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.InvalidScenario, "scenario must be logon, unlock, rdp or credui.");
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiWords.Errors.InvalidScenario, "scenario must be logon, unlock, rdp or credui.");
                 return;
             }
             var wait = context.RequestServices.GetRequiredService<ApiRateLimiters>().Upn(upn);
             if (wait.HasValue)
             {
-                await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited, "Too many verifications for this user; try again later.", retryAfter: wait);
+                await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiWords.Errors.RateLimited, "Too many verifications for this user; try again later.", retryAfter: wait);
                 return;
             }
 
@@ -55,7 +56,7 @@ namespace SecureMFA.WebApi.Endpoints
             var events = new RequestEventSink(runtime.Events, origin);
             var signIn = new OtpSignIn(runtime.Config, runtime.Store, runtime.Protector, events, runtime.Clock);
             var result = signIn.Verify(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin, signed.Nonce);
-            var serverTime = new DateTimeOffset(runtime.Clock()).ToUnixTimeSeconds();
+            var serverTime = new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds();
             var response = VerifyResultMapping.ToResponse(result, serverTime);
             WriteRefusalEvent(events, result.Outcome, upn, context);
 

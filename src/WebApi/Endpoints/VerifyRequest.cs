@@ -1,12 +1,11 @@
 using SecureMFA.Otp.Json;
+using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WebApi.Endpoints
 {
     /// <summary>The body of POST {base}/v1/otp/verify (section 7).</summary>
     public sealed class VerifyRequest
     {
-        public static readonly string[] Scenarios = { "logon", "unlock", "rdp", "credui" };
-
         public string? Upn { get; set; }
         public string? Code { get; set; }
         public string? Scenario { get; set; }
@@ -17,12 +16,12 @@ namespace SecureMFA.WebApi.Endpoints
         /// <summary>The members as WIN OTP's client writes them; one of the wrong type is a <see cref="JsonFormatException"/>.</summary>
         public static VerifyRequest From(JsonObject json) => new VerifyRequest
         {
-            Upn = json.String("upn"),
-            Code = json.String("code"),
-            Scenario = json.String("scenario"),
-            Machine = json.String("machine"),
-            Offline = json.Bool("offline"),
-            OfflineDays = json.Int32("offlineDays"),
+            Upn = json.String(ApiWords.Members.Upn),
+            Code = json.String(ApiWords.Members.Code),
+            Scenario = json.String(ApiWords.Members.Scenario),
+            Machine = json.String(ApiWords.Members.Machine),
+            Offline = json.Bool(ApiWords.Members.Offline),
+            OfflineDays = json.Int32(ApiWords.Members.OfflineDays),
         };
     }
 }

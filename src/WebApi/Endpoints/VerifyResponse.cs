@@ -3,19 +3,12 @@ using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WebApi.Endpoints
 {
-    /// <summary>The 200 answer of POST {base}/v1/otp/verify (section 7): clients decide on <see cref="Result"/> only.</summary>
+    /// <summary>The 200 answer of POST {base}/v1/otp/verify (section 7): clients decide on <see cref="Result"/> (<see cref="ApiWords.Results"/>) only.</summary>
     public sealed class VerifyResponse
     {
-        public const string Accept = "accept";
-        public const string Reject = "reject";
-        public const string Replay = "replay";
-        public const string Locked = "locked";
-        public const string Disabled = "disabled";
-        public const string NotEnrolled = "not_enrolled";
-
         public string Result { get; set; } = "";
 
-        /// <summary>malformed or clock_drift; absent otherwise.</summary>
+        /// <summary><see cref="ApiWords.Reasons"/>; absent otherwise.</summary>
         public string? Reason { get; set; }
 
         /// <summary>With clock_drift: how far the phone's clock is off, positive when ahead.</summary>
@@ -33,13 +26,13 @@ namespace SecureMFA.WebApi.Endpoints
         /// </summary>
         public JsonWriter ToJson()
         {
-            var json = new JsonWriter().Add("result", Result);
-            if (Reason != null) json.Add("reason", Reason);
-            if (DriftSeconds.HasValue) json.Add("driftSeconds", DriftSeconds.Value);
-            if (LockedUntil != null) json.Add("lockedUntil", LockedUntil); else json.AddNull("lockedUntil");
-            if (AttemptsLeft.HasValue) json.Add("attemptsLeft", AttemptsLeft.Value); else json.AddNull("attemptsLeft");
-            json.Add("serverTime", ServerTime);
-            if (Offline != null) json.Add("offline", Offline.ToJson()); else json.AddNull("offline");
+            var json = new JsonWriter().Add(ApiWords.Members.Result, Result);
+            if (Reason != null) json.Add(ApiWords.Members.Reason, Reason);
+            if (DriftSeconds.HasValue) json.Add(ApiWords.Members.DriftSeconds, DriftSeconds.Value);
+            if (LockedUntil != null) json.Add(ApiWords.Members.LockedUntil, LockedUntil); else json.AddNull(ApiWords.Members.LockedUntil);
+            if (AttemptsLeft.HasValue) json.Add(ApiWords.Members.AttemptsLeft, AttemptsLeft.Value); else json.AddNull(ApiWords.Members.AttemptsLeft);
+            json.Add(ApiWords.Members.ServerTime, ServerTime);
+            if (Offline != null) json.Add(ApiWords.Members.Offline, Offline.ToJson()); else json.AddNull(ApiWords.Members.Offline);
             return json;
         }
     }

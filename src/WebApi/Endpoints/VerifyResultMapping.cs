@@ -1,4 +1,5 @@
 using SecureMFA.Core.SignIn;
+using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Http;
 
 namespace SecureMFA.WebApi.Endpoints
@@ -12,36 +13,36 @@ namespace SecureMFA.WebApi.Endpoints
             switch (result.Outcome)
             {
                 case VerifyOutcome.Success:
-                    response.Result = VerifyResponse.Accept;
+                    response.Result = ApiWords.Results.Accept;
                     break;
                 case VerifyOutcome.WrongCode:
-                    response.Result = VerifyResponse.Reject;
+                    response.Result = ApiWords.Results.Reject;
                     response.AttemptsLeft = result.AttemptsLeft;
                     break;
                 case VerifyOutcome.ClockDrift:
-                    response.Result = VerifyResponse.Reject;
-                    response.Reason = "clock_drift";
+                    response.Result = ApiWords.Results.Reject;
+                    response.Reason = ApiWords.Reasons.ClockDrift;
                     response.DriftSeconds = result.DriftSeconds;
                     response.AttemptsLeft = result.AttemptsLeft;
                     break;
                 case VerifyOutcome.Malformed:
                     // Not counted: nothing to say about attempts.
-                    response.Result = VerifyResponse.Reject;
-                    response.Reason = "malformed";
+                    response.Result = ApiWords.Results.Reject;
+                    response.Reason = ApiWords.Reasons.Malformed;
                     break;
                 case VerifyOutcome.Replayed:
-                    response.Result = VerifyResponse.Replay;
+                    response.Result = ApiWords.Results.Replay;
                     response.AttemptsLeft = result.AttemptsLeft;
                     break;
                 case VerifyOutcome.Locked:
-                    response.Result = VerifyResponse.Locked;
+                    response.Result = ApiWords.Results.Locked;
                     response.LockedUntil = result.LockedUntil.HasValue ? ApiJson.UtcTime(result.LockedUntil.Value) : null;
                     break;
                 case VerifyOutcome.Disabled:
-                    response.Result = VerifyResponse.Disabled;
+                    response.Result = ApiWords.Results.Disabled;
                     break;
                 default:
-                    response.Result = VerifyResponse.NotEnrolled;
+                    response.Result = ApiWords.Results.NotEnrolled;
                     break;
             }
             return response;

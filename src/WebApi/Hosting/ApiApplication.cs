@@ -87,10 +87,10 @@ namespace SecureMFA.WebApi.Hosting
             app.UseMiddleware<RequestSignatureMiddleware>();
 
             var api = app.MapGroup(runtime.Config.ApiBasePath == "/" ? "" : runtime.Config.ApiBasePath);
-            api.MapGet(HealthEndpoint.Path, HealthEndpoint.Handle);
-            api.MapPost(RegisterEndpoint.Path, RegisterEndpoint.Handle);
-            api.MapGet(DeviceSelfEndpoint.Path, DeviceSelfEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
-            api.MapPost(VerifyEndpoint.Path, VerifyEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
+            api.MapGet(ApiWords.Paths.Health, HealthEndpoint.Handle);
+            api.MapPost(ApiWords.Paths.Register, RegisterEndpoint.Handle);
+            api.MapGet(ApiWords.Paths.DeviceSelf, DeviceSelfEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
+            api.MapPost(ApiWords.Paths.Verify, VerifyEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             return app;
         }
 
@@ -111,7 +111,7 @@ namespace SecureMFA.WebApi.Hosting
             var configPath = configuration["config"];
             var dataFolder = configuration["data"] ?? ".data";
             return ApiRuntime.Start(string.IsNullOrEmpty(configPath) ? null : Path.GetFullPath(configPath), dataFolder, events,
-                () => time.GetUtcNow().UtcDateTime, Console.Out);
+                new TimeProviderClock(time), Console.Out);
         }
     }
 }

@@ -6,6 +6,7 @@ using SecureMFA.Core.Events;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.WebApi.Hosting
 {
@@ -19,7 +20,7 @@ namespace SecureMFA.WebApi.Hosting
 
         private readonly Deployment _deployment;
 
-        private ApiRuntime(Deployment deployment, IEventSink events, Func<DateTime> clock)
+        private ApiRuntime(Deployment deployment, IEventSink events, IClock clock)
         {
             _deployment = deployment;
             Events = events;
@@ -31,14 +32,14 @@ namespace SecureMFA.WebApi.Hosting
         public IDeviceRegistry Devices => _deployment.Devices;
         public ISecretProtector Protector => _deployment.Protector;
         public IEventSink Events { get; }
-        public Func<DateTime> Clock { get; }
+        public IClock Clock { get; }
 
         /// <summary>
         /// Reads the configuration (<paramref name="configPath"/>, or the embedded default under <paramref name="dataFolder"/>),
         /// refuses to run without data_encryption, opens the store and the device registry and derives the key. Throws
         /// <see cref="DeploymentException"/> after writing event 5551 (configuration) or 5553 (store) when it cannot run.
         /// </summary>
-        public static ApiRuntime Start(string? configPath, string dataFolder, IEventSink events, Func<DateTime> clock, TextWriter console)
+        public static ApiRuntime Start(string? configPath, string dataFolder, IEventSink events, IClock clock, TextWriter console)
         {
             events = EventSinks.Guarded(events);
             var start = new DeploymentStart(Host, () => Read(configPath, dataFolder, console))

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Hosting;
 
 namespace SecureMFA.WebApi.Http
@@ -37,9 +38,9 @@ namespace SecureMFA.WebApi.Http
             }
             if (context.Response.HasStarted || context.Response.ContentLength > 0 || context.Response.ContentType != null) return;
             if (context.Response.StatusCode == StatusCodes.Status404NotFound)
-                await ApiError.Write(context, StatusCodes.Status404NotFound, ApiError.NotFound, "There is no such path in this API.");
+                await ApiError.Write(context, StatusCodes.Status404NotFound, ApiWords.Errors.NotFound, "There is no such path in this API.");
             else if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
-                await ApiError.Write(context, StatusCodes.Status405MethodNotAllowed, ApiError.MethodNotAllowed, "This path does not take that HTTP method.");
+                await ApiError.Write(context, StatusCodes.Status405MethodNotAllowed, ApiWords.Errors.MethodNotAllowed, "This path does not take that HTTP method.");
         }
 
         /// <summary>The one place an exception becomes a response: 503 when the store is down, 500 otherwise.</summary>
@@ -48,10 +49,10 @@ namespace SecureMFA.WebApi.Http
             if (ex is StoreUnavailableException)
             {
                 events.Write(OtpEventId.ProviderFailed, EventLevel.Error, $"{context.Request.Method} {context.Request.Path}: the store cannot be reached: {ex.Message}");
-                return ApiError.Write(context, StatusCodes.Status503ServiceUnavailable, ApiError.StoreUnavailable, "The user store cannot be reached; try again later.");
+                return ApiError.Write(context, StatusCodes.Status503ServiceUnavailable, ApiWords.Errors.StoreUnavailable, "The user store cannot be reached; try again later.");
             }
             events.Write(OtpEventId.ProviderFailed, EventLevel.Error, $"{context.Request.Method} {context.Request.Path} failed: {ex.GetType().Name}: {ex.Message}");
-            return ApiError.Write(context, StatusCodes.Status500InternalServerError, ApiError.Internal, "The request failed; the details are in the server's event log.");
+            return ApiError.Write(context, StatusCodes.Status500InternalServerError, ApiWords.Errors.Internal, "The request failed; the details are in the server's event log.");
         }
     }
 }

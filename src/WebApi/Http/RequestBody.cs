@@ -2,6 +2,7 @@ using System.IO;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WebApi.Http
 {
@@ -37,7 +38,7 @@ namespace SecureMFA.WebApi.Http
             {
                 // Broken framing (a bad chunk, less than Content-Length promised): the client's fault, answered before any
                 // signature check, so neither a 500 nor an error event an anonymous caller could repeat at will.
-                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiError.BadRequest, "The request body cannot be read: its chunked encoding or length is broken.");
+                await ApiError.Write(context, StatusCodes.Status400BadRequest, ApiWords.Errors.BadRequest, "The request body cannot be read: its chunked encoding or length is broken.");
                 return null;
             }
             return buffer.ToArray();
@@ -45,7 +46,7 @@ namespace SecureMFA.WebApi.Http
 
         private static async Task<byte[]?> TooLarge(HttpContext context)
         {
-            await ApiError.Write(context, StatusCodes.Status413PayloadTooLarge, ApiError.TooLarge, $"The request body is larger than {MaxBytes} bytes.");
+            await ApiError.Write(context, StatusCodes.Status413PayloadTooLarge, ApiWords.Errors.TooLarge, $"The request body is larger than {MaxBytes} bytes.");
             return null;
         }
     }

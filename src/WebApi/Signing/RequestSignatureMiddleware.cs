@@ -54,8 +54,8 @@ namespace SecureMFA.WebApi.Signing
             if (signed == null) return;
             if (signed.Device.IsRevoked)
             {
-                _refusals.Write(ApiError.DeviceRevoked, Address(context), $"{context.Request.Method} {context.Request.Path}, device {signed.Device.Id}", _runtime.Clock());
-                await RespondSigned(context, signed, c => ApiError.Write(c, StatusCodes.Status403Forbidden, ApiError.DeviceRevoked,
+                _refusals.Write(ApiWords.Errors.DeviceRevoked, Address(context), $"{context.Request.Method} {context.Request.Path}, device {signed.Device.Id}", _runtime.Clock.UtcNow);
+                await RespondSigned(context, signed, c => ApiError.Write(c, StatusCodes.Status403Forbidden, ApiWords.Errors.DeviceRevoked,
                     "This device was revoked by an administrator: delete what it keeps for offline sign-in, and register it again only if told to."));
                 return;
             }
@@ -63,11 +63,11 @@ namespace SecureMFA.WebApi.Signing
             if (claim == NonceClaim.Refused) return;
             if (claim == NonceClaim.Limited)
             {
-                await RespondSigned(context, signed, c => ApiError.Write(c, StatusCodes.Status429TooManyRequests, ApiError.RateLimited,
+                await RespondSigned(context, signed, c => ApiError.Write(c, StatusCodes.Status429TooManyRequests, ApiWords.Errors.RateLimited,
                     "Too many requests from this device; try again later.", retryAfter: wait));
                 return;
             }
-            RecordLastSeen(signed.Device, _runtime.Clock(), context.Connection.RemoteIpAddress?.ToString());
+            RecordLastSeen(signed.Device, _runtime.Clock.UtcNow, context.Connection.RemoteIpAddress?.ToString());
             context.Features.Set(signed);
             await RespondSigned(context, signed, _next);
         }
@@ -77,7 +77,7 @@ namespace SecureMFA.WebApi.Signing
         /// <summary>Replay check, then the device's rate limit, then the nonce is recorded: only requests within the limit take room.</summary>
         private async Task<(NonceClaim, TimeSpan?)> ClaimNonce(HttpContext context, SignedRequest signed)
         {
-            var now = new DateTimeOffset(_runtime.Clock());
+            var now = new DateTimeOffset(_runtime.Clock.UtcNow);
             var nonce = Convert.FromBase64String(signed.Nonce);
             var use = _nonces.Check(signed.Device.Id, nonce, signed.Timestamp, now);
             if (use == NonceUse.Fresh)
@@ -89,10 +89,10 @@ namespace SecureMFA.WebApi.Signing
             switch (use)
             {
                 case NonceUse.Replayed:
-                    await Refuse(context, ApiError.ReplayedNonce, $"This nonce was already used within {MessageSignature.NonceLifetimeSeconds} s.", signed.Device.Id);
+                    await Refuse(context, ApiWords.Errors.ReplayedNonce, $"This nonce was already used within {MessageSignature.NonceLifetimeSeconds} s.", signed.Device.Id);
                     return (NonceClaim.Refused, null);
                 case NonceUse.Full:
-                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiError.RateLimited,
+                    await ApiError.Write(context, StatusCodes.Status429TooManyRequests, ApiWords.Errors.RateLimited,
                         "Too many requests from this device; try again later.", retryAfter: TimeSpan.FromMinutes(1));
                     return (NonceClaim.Refused, null);
                 default:
@@ -109,36 +109,36 @@ namespace SecureMFA.WebApi.Signing
             var signatureValues = headers[ApiHeaders.Signature];
             // An empty header is a missing one (some hosts drop empty headers, others keep them).
             if (StringValues.IsNullOrEmpty(deviceValues) || StringValues.IsNullOrEmpty(timestampValues) || StringValues.IsNullOrEmpty(nonceValues) || StringValues.IsNullOrEmpty(signatureValues))
-                return await Refuse(context, ApiError.MissingSignature, "The request must carry X-SMFA-Device, X-SMFA-Timestamp, X-SMFA-Nonce and X-SMFA-Signature.", null);
+                return await Refuse(context, ApiWords.Errors.MissingSignature, "The request must carry X-SMFA-Device, X-SMFA-Timestamp, X-SMFA-Nonce and X-SMFA-Signature.", null);
 
             var deviceId = Single(deviceValues);
             var timestampText = Single(timestampValues);
             var nonce = Single(nonceValues);
             var signature = Single(signatureValues);
             if (deviceId == null || !DeviceHeader.IsMatch(deviceId))
-                return await Refuse(context, ApiError.MalformedHeader, "X-SMFA-Device is not a device id.", null);
+                return await Refuse(context, ApiWords.Errors.MalformedHeader, "X-SMFA-Device is not a device id.", null);
             if (timestampText == null || !TimestampHeader.IsMatch(timestampText))
-                return await Refuse(context, ApiError.MalformedHeader, "X-SMFA-Timestamp is not Unix seconds in decimal digits.", deviceId);
+                return await Refuse(context, ApiWords.Errors.MalformedHeader, "X-SMFA-Timestamp is not Unix seconds in decimal digits.", deviceId);
             if (nonce == null || !MessageSignature.IsWellFormedNonce(nonce))
-                return await Refuse(context, ApiError.MalformedHeader, "X-SMFA-Nonce is not the base64 of 16 bytes.", deviceId);
+                return await Refuse(context, ApiWords.Errors.MalformedHeader, "X-SMFA-Nonce is not the base64 of 16 bytes.", deviceId);
             if (signature == null || !IsBase64Of(signature, 32))
-                return await Refuse(context, ApiError.MalformedHeader, "X-SMFA-Signature is not the base64 of an HMAC-SHA256.", deviceId);
+                return await Refuse(context, ApiWords.Errors.MalformedHeader, "X-SMFA-Signature is not the base64 of an HMAC-SHA256.", deviceId);
 
             var device = _runtime.Devices.Find(deviceId);
             // Only the stored spelling names a device: another spelling would get its own nonce history.
             if (device == null || !string.Equals(device.Id, deviceId, StringComparison.Ordinal))
-                return await Refuse(context, ApiError.UnknownDevice, "No device is registered with this id; register it again.", deviceId);
-            var now = _runtime.Clock();
+                return await Refuse(context, ApiWords.Errors.UnknownDevice, "No device is registered with this id; register it again.", deviceId);
+            var now = _runtime.Clock.UtcNow;
             var serverTime = new DateTimeOffset(now).ToUnixTimeSeconds();
             var timestamp = long.Parse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture);
             if (Math.Abs(timestamp - serverTime) > MessageSignature.MaxClockSkewSeconds)
-                return await Refuse(context, ApiError.StaleTimestamp,
+                return await Refuse(context, ApiWords.Errors.StaleTimestamp,
                     $"X-SMFA-Timestamp is more than {MessageSignature.MaxClockSkewSeconds} s away from the server's clock: check the computer's time.", deviceId, serverTime);
 
             // The timestamp is verified as sent, not re-rendered: "0176…" is what the device signed.
             var key = _runtime.Protector.Unprotect(Device.KeyBinding(device.Id), device.ProtectedKey);
             if (!MessageSignature.VerifyRequest(key, context.Request.Method, RequestTarget.SignedPath(context), timestampText, nonce, body, signature))
-                return await Refuse(context, ApiError.BadSignature, "The request signature is wrong.", deviceId);
+                return await Refuse(context, ApiWords.Errors.BadSignature, "The request signature is wrong.", deviceId);
             return new SignedRequest(device, key, nonce, timestamp, body);
         }
 
@@ -182,7 +182,7 @@ namespace SecureMFA.WebApi.Signing
 
         private async Task<SignedRequest?> Refuse(HttpContext context, string error, string message, string? deviceId, long? serverTime = null)
         {
-            _refusals.Write(error, Address(context), $"{context.Request.Method} {context.Request.Path}" + (deviceId != null ? $", device {deviceId}" : ""), _runtime.Clock());
+            _refusals.Write(error, Address(context), $"{context.Request.Method} {context.Request.Path}" + (deviceId != null ? $", device {deviceId}" : ""), _runtime.Clock.UtcNow);
             await ApiError.Write(context, StatusCodes.Status401Unauthorized, error, message, serverTime);
             return null;
         }

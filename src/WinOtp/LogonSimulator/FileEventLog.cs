@@ -19,6 +19,8 @@ namespace SecureMFA.WinOtp.LogonSimulator
 
         public void Write(WinOtpEventId id, WinOtpEventLevel level, string message)
         {
+            // One line per event whoever calls: the product's one escaping rule, as the Application log gets it.
+            message = GuardedEventLog.OneLine(message);
             var line = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " " + (int)id + " " + level + " " + message;
             File.AppendAllText(_path, line + Environment.NewLine);
             _error.WriteLine("[event " + (int)id + " " + level + "] " + message);

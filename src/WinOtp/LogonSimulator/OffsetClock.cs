@@ -1,5 +1,5 @@
 using System;
-using SecureMFA.WinOtp.Platform;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.WinOtp.LogonSimulator
 {

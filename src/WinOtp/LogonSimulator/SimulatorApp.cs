@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Time;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Device;
@@ -54,7 +55,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 return SetupError;
             }
             var platform = new WinOtpPlatform(registry, protection,
-                new OffsetClock(clock ?? new SystemClock(), options.ClockOffset),
+                new OffsetClock(clock ?? SystemClock.Instance, options.ClockOffset),
                 new FileEventLog(Path.Combine(options.State, "events.log"), error),
                 new FixedSession(options.Session),
                 new VaultFolder(Path.Combine(options.State, "vault")),

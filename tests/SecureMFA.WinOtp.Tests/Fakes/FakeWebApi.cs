@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.Otp.Totp;
+using SecureMFA.Testing;
 using SecureMFA.WinOtp.Platform;
 
 namespace SecureMFA.WinOtp.Tests.Fakes
@@ -41,10 +42,10 @@ namespace SecureMFA.WinOtp.Tests.Fakes
     {
         public const string Endpoint = "https://awebapi.adatum.labnet/api/securemfaotp";
         public const string BasePath = "/api/securemfaotp";
-        private readonly FakeClock _clock;
+        private readonly VariableClock _clock;
         private readonly Dictionary<string, long> _nonces = new Dictionary<string, long>(StringComparer.Ordinal);
 
-        public FakeWebApi(FakeClock clock, string bootstrap = "bootstrap-3f9c1d77a2")
+        public FakeWebApi(VariableClock clock, string bootstrap = "bootstrap-3f9c1d77a2")
         {
             _clock = clock;
             Bootstrap = bootstrap;
@@ -160,7 +161,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             if (user.Disabled) return Result(key, nonce, now, "disabled");
             if (user.LockedUntil > now) return Result(key, nonce, now, "locked", lockedUntil: user.LockedUntil);
 
-            var typed = TotpVerifier.NormalizeCode(code, user.Parameters.Digits);
+            var typed = TypedCode.Digits(code, user.Parameters.Digits);
             // As the real API (docs/webapi-protocol.md, "malformed"): not counted, so nothing to say about attempts.
             if (typed == null) return Result(key, nonce, now, "reject", reason: "malformed");
             var current = TotpVerifier.TimeStepAt(_clock.UtcNow, user.Parameters.PeriodSeconds);

@@ -1,5 +1,7 @@
 using System;
 using System.Text;
+using SecureMFA.Otp.Time;
+using SecureMFA.Testing;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Device;
@@ -23,7 +25,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
 
         public WinOtpHarness(int passwordIterations = 1000)
         {
-            Clock = FakeClock.AtDocumentTime();
+            Clock = VariableClock.AtDocumentTime();
             Api = new FakeWebApi(Clock);
             Api.AddUser(Upn, Secret);
             PasswordIterations = passwordIterations;
@@ -35,7 +37,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
 
         public FakeRegistry Registry { get; } = new FakeRegistry();
         public FakeMachineProtection Protection { get; } = new FakeMachineProtection();
-        public FakeClock Clock { get; }
+        public VariableClock Clock { get; }
         public RecordingEventLog Events { get; } = new RecordingEventLog();
         public FakeSession Session { get; } = new FakeSession();
         public MemoryVaultFiles Vault { get; } = new MemoryVaultFiles();

@@ -4,6 +4,7 @@ using System.DirectoryServices.Protocols;
 using System.Linq;
 using System.Threading;
 using SecureMFA.Core.Events;
+using SecureMFA.Otp.Time;
 
 namespace SecureMFA.Core.Stores.Ldap
 {
@@ -23,7 +24,7 @@ namespace SecureMFA.Core.Stores.Ldap
         private readonly Func<string, LdapConnection> _connectToDomainController;
         private readonly string _configuredName;
         private readonly IEventSink _events;
-        private readonly Func<DateTime> _clock;
+        private readonly IClock _clock;
         private readonly object _gate = new object();
         private Choice? _current;          // null: choose before the next use
         private Choice? _last;             // the last choice made, to tell a change in an event
@@ -38,13 +39,13 @@ namespace SecureMFA.Core.Stores.Ldap
         /// opens a bound connection to a DC by its DNS host name; by default <see cref="LdapConnectionSettings.ConnectToDomainController"/>.
         /// Tests whose DCs' names are not in DNS map them to addresses here.
         /// </param>
-        public DomainControllerChoice(LdapConnectionSettings settings, IEventSink events, Func<DateTime>? clock = null, Func<string, LdapConnection>? connectToDomainController = null)
+        public DomainControllerChoice(LdapConnectionSettings settings, IEventSink events, IClock? clock = null, Func<string, LdapConnection>? connectToDomainController = null)
         {
             _connectConfigured = settings.Connect;
             _connectToDomainController = connectToDomainController ?? settings.ConnectToDomainController;
             _configuredName = settings.Server.Length > 0 ? settings.Server : "the domain controller locator";
             _events = EventSinks.Guarded(events);
-            _clock = clock ?? (() => DateTime.UtcNow);
+            _clock = clock ?? SystemClock.Instance;
         }
 
         /// <summary>The DC to use now: chosen at the first call, again when the re-check is due or the DC in use was reported unreachable.</summary>
@@ -120,7 +121,7 @@ namespace SecureMFA.Core.Stores.Ldap
             }
         }
 
-        private bool RecheckDue() => _clock().Ticks >= Volatile.Read(ref _recheckAtTicks);
+        private bool RecheckDue() => _clock.UtcNow.Ticks >= Volatile.Read(ref _recheckAtTicks);
 
         private DomainController Choose()
         {
@@ -205,7 +206,7 @@ namespace SecureMFA.Core.Stores.Ldap
             // The same DC as before stays the same object, so connections the store holds to it stay in use.
             if (previous != null && previous.DomainController.Is(choice.DomainController.NtdsSettingsDn) && previous.DomainController.IsPdcEmulator == choice.DomainController.IsPdcEmulator)
                 choice = new Choice(previous.DomainController, choice.PdcEmulatorProblem);
-            Volatile.Write(ref _recheckAtTicks, (_clock() + RecheckInterval).Ticks);
+            Volatile.Write(ref _recheckAtTicks, (_clock.UtcNow + RecheckInterval).Ticks);
             Volatile.Write(ref _last, choice);
             Volatile.Write(ref _current, choice);
 

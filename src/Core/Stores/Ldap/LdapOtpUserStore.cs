@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Lockout;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Totp;
 using A = SecureMFA.Core.Stores.Ldap.LdapAttributes;
 
@@ -43,7 +44,7 @@ namespace SecureMFA.Core.Stores.Ldap
 
         public string Describe() => $"AD store: {DomainControllerInUse()}";
 
-        public OtpUser? Find(string upn) => Run(() => Read(UpnKey.Normalize(upn)).User);
+        public OtpUser? Find(string upn) => Run(() => Read(Upn.Normalize(upn)).User);
 
         /// <summary>Throws <see cref="StoreUnavailableException"/> unless the directory is reachable and its schema has the sMFA-OTP attributes.</summary>
         public void CheckSchema() => Run(() =>
@@ -234,7 +235,7 @@ namespace SecureMFA.Core.Stores.Ldap
 
         /// <summary>A directory has no multi-object transactions: users are created one modify each.</summary>
         public IReadOnlyList<string> CreateMany(IReadOnlyList<NewOtpUser> users) =>
-            users.Where(u => !Create(u)).Select(u => UpnKey.Normalize(u.Upn)).ToList();
+            users.Where(u => !Create(u)).Select(u => Upn.Normalize(u.Upn)).ToList();
 
         public void Dispose() => _connections.Dispose();
 
@@ -259,7 +260,7 @@ namespace SecureMFA.Core.Stores.Ldap
         /// <summary>Reads, decides, writes with compare-and-swap; on a lost race, reads and decides again.</summary>
         private T Update<T>(string upn, Func<OtpUser?, Decision<T>> decide, T missingUserResult, bool requireDirectoryUser = false)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             return Run(() =>
             {
                 var random = new Random(Guid.NewGuid().GetHashCode());

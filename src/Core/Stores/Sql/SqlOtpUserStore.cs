@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using SecureMFA.Core.Lockout;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Stores.Sql
@@ -52,19 +53,19 @@ namespace SecureMFA.Core.Stores.Sql
                 throw new StoreUnavailableException($"The {_dialect.Name} database is at schema version {version}; version {SqlStatements.SchemaVersion} is needed. Run New-SecureMfaOtpDatabase or sql/Upgrade_From_Previous_Version.sql.");
         }
 
-        public OtpUser? Find(string upn) => Run(c => FindOn(c, UpnKey.Normalize(upn)));
+        public OtpUser? Find(string upn) => Run(c => FindOn(c, Upn.Normalize(upn)));
 
         public bool Create(NewOtpUser user) => Run(c => Insert(c, null, user, DateTime.UtcNow));
 
         public bool Reset(NewOtpUser user) => Execute(SqlStatements.Reset, cmd => cmd
-            .With("@upn", UpnKey.Normalize(user.Upn))
+            .With("@upn", Upn.Normalize(user.Upn))
             .With("@secret", user.ProtectedSecret)
             .With("@algorithm", user.Parameters.Algorithm.ToString())
             .With("@digits", user.Parameters.Digits)
             .With("@period", user.Parameters.PeriodSeconds)) == 1;
 
         public bool ReplaceSecret(string upn, string currentProtected, string newProtected) => Execute(SqlStatements.ReplaceSecret, cmd => cmd
-            .With("@upn", UpnKey.Normalize(upn)).With("@old", currentProtected).With("@new", newProtected)) == 1;
+            .With("@upn", Upn.Normalize(upn)).With("@old", currentProtected).With("@new", newProtected)) == 1;
 
         public int ReplaceSecrets(IReadOnlyList<SecretReplacement> replacements) => Run(c =>
         {
@@ -73,7 +74,7 @@ namespace SecureMFA.Core.Stores.Sql
             {
                 foreach (var replacement in replacements)
                     using (var command = SqlCommands.Create(c, SqlStatements.ReplaceSecret, transaction)
-                        .With("@upn", UpnKey.Normalize(replacement.Upn)).With("@old", replacement.CurrentProtected).With("@new", replacement.NewProtected))
+                        .With("@upn", Upn.Normalize(replacement.Upn)).With("@old", replacement.CurrentProtected).With("@new", replacement.NewProtected))
                         written += command.ExecuteNonQuery();
                 transaction.Commit();
             }
@@ -82,7 +83,7 @@ namespace SecureMFA.Core.Stores.Sql
 
         public SuccessOutcome RecordSuccess(string upn, long stepStartSecond, LogonAttempt attempt)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             return Write((c, t) =>
             {
                 int changed;
@@ -109,7 +110,7 @@ namespace SecureMFA.Core.Stores.Sql
 
         private OtpUser? CountFailure(string statement, string upn, long? stepStartSecond, string failedCode, LogonAttempt attempt, LockoutPolicy policy)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             return Write((c, t) =>
             {
                 using (var command = SqlCommands.Create(c, statement, t)
@@ -126,7 +127,7 @@ namespace SecureMFA.Core.Stores.Sql
 
         public bool ReplaceRecoveryCodes(string upn, IReadOnlyList<string> codeHashes, DateTime utcNow)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             return Run(c =>
             {
                 using (var transaction = c.BeginTransaction())
@@ -144,7 +145,7 @@ namespace SecureMFA.Core.Stores.Sql
 
         public RecoveryCodeOutcome UseRecoveryCode(string upn, string codeHash, LogonAttempt attempt)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             return Run(c =>
             {
                 using (var transaction = c.BeginTransaction())
@@ -190,13 +191,13 @@ namespace SecureMFA.Core.Stores.Sql
         }
 
         public bool SetDisabled(string upn, bool disabled) =>
-            Execute(SqlStatements.SetDisabled, cmd => cmd.With("@upn", UpnKey.Normalize(upn)).With("@disabled", disabled)) == 1;
+            Execute(SqlStatements.SetDisabled, cmd => cmd.With("@upn", Upn.Normalize(upn)).With("@disabled", disabled)) == 1;
 
-        public bool Unlock(string upn) => Execute(SqlStatements.Unlock, cmd => cmd.With("@upn", UpnKey.Normalize(upn))) == 1;
+        public bool Unlock(string upn) => Execute(SqlStatements.Unlock, cmd => cmd.With("@upn", Upn.Normalize(upn))) == 1;
 
         public bool Remove(string upn)
         {
-            var key = UpnKey.Normalize(upn);
+            var key = Upn.Normalize(upn);
             return Run(c =>
             {
                 using (var transaction = c.BeginTransaction())
@@ -235,7 +236,7 @@ namespace SecureMFA.Core.Stores.Sql
                 using (var transaction = c.BeginTransaction())
                 {
                     for (var i = start; i < Math.Min(users.Count, start + BulkBatchSize); i++)
-                        if (!Insert(c, transaction, users[i], now)) existing.Add(UpnKey.Normalize(users[i].Upn));
+                        if (!Insert(c, transaction, users[i], now)) existing.Add(Upn.Normalize(users[i].Upn));
                     transaction.Commit();
                 }
             }
@@ -244,7 +245,7 @@ namespace SecureMFA.Core.Stores.Sql
 
         private static bool Insert(DbConnection connection, DbTransaction? transaction, NewOtpUser user, DateTime now)
         {
-            var key = UpnKey.Normalize(user.Upn);
+            var key = Upn.Normalize(user.Upn);
             try
             {
                 using (var command = SqlCommands.Create(connection, SqlStatements.Create, transaction)

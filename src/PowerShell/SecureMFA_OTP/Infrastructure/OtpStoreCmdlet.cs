@@ -4,6 +4,7 @@ using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Identity;
 
 namespace SecureMFA.Cmdlets.Infrastructure
 {
@@ -63,7 +64,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
         {
             try
             {
-                key = UpnKey.Normalize(upn);
+                key = Upn.Normalize(upn);
                 return true;
             }
             catch (ArgumentException ex)

@@ -59,7 +59,7 @@ namespace SecureMFA.Cmdlets.Output
 
         public static OtpUserInfo FromNew(NewOtpUser user, DateTime utcNow) => new OtpUserInfo
         {
-            Upn = UpnKey.Normalize(user.Upn),
+            Upn = SecureMFA.Otp.Identity.Upn.Normalize(user.Upn),
             Status = user.Disabled ? OtpUserStatus.Disabled : OtpUserStatus.Pending,
             Disabled = user.Disabled,
             Algorithm = user.Parameters.Algorithm.ToString(),

@@ -13,7 +13,8 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 
         public void Write(WinOtpEventId id, WinOtpEventLevel level, string message)
         {
-            lock (_lines) _lines.Add($"{(int)id} {level}: {message}");
+            // The verbose stream shows them as the Application log would: escaped, one line each.
+            lock (_lines) _lines.Add($"{(int)id} {level}: {GuardedEventLog.OneLine(message)}");
         }
 
         public IReadOnlyList<string> Drain()

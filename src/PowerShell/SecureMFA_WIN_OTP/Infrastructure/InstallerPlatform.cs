@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SecureMFA.Otp.Time;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Logon;
 using SecureMFA.WinOtp.Platform;
@@ -14,7 +15,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
     internal static class InstallerPlatform
     {
         public static WinOtpPlatform Create(SeamRegistry registry, SeamProtection protection, CollectedEvents events, string machineName) =>
-            new WinOtpPlatform(registry, protection, new SystemClock(), events, new ConsoleSession(), new NoVaultFiles(), settings => ApiHttpHandler.Create(settings),
+            new WinOtpPlatform(registry, protection, SystemClock.Instance, events, new ConsoleSession(), new NoVaultFiles(), settings => ApiHttpHandler.Create(settings),
                 string.IsNullOrEmpty(machineName) ? Environment.MachineName : machineName);
 
         private sealed class ConsoleSession : ISessionFacts

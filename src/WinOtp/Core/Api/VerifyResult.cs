@@ -1,4 +1,5 @@
 using System;
+using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WinOtp.Api
 {
@@ -11,12 +12,12 @@ namespace SecureMFA.WinOtp.Api
         {
             switch (text)
             {
-                case "accept": result = VerifyResult.Accept; return true;
-                case "reject": result = VerifyResult.Reject; return true;
-                case "replay": result = VerifyResult.Replay; return true;
-                case "locked": result = VerifyResult.Locked; return true;
-                case "disabled": result = VerifyResult.Disabled; return true;
-                case "not_enrolled": result = VerifyResult.NotEnrolled; return true;
+                case ApiWords.Results.Accept: result = VerifyResult.Accept; return true;
+                case ApiWords.Results.Reject: result = VerifyResult.Reject; return true;
+                case ApiWords.Results.Replay: result = VerifyResult.Replay; return true;
+                case ApiWords.Results.Locked: result = VerifyResult.Locked; return true;
+                case ApiWords.Results.Disabled: result = VerifyResult.Disabled; return true;
+                case ApiWords.Results.NotEnrolled: result = VerifyResult.NotEnrolled; return true;
                 default: result = VerifyResult.Reject; return false;
             }
         }

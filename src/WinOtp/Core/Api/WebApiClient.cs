@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Time;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Platform;
 
@@ -23,9 +24,6 @@ namespace SecureMFA.WinOtp.Api
     /// </summary>
     public sealed class WebApiClient : IDisposable
     {
-        public const string RegisterPath = "/v1/devices/register";
-        public const string SelfPath = "/v1/devices/self";
-        public const string VerifyPath = "/v1/otp/verify";
         private const int MaxReplyBytes = 65536;
         private static readonly string[] IsoFormats = { "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" };
 
@@ -56,8 +54,8 @@ namespace SecureMFA.WinOtp.Api
         public async Task<ApiReply<RegistrationAnswer>> RegisterAsync(string bootstrap, string machine, string machineSid)
         {
             if (string.IsNullOrEmpty(bootstrap)) throw new ArgumentException("The bootstrap value (api_headers_value) is empty.", nameof(bootstrap));
-            var body = new JsonWriter().Add("machine", machine ?? "").Add("machineSid", machineSid ?? "").ToUtf8();
-            var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.Resolve(RegisterPath)) { Content = Json(body) };
+            var body = new JsonWriter().Add(ApiWords.Members.Machine, machine ?? "").Add(ApiWords.Members.MachineSid, machineSid ?? "").ToUtf8();
+            var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.Resolve(ApiWords.Paths.Register)) { Content = Json(body) };
             request.Headers.TryAddWithoutValidation(ApiHeaders.Bootstrap, bootstrap);
 
             var exchange = await ExchangeAsync(request).ConfigureAwait(false);
@@ -67,13 +65,13 @@ namespace SecureMFA.WinOtp.Api
             try
             {
                 var json = JsonReader.ParseObject(exchange.Body);
-                var id = json.RequiredString("deviceId");
+                var id = json.RequiredString(ApiWords.Members.DeviceId);
                 byte[] key;
-                try { key = Convert.FromBase64String(json.RequiredString("deviceKey")); }
+                try { key = Convert.FromBase64String(json.RequiredString(ApiWords.Members.DeviceKey)); }
                 catch (FormatException) { throw new JsonFormatException("\"deviceKey\" is not base64."); }
                 if (!DeviceCredentials.IsDeviceId(id) || key.Length != MessageSignature.DeviceKeyBytes)
                     throw new JsonFormatException("The device id or key is not of the documented form.");
-                return ApiReply<RegistrationAnswer>.Answered(new RegistrationAnswer(new DeviceCredentials(id, key), json.RequiredInt64("serverTime")), 200);
+                return ApiReply<RegistrationAnswer>.Answered(new RegistrationAnswer(new DeviceCredentials(id, key), json.RequiredInt64(ApiWords.Members.ServerTime)), 200);
             }
             catch (JsonFormatException e) { return ApiReply<RegistrationAnswer>.Unreachable(ApiFailure.BadReply, 200, "registration reply: " + e.Message); }
         }
@@ -81,18 +79,18 @@ namespace SecureMFA.WinOtp.Api
         /// <summary>GET /v1/devices/self: reachability, the key, and the clock skew.</summary>
         public async Task<ApiReply<DeviceSelfAnswer>> GetSelfAsync(DeviceCredentials device)
         {
-            var reply = await SendSignedAsync(device, HttpMethod.Get, SelfPath, null).ConfigureAwait(false);
+            var reply = await SendSignedAsync(device, HttpMethod.Get, ApiWords.Paths.DeviceSelf, null).ConfigureAwait(false);
             if (reply.Failure != null) return ApiReply<DeviceSelfAnswer>.Unreachable(reply.Failure.Value, reply.Status, reply.Detail, reply.UnsignedServerTime);
             if (reply.Status != 200) return NotAnswered<DeviceSelfAnswer>(reply);
             try
             {
                 var json = JsonReader.ParseObject(reply.Body);
-                var serverTime = json.RequiredInt64("serverTime");
+                var serverTime = json.RequiredInt64(ApiWords.Members.ServerTime);
                 return ApiReply<DeviceSelfAnswer>.Answered(new DeviceSelfAnswer
                 {
-                    DeviceId = json.RequiredString("deviceId"),
-                    Machine = json.String("machine") ?? "",
-                    Registered = json.String("registered") ?? "",
+                    DeviceId = json.RequiredString(ApiWords.Members.DeviceId),
+                    Machine = json.String(ApiWords.Members.Machine) ?? "",
+                    Registered = json.String(ApiWords.Members.Registered) ?? "",
                     ServerTime = serverTime,
                     ClockSkewSeconds = UnixTime.Seconds(_clock.UtcNow) - serverTime,
                 }, 200);
@@ -104,14 +102,14 @@ namespace SecureMFA.WinOtp.Api
         public async Task<ApiReply<VerifyAnswer>> VerifyAsync(DeviceCredentials device, VerifyRequest verify)
         {
             var writer = new JsonWriter()
-                .Add("upn", verify.Upn)
-                .Add("code", verify.Code)
-                .Add("scenario", verify.Scenario.WireName())
-                .Add("machine", verify.Machine)
-                .Add("offline", verify.Offline);
-            if (verify.Offline) writer.Add("offlineDays", verify.OfflineDays);
+                .Add(ApiWords.Members.Upn, verify.Upn)
+                .Add(ApiWords.Members.Code, verify.Code)
+                .Add(ApiWords.Members.Scenario, verify.Scenario.WireName())
+                .Add(ApiWords.Members.Machine, verify.Machine)
+                .Add(ApiWords.Members.Offline, verify.Offline);
+            if (verify.Offline) writer.Add(ApiWords.Members.OfflineDays, verify.OfflineDays);
 
-            var reply = await SendSignedAsync(device, HttpMethod.Post, VerifyPath, writer.ToUtf8()).ConfigureAwait(false);
+            var reply = await SendSignedAsync(device, HttpMethod.Post, ApiWords.Paths.Verify, writer.ToUtf8()).ConfigureAwait(false);
             if (reply.Failure != null) return ApiReply<VerifyAnswer>.Unreachable(reply.Failure.Value, reply.Status, reply.Detail, reply.UnsignedServerTime);
             if (reply.Status != 200) return NotAnswered<VerifyAnswer>(reply);
             try { return ApiReply<VerifyAnswer>.Answered(ParseVerify(JsonReader.ParseObject(reply.Body)), 200); }
@@ -122,24 +120,24 @@ namespace SecureMFA.WinOtp.Api
 
         private static VerifyAnswer ParseVerify(JsonObject json)
         {
-            if (!VerifyResultNames.TryParse(json.String("result"), out var result))
+            if (!VerifyResultNames.TryParse(json.String(ApiWords.Members.Result), out var result))
                 throw new JsonFormatException("\"result\" is not one of the documented values.");
             var answer = new VerifyAnswer
             {
                 Result = result,
-                AttemptsLeft = json.Int32("attemptsLeft"),
-                ServerTime = json.RequiredInt64("serverTime"),
-                Reason = json.String("reason"),
-                DriftSeconds = json.Int32("driftSeconds"),
+                AttemptsLeft = json.Int32(ApiWords.Members.AttemptsLeft),
+                ServerTime = json.RequiredInt64(ApiWords.Members.ServerTime),
+                Reason = json.String(ApiWords.Members.Reason),
+                DriftSeconds = json.Int32(ApiWords.Members.DriftSeconds),
             };
-            var lockedUntil = json.String("lockedUntil");
+            var lockedUntil = json.String(ApiWords.Members.LockedUntil);
             if (lockedUntil != null)
             {
                 if (!DateTime.TryParseExact(lockedUntil, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var until))
                     throw new JsonFormatException("\"lockedUntil\" is not an ISO 8601 UTC time.");
                 answer.LockedUntil = until;
             }
-            var offline = json.Object("offline");
+            var offline = json.Object(ApiWords.Members.Offline);
             if (offline != null) answer.Offline = OfflinePackage.FromJson(offline);
             return answer;
         }
@@ -246,7 +244,7 @@ namespace SecureMFA.WinOtp.Api
         {
             try
             {
-                var code = JsonReader.ParseObject(body).String("error");
+                var code = JsonReader.ParseObject(body).String(ApiWords.Members.Error);
                 if (code == null || code.Length == 0 || code.Length > 40) return null;
                 foreach (var c in code) if (!((c >= 'a' && c <= 'z') || c == '_')) return null;
                 return code;
@@ -256,7 +254,7 @@ namespace SecureMFA.WinOtp.Api
 
         private static long? ServerTimeOf(byte[] body)
         {
-            try { return JsonReader.ParseObject(body).Int64("serverTime"); }
+            try { return JsonReader.ParseObject(body).Int64(ApiWords.Members.ServerTime); }
             catch (JsonFormatException) { return null; }
         }
 

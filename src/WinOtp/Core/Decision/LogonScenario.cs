@@ -1,4 +1,5 @@
 using System;
+using SecureMFA.Otp.Protocol;
 
 namespace SecureMFA.WinOtp.Decision
 {
@@ -16,10 +17,10 @@ namespace SecureMFA.WinOtp.Decision
         {
             switch (scenario)
             {
-                case LogonScenario.Logon: return "logon";
-                case LogonScenario.Unlock: return "unlock";
-                case LogonScenario.Rdp: return "rdp";
-                case LogonScenario.CredUI: return "credui";
+                case LogonScenario.Logon: return ApiWords.Scenarios.Logon;
+                case LogonScenario.Unlock: return ApiWords.Scenarios.Unlock;
+                case LogonScenario.Rdp: return ApiWords.Scenarios.Rdp;
+                case LogonScenario.CredUI: return ApiWords.Scenarios.CredUi;
                 default: throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown logon scenario.");
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Protocol;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Events;
 using SecureMFA.WinOtp.Logon;
@@ -39,9 +40,9 @@ namespace SecureMFA.WinOtp.Device
 
                 if (reply.Kind != ApiReplyKind.Answered)
                 {
-                    var message = reply.ErrorCode == "bad_bootstrap" ? "The API refused the bootstrap value (api_headers_value)."
-                        : reply.ErrorCode == "registration_closed" ? "The API does not accept registrations (no api_headers_value is configured on it)."
-                        : reply.ErrorCode == "rate_limited" ? "The API refuses registrations from this address for a while (too many wrong bootstrap values)."
+                    var message = reply.ErrorCode == ApiWords.Errors.BadBootstrap ? "The API refused the bootstrap value (api_headers_value)."
+                        : reply.ErrorCode == ApiWords.Errors.RegistrationClosed ? "The API does not accept registrations (no api_headers_value is configured on it)."
+                        : reply.ErrorCode == ApiWords.Errors.RateLimited ? "The API refuses registrations from this address for a while (too many wrong bootstrap values)."
                         : "The registration failed: " + reply.Detail + ".";
                     events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration with " + settings.ApiEndpoint + " failed: " + reply.Detail + ".");
                     return (false, message);

@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Totp;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Device;
@@ -308,7 +310,7 @@ namespace SecureMFA.WinOtp.Logon
                     if (reply.Kind == ApiReplyKind.Answered)
                         _events.Write(WinOtpEventId.ProviderOk, reply.Answer!.ClockSkewSeconds > 60 || reply.Answer.ClockSkewSeconds < -60 ? WinOtpEventLevel.Warning : WinOtpEventLevel.Information,
                             "Device " + device.DeviceId + " checked with the SecureMFA WEB API; this clock is " + reply.Answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture) + " s from the server's.");
-                    else if (reply.Kind == ApiReplyKind.Refused && reply.ErrorCode == DeviceRevokedError && reply.StatusCode == 403)
+                    else if (reply.Kind == ApiReplyKind.Refused && reply.ErrorCode == ApiWords.Errors.DeviceRevoked && reply.StatusCode == 403)
                         Revoke(device);
                     else
                         _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device check failed: " + reply.Detail + SkewNote(reply.ServerTime) + ".");
@@ -351,12 +353,19 @@ namespace SecureMFA.WinOtp.Logon
                 failure = new LogonResult(LogonOutcome.NotConfigured, TileText.NotConfigured);
                 return null;
             }
-            if (!UpnResolver.TryResolve(userName, settings.AnchorDnsName, out var upn, out var nameError))
+            if (!UpnResolver.TryMap(userName, settings.AnchorDnsName, out var candidate, out var nameError))
             {
                 failure = new LogonResult(LogonOutcome.InvalidInput, nameError);
                 return null;
             }
-            var digits = CodeText.Normalize(code);
+            if (!Upn.TryNormalize(candidate, out var upn, out var upnProblem))
+            {
+                // The API would answer invalid_upn: the tile says what it would say, without sending the name.
+                _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"Sign-in of {candidate} refused on this computer without asking the WEB API, which accepts no such UPN: {upnProblem}");
+                failure = new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName);
+                return null;
+            }
+            var digits = TypedCode.Normalize(code);
             if (digits == null)
             {
                 failure = new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
@@ -420,9 +429,9 @@ namespace SecureMFA.WinOtp.Logon
             {
                 case VerifyResult.Reject:
                     // Not the user's number of digits: the API does not count it as an attempt, so neither does the vault.
-                    if (answer.Reason == "malformed") return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                    if (answer.Reason == ApiWords.Reasons.Malformed) return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
                     CopyRefusalOffline(upn, device, true, null, policy);
-                    return new LogonResult(LogonOutcome.Rejected, TileText.Rejected(answer.AttemptsLeft, answer.Reason == "clock_drift" ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
+                    return new LogonResult(LogonOutcome.Rejected, TileText.Rejected(answer.AttemptsLeft, answer.Reason == ApiWords.Reasons.ClockDrift ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
                 case VerifyResult.Replay:
                     return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
                 case VerifyResult.Locked:
@@ -470,12 +479,12 @@ namespace SecureMFA.WinOtp.Logon
             _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The SecureMFA WEB API refused the request for " + upn + ": " + reply.Detail + ".");
             switch (reply.ErrorCode)
             {
-                case DeviceRevokedError:
+                case ApiWords.Errors.DeviceRevoked:
                     if (reply.StatusCode != 403) goto default;
                     Revoke(device);
                     return new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn);
-                case "rate_limited": return new LogonResult(LogonOutcome.Unavailable, TileText.RateLimited, upn);
-                case "invalid_upn": return new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName, upn);
+                case ApiWords.Errors.RateLimited: return new LogonResult(LogonOutcome.Unavailable, TileText.RateLimited, upn);
+                case ApiWords.Errors.InvalidUpn: return new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName, upn);
                 default: return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
             }
         }
@@ -576,9 +585,6 @@ namespace SecureMFA.WinOtp.Logon
 
         private static OfflinePolicy PolicyOf(WinOtpSettings settings) =>
             new OfflinePolicy(settings.OfflineValidDays, settings.OfflineLoginFailures, settings.OfflineLockoutMinutes, settings.OfflineMaxFailures);
-
-        /// <summary>The error code of a revoked device's refusal (docs/webapi-protocol.md, section 9): acted on only when signed.</summary>
-        private const string DeviceRevokedError = "device_revoked";
 
         private string SkewNote(long? serverTime)
         {

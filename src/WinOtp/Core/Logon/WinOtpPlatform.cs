@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading.Tasks;
+using SecureMFA.Otp.Time;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Events;
 using SecureMFA.WinOtp.Offline;
@@ -56,7 +57,7 @@ namespace SecureMFA.WinOtp.Logon
         public static WinOtpPlatform Windows(ISessionFacts session) => new WinOtpPlatform(
             new Platform.Windows.WindowsMachineRegistry(),
             new Platform.Windows.WindowsMachineProtection(),
-            new SystemClock(),
+            SystemClock.Instance,
             new Platform.Windows.WindowsEventLog(),
             session,
             new Platform.Windows.WindowsVaultFolder(),

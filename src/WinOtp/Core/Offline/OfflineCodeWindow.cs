@@ -19,7 +19,7 @@ namespace SecureMFA.WinOtp.Offline
         public static CodeWindowOutcome Check(byte[] secret, TotpParameters parameters, string? code, DateTime utcNow, long lastStep, out long matchedStep)
         {
             matchedStep = -1;
-            if (TotpVerifier.NormalizeCode(code, parameters.Digits) == null) return CodeWindowOutcome.Malformed;
+            if (TypedCode.Digits(code, parameters.Digits) == null) return CodeWindowOutcome.Malformed;
             var matchedOld = false;
             for (var drift = -WindowSteps; drift <= WindowSteps; drift++)
             {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Time;
 using SecureMFA.Otp.Totp;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Platform;
@@ -151,7 +152,7 @@ namespace SecureMFA.WinOtp.Offline
             if (policy.MaxFailuresSinceOnline > 0 && record.OfflineFailures >= policy.MaxFailuresSinceOnline) return new OfflineCheck(OfflineOutcome.NeedsOnline);
             if (record.LockedUntil > now) return new OfflineCheck(OfflineOutcome.Locked) { LockedUntil = UnixTime.ToDateTime(record.LockedUntil) };
             if (!TryParameters(record.Alg, record.Digits, record.Period, out var parameters)) return new OfflineCheck(OfflineOutcome.Tampered);
-            if (TotpVerifier.NormalizeCode(code, parameters!.Digits) == null) return new OfflineCheck(OfflineOutcome.Malformed);
+            if (TypedCode.Digits(code, parameters!.Digits) == null) return new OfflineCheck(OfflineOutcome.Malformed);
 
             var lockout = OfflineLockout.Stricter(record.PackageMaxFailures, record.PackageLockoutMinutes, policy.LoginFailures, policy.LockoutMinutes);
             // Whatever way this method is left, an opened secret is wiped, unless it was handed over to be re-locked.

@@ -14,7 +14,8 @@ namespace SecureMFA.WinOtp.Platform.Windows
             var type = level == WinOtpEventLevel.Error ? EventLogEntryType.Error
                 : level == WinOtpEventLevel.Warning ? EventLogEntryType.Warning
                 : EventLogEntryType.Information;
-            EventLog.WriteEntry(SourceName, message, type, (int)id);
+            // The shell writes here directly (COM guards, the filter), not only through GuardedEventLog: escaped here too.
+            EventLog.WriteEntry(SourceName, GuardedEventLog.OneLine(message), type, (int)id);
         }
     }
 }

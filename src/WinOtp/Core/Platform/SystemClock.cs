@@ -1,9 +1,0 @@
-using System;
-
-namespace SecureMFA.WinOtp.Platform
-{
-    public sealed class SystemClock : IClock
-    {
-        public DateTime UtcNow => DateTime.UtcNow;
-    }
-}
