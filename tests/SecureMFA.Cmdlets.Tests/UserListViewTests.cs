@@ -53,14 +53,15 @@ namespace SecureMFA.Cmdlets.Tests
 
             var lines = Render("Get-xOTP_User");
             var header = lines[0];
-            Assert.Matches(@"^Upn\s+Status\s+LastLogon\s+Failed\s+Codes left/used$", header);
+            Assert.Matches(@"^Upn\s+Status\s+LastLogon\s+Failed\s+Codes$", header);
             Assert.DoesNotContain(lines, l => l.Contains('…') || l.Contains("..."));
             string Row(string upn) => Assert.Single(lines, l => l.StartsWith(upn));
 
             var enrolled = Row("enrolled@adatum.com");
             Assert.Matches(@"^enrolled@adatum\.com\s+Enrolled\s+" + Local(SignedIn.AddMinutes(5)).Replace("+", "\\+") + @"\s+0\s+9/1$", enrolled);
             Assert.Matches(@"^pending@adatum\.com\s+Pending\s+0\s+0/0$", Row("pending@adatum.com"));
-            Assert.Contains("Locked until " + Local(lockedUntil), Row("locked@adatum.com"));
+            Assert.Contains("Locked until " + Local(lockedUntil).Substring(11, 5), Row("locked@adatum.com"));
+            Assert.Equal(Local(lockedUntil), Local((DateTime)_ps.Run("(Get-xOTP_User locked@adatum.com).LockedUntil").Output.Single().BaseObject));
             Assert.Matches(@"^disabled@adatum\.com\s+Disabled\s", Row("disabled@adatum.com"));
 
             // The objects keep UTC.

@@ -11,7 +11,8 @@ namespace SecureMFA.Cmdlets.Output
     public sealed class OtpUserInfo
     {
         public string Upn { get; set; } = "";
-        public OtpUserStatus Status { get; set; }
+        /// <summary>An <see cref="OtpUserStatus"/> name: text, so ConvertTo-Json and Export-Csv write the word, not a number.</summary>
+        public string Status { get; set; } = "";
         /// <summary>True once the user confirmed the enrolment with a first code (logon = 1).</summary>
         public bool Enrolled { get; set; }
         public bool Disabled { get; set; }
@@ -37,7 +38,7 @@ namespace SecureMFA.Cmdlets.Output
             return new OtpUserInfo
             {
                 Upn = user.Upn,
-                Status = user.Disabled ? OtpUserStatus.Disabled : locked ? OtpUserStatus.Locked : user.Enrolled ? OtpUserStatus.Enrolled : OtpUserStatus.Pending,
+                Status = (user.Disabled ? OtpUserStatus.Disabled : locked ? OtpUserStatus.Locked : user.Enrolled ? OtpUserStatus.Enrolled : OtpUserStatus.Pending).ToString(),
                 Enrolled = user.Enrolled,
                 Disabled = user.Disabled,
                 Locked = locked,
@@ -60,7 +61,7 @@ namespace SecureMFA.Cmdlets.Output
         public static OtpUserInfo FromNew(NewOtpUser user, DateTime utcNow) => new OtpUserInfo
         {
             Upn = UpnKey.Normalize(user.Upn),
-            Status = user.Disabled ? OtpUserStatus.Disabled : OtpUserStatus.Pending,
+            Status = (user.Disabled ? OtpUserStatus.Disabled : OtpUserStatus.Pending).ToString(),
             Disabled = user.Disabled,
             Algorithm = user.Parameters.Algorithm.ToString(),
             Digits = user.Parameters.Digits,
