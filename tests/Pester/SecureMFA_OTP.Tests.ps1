@@ -78,3 +78,30 @@ Describe 'New-xOTP_User from Import-Csv' {
         ($after | Where-Object Disabled).Upn | Should -Be @('off1@adatum.com', 'off2@adatum.com')
     }
 }
+
+Describe 'A mistyped sqlite_path' {
+    It 'makes Get-xOTP_User say there is no store at that path, creating nothing' {
+        $missing = Join-Path $TestDrive 'no-such-folder/otp.db'
+        $config = Join-Path $TestDrive 'mistyped.json'
+        "{ `"auth_mode`": `"SQLITE`", `"sqlite_path`": `"$($missing -replace '\\', '/')`" }" | Set-Content -LiteralPath $config
+        $caught = $null
+        try { Get-xOTP_User alice@adatum.com -ConfigurationFilePath $config -ErrorAction Stop } catch { $caught = $_ }
+        "$caught" | Should -BeLike "There is no OTP store at `"$missing`" (sqlite_path in $config)*New-SecureMfaOtpDatabase*"
+        $caught.FullyQualifiedErrorId | Should -BeLike 'StoreNotFound,*'
+        Test-Path -LiteralPath (Split-Path $missing) | Should -BeFalse
+        $caught = $null
+        try { Get-xOTP_Device -ConfigurationFilePath $config -ErrorAction Stop } catch { $caught = $_ }
+        "$caught" | Should -BeLike 'There is no OTP store at *'
+        Test-Path -LiteralPath (Split-Path $missing) | Should -BeFalse
+    }
+}
+
+Describe 'Test-SecureMfaOtpConfiguration' {
+    It 'says a valid file is valid, on the host, and returns no objects for it' {
+        $config = New-SqliteConfiguration $TestDrive
+        $output = Test-SecureMfaOtpConfiguration $config -InformationVariable said 6> $null
+        $output | Should -BeNullOrEmpty
+        "$said" | Should -Be "$config is valid (0 warning(s))."
+        Test-SecureMfaOtpConfiguration $config -Quiet | Should -BeTrue
+    }
+}

@@ -27,6 +27,8 @@ namespace SecureMFA.Cmdlets
     [CmdletExample("Import-Csv .\\tickets.csv | Get-xOTP_User", "Shows the users named in the Upn (or UserPrincipalName) column of tickets.csv.")]
     public sealed class GetUserCommand : OtpStoreCmdlet
     {
+        protected override bool ReadsOnly => true;
+
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "A UPN, or a pattern with * and ?. Default: every user. Tab completes from the store.")]
         [Alias("UserPrincipalName")]
         [SupportsWildcards]

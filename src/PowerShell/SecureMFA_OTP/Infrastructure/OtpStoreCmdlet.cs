@@ -16,6 +16,9 @@ namespace SecureMFA.Cmdlets.Infrastructure
         [ValidateNotNullOrEmpty]
         public string ConfigurationFilePath { get; set; } = ModulePaths.DefaultConfigurationFile;
 
+        /// <summary>True for a cmdlet that only reads: it never creates a SQLite file (a mistyped sqlite_path would make an empty store).</summary>
+        protected virtual bool ReadsOnly => false;
+
         protected ProviderConfiguration Config { get; private set; } = null!;
         protected IOtpUserStore Store { get; private set; } = null!;
 
@@ -32,6 +35,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
             }
             WriteVerbose($"Store: {StoreErrors.Describe(Config)}{SearchBase()}");
+            if (ReadsOnly && StoreErrors.MissingSqliteFile(Config, path) is ErrorRecord missing) ThrowTerminatingError(missing);
             Store = Open(config => OtpUserStoreFactory.Open(config));
         }
 
