@@ -50,10 +50,17 @@ Describe 'Format-List, ConvertTo-Json and Export-Csv' {
         $list | Should -Not -Match 'Secret'
     }
 
-    It 'writes Status as its name and UTC times marked as UTC in JSON' {
+    It 'writes Status as its name and times with their UTC offset in JSON' {
         $json = 'disabled@adatum.com', 'enrolled@adatum.com' | Get-xOTP_User | ConvertTo-Json | ConvertFrom-Json -AsHashtable
         $json.Status | Should -Be @('Disabled', 'Enrolled')
-        (Get-xOTP_User enrolled@adatum.com | ConvertTo-Json) | Should -Match '"LastLogon": "2026-11-30T09:15:00Z"'
+        (Get-xOTP_User enrolled@adatum.com | ConvertTo-Json) | Should -Match '"LastLogon": "2026-11-30T09:15:00\+00:00"'
+    }
+
+    It 'writes times with their UTC offset in CSV, and they read back as the same instant' {
+        $row = Get-xOTP_User enrolled@adatum.com | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $row.LastLogon | Should -Match '09:15:00 \+00:00$'
+        [DateTimeOffset]::Parse($row.LastLogon, [cultureinfo]::InvariantCulture).UtcDateTime | Should -Be ([datetime]::new(2026, 11, 30, 9, 15, 0, [DateTimeKind]::Utc))
+        $row.Created | Should -Match '\+00:00$'
     }
 
     It 'writes Status as its name in CSV' {

@@ -61,13 +61,14 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Matches(@"^enrolled@adatum\.com\s+Enrolled\s+" + Local(SignedIn.AddMinutes(5)).Replace("+", "\\+") + @"\s+0\s+9/1$", enrolled);
             Assert.Matches(@"^pending@adatum\.com\s+Pending\s+0\s+0/0$", Row("pending@adatum.com"));
             Assert.Contains("Locked until " + Local(lockedUntil).Substring(11, 5), Row("locked@adatum.com"));
-            Assert.Equal(Local(lockedUntil), Local((DateTime)_ps.Run("(Get-xOTP_User locked@adatum.com).LockedUntil").Output.Single().BaseObject));
+            Assert.Equal(Local(lockedUntil), Local(((DateTimeOffset)_ps.Run("(Get-xOTP_User locked@adatum.com).LockedUntil").Output.Single().BaseObject).UtcDateTime));
             Assert.Matches(@"^disabled@adatum\.com\s+Disabled\s", Row("disabled@adatum.com"));
 
             // The objects keep UTC.
-            var lastLogon = (DateTime)_ps.Run("(Get-xOTP_User enrolled@adatum.com).LastLogon").Output.Single().BaseObject;
-            Assert.Equal(DateTimeKind.Utc, lastLogon.Kind);
-            Assert.Equal(SignedIn.AddMinutes(5), lastLogon);
+            var lastLogon = (DateTimeOffset)_ps.Run("(Get-xOTP_User enrolled@adatum.com).LastLogon").Output.Single().BaseObject;
+            Assert.Equal(TimeSpan.Zero, lastLogon.Offset);
+            Assert.Equal(DateTimeKind.Utc, lastLogon.UtcDateTime.Kind);
+            Assert.Equal(SignedIn.AddMinutes(5), lastLogon.UtcDateTime);
         }
 
         [Fact]

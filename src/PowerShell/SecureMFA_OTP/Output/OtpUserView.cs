@@ -14,6 +14,9 @@ namespace SecureMFA.Cmdlets.Output
         /// <summary>A UTC time in local time with its offset, e.g. "2026-11-30 10:15 +01:00"; empty for none.</summary>
         public static string Time(DateTime? utc) => Time(utc, TimeZoneInfo.Local);
 
+        /// <summary>An OtpUserInfo time in local time with its offset; empty for none.</summary>
+        public static string LocalTime(DateTimeOffset? instant) => instant.HasValue ? Time(instant.Value.UtcDateTime) : "";
+
         public static string Time(DateTime? utc, TimeZoneInfo zone)
         {
             if (!utc.HasValue) return "";
@@ -32,8 +35,8 @@ namespace SecureMFA.Cmdlets.Output
         public static string Status(OtpUserInfo user, TimeZoneInfo zone, DateTime utcNow)
         {
             if (user.Status != nameof(OtpUserStatus.Locked) || !user.LockedUntil.HasValue) return user.Status;
-            var until = DateTime.SpecifyKind(user.LockedUntil.Value, DateTimeKind.Utc);
-            var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(until), zone);
+            var until = user.LockedUntil.Value.UtcDateTime;
+            var local = TimeZoneInfo.ConvertTime(user.LockedUntil.Value, zone);
             var format = until - utcNow <= TimeSpan.FromDays(1) ? "HH:mm" : "MM-dd";
             return $"Locked until {local.ToString(format, CultureInfo.InvariantCulture)}";
         }
