@@ -84,6 +84,21 @@ namespace SecureMFA.Cmdlets.Tests
         }
 
         [Fact]
+        public void ALockShowsItsLocalHourWithinADayAndItsDateBeyondAndOtherStatesTheirName()
+        {
+            var result = _ps.Run(@"
+                $zone = [TimeZoneInfo]::CreateCustomTimeZone('Test +01', [TimeSpan]::FromHours(1), 'Test +01', 'Test +01')
+                $now = [datetime]::new(2026, 11, 30, 9, 15, 0, [DateTimeKind]::Utc)
+                function User($status, $until) { [SecureMFA.Cmdlets.Output.OtpUserInfo]@{ Upn = 'a@adatum.com'; Status = $status; LockedUntil = $until } }
+                [SecureMFA.Cmdlets.Output.OtpUserView]::Status((User 'Locked' ([DateTimeOffset]$now.AddMinutes(30))), $zone, $now)
+                [SecureMFA.Cmdlets.Output.OtpUserView]::Status((User 'Locked' ([DateTimeOffset]$now.AddDays(3))), $zone, $now)
+                [SecureMFA.Cmdlets.Output.OtpUserView]::Status((User 'Disabled' $null), $zone, $now)");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(new[] { "Locked until 10:45", "Locked until 12-03", "Disabled" }, result.Output.Select(o => o.ToString()));
+            Assert.All(result.Output, o => Assert.True(o.ToString().Length <= 18, $"{o} is wider than the Status column"));
+        }
+
+        [Fact]
         public void SortByAsksTheStoreForTheOrderAndPagesAfterIt()
         {
             var store = _store.Open();
