@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine: installs what the tests need, starts a throwaway Samba
 # AD domain controller on 127.0.0.1 and a pair of them on 127.0.0.11 and .12 (the PDC emulator tests),
-# builds both target frameworks (net472 and net10.0), runs the tests on net10.0, and stops the domain controllers.
+# builds both target frameworks (net472 and net10.0), runs the tests on net10.0, then the Pester suites in the real
+# PowerShell 7 against the staged modules (scripts/pester.sh), and stops the domain controllers. Both kinds always run;
+# the run fails when either failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -50,4 +52,9 @@ dotnet test SecureMFA.sln -c Release --no-build -nologo 2>&1 | tee "$log" || sta
 # One closing line for the whole run, summed over the test projects.
 awk '/^(Passed|Failed)!/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
-exit $status
+
+pester_status=0
+scripts/pester.sh || pester_status=$?
+[ "$status" -eq 0 ] || echo "dotnet test failed (exit $status)." >&2
+[ "$pester_status" -eq 0 ] || echo "The Pester suites failed (exit $pester_status)." >&2
+if [ "$status" -ne 0 ] || [ "$pester_status" -ne 0 ]; then exit 1; fi

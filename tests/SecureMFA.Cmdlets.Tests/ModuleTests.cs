@@ -86,16 +86,46 @@ namespace SecureMFA.Cmdlets.Tests
         }
     
         [Fact]
-        public void EveryShippedScriptParses()
+        public void EveryShippedScriptParsesAndIsValidForWindowsPowerShell51()
         {
-            var scripts = System.IO.Directory.GetFiles(PowerShellSession.StagedModuleFolder, "*.ps*1", System.IO.SearchOption.AllDirectories)
+            // Both modules' staged scripts: their loaders, the common functions put into them, the AD schema script.
+            var scripts = new[] { PowerShellSession.StagedModuleFolder, SecureMFA.Testing.RepositoryPaths.Of("artifacts/module/SecureMFA_WIN_OTP") }
+                .SelectMany(folder => System.IO.Directory.GetFiles(folder, "*.ps*1", System.IO.SearchOption.AllDirectories))
                 .Where(f => f.EndsWith(".ps1") || f.EndsWith(".psm1")).ToList();
             Assert.Contains(scripts, f => f.EndsWith("Create_SecureMFA_OTP_AD_attributes.ps1"));
+            Assert.Contains(scripts, f => f.EndsWith("SecureMFA_OTP.psm1"));
+            Assert.Contains(scripts, f => f.EndsWith("SecureMFA_WIN_OTP.psm1"));
             foreach (var script in scripts)
             {
                 System.Management.Automation.Language.Parser.ParseFile(script, out _, out var errors);
                 Assert.True(errors.Length == 0, script + ": " + string.Join("; ", errors.Select(e => e.Message)));
+                var sevenOnly = WindowsPowerShellSyntax.SevenOnly(System.IO.File.ReadAllText(script));
+                Assert.True(sevenOnly.Count == 0, $"{script} uses what Windows PowerShell 5.1 cannot parse: {string.Join("; ", sevenOnly)}");
             }
+        }
+
+        [Fact]
+        public void TheWindowsPowerShell51CheckFindsEverySevenOnlyConstruct()
+        {
+            var script = string.Join("\n",
+                "$a = $x ? 1 : 2",
+                "$b = $x ?? 'default'",
+                "$c ??= 3",
+                "${d}?.Name",
+                "${e}?[0]",
+                "Get-Item . && 'ok'",
+                "Get-Item . || 'failed'",
+                "1..3 | ForEach-Object -Parallel { $_ }",
+                "1..3 | % -Para { $_ }",
+                "function f { process { } clean { } }");
+            Assert.Equal(new[]
+            {
+                "line 1: the ternary operator ?:", "line 2: the ?? operator", "line 3: the ??= operator", "line 4: the ?. operator",
+                "line 5: the ?[ operator", "line 6: the && pipeline chain", "line 7: the || pipeline chain",
+                "line 8: ForEach-Object -Parallel", "line 9: ForEach-Object -Parallel", "line 10: a clean {} block",
+            }, WindowsPowerShellSyntax.SevenOnly(script));
+            // What 5.1 has too is not refused: Where-Object's ? alias, -and/-or, ForEach-Object -Process, a variable named clean.
+            Assert.Empty(WindowsPowerShellSyntax.SevenOnly("Get-Item . | ? { $_ -and $true -or $false } | ForEach-Object -Process { $_ }\n$clean = 1"));
         }
 
         [Fact]

@@ -53,20 +53,22 @@ namespace SecureMFA.Cmdlets.Tests
 
             var lines = Render("Get-xOTP_User");
             var header = lines[0];
-            Assert.Matches(@"^Upn\s+Status\s+LastLogon\s+Failed\s+Codes left/used$", header);
+            Assert.Matches(@"^Upn\s+Status\s+LastLogon\s+Failed\s+Codes$", header);
             Assert.DoesNotContain(lines, l => l.Contains('…') || l.Contains("..."));
             string Row(string upn) => Assert.Single(lines, l => l.StartsWith(upn));
 
             var enrolled = Row("enrolled@adatum.com");
             Assert.Matches(@"^enrolled@adatum\.com\s+Enrolled\s+" + Local(SignedIn.AddMinutes(5)).Replace("+", "\\+") + @"\s+0\s+9/1$", enrolled);
             Assert.Matches(@"^pending@adatum\.com\s+Pending\s+0\s+0/0$", Row("pending@adatum.com"));
-            Assert.Contains("Locked until " + Local(lockedUntil), Row("locked@adatum.com"));
+            Assert.Contains("Locked until " + Local(lockedUntil).Substring(11, 5), Row("locked@adatum.com"));
+            Assert.Equal(Local(lockedUntil), Local(((DateTimeOffset)_ps.Run("(Get-xOTP_User locked@adatum.com).LockedUntil").Output.Single().BaseObject).UtcDateTime));
             Assert.Matches(@"^disabled@adatum\.com\s+Disabled\s", Row("disabled@adatum.com"));
 
             // The objects keep UTC.
-            var lastLogon = (DateTime)_ps.Run("(Get-xOTP_User enrolled@adatum.com).LastLogon").Output.Single().BaseObject;
-            Assert.Equal(DateTimeKind.Utc, lastLogon.Kind);
-            Assert.Equal(SignedIn.AddMinutes(5), lastLogon);
+            var lastLogon = (DateTimeOffset)_ps.Run("(Get-xOTP_User enrolled@adatum.com).LastLogon").Output.Single().BaseObject;
+            Assert.Equal(TimeSpan.Zero, lastLogon.Offset);
+            Assert.Equal(DateTimeKind.Utc, lastLogon.UtcDateTime.Kind);
+            Assert.Equal(SignedIn.AddMinutes(5), lastLogon.UtcDateTime);
         }
 
         [Fact]
@@ -79,6 +81,21 @@ namespace SecureMFA.Cmdlets.Tests
                 [SecureMFA.Cmdlets.Output.OtpUserView]::Time($null, $zone)");
             Assert.True(result.Errors.Count == 0, result.ErrorText);
             Assert.Equal(new[] { "2026-11-30 10:15 +01:00", "2026-11-30 10:15 +01:00", "" }, result.Output.Select(o => o.ToString()));
+        }
+
+        [Fact]
+        public void ALockShowsItsLocalHourWithinADayAndItsDateBeyondAndOtherStatesTheirName()
+        {
+            var result = _ps.Run(@"
+                $zone = [TimeZoneInfo]::CreateCustomTimeZone('Test +01', [TimeSpan]::FromHours(1), 'Test +01', 'Test +01')
+                $now = [datetime]::new(2026, 11, 30, 9, 15, 0, [DateTimeKind]::Utc)
+                function User($status, $until) { [SecureMFA.Cmdlets.Output.OtpUserInfo]@{ Upn = 'a@adatum.com'; Status = $status; LockedUntil = $until } }
+                [SecureMFA.Cmdlets.Output.OtpUserView]::Status((User 'Locked' ([DateTimeOffset]$now.AddMinutes(30))), $zone, $now)
+                [SecureMFA.Cmdlets.Output.OtpUserView]::Status((User 'Locked' ([DateTimeOffset]$now.AddDays(3))), $zone, $now)
+                [SecureMFA.Cmdlets.Output.OtpUserView]::Status((User 'Disabled' $null), $zone, $now)");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Equal(new[] { "Locked until 10:45", "Locked until 12-03", "Disabled" }, result.Output.Select(o => o.ToString()));
+            Assert.All(result.Output, o => Assert.True(o.ToString().Length <= 18, $"{o} is wider than the Status column"));
         }
 
         [Fact]

@@ -105,9 +105,10 @@ if (problems.Count > 0)
 Console.WriteLine($"help: {cmdlets.Count} cmdlets documented in {args[1]}");
 return 0;
 
-static List<(string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description)> Parameters(Type type, CmdletAttribute cmdlet)
+// Each parameter as Get-Help shows it: its aliases ([Alias]) and whether it takes wildcards ([SupportsWildcards]) too.
+static List<(string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description, string Aliases, bool Wildcards)> Parameters(Type type, CmdletAttribute cmdlet)
 {
-    var list = new List<(string, string, bool, string, string, string)>();
+    var list = new List<(string, string, bool, string, string, string, string, bool)>();
     foreach (var property in type.GetProperties().OrderBy(p => p.Name == "ConfigurationFilePath" ? 1 : 0))
     {
         var attribute = property.GetCustomAttributes<ParameterAttribute>().FirstOrDefault();
@@ -116,18 +117,20 @@ static List<(string Name, string Type, bool Mandatory, string Position, string P
             : attribute.ValueFromPipeline ? "True (ByValue)" : attribute.ValueFromPipelineByPropertyName ? "True (ByPropertyName)" : "False";
         var position = attribute.Position == int.MinValue ? "named" : attribute.Position.ToString();
         var typeName = TypeName(property.PropertyType, full: false);
-        list.Add((property.Name, typeName, attribute.Mandatory, position, pipeline, attribute.HelpMessage ?? ""));
+        var aliases = property.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames).ToList();
+        list.Add((property.Name, typeName, attribute.Mandatory, position, pipeline, attribute.HelpMessage ?? "",
+            aliases.Count == 0 ? "none" : string.Join(", ", aliases), property.GetCustomAttribute<SupportsWildcardsAttribute>() != null));
     }
     if (cmdlet.SupportsShouldProcess)
     {
-        list.Add(("WhatIf", "SwitchParameter", false, "named", "False", "Shows what would happen, without changing anything."));
-        list.Add(("Confirm", "SwitchParameter", false, "named", "False", "Asks for confirmation before each change."));
+        list.Add(("WhatIf", "SwitchParameter", false, "named", "False", "Shows what would happen, without changing anything.", "wi", false));
+        list.Add(("Confirm", "SwitchParameter", false, "named", "False", "Asks for confirmation before each change.", "cf", false));
     }
     if (cmdlet.SupportsPaging)
     {
-        list.Add(("First", "UInt64", false, "named", "False", "Returns at most this many users."));
-        list.Add(("Skip", "UInt64", false, "named", "False", "Skips this many users first."));
-        list.Add(("IncludeTotalCount", "SwitchParameter", false, "named", "False", "Also returns the number of matching users."));
+        list.Add(("First", "UInt64", false, "named", "False", "Returns at most this many users.", "none", false));
+        list.Add(("Skip", "UInt64", false, "named", "False", "Skips this many users first.", "none", false));
+        list.Add(("IncludeTotalCount", "SwitchParameter", false, "named", "False", "Also returns the number of matching users.", "none", false));
     }
     return list;
 }
@@ -167,11 +170,12 @@ static void Para(XmlWriter xml, string element, string text)
     xml.WriteEndElement();
 }
 
-static void Parameter(XmlWriter xml, (string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description) p)
+static void Parameter(XmlWriter xml, (string Name, string Type, bool Mandatory, string Position, string Pipeline, string Description, string Aliases, bool Wildcards) p)
 {
     xml.WriteStartElement("parameter", Command);
     xml.WriteAttributeString("required", p.Mandatory ? "true" : "false");
-    xml.WriteAttributeString("globbing", "false");
+    xml.WriteAttributeString("globbing", p.Wildcards ? "true" : "false");
+    xml.WriteAttributeString("aliases", p.Aliases);
     xml.WriteAttributeString("pipelineInput", p.Pipeline);
     xml.WriteAttributeString("position", p.Position);
     xml.WriteElementString("name", Maml, p.Name);

@@ -20,6 +20,8 @@ namespace SecureMFA.Cmdlets
     [CmdletExample("Import-Csv .\\devices.csv | Get-xOTP_Device", "Shows the devices whose ids are in the DeviceId column of devices.csv.")]
     public sealed class GetDeviceCommand : DeviceRegistryCmdlet
     {
+        protected override bool ReadsOnly => true;
+
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "A device id, or a pattern with * and ?. Default: every device.")]
         [Alias("Id")]
         [SupportsWildcards]

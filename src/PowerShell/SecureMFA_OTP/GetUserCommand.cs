@@ -14,7 +14,7 @@ namespace SecureMFA.Cmdlets
         "Returns OTP users, filtered by UPN (wildcards * and ?), enrolment, disabled or locked state, sorted by UPN or by -SortBy. The store " +
         "filters, sorts and pages (SQL: WHERE and ORDER BY; AD: an LDAP filter and the server-side sort control), so -First and -Skip " +
         "page through a large store without reading all of it; ties are sorted by UPN, and users who never signed in come first when " +
-        "sorting by LastLogon (last with -Descending). The table shows Status (Enrolled, Pending, Locked until <local time>, Disabled), " +
+        "sorting by LastLogon (last with -Descending). The table (80 columns wide) shows Status (Enrolled, Pending, Locked until <local hour>, Disabled), " +
         "times in local time with the UTC offset, and recovery codes left/used; the objects keep UTC times. The output never contains " +
         "secrets. Pipe it to Unlock-xOTP_User, Disable-xOTP_User and the other support cmdlets. " + HelpText.UpnCompletion +
         " Also available as Get-SecureMfaOtpUser.",
@@ -27,6 +27,8 @@ namespace SecureMFA.Cmdlets
     [CmdletExample("Import-Csv .\\tickets.csv | Get-xOTP_User", "Shows the users named in the Upn (or UserPrincipalName) column of tickets.csv.")]
     public sealed class GetUserCommand : OtpStoreCmdlet
     {
+        protected override bool ReadsOnly => true;
+
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "A UPN, or a pattern with * and ?. Default: every user. Tab completes from the store.")]
         [Alias("UserPrincipalName")]
         [SupportsWildcards]

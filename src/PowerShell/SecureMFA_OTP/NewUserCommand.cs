@@ -22,7 +22,8 @@ namespace SecureMFA.Cmdlets
         "Import-Csv users.csv | New-xOTP_User works; they are written in batches of 1000, one transaction each. A UPN that is not name@domain " +
         "(\"not a upn\", \"x\") and a user that already exists are reported as errors naming the UPN, and the others are still created. " +
         HelpText.UpnCompletion + " Also available as New-SecureMfaOtpUser.",
-        Inputs = HelpText.UpnInputs + " A Disabled property (true/false) creates that user disabled.",
+        Inputs = HelpText.UpnInputs + " A Disabled property creates that user disabled: a bool, or text as Import-Csv gives it (true/false, yes/no, 1/0, any case; empty is false). " +
+            "Other text is an error naming the value, for that row only.",
         Outputs = "One OtpUserInfo per user created; with -IncludeEnrollment or -QrCodeFolder, an OtpEnrollmentInfo instead.")]
     [CmdletExample("New-xOTP_User -Upn alice@adatum.com", "Creates alice; she scans her QR code at her next sign-in.")]
     [CmdletExample("Import-Csv .\\users.csv | New-xOTP_User", "Creates every user listed in the Upn (or UserPrincipalName) column of users.csv; a Disabled column is honoured.")]
@@ -38,6 +39,7 @@ namespace SecureMFA.Cmdlets
         public string Upn { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "Create the user disabled: OTP sign-in is refused until Enable-xOTP_User.")]
+        [BooleanText]
         public SwitchParameter Disabled { get; set; }
 
         [Parameter(HelpMessage = "Also return the otpauth URI and the secret, for a help desk enrolling the user. Hand them to the user only.")]

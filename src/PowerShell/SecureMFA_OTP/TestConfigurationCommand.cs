@@ -50,6 +50,9 @@ namespace SecureMFA.Cmdlets
             foreach (var issue in result.Issues) WriteObject(issue);
             if (!result.IsValid)
                 WriteVerbose($"{path}: {result.Errors.Count()} error(s), {result.Warnings.Count()} warning(s).");
+            else
+                // On the host, as Write-Host would: the pipeline keeps only issue objects, and a valid file still says so.
+                WriteInformation(new HostInformationMessage { Message = $"{path} is valid ({result.Warnings.Count()} warning(s))." }, new[] { "PSHOST" });
         }
     }
 }

@@ -18,6 +18,9 @@ namespace SecureMFA.Cmdlets.Infrastructure
         [ValidateNotNullOrEmpty]
         public string ConfigurationFilePath { get; set; } = ModulePaths.DefaultConfigurationFile;
 
+        /// <summary>True for a cmdlet that only reads: it never creates a SQLite file (a mistyped sqlite_path would make an empty store).</summary>
+        protected virtual bool ReadsOnly => false;
+
         protected ProviderConfiguration Config { get; private set; } = null!;
         protected IOtpUserStore Store => Deployment.Store;
 
@@ -36,6 +39,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 ThrowTerminatingError(Errors.InvalidConfiguration(path, ex.Message, ex));
             }
             WriteVerbose($"Store: {StoreErrors.Describe(Config)}{SearchBase()}");
+            if (ReadsOnly && StoreErrors.MissingSqliteFile(Config, path) is ErrorRecord missing) ThrowTerminatingError(missing);
             _deployment = Open(() => Deployment.Open(Config));
         }
 

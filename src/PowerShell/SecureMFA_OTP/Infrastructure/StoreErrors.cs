@@ -30,6 +30,19 @@ namespace SecureMFA.Cmdlets.Infrastructure
             }
         }
 
+        /// <summary>
+        /// For a cmdlet that only reads: an error when the configuration names a SQLite file that does not exist (opening it
+        /// would create the folder and an empty store, and every user would then "not exist"); null otherwise.
+        /// </summary>
+        public static ErrorRecord? MissingSqliteFile(ProviderConfiguration config, string configurationFile)
+        {
+            if (config.AuthMode != AuthMode.SQLITE) return null;
+            var file = Path.GetFullPath(config.SqlitePath);
+            if (File.Exists(file)) return null;
+            return Errors.Record($"There is no OTP store at \"{file}\" (sqlite_path in {configurationFile}): check the path, or create the store with " +
+                "New-SecureMfaOtpDatabase.", "StoreNotFound", ErrorCategory.ObjectNotFound, file);
+        }
+
         public static ErrorRecord Record(ProviderConfiguration config, Exception ex)
         {
             var store = Describe(config);

@@ -4,23 +4,28 @@ using SecureMFA.Core.Stores;
 
 namespace SecureMFA.Cmdlets.Output
 {
-    /// <summary>An OTP user as support staff see it. Never carries the secret. Times are UTC; the table view shows them in local time.</summary>
+    /// <summary>
+    /// An OTP user as support staff see it. Never carries the secret. Times are UTC, as DateTimeOffset values with offset
+    /// +00:00, so Export-Csv writes "11/30/2026 09:15:00 +00:00" and ConvertTo-Json "2026-11-30T09:15:00+00:00" (a DateTime
+    /// lost its zone in CSV); the table view shows them in local time.
+    /// </summary>
     [Description("One object per OTP user (never the secret): Upn, Status (Enrolled, Pending, Locked, Disabled), Enrolled, Disabled, Locked, " +
         "LockedUntil, LastLogon, LogonCount, FailedLogonCount, FailedLastLogon, LogonIp, UserAgent, RecoveryCodesLeft, RecoveryCodesUsed, " +
-        "Algorithm, Digits, Period, Created. Times are UTC DateTime values; the default table shows them in local time with the UTC offset.")]
+        "Algorithm, Digits, Period, Created. Times are UTC DateTimeOffset values (+00:00, kept in CSV and JSON); the default table shows them in local time with the UTC offset.")]
     public sealed class OtpUserInfo
     {
         public string Upn { get; set; } = "";
-        public OtpUserStatus Status { get; set; }
+        /// <summary>An <see cref="OtpUserStatus"/> name: text, so ConvertTo-Json and Export-Csv write the word, not a number.</summary>
+        public string Status { get; set; } = "";
         /// <summary>True once the user confirmed the enrolment with a first code (logon = 1).</summary>
         public bool Enrolled { get; set; }
         public bool Disabled { get; set; }
         public bool Locked { get; set; }
-        public DateTime? LockedUntil { get; set; }
-        public DateTime? LastLogon { get; set; }
+        public DateTimeOffset? LockedUntil { get; set; }
+        public DateTimeOffset? LastLogon { get; set; }
         public int LogonCount { get; set; }
         public int FailedLogonCount { get; set; }
-        public DateTime? FailedLastLogon { get; set; }
+        public DateTimeOffset? FailedLastLogon { get; set; }
         public string? LogonIp { get; set; }
         public string? UserAgent { get; set; }
         /// <summary>Unused one-time recovery codes (New-xOTP_RecoveryCode).</summary>
@@ -29,7 +34,7 @@ namespace SecureMFA.Cmdlets.Output
         public string Algorithm { get; set; } = "";
         public int Digits { get; set; }
         public int Period { get; set; }
-        public DateTime Created { get; set; }
+        public DateTimeOffset Created { get; set; }
 
         public static OtpUserInfo From(OtpUser user, DateTime utcNow)
         {
@@ -37,15 +42,15 @@ namespace SecureMFA.Cmdlets.Output
             return new OtpUserInfo
             {
                 Upn = user.Upn,
-                Status = user.Disabled ? OtpUserStatus.Disabled : locked ? OtpUserStatus.Locked : user.Enrolled ? OtpUserStatus.Enrolled : OtpUserStatus.Pending,
+                Status = (user.Disabled ? OtpUserStatus.Disabled : locked ? OtpUserStatus.Locked : user.Enrolled ? OtpUserStatus.Enrolled : OtpUserStatus.Pending).ToString(),
                 Enrolled = user.Enrolled,
                 Disabled = user.Disabled,
                 Locked = locked,
-                LockedUntil = locked ? user.LockedUntil : null,
-                LastLogon = user.LastLogon,
+                LockedUntil = locked ? Utc(user.LockedUntil) : null,
+                LastLogon = Utc(user.LastLogon),
                 LogonCount = user.LogonCount,
                 FailedLogonCount = user.FailedLogonCount,
-                FailedLastLogon = user.FailedLastLogon,
+                FailedLastLogon = Utc(user.FailedLastLogon),
                 LogonIp = user.LogonIp,
                 UserAgent = user.UserAgent,
                 RecoveryCodesLeft = user.RecoveryCodesLeft,
@@ -53,20 +58,24 @@ namespace SecureMFA.Cmdlets.Output
                 Algorithm = user.Parameters.Algorithm.ToString(),
                 Digits = user.Parameters.Digits,
                 Period = user.Parameters.PeriodSeconds,
-                Created = user.Created,
+                Created = Utc(user.Created)!.Value,
             };
         }
 
         public static OtpUserInfo FromNew(NewOtpUser user, DateTime utcNow) => new OtpUserInfo
         {
             Upn = SecureMFA.Otp.Identity.Upn.Normalize(user.Upn),
-            Status = user.Disabled ? OtpUserStatus.Disabled : OtpUserStatus.Pending,
+            Status = (user.Disabled ? OtpUserStatus.Disabled : OtpUserStatus.Pending).ToString(),
             Disabled = user.Disabled,
             Algorithm = user.Parameters.Algorithm.ToString(),
             Digits = user.Parameters.Digits,
             Period = user.Parameters.PeriodSeconds,
-            Created = utcNow,
+            Created = Utc(utcNow)!.Value,
         };
+
+        /// <summary>A store's UTC time (a value without a kind is UTC too, never local) as an instant with offset +00:00.</summary>
+        private static DateTimeOffset? Utc(DateTime? utc) =>
+            utc.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(utc.Value, DateTimeKind.Utc)) : (DateTimeOffset?)null;
 
         public override string ToString() => Upn;
     }
