@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.DirectoryServices.Protocols;
 using System.Threading.Tasks;
 using SecureMFA.Core.Stores.Ldap;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.WebApi.Tests
@@ -46,7 +47,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task OnTheAdStoreADeviceRegistersVerifiesIsListedAndRevoked()
         {
             var deployment = new ApiDeployment(AdSettings());
-            await using var api = await RunningApi.Start(deployment);
+            await using var api = await RunningWebApi.Start(deployment.ConfigPath);
             var device = await api.NewDevice(machine: "ADPC1");
 
             var stored = deployment.Devices.Find(device.DeviceId)!;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using SecureMFA.Core.Events;
+using SecureMFA.Testing;
 using Xunit;
 
 namespace SecureMFA.WebApi.Tests
@@ -14,11 +15,12 @@ namespace SecureMFA.WebApi.Tests
         [Fact]
         public async Task ABrokenChunkedBodyIs400BadRequestWithoutAnErrorEvent()
         {
-            await using var api = await RunningApi.Start(new ApiDeployment());
+            var deployment = new ApiDeployment();
+            await using var api = await RunningWebApi.Start(deployment.ConfigPath);
             using var tcp = new TcpClient();
             await tcp.ConnectAsync(api.Origin.Host, api.Origin.Port);
             var stream = tcp.GetStream();
-            var request = $"POST {api.Deployment.BasePath}/v1/otp/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+            var request = $"POST {api.BasePath}/v1/otp/verify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
                           "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
             var buffer = new byte[4096];

@@ -22,7 +22,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task ACodeAcceptedAtAdfsIsARefusedReplayAtTheApiAndTheOtherWayRound()
         {
             var deployment = new ApiDeployment();
-            await using var api = await RunningApi.Start(deployment);
+            await using var api = await RunningWebApi.Start(deployment.ConfigPath);
             using var adfs = new RunningAdfs(deployment);
             var device = await api.NewDevice();
 
@@ -46,7 +46,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task WrongCodesAtEitherChannelCountTowardOneLockout()
         {
             var deployment = new ApiDeployment();
-            await using var api = await RunningApi.Start(deployment);
+            await using var api = await RunningWebApi.Start(deployment.ConfigPath);
             using var adfs = new RunningAdfs(deployment);
             var device = await api.NewDevice();
             var upn = deployment.NewUser();
@@ -68,7 +68,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task OneCodeRacedBy64ConcurrentClientsIsAcceptedExactlyOnce()
         {
             var deployment = new ApiDeployment();
-            await using var api = await RunningApi.Start(deployment, "--Limits:UpnBurst=1000", "--Limits:UpnPerMinute=1000");
+            await using var api = await RunningWebApi.Start(deployment.ConfigPath, null, "--Limits:UpnBurst=1000", "--Limits:UpnPerMinute=1000");
             var devices = new List<SignedClient>();
             for (var i = 0; i < 8; i++) devices.Add(await api.NewDevice(machine: "PC" + i));
             var upn = deployment.NewUser();
@@ -101,7 +101,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task TamperedExpiredReplayedUnsignedAndRevokedRequestsAreRefusedOverTheWire()
         {
             var deployment = new ApiDeployment();
-            await using var api = await RunningApi.Start(deployment);
+            await using var api = await RunningWebApi.Start(deployment.ConfigPath);
             using var http = api.Http();
             var device = await api.NewDevice(http);
             var upn = deployment.NewUser();
@@ -135,7 +135,7 @@ namespace SecureMFA.WebApi.Tests
         public async Task TheClientWrittenFromTheDocumentAloneRegistersVerifiesAndUnwraps()
         {
             var deployment = new ApiDeployment();
-            await using var api = await RunningApi.Start(deployment);
+            await using var api = await RunningWebApi.Start(deployment.ConfigPath);
             var upn = deployment.NewUser();
             Assert.Equal("selftest=ok", Run("selftest").Trim());
             var output = Run("run", api.Endpoint, ApiDeployment.Bootstrap, upn, deployment.CodeAt(upn, DateTimeOffset.UtcNow));

@@ -15,44 +15,13 @@ using SecureMFA.Testing;
 
 namespace SecureMFA.WebApi.Tests
 {
-    /// <summary>The API on a real Kestrel on 127.0.0.1 and a free port, on a deployment, with the real clock.</summary>
-    public sealed class RunningApi : IAsyncDisposable
+    /// <summary>What these tests do with the API on a socket (<see cref="RunningWebApi"/>): a client, a registered device.</summary>
+    public static class RunningWebApiClients
     {
-        private readonly WebApplication _app;
+        public static HttpClient Http(this RunningWebApi api) => new HttpClient { BaseAddress = api.Origin };
 
-        private RunningApi(WebApplication app, ApiDeployment deployment, int port, RecordedEvents events)
-        {
-            _app = app;
-            Events = events;
-            Deployment = deployment;
-            Origin = new Uri($"http://127.0.0.1:{port}");
-        }
-
-        public ApiDeployment Deployment { get; }
-        public Uri Origin { get; }
-        public RecordedEvents Events { get; }
-        public string Endpoint => Origin + Deployment.BasePath.TrimStart('/');
-
-        public static async Task<RunningApi> Start(ApiDeployment deployment, params string[] extraArgs)
-        {
-            var port = FreePorts.Next();
-            var events = new RecordedEvents();
-            var args = new[] { "--config", deployment.ConfigPath, "--urls", $"http://127.0.0.1:{port}" }.Concat(extraArgs).ToArray();
-            var app = ApiApplication.Build(args, services => services.AddSingleton<IEventSink>(events));
-            await app.StartAsync();
-            return new RunningApi(app, deployment, port, events);
-        }
-
-        public HttpClient Http() => new HttpClient { BaseAddress = Origin };
-
-        public Task<SignedClient> NewDevice(HttpClient? http = null, string machine = "PC1") =>
-            SignedClient.Register(http ?? Http(), Deployment.BasePath, ApiDeployment.Bootstrap, () => DateTimeOffset.UtcNow, machine);
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        public static Task<SignedClient> NewDevice(this RunningWebApi api, HttpClient? http = null, string machine = "PC1") =>
+            SignedClient.Register(http ?? api.Http(), api.BasePath, ApiDeployment.Bootstrap, () => DateTimeOffset.UtcNow, machine);
     }
 
     /// <summary>The AD FS side: the demo host drives the real adapter over HTTP on the same configuration file and store.</summary>

@@ -30,8 +30,8 @@ namespace SecureMFA.WinOtp.Tests
         public async Task AMalformedCodeIsRejectedUncountedWithoutAttemptsLeftByBothApis()
         {
             var clock = new VariableClock(DateTime.UtcNow);
-            await using var real = await RunningWebApi.Start(Path.Combine(_folder, "api"), clock);
-            var realAnswers = await MalformedThenWrong(ApiEndpoint.Parse(real.Endpoint), new HttpClientHandler(), clock, RunningWebApi.Bootstrap, () => real.WrongCode());
+            await using var real = await ApiWithAlice.Start(Path.Combine(_folder, "api"), clock);
+            var realAnswers = await MalformedThenWrong(ApiEndpoint.Parse(real.Endpoint), new HttpClientHandler(), clock, ApiWithAlice.Bootstrap, () => ApiWithAlice.WrongCode(clock));
 
             var harness = new WinOtpHarness();
             var fakeAnswers = await MalformedThenWrong(ApiEndpoint.Parse(FakeWebApi.Endpoint), harness.Api, harness.Clock, harness.Api.Bootstrap,

@@ -11,7 +11,7 @@ namespace SecureMFA.WinOtp.Tests
 {
     /// <summary>
     /// End to end against the real WEB API: the logon simulator (in process, with the production HTTP handler) against
-    /// src/WebApi started on 127.0.0.1 over its SQLite store, as <see cref="RunningWebApi"/> sets it up. Both run on one
+    /// src/WebApi started on 127.0.0.1 over its SQLite store, as <see cref="ApiWithAlice"/> sets it up. Both run on one
     /// fake clock, so the next TOTP step is a move of that clock.
     /// </summary>
     public sealed class WebApiEndToEndTests : IDisposable
@@ -44,9 +44,9 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task OnlineAcceptThenTheSameCodeIsAReplay()
         {
-            await using var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
-            var code = api.Code();
-            var first = await Simulate(Answers(code), "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap, "--offline-days", "7");
+            await using var api = await ApiWithAlice.Start(Path.Combine(_state, "api"), _clock);
+            var code = ApiWithAlice.Code(_clock);
+            var first = await Simulate(Answers(code), "--api", api.Endpoint, "--register", ApiWithAlice.Bootstrap, "--offline-days", "7");
             Assert.EndsWith("RESULT Accepted" + Environment.NewLine, first.Output);
             var replay = await Simulate(Answers(code));
             Assert.EndsWith("RESULT Replay" + Environment.NewLine, replay.Output);
@@ -55,21 +55,21 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task WrongCodesLockTheUser()
         {
-            await using var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
-            await Simulate("", "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap);
-            for (var i = 0; i < 5; i++) await Simulate(Answers(api.WrongCode()));
-            var locked = await Simulate(Answers(api.Code()));
+            await using var api = await ApiWithAlice.Start(Path.Combine(_state, "api"), _clock);
+            await Simulate("", "--api", api.Endpoint, "--register", ApiWithAlice.Bootstrap);
+            for (var i = 0; i < 5; i++) await Simulate(Answers(ApiWithAlice.WrongCode(_clock)));
+            var locked = await Simulate(Answers(ApiWithAlice.Code(_clock)));
             Assert.EndsWith("RESULT Locked" + Environment.NewLine, locked.Output);
         }
 
         [Fact]
         public async Task WhenTheApiIsDownTheSimulatorSignsInOffline()
         {
-            var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
+            var api = await ApiWithAlice.Start(Path.Combine(_state, "api"), _clock);
             string nextCode;
             await using (api)
             {
-                var online = await Simulate(Answers(api.Code()), "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap, "--offline-days", "7");
+                var online = await Simulate(Answers(ApiWithAlice.Code(_clock)), "--api", api.Endpoint, "--register", ApiWithAlice.Bootstrap, "--offline-days", "7");
                 Assert.EndsWith("RESULT Accepted" + Environment.NewLine, online.Output);
                 _clock.NextStep();
                 nextCode = OfflineCode();
@@ -83,12 +83,12 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public async Task ASyncedUserSignsInOfflineAfterwards()
         {
-            var api = await RunningWebApi.Start(Path.Combine(_state, "api"), _clock);
+            var api = await ApiWithAlice.Start(Path.Combine(_state, "api"), _clock);
             string nextCode;
             await using (api)
             {
-                await Simulate("", "--api", api.Endpoint, "--register", RunningWebApi.Bootstrap, "--offline-days", "7");
-                var sync = await Simulate("alice\n" + api.Code() + "\n", "--sync");
+                await Simulate("", "--api", api.Endpoint, "--register", ApiWithAlice.Bootstrap, "--offline-days", "7");
+                var sync = await Simulate("alice\n" + ApiWithAlice.Code(_clock) + "\n", "--sync");
                 Assert.EndsWith("RESULT Synced" + Environment.NewLine, sync.Output);
                 _clock.NextStep();
                 nextCode = OfflineCode();
