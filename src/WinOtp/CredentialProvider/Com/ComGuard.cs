@@ -26,7 +26,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         {
             try
             {
-                _services.OnComCall?.Invoke(_component + "." + method);
+                _services.OnComCall?.Invoke($"{_component}.{method}");
                 return body();
             }
             catch (Exception e)
@@ -34,7 +34,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 try
                 {
                     _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error,
-                        "SecureMFA WIN OTP " + _component + "." + method + " failed: " + e.GetType().Name + ": " + e.Message);
+                        $"SecureMFA WIN OTP {_component}.{method} failed: {e.GetType().Name}: {e.Message}");
                 }
                 catch (Exception) { /* the answer to LogonUI matters more than the event */ }
                 return e.HResult < 0 ? e.HResult : HResult.E_FAIL;

@@ -393,7 +393,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     var logon = KerbInteractiveUnlockLogonPacking.TryUnpack(bytes, out var problem, _wow32);
                     if (logon == null)
                     {
-                        _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "SecureMFA WIN OTP refused a sign-in: the Password provider's credential could not be read (" + problem + ").");
+                        _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"SecureMFA WIN OTP refused a sign-in: the Password provider's credential could not be read ({problem}).");
                         return null;
                     }
                     account = logon.QualifiedUserName;

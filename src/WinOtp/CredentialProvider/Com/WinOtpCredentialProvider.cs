@@ -243,7 +243,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             var wrapped = Wrapped();
             var hr = wrapped.GetFieldDescriptorCount(out var count);
             if (!HResult.Succeeded(hr)) Marshal.ThrowExceptionForHR(hr);
-            if (count > 256) throw new InvalidOperationException("The Password provider reports " + count + " fields.");
+            if (count > 256) throw new InvalidOperationException($"The Password provider reports {count} fields.");
             var fields = new List<TileField>((int)count);
             for (var i = 0u; i < count; i++)
             {

@@ -26,6 +26,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Kerberos
 
         /// <summary>The name as a person would type it: DOMAIN\user, or the user part alone when it is a UPN or there is no domain.</summary>
         public string QualifiedUserName =>
-            Domain.Length == 0 || UserName.IndexOf('@') >= 0 ? UserName : Domain + "\\" + UserName;
+            Domain.Length == 0 || UserName.IndexOf('@') >= 0 ? UserName : $"{Domain}\\{UserName}";
     }
 }

@@ -21,6 +21,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
         public Guid GuidFieldType { get; }
         public FieldOwner Owner { get; }
 
-        public override string ToString() => Id + " " + Type + " " + Owner + " '" + Label + "'";
+        public override string ToString() => $"{Id} {Type} {Owner} '{Label}'";
     }
 }
