@@ -22,6 +22,21 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             _component = component;
         }
 
+        /// <summary>A body that fills one out parameter, as most of the interfaces' getters do.</summary>
+        public delegate int OutBody<T>(out T value);
+
+        /// <summary>
+        /// <see cref="Run(string, Func{int})"/> for a method with one out parameter: <paramref name="result"/> is its
+        /// type's default (null, zero, the first enum value) unless the body succeeds, and then what the body gave.
+        /// </summary>
+        public int Run<T>(string method, out T result, OutBody<T> body)
+        {
+            var value = default(T)!;
+            var hr = Run(method, () => body(out value));
+            result = HResult.Succeeded(hr) ? value : default!;
+            return hr;
+        }
+
         public int Run(string method, Func<int> body)
         {
             try
