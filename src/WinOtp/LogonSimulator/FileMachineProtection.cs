@@ -23,7 +23,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 File.WriteAllBytes(keyPath, _key);
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
-            if (_key.Length != 64) throw new InvalidDataException(keyPath + " is not a simulator machine key (64 bytes).");
+            if (_key.Length != 64) throw new InvalidDataException($"{keyPath} is not a simulator machine key (64 bytes).");
         }
 
         public byte[] Protect(byte[] data, byte[] entropy)

@@ -8,6 +8,6 @@ try
 }
 catch (Exception e)
 {
-    Console.Error.WriteLine("The simulator stopped: " + e.GetType().Name + ": " + e.Message);
+    Console.Error.WriteLine($"The simulator stopped: {e.GetType().Name}: {e.Message}");
     return SimulatorApp.SetupError;
 }

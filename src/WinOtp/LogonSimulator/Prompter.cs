@@ -21,7 +21,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
         /// <summary>The answer, or null at the end of the input.</summary>
         public string? Ask(string prompt)
         {
-            _output.Write(prompt + ": ");
+            _output.Write($"{prompt}: ");
             _output.Flush();
             var line = _input.ReadLine();
             if (!_terminal) _output.WriteLine();
@@ -31,7 +31,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
         public string? AskSecret(string prompt)
         {
             if (!_terminal) return Ask(prompt);
-            _output.Write(prompt + ": ");
+            _output.Write($"{prompt}: ");
             var text = new StringBuilder();
             while (true)
             {

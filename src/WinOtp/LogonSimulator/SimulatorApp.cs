@@ -51,7 +51,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (!read.IsValid)
             {
                 foreach (var problem in read.Errors) error.WriteLine(problem);
-                error.WriteLine("(settings are kept in " + Path.Combine(options.State, "registry.json") + "; give --api URL on the first run)");
+                error.WriteLine($"(settings are kept in {Path.Combine(options.State, "registry.json")}; give --api URL on the first run)");
                 return SetupError;
             }
             var platform = new WinOtpPlatform(registry, protection,
@@ -68,7 +68,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 var devices = new DeviceStore(registry, protection);
                 if (devices.IsRegistered && !options.ForceRegister)
                 {
-                    error.WriteLine("This simulated computer is already registered as " + registry.GetValue(SettingNames.DeviceKeyName, SettingNames.DeviceId) + "; --force-register replaces it.");
+                    error.WriteLine($"This simulated computer is already registered as {registry.GetValue(SettingNames.DeviceKeyName, SettingNames.DeviceId)}; --force-register replaces it.");
                     return SetupError;
                 }
                 var (registered, message) = await DeviceRegistration.RegisterAsync(platform, read.Settings!, options.Register, "");
@@ -88,8 +88,8 @@ namespace SecureMFA.WinOtp.LogonSimulator
 
         private static async Task<int> SignInAsync(LogonCoordinator coordinator, SimulatorOptions options, WinOtpSettings settings, Prompter prompter, TextWriter output, bool registeredNow)
         {
-            output.WriteLine("Tile: scenario " + options.Scenario.WireName() + ", " + (options.Session == SessionKind.Console ? "console" : "remote") +
-                " session, RDP only " + (settings.RdpOnly ? "on" : "off") + ", offline sign-in " + (settings.OfflineValidDays > 0 ? settings.OfflineValidDays + " days" : "off") + ".");
+            output.WriteLine($"Tile: scenario {options.Scenario.WireName()}, {(options.Session == SessionKind.Console ? "console" : "remote")}" +
+                $" session, RDP only {(settings.RdpOnly ? "on" : "off")}, offline sign-in {(settings.OfflineValidDays > 0 ? $"{settings.OfflineValidDays} days" : "off")}.");
             if (!coordinator.IsCodeRequired(options.Scenario))
             {
                 output.WriteLine("No code is asked here: Windows checks the password alone.");
@@ -114,8 +114,8 @@ namespace SecureMFA.WinOtp.LogonSimulator
             {
                 var status = coordinator.DescribeOffline(result.Upn);
                 if (status != null && status.State == OfflineOutcome.Accepted)
-                    output.WriteLine("Offline sign-in data for " + result.Upn + " is kept (locked under the password), valid until " +
-                        TileText.Time(result.OfflineValidUntil ?? status.PackageValidUntil!.Value) + ".");
+                    output.WriteLine($"Offline sign-in data for {result.Upn} is kept (locked under the password), valid until " +
+                        $"{TileText.Time(result.OfflineValidUntil ?? status.PackageValidUntil!.Value)}.");
             }
             var enrolment = result.OfflineEnrolment;
             if (enrolment != null)
@@ -156,12 +156,12 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (reply == null) return Finish(output, "NotConfigured", SetupError);
             if (reply.Kind != ApiReplyKind.Answered)
             {
-                output.WriteLine("The device check failed: " + reply.Detail + ".");
+                output.WriteLine($"The device check failed: {reply.Detail}.");
                 return Finish(output, reply.Kind.ToString(), Refused);
             }
             var answer = reply.Answer!;
-            output.WriteLine("Device " + answer.DeviceId + " (" + answer.Machine + ", registered " + answer.Registered + ") is known to the API; this clock is " +
-                answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture) + " s from the server's" + (Math.Abs(answer.ClockSkewSeconds) > 60 ? " (correct it: requests fail past 300 s)." : "."));
+            output.WriteLine($"Device {answer.DeviceId} ({answer.Machine}, registered {answer.Registered}) is known to the API; this clock is " +
+                $"{answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture)} s from the server's{(Math.Abs(answer.ClockSkewSeconds) > 60 ? " (correct it: requests fail past 300 s)." : ".")}");
             return Finish(output, "Answered", Proceed);
         }
 
@@ -170,17 +170,17 @@ namespace SecureMFA.WinOtp.LogonSimulator
             var status = coordinator.DescribeOffline(user);
             if (status == null)
             {
-                output.WriteLine("Not registered, '" + user + "' is not a user name, or the offline data cannot be read (see events.log).");
+                output.WriteLine($"Not registered, '{user}' is not a user name, or the offline data cannot be read (see events.log).");
                 return Finish(output, "NotConfigured", SetupError);
             }
             if (status.State != OfflineOutcome.Accepted)
             {
-                output.WriteLine(status.Upn + ": " + (status.State == OfflineOutcome.NoVault ? "no offline data on this computer." : "offline data refused (" + status.State + ")."));
+                output.WriteLine($"{status.Upn}: {(status.State == OfflineOutcome.NoVault ? "no offline data on this computer." : $"offline data refused ({status.State}).")}");
                 return Finish(output, status.State.ToString(), Refused);
             }
-            output.WriteLine(status.Upn + ": offline data locked under the " + (status.Form == VaultForm.Password ? "password" : "device key (sync; locked under the password at the next sign-in)") +
-                ", last online " + TileText.Time(status.LastOnline!.Value) + ", package valid until " + TileText.Time(status.PackageValidUntil!.Value) +
-                ", codes from " + status.Entry + ", failures " + status.Failures + " (" + status.OfflineFailures + " offline since the last online contact)" + (status.LockedUntil.HasValue ? ", locked until " + TileText.Time(status.LockedUntil.Value) : "") + ".");
+            output.WriteLine($"{status.Upn}: offline data locked under the {(status.Form == VaultForm.Password ? "password" : "device key (sync; locked under the password at the next sign-in)")}" +
+                $", last online {TileText.Time(status.LastOnline!.Value)}, package valid until {TileText.Time(status.PackageValidUntil!.Value)}" +
+                $", codes from {status.Entry}, failures {status.Failures} ({status.OfflineFailures} offline since the last online contact){(status.LockedUntil.HasValue ? $", locked until {TileText.Time(status.LockedUntil.Value)}" : "")}.");
             return Finish(output, "Present", Proceed);
         }
 
@@ -192,7 +192,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
 
         private static int Finish(TextWriter output, object outcome, int exitCode)
         {
-            output.WriteLine("RESULT " + outcome);
+            output.WriteLine($"RESULT {outcome}");
             return exitCode;
         }
     }

@@ -66,7 +66,7 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
             for (var i = 0; i < args.Length; i++)
             {
                 var name = args[i];
-                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(name + " needs a value.");
+                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
                 switch (name)
                 {
                     case "--state": options.State = Value(); break;
@@ -80,7 +80,7 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                     case "--set":
                         var assignment = Value();
                         var equals = assignment.IndexOf('=');
-                        if (equals <= 0) throw new ArgumentException("--set needs NAME=VALUE, got '" + assignment + "'.");
+                        if (equals <= 0) throw new ArgumentException($"--set needs NAME=VALUE, got '{assignment}'.");
                         var text = assignment.Substring(equals + 1);
                         options.Settings.Add((assignment.Substring(0, equals), int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (object)text));
                         break;
@@ -88,13 +88,13 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                     case "--force-register": options.ForceRegister = true; break;
                     case "--scenario":
                         var scenario = Value();
-                        if (!LogonScenarioNames.TryParse(scenario, out var parsed)) throw new ArgumentException("--scenario: '" + scenario + "' is not logon, unlock, rdp or credui.");
+                        if (!LogonScenarioNames.TryParse(scenario, out var parsed)) throw new ArgumentException($"--scenario: '{scenario}' is not logon, unlock, rdp or credui.");
                         options.Scenario = parsed;
                         break;
                     case "--session":
                         var session = Value();
                         options.Session = session == "console" ? SessionKind.Console : session == "remote" ? SessionKind.Remote
-                            : throw new ArgumentException("--session: '" + session + "' is not console or remote.");
+                            : throw new ArgumentException($"--session: '{session}' is not console or remote.");
                         break;
                     case "--sync": options.Sync = true; break;
                     case "--offline-entry": options.OfflineEntry = true; break;
@@ -104,18 +104,18 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                     case "--machine": options.Machine = Value(); break;
                     case "--clock-offset":
                         var offset = Value();
-                        if (!int.TryParse(offset, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)) throw new ArgumentException("--clock-offset: '" + offset + "' is not a number of seconds.");
+                        if (!int.TryParse(offset, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)) throw new ArgumentException($"--clock-offset: '{offset}' is not a number of seconds.");
                         options.ClockOffset = TimeSpan.FromSeconds(seconds);
                         break;
                     case "--help":
                     case "-h": options.Help = true; break;
-                    default: throw new ArgumentException("Unknown argument '" + name + "'; try --help.");
+                    default: throw new ArgumentException($"Unknown argument '{name}'; try --help.");
                 }
             }
             return options;
         }
 
         private static int Number(string name, string text) =>
-            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException(name + ": '" + text + "' is not a whole number.");
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name}: '{text}' is not a whole number.");
     }
 }

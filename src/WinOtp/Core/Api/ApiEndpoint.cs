@@ -40,22 +40,22 @@ namespace SecureMFA.WinOtp.Api
             var value = (text ?? "").Trim();
             if (value.Length == 0)
             {
-                error = settingName + " is not set: give the WEB API endpoint, e.g. https://awebapi.adatum.labnet/api/securemfaotp.";
+                error = $"{settingName} is not set: give the WEB API endpoint, e.g. https://awebapi.adatum.labnet/api/securemfaotp.";
                 return false;
             }
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                error = settingName + ": '" + value + "' is not an http(s) URL.";
+                error = $"{settingName}: '{value}' is not an http(s) URL.";
                 return false;
             }
             if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             {
-                error = settingName + ": '" + value + "' must not carry a query, a fragment or a user name.";
+                error = $"{settingName}: '{value}' must not carry a query, a fragment or a user name.";
                 return false;
             }
             if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
             {
-                error = settingName + ": '" + value + "' uses http://; the WEB API must be reached over https:// (http:// is accepted only for 127.0.0.1, ::1 or localhost, for tests).";
+                error = $"{settingName}: '{value}' uses http://; the WEB API must be reached over https:// (http:// is accepted only for 127.0.0.1, ::1 or localhost, for tests).";
                 return false;
             }
             var trimmed = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');

@@ -33,9 +33,9 @@ namespace SecureMFA.WinOtp.Api
         /// <summary>The serverTime of an unsigned reply that carried one (stale_timestamp), to report clock skew in an event. Untrusted: it decides nothing.</summary>
         public long? ServerTime { get; private set; }
 
-        public static ApiReply<T> Answered(T answer, int status) => new ApiReply<T>(ApiReplyKind.Answered, answer, null, null, status, "HTTP " + status);
+        public static ApiReply<T> Answered(T answer, int status) => new ApiReply<T>(ApiReplyKind.Answered, answer, null, null, status, $"HTTP {status}");
 
-        public static ApiReply<T> Refused(string errorCode, int status) => new ApiReply<T>(ApiReplyKind.Refused, null, errorCode, null, status, "HTTP " + status + " " + errorCode);
+        public static ApiReply<T> Refused(string errorCode, int status) => new ApiReply<T>(ApiReplyKind.Refused, null, errorCode, null, status, $"HTTP {status} {errorCode}");
 
         public static ApiReply<T> Unreachable(ApiFailure failure, int status, string detail, long? serverTime = null) =>
             new ApiReply<T>(ApiReplyKind.Unreachable, null, null, failure, status, detail) { ServerTime = serverTime };

@@ -61,7 +61,7 @@ namespace SecureMFA.WinOtp.Api
             var exchange = await ExchangeAsync(request).ConfigureAwait(false);
             if (exchange.Failure != null) return ApiReply<RegistrationAnswer>.Unreachable(exchange.Failure.Value, 0, exchange.Detail);
             // Registration replies are not signed (the device has no key yet): only TLS vouches for them.
-            if (exchange.Status != 200) return ApiReply<RegistrationAnswer>.Refused(ErrorCodeOf(exchange.Body) ?? "http_" + exchange.Status, exchange.Status);
+            if (exchange.Status != 200) return ApiReply<RegistrationAnswer>.Refused(ErrorCodeOf(exchange.Body) ?? $"http_{exchange.Status}", exchange.Status);
             try
             {
                 var json = JsonReader.ParseObject(exchange.Body);
@@ -73,7 +73,7 @@ namespace SecureMFA.WinOtp.Api
                     throw new JsonFormatException("The device id or key is not of the documented form.");
                 return ApiReply<RegistrationAnswer>.Answered(new RegistrationAnswer(new DeviceCredentials(id, key), json.RequiredInt64(ApiWords.Members.ServerTime)), 200);
             }
-            catch (JsonFormatException e) { return ApiReply<RegistrationAnswer>.Unreachable(ApiFailure.BadReply, 200, "registration reply: " + e.Message); }
+            catch (JsonFormatException e) { return ApiReply<RegistrationAnswer>.Unreachable(ApiFailure.BadReply, 200, $"registration reply: {e.Message}"); }
         }
 
         /// <summary>GET /v1/devices/self: reachability, the key, and the clock skew.</summary>
@@ -95,7 +95,7 @@ namespace SecureMFA.WinOtp.Api
                     ClockSkewSeconds = UnixTime.Seconds(_clock.UtcNow) - serverTime,
                 }, 200);
             }
-            catch (JsonFormatException e) { return ApiReply<DeviceSelfAnswer>.Unreachable(ApiFailure.BadReply, 200, "devices/self reply: " + e.Message); }
+            catch (JsonFormatException e) { return ApiReply<DeviceSelfAnswer>.Unreachable(ApiFailure.BadReply, 200, $"devices/self reply: {e.Message}"); }
         }
 
         /// <summary>POST /v1/otp/verify, optionally asking for an offline package.</summary>
@@ -113,7 +113,7 @@ namespace SecureMFA.WinOtp.Api
             if (reply.Failure != null) return ApiReply<VerifyAnswer>.Unreachable(reply.Failure.Value, reply.Status, reply.Detail, reply.UnsignedServerTime);
             if (reply.Status != 200) return NotAnswered<VerifyAnswer>(reply);
             try { return ApiReply<VerifyAnswer>.Answered(ParseVerify(JsonReader.ParseObject(reply.Body)), 200); }
-            catch (JsonFormatException e) { return ApiReply<VerifyAnswer>.Unreachable(ApiFailure.BadReply, 200, "verify reply: " + e.Message); }
+            catch (JsonFormatException e) { return ApiReply<VerifyAnswer>.Unreachable(ApiFailure.BadReply, 200, $"verify reply: {e.Message}"); }
         }
 
         public void Dispose() => _http.Dispose();
@@ -145,10 +145,10 @@ namespace SecureMFA.WinOtp.Api
         /// <summary>A verified non-200: a refusal of the request (4xx) or a server that cannot decide (5xx, offline may help).</summary>
         private static ApiReply<T> NotAnswered<T>(SignedExchange reply) where T : class
         {
-            var code = ErrorCodeOf(reply.Body) ?? "http_" + reply.Status;
-            if (reply.Status >= 500) return ApiReply<T>.Unreachable(ApiFailure.ServerError, reply.Status, "HTTP " + reply.Status + " " + code);
+            var code = ErrorCodeOf(reply.Body) ?? $"http_{reply.Status}";
+            if (reply.Status >= 500) return ApiReply<T>.Unreachable(ApiFailure.ServerError, reply.Status, $"HTTP {reply.Status} {code}");
             if (reply.Status >= 400) return ApiReply<T>.Refused(code, reply.Status);
-            return ApiReply<T>.Unreachable(ApiFailure.BadReply, reply.Status, "unexpected HTTP " + reply.Status);
+            return ApiReply<T>.Unreachable(ApiFailure.BadReply, reply.Status, $"unexpected HTTP {reply.Status}");
         }
 
         private async Task<SignedExchange> SendSignedAsync(DeviceCredentials device, HttpMethod method, string relativePath, byte[]? body)
@@ -173,10 +173,10 @@ namespace SecureMFA.WinOtp.Api
                 // come from anyone, so it decides nothing; its error code and serverTime only go to the event log.
                 var code = ErrorCodeOf(exchange.Body);
                 return SignedExchange.Failed(ApiFailure.Unsigned, exchange.Status,
-                    "unsigned HTTP " + exchange.Status + (code != null ? " " + code : ""), ServerTimeOf(exchange.Body));
+                    $"unsigned HTTP {exchange.Status}{(code != null ? $" {code}" : "")}", ServerTimeOf(exchange.Body));
             }
             if (!MessageSignature.VerifyResponse(device.Key, nonce, exchange.Status, exchange.Body, exchange.Signature))
-                return SignedExchange.Failed(ApiFailure.BadSignature, exchange.Status, "HTTP " + exchange.Status + " with a response signature that does not verify", null);
+                return SignedExchange.Failed(ApiFailure.BadSignature, exchange.Status, $"HTTP {exchange.Status} with a response signature that does not verify", null);
             return new SignedExchange(exchange.Status, exchange.Body);
         }
 
@@ -197,12 +197,12 @@ namespace SecureMFA.WinOtp.Api
                         return new RawExchange((int)response.StatusCode, body, signature);
                     }
                 }
-                catch (Exception) when (timeout.IsCancellationRequested) { return RawExchange.Failed(ApiFailure.Timeout, "no answer within " + (long)Timeout.TotalMilliseconds + " ms"); }
+                catch (Exception) when (timeout.IsCancellationRequested) { return RawExchange.Failed(ApiFailure.Timeout, $"no answer within {(long)Timeout.TotalMilliseconds} ms"); }
                 catch (OperationCanceledException) { return RawExchange.Failed(ApiFailure.Timeout, "the request was cancelled"); }
-                catch (HttpRequestException e) { return RawExchange.Failed(ApiFailure.Network, "network: " + Innermost(e).Message); }
-                catch (IOException e) { return RawExchange.Failed(ApiFailure.Network, "network: " + e.Message); }
+                catch (HttpRequestException e) { return RawExchange.Failed(ApiFailure.Network, $"network: {Innermost(e).Message}"); }
+                catch (IOException e) { return RawExchange.Failed(ApiFailure.Network, $"network: {e.Message}"); }
                 catch (InvalidDataException e) { return RawExchange.Failed(ApiFailure.Network, e.Message); }
-                catch (Exception e) { return RawExchange.Failed(ApiFailure.Network, e.GetType().Name + ": " + e.Message); }
+                catch (Exception e) { return RawExchange.Failed(ApiFailure.Network, $"{e.GetType().Name}: {e.Message}"); }
             }
         }
 
@@ -215,7 +215,7 @@ namespace SecureMFA.WinOtp.Api
                 int read;
                 while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancel).ConfigureAwait(false)) > 0)
                 {
-                    if (buffer.Length + read > MaxReplyBytes) throw new InvalidDataException("the reply is larger than " + MaxReplyBytes + " bytes");
+                    if (buffer.Length + read > MaxReplyBytes) throw new InvalidDataException($"the reply is larger than {MaxReplyBytes} bytes");
                     buffer.Write(chunk, 0, read);
                 }
                 return buffer.ToArray();
@@ -271,7 +271,7 @@ namespace SecureMFA.WinOtp.Api
                 Status = status;
                 Body = body;
                 Signature = signature;
-                Detail = "HTTP " + status;
+                Detail = $"HTTP {status}";
             }
 
             private RawExchange(ApiFailure failure, string detail)
@@ -296,7 +296,7 @@ namespace SecureMFA.WinOtp.Api
             {
                 Status = status;
                 Body = body;
-                Detail = "HTTP " + status;
+                Detail = $"HTTP {status}";
             }
 
             public int Status { get; private set; }

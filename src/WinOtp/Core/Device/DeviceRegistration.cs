@@ -28,9 +28,9 @@ namespace SecureMFA.WinOtp.Device
             catch (Exception e)
             {
                 var message = e is UnauthorizedAccessException ? e.Message
-                    : SettingNames.DeviceRegistryPath + " could not be created with its ACL (SYSTEM and Administrators only): " + e.GetType().Name + ": " + e.Message;
-                events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration not attempted: " + message);
-                return (false, message + " The computer was not registered.");
+                    : $"{SettingNames.DeviceRegistryPath} could not be created with its ACL (SYSTEM and Administrators only): {e.GetType().Name}: {e.Message}";
+                events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Device registration not attempted: {message}");
+                return (false, $"{message} The computer was not registered.");
             }
             try
             {
@@ -43,18 +43,18 @@ namespace SecureMFA.WinOtp.Device
                     var message = reply.ErrorCode == ApiWords.Errors.BadBootstrap ? "The API refused the bootstrap value (api_headers_value)."
                         : reply.ErrorCode == ApiWords.Errors.RegistrationClosed ? "The API does not accept registrations (no api_headers_value is configured on it)."
                         : reply.ErrorCode == ApiWords.Errors.RateLimited ? "The API refuses registrations from this address for a while (too many wrong bootstrap values)."
-                        : "The registration failed: " + reply.Detail + ".";
-                    events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration with " + settings.ApiEndpoint + " failed: " + reply.Detail + ".");
+                        : $"The registration failed: {reply.Detail}.";
+                    events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Device registration with {settings.ApiEndpoint} failed: {reply.Detail}.");
                     return (false, message);
                 }
                 store.Save(reply.Answer!.Device);
-                events.Write(WinOtpEventId.ProviderOk, WinOtpEventLevel.Information, "This computer is registered with " + settings.ApiEndpoint + " as device " + reply.Answer.Device.DeviceId + ".");
-                return (true, "Registered as device " + reply.Answer.Device.DeviceId + ".");
+                events.Write(WinOtpEventId.ProviderOk, WinOtpEventLevel.Information, $"This computer is registered with {settings.ApiEndpoint} as device {reply.Answer.Device.DeviceId}.");
+                return (true, $"Registered as device {reply.Answer.Device.DeviceId}.");
             }
             catch (Exception e)
             {
-                events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device registration failed: " + e.GetType().Name + ": " + e.Message);
-                return (false, "The registration failed: " + e.GetType().Name + ".");
+                events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Device registration failed: {e.GetType().Name}: {e.Message}");
+                return (false, $"The registration failed: {e.GetType().Name}.");
             }
         }
     }

@@ -80,37 +80,37 @@ namespace SecureMFA.WinOtp.Device
             if (string.IsNullOrEmpty(id) && blob == null)
             {
                 problem = PreviousVersionDeviceExists
-                    ? "The device key of an earlier version is in " + SettingNames.RegistryPath + ", where every local user can read it, and is not used. " + Reregister(PreviousVersionDeviceId)
-                    : "This computer is not registered with the SecureMFA WEB API (no " + SettingNames.DeviceId + " in " + SettingNames.DeviceRegistryPath + ").";
+                    ? $"The device key of an earlier version is in {SettingNames.RegistryPath}, where every local user can read it, and is not used. {Reregister(PreviousVersionDeviceId)}"
+                    : $"This computer is not registered with the SecureMFA WEB API (no {SettingNames.DeviceId} in {SettingNames.DeviceRegistryPath}).";
                 return null;
             }
             if (IsRevoked)
             {
-                problem = "The SecureMFA WEB API answered that device " + id + " was revoked by an administrator; register this computer again (Install-SecureMFA_WIN_OTP_AuthenticationProvider with -api_headers_value).";
+                problem = $"The SecureMFA WEB API answered that device {id} was revoked by an administrator; register this computer again (Install-SecureMFA_WIN_OTP_AuthenticationProvider with -api_headers_value).";
                 return null;
             }
             var others = _registry.OthersWithAccess(Key) ?? new[] { "(the key cannot be found)" };
             if (others.Count > 0)
             {
-                problem = SettingNames.DeviceRegistryPath + " is open to " + string.Join(", ", others) + ", not only SYSTEM and Administrators, so the device key is not used: " +
-                    "whoever read it can act as this computer. " + Reregister(id);
+                problem = $"{SettingNames.DeviceRegistryPath} is open to {string.Join(", ", others)}, not only SYSTEM and Administrators, so the device key is not used: " +
+                    $"whoever read it can act as this computer. {Reregister(id)}";
                 return null;
             }
             if (!DeviceCredentials.IsDeviceId(id) || blob == null)
             {
-                problem = SettingNames.DeviceId + " or " + SettingNames.DeviceKey + " in " + SettingNames.DeviceRegistryPath + " is missing or malformed; register the computer again.";
+                problem = $"{SettingNames.DeviceId} or {SettingNames.DeviceKey} in {SettingNames.DeviceRegistryPath} is missing or malformed; register the computer again.";
                 return null;
             }
             byte[] key;
             try { key = _protection.Unprotect(blob, Entropy(id!)); }
             catch (CryptographicException)
             {
-                problem = SettingNames.DeviceKey + " cannot be opened on this computer (copied from another, or altered); register the computer again.";
+                problem = $"{SettingNames.DeviceKey} cannot be opened on this computer (copied from another, or altered); register the computer again.";
                 return null;
             }
             if (key.Length != Otp.Protocol.MessageSignature.DeviceKeyBytes)
             {
-                problem = SettingNames.DeviceKey + " does not hold a 32-byte key; register the computer again.";
+                problem = $"{SettingNames.DeviceKey} does not hold a 32-byte key; register the computer again.";
                 return null;
             }
             return new DeviceCredentials(id!, key);
@@ -128,16 +128,16 @@ namespace SecureMFA.WinOtp.Device
         {
             var others = _registry.OthersWithAccess(Key);
             if (others == null)
-                throw new UnauthorizedAccessException(SettingNames.DeviceRegistryPath + " does not exist with its ACL (SYSTEM and Administrators only); the device key is not stored.");
+                throw new UnauthorizedAccessException($"{SettingNames.DeviceRegistryPath} does not exist with its ACL (SYSTEM and Administrators only); the device key is not stored.");
             if (others.Count > 0)
-                throw new UnauthorizedAccessException(SettingNames.DeviceRegistryPath + " could not be limited to SYSTEM and Administrators (" + string.Join(", ", others) +
-                    " still " + (others.Count == 1 ? "has" : "have") + " access); the device key is not stored there.");
+                throw new UnauthorizedAccessException($"{SettingNames.DeviceRegistryPath} could not be limited to SYSTEM and Administrators ({string.Join(", ", others)}" +
+                    $" still {(others.Count == 1 ? "has" : "have")} access); the device key is not stored there.");
         }
 
         private static string Reregister(string? oldDeviceId) =>
             "Register this computer again (Install-SecureMFA_WIN_OTP_AuthenticationProvider with -api_headers_value) and revoke the old device" +
-            (DeviceCredentials.IsDeviceId(oldDeviceId) ? " " + oldDeviceId : "") + " at the WEB API (Revoke-xOTP_Device).";
+            $"{(DeviceCredentials.IsDeviceId(oldDeviceId) ? $" {oldDeviceId}" : "")} at the WEB API (Revoke-xOTP_Device).";
 
-        private static byte[] Entropy(string deviceId) => Encoding.UTF8.GetBytes("SecureMFA WIN OTP device key\n" + deviceId);
+        private static byte[] Entropy(string deviceId) => Encoding.UTF8.GetBytes($"SecureMFA WIN OTP device key\n{deviceId}");
     }
 }

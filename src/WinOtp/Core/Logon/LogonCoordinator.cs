@@ -40,16 +40,16 @@ namespace SecureMFA.WinOtp.Logon
             _platform = platform ?? throw new ArgumentNullException(nameof(platform));
             SettingsReadResult read;
             try { read = SettingsReader.Read(platform.Registry); }
-            catch (Exception e) { read = new SettingsReadResult(null, false, new[] { "the settings cannot be read: " + e.GetType().Name }, new string[0]); }
+            catch (Exception e) { read = new SettingsReadResult(null, false, new[] { $"the settings cannot be read: {e.GetType().Name}" }, new string[0]); }
             Settings = read;
             _events = new GuardedEventLog(platform.Events, read.Settings?.VerboseLog ?? false);
             _vault = new OfflineVault(platform.VaultFiles, platform.Registry, platform.Protection, platform.Clock, platform.PasswordIterations, platform.VaultLockWait);
             _devices = new DeviceStore(platform.Registry, platform.Protection);
 
             if (read.IsValid)
-                _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, "Settings read: api_endpoint=" + read.Settings!.ApiEndpoint + " rdponly=" + read.RdpOnly + " offline_days=" + read.Settings.OfflineValidDays + ".");
+                _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, $"Settings read: api_endpoint={read.Settings!.ApiEndpoint} rdponly={read.RdpOnly} offline_days={read.Settings.OfflineValidDays}.");
             else
-                _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Error, "SecureMFA WIN OTP settings under " + SettingNames.RegistryPath + " are not valid: " + string.Join(" ", read.Errors));
+                _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Error, $"SecureMFA WIN OTP settings under {SettingNames.RegistryPath} are not valid: {string.Join(" ", read.Errors)}");
             foreach (var warning in read.Warnings) _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Warning, warning);
         }
 
@@ -89,7 +89,7 @@ namespace SecureMFA.WinOtp.Logon
                     case ApiReplyKind.Answered: return Online(reply.Answer!, request, upn, device, settings, policy);
                     case ApiReplyKind.Refused: return Refused(reply, upn, device);
                     default:
-                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The SecureMFA WEB API could not be used for " + upn + " (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + "; trying offline sign-in.");
+                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API could not be used for {upn} ({reply.Failure}: {reply.Detail}){SkewNote(reply.ServerTime)}; trying offline sign-in.");
                         return Offline(request, upn, device, policy);
                 }
             }
@@ -128,7 +128,7 @@ namespace SecureMFA.WinOtp.Logon
             try { return _platform.Background(() => LockUnderPassword(pending)); }
             catch (Exception e)
             {
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline sign-in data for " + pending.Upn + " could not be stored: " + e.GetType().Name + ": " + e.Message);
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, $"Offline sign-in data for {pending.Upn} could not be stored: {e.GetType().Name}: {e.Message}");
                 pending.Forget();
                 return CompletedTask;
             }
@@ -143,17 +143,17 @@ namespace SecureMFA.WinOtp.Logon
                 if (pending.Package != null)
                 {
                     _vault.StoreForPassword(pending.Upn, pending.Device, pending.Package, pending.Secret, pending.LastOnline, pending.Password, pending.Entry);
-                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + pending.Upn + " until " + Stamp(pending.Package.ValidUntil) + " (package limit)" +
-                        (pending.EntryIsNew ? "; the entry " + pending.Entry + " is offered to the user." : "."));
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, $"Offline sign-in stored for {pending.Upn} until {Stamp(pending.Package.ValidUntil)} (package limit)" +
+                        $"{(pending.EntryIsNew ? $"; the entry {pending.Entry} is offered to the user." : ".")}");
                 }
                 else if (_vault.BindToPassword(pending.Upn, pending.Device, pending.Secret, pending.Password))
                 {
-                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in data of " + pending.Upn + " is now locked under the user's password.");
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, $"Offline sign-in data of {pending.Upn} is now locked under the user's password.");
                 }
             }
             catch (Exception e)
             {
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline sign-in data for " + pending.Upn + " could not be stored: " + e.GetType().Name + ": " + e.Message);
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, $"Offline sign-in data for {pending.Upn} could not be stored: {e.GetType().Name}: {e.Message}");
             }
             finally { pending.Forget(); }
         }
@@ -176,11 +176,11 @@ namespace SecureMFA.WinOtp.Logon
                     policy.ValidUntil(Platform.UnixTime.Seconds(status.PackageValidUntil.Value), Platform.UnixTime.Seconds(status.LastOnline.Value)) > now) return;
                 // Not shown yet unless the user already has this entry: without Windows' verdict the entry is not offered.
                 _vault.StoreForDevice(upn, device, answer.Offline!, answer.ServerTime, EntryFor(answer.Offline!), entryIsNew ? OfflineEnrolment.NotShown : OfflineEnrolment.CheckOf(secret));
-                _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in stored for " + upn + " until " + Stamp(answer.Offline!.ValidUntil) + " in the device wrap, until Windows accepts the password.");
+                _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, $"Offline sign-in stored for {upn} until {Stamp(answer.Offline!.ValidUntil)} in the device wrap, until Windows accepts the password.");
             }
             catch (Exception e)
             {
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, "Offline sign-in data for " + upn + " was not armed after the online sign-in: " + e.GetType().Name + ": " + e.Message);
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, $"Offline sign-in data for {upn} was not armed after the online sign-in: {e.GetType().Name}: {e.Message}");
             }
         }
 
@@ -198,7 +198,7 @@ namespace SecureMFA.WinOtp.Logon
                 Array.Clear(fetched.Secret!, 0, fetched.Secret!.Length);
                 _vault.StoreForDevice(upn, device, offline, fetched.Answer.ServerTime, EntryFor(offline), check);
                 var until = UnixTime(fetched.Policy!.ValidUntil(offline.ValidUntil, fetched.Answer.ServerTime));
-                _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline sign-in synced for " + upn + " until " + TileText.Time(until) + ".");
+                _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, $"Offline sign-in synced for {upn} until {TileText.Time(until)}.");
                 return new LogonResult(LogonOutcome.Synced, TileText.Synced(upn, until), upn) { OfflineValidUntil = until };
             }
             catch (Exception e) { return Unexpected("offline sync", e); }
@@ -221,13 +221,13 @@ namespace SecureMFA.WinOtp.Logon
                 {
                     if (!_vault.IsLockedUnder(upn, device, password))
                     {
-                        _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "Offline entry of " + upn + " not shown: no offline data here locked under the typed password.");
+                        _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"Offline entry of {upn} not shown: no offline data here locked under the typed password.");
                         return new LogonResult(LogonOutcome.Rejected, TileText.EntryNeedsPassword, upn);
                     }
                     var entry = EntryFor(offline);
                     _vault.StoreForPassword(upn, device, offline, secret, fetched.Answer.ServerTime, password, entry);
                     var enrolment = OfflineEnrolment.For(entry, upn, secret, offline.Alg, offline.Digits, offline.Period);
-                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, "Offline entry " + entry + " shown to " + upn + "; offline sign-in stored.");
+                    _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, $"Offline entry {entry} shown to {upn}; offline sign-in stored.");
                     return new LogonResult(LogonOutcome.Synced, enrolment.Instructions, upn)
                     {
                         OfflineEnrolment = enrolment,
@@ -270,14 +270,14 @@ namespace SecureMFA.WinOtp.Logon
             if (reply.Kind == ApiReplyKind.Refused) return new FetchedPackage { Failure = Refused(reply, upn, device) };
             if (reply.Kind == ApiReplyKind.Unreachable)
             {
-                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The " + purpose + " for " + upn + ": the SecureMFA WEB API could not be used (" + reply.Failure + ": " + reply.Detail + ")" + SkewNote(reply.ServerTime) + ".");
+                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The {purpose} for {upn}: the SecureMFA WEB API could not be used ({reply.Failure}: {reply.Detail}){SkewNote(reply.ServerTime)}.");
                 return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Unavailable, unreachableText, upn) };
             }
             var answer = reply.Answer!;
             var policy = PolicyOf(settings);
             if (answer.Result != VerifyResult.Accept) return new FetchedPackage { Failure = OnlineRefusal(answer, upn, device, policy, purpose) };
 
-            _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (" + purpose + ", online check) on " + _platform.MachineName + ".");
+            _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({purpose}, online check) on {_platform.MachineName}.");
             if (answer.Offline == null)
             {
                 RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
@@ -286,7 +286,7 @@ namespace SecureMFA.WinOtp.Logon
             var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
             if (secret == null)
             {
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ".");
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, $"Offline package for {upn} refused: {problem}.");
                 return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Failed, TileText.Failed, upn) };
             }
             return new FetchedPackage { Upn = upn, Device = device, Answer = answer, Policy = policy, Secret = secret };
@@ -301,7 +301,7 @@ namespace SecureMFA.WinOtp.Logon
                 var device = _devices.Load(out var problem);
                 if (settings == null || device == null)
                 {
-                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device check: " + (problem ?? "the settings are not valid") + ".");
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Device check: {(problem ?? "the settings are not valid")}.");
                     return null;
                 }
                 using (var client = Client(settings))
@@ -309,11 +309,11 @@ namespace SecureMFA.WinOtp.Logon
                     var reply = await client.GetSelfAsync(device).ConfigureAwait(false);
                     if (reply.Kind == ApiReplyKind.Answered)
                         _events.Write(WinOtpEventId.ProviderOk, reply.Answer!.ClockSkewSeconds > 60 || reply.Answer.ClockSkewSeconds < -60 ? WinOtpEventLevel.Warning : WinOtpEventLevel.Information,
-                            "Device " + device.DeviceId + " checked with the SecureMFA WEB API; this clock is " + reply.Answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture) + " s from the server's.");
+                            $"Device {device.DeviceId} checked with the SecureMFA WEB API; this clock is {reply.Answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture)} s from the server's.");
                     else if (reply.Kind == ApiReplyKind.Refused && reply.ErrorCode == ApiWords.Errors.DeviceRevoked && reply.StatusCode == 403)
                         Revoke(device);
                     else
-                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device check failed: " + reply.Detail + SkewNote(reply.ServerTime) + ".");
+                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Device check failed: {reply.Detail}{SkewNote(reply.ServerTime)}.");
                     return reply;
                 }
             }
@@ -374,7 +374,7 @@ namespace SecureMFA.WinOtp.Logon
             var device = _devices.Load(out var problem);
             if (device == null)
             {
-                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Sign-in of " + upn + " refused: " + problem);
+                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Sign-in of {upn} refused: {problem}");
                 failure = _devices.IsRevoked ? new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn) : new LogonResult(LogonOutcome.NotConfigured, TileText.NotRegistered, upn);
                 return null;
             }
@@ -385,7 +385,7 @@ namespace SecureMFA.WinOtp.Logon
         {
             if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, request.Scenario.WireName());
 
-            _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (" + request.Scenario.WireName() + ", online) on " + _platform.MachineName + ".");
+            _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({request.Scenario.WireName()}, online) on {_platform.MachineName}.");
             var result = new LogonResult(LogonOutcome.Accepted, "", upn);
             // The API's accept is the answer. What follows only keeps the offline data in step with it: nothing in it
             // may turn the accept into a refusal, so its failures become events and the sign-in goes on.
@@ -401,7 +401,7 @@ namespace SecureMFA.WinOtp.Logon
                 var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
                 if (secret == null)
                 {
-                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline package for " + upn + " refused: " + problem + ". The sign-in goes on online only.");
+                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, $"Offline package for {upn} refused: {problem}. The sign-in goes on online only.");
                     return result;
                 }
                 // Judged now, before anything is stored: whatever stores the package later (here after Windows' verdict)
@@ -416,15 +416,15 @@ namespace SecureMFA.WinOtp.Logon
             }
             catch (Exception e)
             {
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline data for " + upn + " not prepared after the online sign-in: " + e.GetType().Name + ": " + e.Message + ". The sign-in goes on online only.");
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, $"Offline data for {upn} not prepared after the online sign-in: {e.GetType().Name}: {e.Message}. The sign-in goes on online only.");
             }
             return result;
         }
 
         private LogonResult OnlineRefusal(VerifyAnswer answer, string upn, DeviceCredentials device, OfflinePolicy policy, string context)
         {
-            _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP failed for " + upn + " (" + context + ", online): " + answer.Result +
-                (answer.Reason != null ? ", " + answer.Reason : "") + (answer.AttemptsLeft.HasValue ? ", attempts left " + answer.AttemptsLeft.Value : "") + ".");
+            _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP failed for {upn} ({context}, online): {answer.Result}" +
+                $"{(answer.Reason != null ? $", {answer.Reason}" : "")}{(answer.AttemptsLeft.HasValue ? $", attempts left {answer.AttemptsLeft.Value}" : "")}.");
             switch (answer.Result)
             {
                 case VerifyResult.Reject:
@@ -456,8 +456,8 @@ namespace SecureMFA.WinOtp.Logon
             try { _vault.Remove(upn); }
             catch (Exception e)
             {
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, "Offline data of " + upn + " could not be removed (" + why + "): " +
-                    e.GetType().Name + ": " + e.Message + ". It is tried again at the next online sign-in.");
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, $"Offline data of {upn} could not be removed ({why}): " +
+                    $"{e.GetType().Name}: {e.Message}. It is tried again at the next online sign-in.");
             }
         }
 
@@ -469,14 +469,14 @@ namespace SecureMFA.WinOtp.Logon
             {
                 if (!_vault.RecordOnlineRefusal(upn, device, countFailure, lockedUntil, policy)) why = "the offline data is busy, refused, or not writable";
             }
-            catch (Exception e) { why = e.GetType().Name + ": " + e.Message; }
+            catch (Exception e) { why = $"{e.GetType().Name}: {e.Message}"; }
             if (why != null)
-                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, "The online " + (countFailure ? "failure" : "lock") + " of " + upn + " was not copied into its offline data (" + why + ").");
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, $"The online {(countFailure ? "failure" : "lock")} of {upn} was not copied into its offline data ({why}).");
         }
 
         private LogonResult Refused(ApiReply<VerifyAnswer> reply, string upn, DeviceCredentials device)
         {
-            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, "The SecureMFA WEB API refused the request for " + upn + ": " + reply.Detail + ".");
+            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API refused the request for {upn}: {reply.Detail}.");
             switch (reply.ErrorCode)
             {
                 case ApiWords.Errors.DeviceRevoked:
@@ -498,13 +498,13 @@ namespace SecureMFA.WinOtp.Logon
             try { _devices.MarkRevoked(device); }
             catch (Exception e)
             {
-                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Device " + device.DeviceId + " was revoked at the SecureMFA WEB API, but that could not be recorded: " + e.GetType().Name + ": " + e.Message + ".");
+                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Device {device.DeviceId} was revoked at the SecureMFA WEB API, but that could not be recorded: {e.GetType().Name}: {e.Message}.");
             }
             string removed;
-            try { removed = _vault.RemoveAll().ToString(CultureInfo.InvariantCulture) + " offline vault(s) deleted"; }
-            catch (Exception e) { removed = "not every offline vault could be deleted (" + e.GetType().Name + ": " + e.Message + "; offline sign-in is refused anyway)"; }
-            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "The SecureMFA WEB API answered that device " + device.DeviceId +
-                " (this computer) was revoked by an administrator: " + removed + "; no code is checked here, online or offline, until the computer is registered again.");
+            try { removed = $"{_vault.RemoveAll().ToString(CultureInfo.InvariantCulture)} offline vault(s) deleted"; }
+            catch (Exception e) { removed = $"not every offline vault could be deleted ({e.GetType().Name}: {e.Message}; offline sign-in is refused anyway)"; }
+            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"The SecureMFA WEB API answered that device {device.DeviceId}" +
+                $" (this computer) was revoked by an administrator: {removed}; no code is checked here, online or offline, until the computer is registered again.");
         }
 
         private string EntryFor(OfflinePackage package) => OfflineEnrolment.EntryNameFor(package.Issuer, _platform.MachineName);
@@ -515,22 +515,22 @@ namespace SecureMFA.WinOtp.Logon
             switch (check.Outcome)
             {
                 case OfflineOutcome.Accepted:
-                    _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, "OTP ok for " + upn + " (" + request.Scenario.WireName() + ", offline) on " + _platform.MachineName + ".");
+                    _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({request.Scenario.WireName()}, offline) on {_platform.MachineName}.");
                     var accepted = new LogonResult(LogonOutcome.AcceptedOffline, "", upn) { OfflineValidUntil = check.ValidUntil };
                     if (check.SecretToBind != null) accepted.Pending = new PendingVaultWrite(upn, device, check.SecretToBind, request.Password, null, 0);
                     return accepted;
                 case OfflineOutcome.Rejected:
                 case OfflineOutcome.PasswordMismatch:
-                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP failed for " + upn + " (offline): " + (check.Outcome == OfflineOutcome.Rejected ? "wrong code" : "the vault does not open with the typed password") +
-                        (check.AttemptsLeft.HasValue ? ", attempts left " + check.AttemptsLeft.Value : "") + (check.LockedUntil.HasValue ? ", locked until " + Stamp(check.LockedUntil.Value) : "") + ".");
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP failed for {upn} (offline): {(check.Outcome == OfflineOutcome.Rejected ? "wrong code" : "the vault does not open with the typed password")}" +
+                        $"{(check.AttemptsLeft.HasValue ? $", attempts left {check.AttemptsLeft.Value}" : "")}{(check.LockedUntil.HasValue ? $", locked until {Stamp(check.LockedUntil.Value)}" : "")}.");
                     var text = check.LockedUntil.HasValue ? TileText.OfflineLockedAfterFailure(check.LockedUntil.Value)
                         : check.Outcome == OfflineOutcome.Rejected ? TileText.OfflineRejected(check.AttemptsLeft, check.Entry) : TileText.PasswordMismatch;
                     return new LogonResult(check.LockedUntil.HasValue ? LogonOutcome.Locked : LogonOutcome.Rejected, text, upn) { AttemptsLeft = check.AttemptsLeft, LockedUntil = check.LockedUntil };
                 case OfflineOutcome.Locked:
-                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP refused for " + upn + " (offline): locked until " + Stamp(check.LockedUntil!.Value) + ".");
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP refused for {upn} (offline): locked until {Stamp(check.LockedUntil!.Value)}.");
                     return new LogonResult(LogonOutcome.Locked, TileText.Locked(check.LockedUntil), upn) { LockedUntil = check.LockedUntil };
                 case OfflineOutcome.Replay:
-                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, "OTP refused for " + upn + " (offline): the code's time step was already used.");
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP refused for {upn} (offline): the code's time step was already used.");
                     return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
                 case OfflineOutcome.Malformed:
                     return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
@@ -539,7 +539,7 @@ namespace SecureMFA.WinOtp.Logon
                 case OfflineOutcome.NoVault:
                     return new LogonResult(LogonOutcome.Unavailable, TileText.NoOfflineData, upn);
                 default:
-                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, "Offline sign-in of " + upn + " refused: " + Describe(check.Outcome) + ".");
+                    _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, $"Offline sign-in of {upn} refused: {Describe(check.Outcome)}.");
                     return new LogonResult(LogonOutcome.Unavailable, OfflineText(check), upn) { OfflineValidUntil = check.ValidUntil };
             }
         }
@@ -563,12 +563,12 @@ namespace SecureMFA.WinOtp.Logon
             switch (outcome)
             {
                 case OfflineOutcome.Expired: return "the offline data expired";
-                case OfflineOutcome.ClockBehind: return "the clock is more than " + OfflineVault.ClockToleranceSeconds + " s before the last online contact";
+                case OfflineOutcome.ClockBehind: return $"the clock is more than {OfflineVault.ClockToleranceSeconds} s before the last online contact";
                 case OfflineOutcome.Tampered: return "the vault file does not verify (altered, damaged, or written with another device key)";
                 case OfflineOutcome.RolledBack: return "the vault file is older than the generation the registry remembers (an earlier copy was put back)";
                 case OfflineOutcome.StorageFailed: return "the vault could not be written";
                 case OfflineOutcome.Busy: return "another sign-in of this account (another session) held its offline data past the wait; nothing was checked or counted";
-                case OfflineOutcome.NeedsOnline: return "the cap of wrong offline codes since the last online contact (" + SettingNames.OfflineMaxFailures + ") is reached; an online sign-in is needed";
+                case OfflineOutcome.NeedsOnline: return $"the cap of wrong offline codes since the last online contact ({SettingNames.OfflineMaxFailures}) is reached; an online sign-in is needed";
                 case OfflineOutcome.Outdated: return "the offline data was of the earlier format (it held the user's own secret) and was deleted";
                 default: return outcome.ToString();
             }
@@ -576,7 +576,7 @@ namespace SecureMFA.WinOtp.Logon
 
         private LogonResult Unexpected(string what, Exception e)
         {
-            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "Unexpected error during " + what + ": " + e.GetType().Name + ": " + e.Message);
+            _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Unexpected error during {what}: {e.GetType().Name}: {e.Message}");
             return new LogonResult(LogonOutcome.Failed, TileText.Failed);
         }
 
@@ -590,7 +590,7 @@ namespace SecureMFA.WinOtp.Logon
         {
             if (!serverTime.HasValue) return "";
             var skew = Platform.UnixTime.Seconds(_platform.Clock.UtcNow) - serverTime.Value;
-            return Math.Abs(skew) > MessageSignature.MaxClockSkewSeconds ? "; this computer's clock is " + skew.ToString(CultureInfo.InvariantCulture) + " s from the server's (unverified)" : "";
+            return Math.Abs(skew) > MessageSignature.MaxClockSkewSeconds ? $"; this computer's clock is {skew.ToString(CultureInfo.InvariantCulture)} s from the server's (unverified)" : "";
         }
 
         private static DateTime UnixTime(long seconds) => Platform.UnixTime.ToDateTime(seconds);

@@ -48,6 +48,6 @@ namespace SecureMFA.WinOtp.Logon
         /// </summary>
         public Offline.OfflineEnrolment? OfflineEnrolment { get; internal set; }
 
-        public override string ToString() => Outcome + ": " + Message;
+        public override string ToString() => $"{Outcome}: {Message}";
     }
 }

@@ -33,28 +33,28 @@ namespace SecureMFA.WinOtp.Logon
 
         /// <summary>Offline, the code comes from the computer's own entry in the app, not from the usual one.</summary>
         public static string OfflineRejected(int? attemptsLeft, string entry) =>
-            Rejected(attemptsLeft, null) + (entry.Length > 0 ? " This computer cannot reach the SecureMFA WEB API: type the code from " + entry + " in your authenticator app." : "");
+            Rejected(attemptsLeft, null) + (entry.Length > 0 ? $" This computer cannot reach the SecureMFA WEB API: type the code from {entry} in your authenticator app." : "");
 
-        public static string NotEnrolled(string upn) => "There is no OTP account for " + upn + ". Contact your support desk.";
+        public static string NotEnrolled(string upn) => $"There is no OTP account for {upn}. Contact your support desk.";
 
         public static string Rejected(int? attemptsLeft, int? driftSeconds)
         {
             var text = WrongCode;
             if (driftSeconds.HasValue && driftSeconds.Value != 0)
-                text += " Your phone's clock seems " + Math.Abs(driftSeconds.Value).ToString(CultureInfo.InvariantCulture) + " seconds " + (driftSeconds.Value > 0 ? "ahead" : "behind") + ": correct it.";
-            if (attemptsLeft.HasValue) text += " Attempts left before a lockout: " + attemptsLeft.Value.ToString(CultureInfo.InvariantCulture) + ".";
+                text += $" Your phone's clock seems {Math.Abs(driftSeconds.Value).ToString(CultureInfo.InvariantCulture)} seconds {(driftSeconds.Value > 0 ? "ahead" : "behind")}: correct it.";
+            if (attemptsLeft.HasValue) text += $" Attempts left before a lockout: {attemptsLeft.Value.ToString(CultureInfo.InvariantCulture)}.";
             return text;
         }
 
         public static string Locked(DateTime? until) =>
-            "Too many wrong codes: this account is locked" + (until.HasValue ? " until " + Time(until.Value) : "") + ".";
+            $"Too many wrong codes: this account is locked{(until.HasValue ? $" until {Time(until.Value)}" : "")}.";
 
-        public static string OfflineLockedAfterFailure(DateTime until) => WrongCode + " Too many wrong codes: offline sign-in is locked until " + Time(until) + ".";
+        public static string OfflineLockedAfterFailure(DateTime until) => $"{WrongCode} Too many wrong codes: offline sign-in is locked until {Time(until)}.";
 
         public static string Expired(DateTime? validUntil) =>
-            "The offline sign-in of this account expired" + (validUntil.HasValue ? " on " + Time(validUntil.Value) : "") + ". Connect to the network and sign in once.";
+            $"The offline sign-in of this account expired{(validUntil.HasValue ? $" on {Time(validUntil.Value)}" : "")}. Connect to the network and sign in once.";
 
-        public static string Synced(string upn, DateTime validUntil) => "Offline sign-in is ready for " + upn + " until " + Time(validUntil) + ".";
+        public static string Synced(string upn, DateTime validUntil) => $"Offline sign-in is ready for {upn} until {Time(validUntil)}.";
 
         /// <summary>Local time of this computer, as the user reads the clock on the screen.</summary>
         public static string Time(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -33,8 +33,8 @@ namespace SecureMFA.WinOtp.Offline
 
         /// <summary>What the tile says: add the entry once, then offline use its codes.</summary>
         public string Instructions =>
-            "To sign in here without a network, add this computer to your authenticator app: scan the QR code, or add the entry \"" + EntryName +
-            "\" with the key " + GroupedKey + ". Offline, type the code from " + EntryName + ".";
+            $"To sign in here without a network, add this computer to your authenticator app: scan the QR code, or add the entry \"{EntryName}" +
+            $"\" with the key {GroupedKey}. Offline, type the code from {EntryName}.";
 
         /// <summary>
         /// The entry's name: the issuer the user already knows from the AD FS entry (the server's company), "offline" and
@@ -43,17 +43,17 @@ namespace SecureMFA.WinOtp.Offline
         public static string EntryNameFor(string issuer, string machine)
         {
             var company = string.IsNullOrWhiteSpace(issuer) ? "SecureMFA" : issuer.Trim();
-            return company + " offline (" + machine + ")";
+            return $"{company} offline ({machine})";
         }
 
         public static OfflineEnrolment For(string entryName, string upn, byte[] offlineSecret, string alg, int digits, int period)
         {
             if (offlineSecret == null || offlineSecret.Length == 0) throw new ArgumentException("The offline secret is empty.", nameof(offlineSecret));
             var key = Base32(offlineSecret);
-            var uri = "otpauth://totp/" + Uri.EscapeDataString(entryName) + ":" + Uri.EscapeDataString(upn) +
-                "?secret=" + key + "&issuer=" + Uri.EscapeDataString(entryName) +
-                "&algorithm=" + alg + "&digits=" + digits.ToString(System.Globalization.CultureInfo.InvariantCulture) +
-                "&period=" + period.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var uri = $"otpauth://totp/{Uri.EscapeDataString(entryName)}:{Uri.EscapeDataString(upn)}" +
+                $"?secret={key}&issuer={Uri.EscapeDataString(entryName)}" +
+                $"&algorithm={alg}&digits={digits.ToString(System.Globalization.CultureInfo.InvariantCulture)}" +
+                $"&period={period.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
             return new OfflineEnrolment(entryName, upn, uri, Grouped(key));
         }
 

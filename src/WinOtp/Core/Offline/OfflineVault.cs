@@ -68,8 +68,8 @@ namespace SecureMFA.WinOtp.Offline
         public static byte[]? OpenPackage(OfflinePackage package, string upn, DeviceCredentials device, long serverTime, out string problem)
         {
             problem = "";
-            if (package.V != OfflinePackage.FormatVersion) problem = "package version " + package.V + " is not " + OfflinePackage.FormatVersion;
-            else if (!string.Equals(package.Upn, upn, StringComparison.Ordinal)) problem = "the package is for '" + package.Upn + "', not '" + upn + "'";
+            if (package.V != OfflinePackage.FormatVersion) problem = $"package version {package.V} is not {OfflinePackage.FormatVersion}";
+            else if (!string.Equals(package.Upn, upn, StringComparison.Ordinal)) problem = $"the package is for '{package.Upn}', not '{upn}'";
             else if (!IsOneLine(package.Issuer)) problem = "the package's issuer is not one line of text";
             else if (!TryParameters(package.Alg, package.Digits, package.Period, out _)) problem = "the package's TOTP parameters are not valid";
             else if (package.ValidUntil <= serverTime) problem = "the package is already expired";
@@ -282,7 +282,7 @@ namespace SecureMFA.WinOtp.Offline
                 {
                     using (var held = _files.TryLock(name, _lockWait))
                     {
-                        if (held == null) throw new IOException("The offline data " + name + " is held by another sign-in for more than " + (int)_lockWait.TotalSeconds + " s.");
+                        if (held == null) throw new IOException($"The offline data {name} is held by another sign-in for more than {(int)_lockWait.TotalSeconds} s.");
                         var existing = _files.Read(name);
                         if (existing == null) continue;
                         _registry.SetValue(SettingNames.VaultGenerationsKey, stem, Math.Max(AnchorOf(stem), VaultCodec.PeekGeneration(existing)) + 1);
@@ -292,7 +292,7 @@ namespace SecureMFA.WinOtp.Offline
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { failure = failure ?? e; }
             }
-            if (failure != null) throw new IOException("Not every vault could be removed: " + failure.Message, failure);
+            if (failure != null) throw new IOException($"Not every vault could be removed: {failure.Message}", failure);
             return removed;
         }
 
@@ -350,7 +350,7 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>The vault's lock for a write that must not be skipped: an IOException when another holder keeps it past the wait.</summary>
         private IDisposable Lock(string upn) =>
             _files.TryLock(VaultFileName.For(upn), _lockWait)
-            ?? throw new IOException("The offline data of " + upn + " is held by another sign-in for more than " + (int)_lockWait.TotalSeconds + " s.");
+            ?? throw new IOException($"The offline data of {upn} is held by another sign-in for more than {(int)_lockWait.TotalSeconds} s.");
 
         private byte[]? OpenSecret(VaultRecord record, DeviceCredentials device, string? password)
         {
@@ -469,6 +469,6 @@ namespace SecureMFA.WinOtp.Offline
         }
 
         private static byte[] Entropy(string upn, VaultForm form) =>
-            Encoding.UTF8.GetBytes("SecureMFA WIN OTP vault\n" + upn + "\n" + (form == VaultForm.Password ? "password" : "device"));
+            Encoding.UTF8.GetBytes($"SecureMFA WIN OTP vault\n{upn}\n{(form == VaultForm.Password ? "password" : "device")}");
     }
 }

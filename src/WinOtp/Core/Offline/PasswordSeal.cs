@@ -60,7 +60,7 @@ namespace SecureMFA.WinOtp.Offline
             var passwordBytes = Encoding.UTF8.GetBytes(password ?? "");
             var stretched = Pbkdf2.Sha256(passwordBytes, salt, iterations, 32);
             Array.Clear(passwordBytes, 0, passwordBytes.Length);
-            var okm = Hkdf.DeriveKey(stretched, null, Encoding.UTF8.GetBytes("SMFA-WINOTP-VAULT-PASSWORD\n" + upn), 64);
+            var okm = Hkdf.DeriveKey(stretched, null, Encoding.UTF8.GetBytes($"SMFA-WINOTP-VAULT-PASSWORD\n{upn}"), 64);
             Array.Clear(stretched, 0, stretched.Length);
             var keys = (Slice(okm, 0, 32), Slice(okm, 32, 32));
             Array.Clear(okm, 0, okm.Length);

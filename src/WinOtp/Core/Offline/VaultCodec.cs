@@ -60,7 +60,7 @@ namespace SecureMFA.WinOtp.Offline
             foreach (var name in Names) text.Append(name).Append(' ').Append(ValueOf(record, name)).Append('\n');
             var body = Encoding.UTF8.GetBytes(text.ToString());
             var mac = Convert.ToBase64String(Mac(deviceKey, record.Upn, body, body.Length));
-            var tail = Encoding.UTF8.GetBytes("mac " + mac + "\n");
+            var tail = Encoding.UTF8.GetBytes($"mac {mac}\n");
             var file = new byte[body.Length + tail.Length];
             Buffer.BlockCopy(body, 0, file, 0, body.Length);
             Buffer.BlockCopy(tail, 0, file, body.Length, tail.Length);
@@ -95,7 +95,7 @@ namespace SecureMFA.WinOtp.Offline
             for (var i = 0; i < Names.Length; i++)
             {
                 var line = lines[i + 1];
-                var prefix = Names[i] + " ";
+                var prefix = $"{Names[i]} ";
                 if (!line.StartsWith(prefix, StringComparison.Ordinal) || !SetValue(record, Names[i], line.Substring(prefix.Length))) return null;
             }
             return record.Upn == upn ? record : null;
@@ -104,7 +104,7 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>A file of the earlier format (it held the user's own secret, not an offline secret), by its first line alone.</summary>
         public static bool IsEarlierFormat(byte[]? file)
         {
-            var magic = Encoding.ASCII.GetBytes(EarlierMagic + "\n");
+            var magic = Encoding.ASCII.GetBytes($"{EarlierMagic}\n");
             if (file == null || file.Length < magic.Length) return false;
             for (var i = 0; i < magic.Length; i++) if (file[i] != magic[i]) return false;
             return true;
@@ -225,7 +225,7 @@ namespace SecureMFA.WinOtp.Offline
 
         private static byte[] Mac(byte[] deviceKey, string upn, byte[] data, int length)
         {
-            var key = Hkdf.DeriveKey(deviceKey, null, Encoding.UTF8.GetBytes("SMFA1-VAULT-STATE\n" + upn), MacBytes);
+            var key = Hkdf.DeriveKey(deviceKey, null, Encoding.UTF8.GetBytes($"SMFA1-VAULT-STATE\n{upn}"), MacBytes);
             try
             {
                 using (var hmac = new HMACSHA256(key)) return hmac.ComputeHash(data, 0, length);

@@ -34,7 +34,7 @@ namespace SecureMFA.WinOtp.Platform
         {
             EnsureFolder();
             var file = FileFor(name);
-            var temporary = file + ".tmp";
+            var temporary = $"{file}.tmp";
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content, 0, content.Length);

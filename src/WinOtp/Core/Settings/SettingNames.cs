@@ -43,7 +43,7 @@ namespace SecureMFA.WinOtp.Settings
         /// device key from local users.
         /// </summary>
         public const string DeviceKeyName = "Device";
-        public const string DeviceRegistryPath = RegistryPath + "\\" + DeviceKeyName;
+        public const string DeviceRegistryPath = $"{RegistryPath}\\{DeviceKeyName}";
 
         /// <summary>Subkey holding each offline vault's generation, so a vault file put back from a copy is noticed.</summary>
         public const string VaultGenerationsKey = "VaultGenerations";

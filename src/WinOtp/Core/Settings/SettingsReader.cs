@@ -26,9 +26,9 @@ namespace SecureMFA.WinOtp.Settings
             var anchorText = values.Text(SettingNames.AnchorDnsName);
             string? anchor = null;
             if (string.IsNullOrWhiteSpace(anchorText))
-                errors.Add(SettingNames.AnchorDnsName + " is not set: give the UPN suffix of OTP users, e.g. adatum.labnet.");
+                errors.Add($"{SettingNames.AnchorDnsName} is not set: give the UPN suffix of OTP users, e.g. adatum.labnet.");
             else if (!UpnResolver.IsDnsName(anchorText!.Trim()))
-                errors.Add(SettingNames.AnchorDnsName + ": '" + anchorText + "' is not a DNS name such as adatum.labnet.");
+                errors.Add($"{SettingNames.AnchorDnsName}: '{anchorText}' is not a DNS name such as adatum.labnet.");
             else anchor = anchorText.Trim().ToLowerInvariant();
 
             ApiEndpoint.TryParse(values.Text(SettingNames.ApiEndpoint), out var endpoint, out var endpointError, SettingNames.ApiEndpoint);
@@ -52,9 +52,9 @@ namespace SecureMFA.WinOtp.Settings
             var proxyPort = values.Int(SettingNames.ProxyPort, 0, 0, 65535, "a TCP port");
             if (proxyEnabled)
             {
-                if (proxyServer.Length == 0) errors.Add(SettingNames.ProxyServer + " is not set, but " + SettingNames.ProxyEnable + " is on: give the proxy's host name.");
-                else if (Uri.CheckHostName(proxyServer) == UriHostNameType.Unknown) errors.Add(SettingNames.ProxyServer + ": '" + proxyServer + "' is not a host name or IP address (no http://, no port).");
-                if (proxyPort == 0) errors.Add(SettingNames.ProxyPort + " is not set, but " + SettingNames.ProxyEnable + " is on: give the proxy's port (1-65535).");
+                if (proxyServer.Length == 0) errors.Add($"{SettingNames.ProxyServer} is not set, but {SettingNames.ProxyEnable} is on: give the proxy's host name.");
+                else if (Uri.CheckHostName(proxyServer) == UriHostNameType.Unknown) errors.Add($"{SettingNames.ProxyServer}: '{proxyServer}' is not a host name or IP address (no http://, no port).");
+                if (proxyPort == 0) errors.Add($"{SettingNames.ProxyPort} is not set, but {SettingNames.ProxyEnable} is on: give the proxy's port (1-65535).");
             }
 
             string? ssprUrl = null;
@@ -62,14 +62,14 @@ namespace SecureMFA.WinOtp.Settings
             if (!string.IsNullOrWhiteSpace(ssprText))
             {
                 if (!Uri.TryCreate(ssprText!.Trim(), UriKind.Absolute, out var sspr) || !(sspr.Scheme == Uri.UriSchemeHttps || (sspr.Scheme == Uri.UriSchemeHttp && ApiEndpoint.IsLoopback(sspr))))
-                    errors.Add(SettingNames.SsprUrl + ": '" + ssprText + "' is not an https:// URL.");
+                    errors.Add($"{SettingNames.SsprUrl}: '{ssprText}' is not an https:// URL.");
                 else ssprUrl = sspr.AbsoluteUri;
             }
 
             foreach (var name in SettingNames.NotUsed)
                 if (registry.GetValue("", name) != null)
-                    warnings.Add(name + " is present but not used by this version" +
-                        (name == "win_api_headers_value" ? ": the bootstrap value is used once at registration and must not be kept; delete the value." : "; it can be deleted."));
+                    warnings.Add($"{name} is present but not used by this version" +
+                        $"{(name == "win_api_headers_value" ? ": the bootstrap value is used once at registration and must not be kept; delete the value." : "; it can be deleted.")}");
 
             if (errors.Count > 0 || anchor == null || endpoint == null)
                 return new SettingsReadResult(null, rdpOnly, errors, warnings);
@@ -112,7 +112,7 @@ namespace SecureMFA.WinOtp.Settings
                     case int number: return number.ToString(CultureInfo.InvariantCulture);
                     case long number: return number.ToString(CultureInfo.InvariantCulture);
                     default:
-                        _errors.Add(name + " has a registry type that is not text (" + value.GetType().Name + ").");
+                        _errors.Add($"{name} has a registry type that is not text ({value.GetType().Name}).");
                         return null;
                 }
             }
@@ -131,7 +131,7 @@ namespace SecureMFA.WinOtp.Settings
                         if (trimmed == "0" || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
                         break;
                 }
-                _errors.Add(name + ": '" + Describe(value) + "' is not 1 or 0 (true or false).");
+                _errors.Add($"{name}: '{Describe(value)}' is not 1 or 0 (true or false).");
                 return fallback;
             }
 
@@ -146,12 +146,12 @@ namespace SecureMFA.WinOtp.Settings
                     case long qword: number = qword; break;
                     case string text when long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed): number = parsed; break;
                     default:
-                        _errors.Add(name + ": '" + Describe(value) + "' is not a whole number of " + unit + " (" + min + "-" + max + ").");
+                        _errors.Add($"{name}: '{Describe(value)}' is not a whole number of {unit} ({min}-{max}).");
                         return fallback;
                 }
                 if (number < min || number > max)
                 {
-                    _errors.Add(name + ": " + number.ToString(CultureInfo.InvariantCulture) + " is outside " + min + "-" + max + " " + unit + ".");
+                    _errors.Add($"{name}: {number.ToString(CultureInfo.InvariantCulture)} is outside {min}-{max} {unit}.");
                     return fallback;
                 }
                 return (int)number;
@@ -162,7 +162,7 @@ namespace SecureMFA.WinOtp.Settings
                 try { return _registry.GetValue("", name); }
                 catch (Exception e)
                 {
-                    _errors.Add(name + " cannot be read from " + SettingNames.RegistryPath + ": " + e.Message);
+                    _errors.Add($"{name} cannot be read from {SettingNames.RegistryPath}: {e.Message}");
                     return null;
                 }
             }

@@ -22,7 +22,7 @@ namespace SecureMFA.WinOtp.Settings
         }
 
         /// <summary>win_sspr_url when it is not set: the API endpoint's host, as the original product.</summary>
-        public static string DefaultSsprUrl(ApiEndpoint apiEndpoint) => apiEndpoint.BaseUri.GetLeftPart(System.UriPartial.Authority) + "/";
+        public static string DefaultSsprUrl(ApiEndpoint apiEndpoint) => $"{apiEndpoint.BaseUri.GetLeftPart(System.UriPartial.Authority)}/";
 
         /// <summary>Joined to bare user names: alice becomes alice@{AnchorDnsName}. Lower case.</summary>
         public string AnchorDnsName { get; }

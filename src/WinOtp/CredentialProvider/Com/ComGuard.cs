@@ -22,11 +22,26 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             _component = component;
         }
 
+        /// <summary>A body that fills one out parameter, as most of the interfaces' getters do.</summary>
+        public delegate int OutBody<T>(out T value);
+
+        /// <summary>
+        /// <see cref="Run(string, Func{int})"/> for a method with one out parameter: <paramref name="result"/> is its
+        /// type's default (null, zero, the first enum value) unless the body succeeds, and then what the body gave.
+        /// </summary>
+        public int Run<T>(string method, out T result, OutBody<T> body)
+        {
+            var value = default(T)!;
+            var hr = Run(method, () => body(out value));
+            result = HResult.Succeeded(hr) ? value : default!;
+            return hr;
+        }
+
         public int Run(string method, Func<int> body)
         {
             try
             {
-                _services.OnComCall?.Invoke(_component + "." + method);
+                _services.OnComCall?.Invoke($"{_component}.{method}");
                 return body();
             }
             catch (Exception e)
@@ -34,7 +49,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 try
                 {
                     _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error,
-                        "SecureMFA WIN OTP " + _component + "." + method + " failed: " + e.GetType().Name + ": " + e.Message);
+                        $"SecureMFA WIN OTP {_component}.{method} failed: {e.GetType().Name}: {e.Message}");
                 }
                 catch (Exception) { /* the answer to LogonUI matters more than the event */ }
                 return e.HResult < 0 ? e.HResult : HResult.E_FAIL;

@@ -65,20 +65,15 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return hr;
         }
 
-        public int GetStringValue(uint dwFieldID, out string? ppsz)
-        {
-            ppsz = null;
-            string? value = null;
-            var hr = _guard.Run(nameof(GetStringValue), () =>
+        public int GetStringValue(uint dwFieldID, out string? ppsz) =>
+            _guard.Run(nameof(GetStringValue), out ppsz, (out string? value) =>
             {
+                value = null;
                 var field = _fields.FirstOrDefault(f => f.Id == dwFieldID);
                 if (field == null) return HResult.E_INVALIDARG;
                 value = dwFieldID == _messageId ? Message : _shown.Contains(dwFieldID) ? field.Label : "";
                 return HResult.S_OK;
             });
-            if (HResult.Succeeded(hr)) ppsz = value;
-            return hr;
-        }
 
         public int GetBitmapValue(uint dwFieldID, out IntPtr phbmp)
         {

@@ -126,12 +126,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return hr;
         }
 
-        public int GetStringValue(uint dwFieldID, out string? ppsz)
-        {
-            ppsz = null;
-            string? value = null;
-            var hr = _guard.Run(nameof(GetStringValue), () =>
+        public int GetStringValue(uint dwFieldID, out string? ppsz) =>
+            _guard.Run(nameof(GetStringValue), out ppsz, (out string? value) =>
             {
+                value = null;
                 var field = _layout.ById(dwFieldID);
                 if (field == null) return HResult.E_INVALIDARG;
                 switch (field.Owner)
@@ -142,18 +140,13 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     default: value = field.Label; return HResult.S_OK;
                 }
             });
-            if (HResult.Succeeded(hr)) ppsz = value;
-            return hr;
-        }
 
-        public int GetBitmapValue(uint dwFieldID, out IntPtr phbmp)
-        {
-            phbmp = IntPtr.Zero;
-            var bitmap = IntPtr.Zero;
-            var hr = _guard.Run(nameof(GetBitmapValue), () => IsWrapped(dwFieldID) ? _wrapped.GetBitmapValue(dwFieldID, out bitmap) : HResult.E_INVALIDARG);
-            if (HResult.Succeeded(hr)) phbmp = bitmap;
-            return hr;
-        }
+        public int GetBitmapValue(uint dwFieldID, out IntPtr phbmp) =>
+            _guard.Run(nameof(GetBitmapValue), out phbmp, (out IntPtr bitmap) =>
+            {
+                bitmap = IntPtr.Zero;
+                return IsWrapped(dwFieldID) ? _wrapped.GetBitmapValue(dwFieldID, out bitmap) : HResult.E_INVALIDARG;
+            });
 
         public int GetCheckboxValue(uint dwFieldID, out int pbChecked, out string? ppszLabel)
         {
@@ -166,21 +159,16 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return hr;
         }
 
-        public int GetSubmitButtonValue(uint dwFieldID, out uint pdwAdjacentTo)
-        {
-            pdwAdjacentTo = 0;
-            var adjacent = 0u;
-            var hr = _guard.Run(nameof(GetSubmitButtonValue), () =>
+        public int GetSubmitButtonValue(uint dwFieldID, out uint pdwAdjacentTo) =>
+            _guard.Run(nameof(GetSubmitButtonValue), out pdwAdjacentTo, (out uint adjacent) =>
             {
+                adjacent = 0u;
                 if (!IsWrapped(dwFieldID)) return HResult.E_INVALIDARG;
                 var result = _wrapped.GetSubmitButtonValue(dwFieldID, out adjacent);
                 // The arrow sits next to the last thing typed: the code, which follows the password.
                 if (HResult.Succeeded(result) && _layout.Password != null && adjacent == _layout.Password.Id) adjacent = _layout.Own(FieldOwner.Code).Id;
                 return result;
             });
-            if (HResult.Succeeded(hr)) pdwAdjacentTo = adjacent;
-            return hr;
-        }
 
         public int GetComboBoxValueCount(uint dwFieldID, out uint pcItems, out uint pdwSelectedItem)
         {
@@ -192,14 +180,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return hr;
         }
 
-        public int GetComboBoxValueAt(uint dwFieldID, uint dwItem, out string? ppszItem)
-        {
-            ppszItem = null;
-            string? item = null;
-            var hr = _guard.Run(nameof(GetComboBoxValueAt), () => IsWrapped(dwFieldID) ? _wrapped.GetComboBoxValueAt(dwFieldID, dwItem, out item) : HResult.E_INVALIDARG);
-            if (HResult.Succeeded(hr)) ppszItem = item;
-            return hr;
-        }
+        public int GetComboBoxValueAt(uint dwFieldID, uint dwItem, out string? ppszItem) =>
+            _guard.Run(nameof(GetComboBoxValueAt), out ppszItem, (out string? item) =>
+            {
+                item = null;
+                return IsWrapped(dwFieldID) ? _wrapped.GetComboBoxValueAt(dwFieldID, dwItem, out item) : HResult.E_INVALIDARG;
+            });
 
         public int SetStringValue(uint dwFieldID, string? psz) => _guard.Run(nameof(SetStringValue), () =>
         {
@@ -289,37 +275,29 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return hr;
         }
 
-        public int GetUserSid(out string? sid)
-        {
-            sid = null;
-            string? value = null;
-            var hr = _guard.Run(nameof(GetUserSid), () =>
+        public int GetUserSid(out string? sid) =>
+            _guard.Run(nameof(GetUserSid), out sid, (out string? value) =>
+            {
+                value = null;
                 // A wrapped credential without a user ("Other user", or a V1 Password provider) belongs to the Other user tile.
-                _wrapped is ICredentialProviderCredential2 wrapped2 ? wrapped2.GetUserSid(out value) : HResult.S_FALSE);
-            if (HResult.Succeeded(hr)) sid = value;
-            return hr;
-        }
+                return _wrapped is ICredentialProviderCredential2 wrapped2 ? wrapped2.GetUserSid(out value) : HResult.S_FALSE;
+            });
 
         /// <summary>
         /// The code field takes digits only (LogonUI shows a numbers keyboard). The wrapped fields keep the Password
         /// provider's own options (its password reveal button, which it leaves out where the policy hides it); a
         /// wrapped credential without the interface gets none, as LogonUI would give it.
         /// </summary>
-        public int GetFieldOptions(uint fieldID, out CredentialProviderCredentialFieldOptions options)
-        {
-            options = CredentialProviderCredentialFieldOptions.None;
-            var answer = CredentialProviderCredentialFieldOptions.None;
-            var hr = _guard.Run(nameof(GetFieldOptions), () =>
+        public int GetFieldOptions(uint fieldID, out CredentialProviderCredentialFieldOptions options) =>
+            _guard.Run(nameof(GetFieldOptions), out options, (out CredentialProviderCredentialFieldOptions answer) =>
             {
+                answer = CredentialProviderCredentialFieldOptions.None;
                 var field = _layout.ById(fieldID);
                 if (field == null) return HResult.E_INVALIDARG;
                 if (field.Owner == FieldOwner.Code) answer = CredentialProviderCredentialFieldOptions.NumbersOnly;
                 else if (field.Owner == FieldOwner.Wrapped && _wrapped is ICredentialProviderCredentialWithFieldOptions wrapped) return wrapped.GetFieldOptions(fieldID, out answer);
                 return HResult.S_OK;
             });
-            if (HResult.Succeeded(hr)) options = answer;
-            return hr;
-        }
 
         private int Serialize(out CredentialProviderGetSerializationResponse response, out CredentialSerialization serialization, out string? text, out CredentialProviderStatusIcon icon)
         {
@@ -393,7 +371,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     var logon = KerbInteractiveUnlockLogonPacking.TryUnpack(bytes, out var problem, _wow32);
                     if (logon == null)
                     {
-                        _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, "SecureMFA WIN OTP refused a sign-in: the Password provider's credential could not be read (" + problem + ").");
+                        _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"SecureMFA WIN OTP refused a sign-in: the Password provider's credential could not be read ({problem}).");
                         return null;
                     }
                     account = logon.QualifiedUserName;

@@ -123,33 +123,23 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             }
         });
 
-        public int GetFieldDescriptorCount(out uint pdwCount)
-        {
-            pdwCount = 0;
-            var count = 0u;
-            var hr = _guard.Run(nameof(GetFieldDescriptorCount), () =>
+        public int GetFieldDescriptorCount(out uint pdwCount) =>
+            _guard.Run(nameof(GetFieldDescriptorCount), out pdwCount, (out uint count) =>
             {
+                count = 0u;
                 count = (uint)Fields().Count;
                 return HResult.S_OK;
             });
-            if (HResult.Succeeded(hr)) pdwCount = count;
-            return hr;
-        }
 
-        public int GetFieldDescriptorAt(uint dwIndex, out IntPtr ppcpfd)
-        {
-            ppcpfd = IntPtr.Zero;
-            var block = IntPtr.Zero;
-            var hr = _guard.Run(nameof(GetFieldDescriptorAt), () =>
+        public int GetFieldDescriptorAt(uint dwIndex, out IntPtr ppcpfd) =>
+            _guard.Run(nameof(GetFieldDescriptorAt), out ppcpfd, (out IntPtr block) =>
             {
+                block = IntPtr.Zero;
                 var fields = Fields();
                 if (dwIndex >= fields.Count) return HResult.E_INVALIDARG;
                 block = FieldDescriptorMemory.Allocate(fields[(int)dwIndex]);
                 return HResult.S_OK;
             });
-            if (HResult.Succeeded(hr)) ppcpfd = block;
-            return hr;
-        }
 
         public int GetCredentialCount(out uint pdwCount, out uint pdwDefault, out int pbAutoLogonWithDefault)
         {
@@ -198,12 +188,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             return hr;
         }
 
-        public int GetCredentialAt(uint dwIndex, out ICredentialProviderCredential? ppcpc)
-        {
-            ppcpc = null;
-            ICredentialProviderCredential? credential = null;
-            var hr = _guard.Run(nameof(GetCredentialAt), () =>
+        public int GetCredentialAt(uint dwIndex, out ICredentialProviderCredential? ppcpc) =>
+            _guard.Run(nameof(GetCredentialAt), out ppcpc, (out ICredentialProviderCredential? credential) =>
             {
+                credential = null;
                 if (_unavailable != null)
                 {
                     if (dwIndex != 0) return HResult.E_INVALIDARG;
@@ -214,9 +202,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 credential = _credentials[(int)dwIndex];
                 return HResult.S_OK;
             });
-            if (HResult.Succeeded(hr)) ppcpc = credential;
-            return hr;
-        }
 
         public int SetUserArray(ICredentialProviderUserArray? users) => _guard.Run(nameof(SetUserArray), () =>
         {
@@ -243,7 +228,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             var wrapped = Wrapped();
             var hr = wrapped.GetFieldDescriptorCount(out var count);
             if (!HResult.Succeeded(hr)) Marshal.ThrowExceptionForHR(hr);
-            if (count > 256) throw new InvalidOperationException("The Password provider reports " + count + " fields.");
+            if (count > 256) throw new InvalidOperationException($"The Password provider reports {count} fields.");
             var fields = new List<TileField>((int)count);
             for (var i = 0u; i < count; i++)
             {

@@ -51,7 +51,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 if (ours < 0)
                 {
                     _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error,
-                        "SecureMFA WIN OTP filter: a code is required (" + cpus + "), but the SecureMFA WIN OTP provider is not among the registered providers; Windows' providers were left on. Run Install-SecureMFA_WIN_OTP_AuthenticationProvider again.");
+                        $"SecureMFA WIN OTP filter: a code is required ({cpus}), but the SecureMFA WIN OTP provider is not among the registered providers; Windows' providers were left on. Run Install-SecureMFA_WIN_OTP_AuthenticationProvider again.");
                     return HResult.S_OK;
                 }
                 for (var i = 0; i < cProviders; i++) if (i != ours) rgbAllow[i] = 0;

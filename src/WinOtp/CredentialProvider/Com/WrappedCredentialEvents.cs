@@ -52,14 +52,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         public int SetFieldSubmitButton(ICredentialProviderCredential? pcpc, uint dwFieldID, uint dwAdjacentTo) =>
             _guard.Run(nameof(SetFieldSubmitButton), () => _logonUi.SetFieldSubmitButton(_wrapper, dwFieldID, dwAdjacentTo));
 
-        public int OnCreatingWindow(out IntPtr phwndOwner)
-        {
-            phwndOwner = IntPtr.Zero;
-            var owner = IntPtr.Zero;
-            var hr = _guard.Run(nameof(OnCreatingWindow), () => _logonUi.OnCreatingWindow(out owner));
-            if (HResult.Succeeded(hr)) phwndOwner = owner;
-            return hr;
-        }
+        public int OnCreatingWindow(out IntPtr phwndOwner) =>
+            _guard.Run(nameof(OnCreatingWindow), out phwndOwner, (out IntPtr owner) =>
+            {
+                owner = IntPtr.Zero;
+                return _logonUi.OnCreatingWindow(out owner);
+            });
 
         // ICredentialProviderCredentialEvents2: passed on when LogonUI's events have it (Windows 8 and later).
         public int BeginFieldUpdates() =>

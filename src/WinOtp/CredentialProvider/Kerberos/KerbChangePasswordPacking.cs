@@ -28,7 +28,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Kerberos
 
         public static byte[] Pack(ChangePasswordRequest request, bool wow32 = false)
         {
-            if (request == null) throw new ArgumentNullException(nameof(request));
+            _ = request ?? throw new ArgumentNullException(nameof(request));
             var parts = new[]
             {
                 PackedUnicodeString.Encode(request.Domain, nameof(request)), PackedUnicodeString.Encode(request.AccountName, nameof(request)),
@@ -62,7 +62,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Kerberos
             var total = header;
             for (var i = 0; i < 4; i++)
             {
-                strings[i] = PackedUnicodeString.Read(buffer, field + i * size, header, "string " + i, wow32, ref problem);
+                strings[i] = PackedUnicodeString.Read(buffer, field + i * size, header, $"string {i}", wow32, ref problem);
                 if (strings[i] == null) return null;
                 total += strings[i]!.Length * 2;
             }
@@ -92,6 +92,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Kerberos
         public bool Impersonating { get; }
 
         /// <summary>As <see cref="InteractiveUnlockLogon.QualifiedUserName"/>.</summary>
-        public string QualifiedUserName => Domain.Length == 0 || AccountName.IndexOf('@') >= 0 ? AccountName : Domain + "\\" + AccountName;
+        public string QualifiedUserName => Domain.Length == 0 || AccountName.IndexOf('@') >= 0 ? AccountName : $"{Domain}\\{AccountName}";
     }
 }

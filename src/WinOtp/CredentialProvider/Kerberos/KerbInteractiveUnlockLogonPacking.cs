@@ -27,7 +27,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Kerberos
 
         public static byte[] Pack(InteractiveUnlockLogon logon, bool wow32 = false)
         {
-            if (logon == null) throw new ArgumentNullException(nameof(logon));
+            _ = logon ?? throw new ArgumentNullException(nameof(logon));
             var domain = PackedUnicodeString.Encode(logon.Domain, nameof(logon));
             var user = PackedUnicodeString.Encode(logon.UserName, nameof(logon));
             var password = PackedUnicodeString.Encode(logon.Password, nameof(logon));

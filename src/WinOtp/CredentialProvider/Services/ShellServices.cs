@@ -1,4 +1,5 @@
 using System;
+using SecureMFA.WinOtp.CredentialProvider.Interop;
 using SecureMFA.WinOtp.Events;
 using SecureMFA.WinOtp.Platform;
 
@@ -34,5 +35,42 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
 
         /// <summary>Called at the start of every COM method, inside its guard. Null in production; tests make it throw.</summary>
         public Action<string>? OnComCall { get; set; }
+    }
+
+    /// <summary>Makes the provider the shell wraps: on Windows, CoCreateInstance of CLSID_PasswordCredentialProvider.</summary>
+    public interface IPasswordProviderSource
+    {
+        ICredentialProvider Create();
+    }
+
+    /// <summary>
+    /// Safe Mode (GetSystemMetrics(SM_CLEANBOOT) nonzero): the shell and its filter stand aside, so Windows' own
+    /// providers work. The documented recovery when the provider itself cannot work; see README "SecureMFA WIN OTP".
+    /// </summary>
+    public interface IBootMode
+    {
+        bool IsSafeMode { get; }
+    }
+
+    /// <summary>
+    /// The Password provider serializes the password CredProtect-encrypted for logon and unlock. The offline vault
+    /// needs the password itself (it is the key's secret): on Windows, CredIsProtected then CredUnprotect, in
+    /// LogonUI's own process, which protected it.
+    /// </summary>
+    public interface IPasswordUnprotector
+    {
+        /// <summary>The plain password; text that is not protected comes back unchanged. Throws when a protected password cannot be opened.</summary>
+        string Unprotect(string serializedPassword);
+    }
+
+    /// <summary>
+    /// Starts Microsoft Edge in kiosk mode at the password portal as the user who owns this session (never as SYSTEM:
+    /// see <see cref="Tile.ChangePasswordLink"/>). On Windows: WTSQueryUserToken for LogonUI's session, then
+    /// CreateProcessAsUser on that user's desktop.
+    /// </summary>
+    public interface IChangePasswordLauncher
+    {
+        /// <summary>True when the browser started; otherwise false with the reason, for the tile.</summary>
+        bool TryStartAsSessionUser(string url, out string reason);
     }
 }

@@ -32,7 +32,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
 
         public static TileDuty Decide(ShellServices services, CredentialProviderUsageScenario cpus, uint flags)
         {
-            if (services == null) throw new ArgumentNullException(nameof(services));
+            _ = services ?? throw new ArgumentNullException(nameof(services));
             bool safeMode;
             // Unknown boot mode: not known to be Safe Mode, so the code stays required.
             try { safeMode = services.Boot.IsSafeMode; }

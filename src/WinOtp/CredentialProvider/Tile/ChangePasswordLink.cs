@@ -24,9 +24,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 throw new ArgumentException("The password portal address is not an http(s) URL.", nameof(url));
-            return "--kiosk \"" + uri.AbsoluteUri + "\" --edge-kiosk-type=public-browsing";
+            return $"--kiosk \"{uri.AbsoluteUri}\" --edge-kiosk-type=public-browsing";
         }
 
-        public static string CommandLine(string edgePath, string url) => "\"" + edgePath + "\" " + KioskArguments(url);
+        public static string CommandLine(string edgePath, string url) => $"\"{edgePath}\" {KioskArguments(url)}";
     }
 }

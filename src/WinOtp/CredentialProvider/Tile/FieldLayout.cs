@@ -36,10 +36,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
 
         public static FieldLayout Build(IReadOnlyList<TileField> wrapped)
         {
-            if (wrapped == null) throw new ArgumentNullException(nameof(wrapped));
+            _ = wrapped ?? throw new ArgumentNullException(nameof(wrapped));
             if (wrapped.Any(f => f.Owner != FieldOwner.Wrapped)) throw new ArgumentException("Only the wrapped provider's fields are passed in.", nameof(wrapped));
             var duplicate = wrapped.GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate != null) throw new ArgumentException("The wrapped provider reports field id " + duplicate.Key + " twice.", nameof(wrapped));
+            if (duplicate != null) throw new ArgumentException($"The wrapped provider reports field id {duplicate.Key} twice.", nameof(wrapped));
 
             var password = wrapped.FirstOrDefault(f => f.Type == CredentialProviderFieldType.PasswordText && f.GuidFieldType == ProviderIds.LogonPasswordField)
                 ?? wrapped.FirstOrDefault(f => f.Type == CredentialProviderFieldType.PasswordText);

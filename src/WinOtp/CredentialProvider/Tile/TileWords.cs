@@ -15,10 +15,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
 
         /// <summary>Where no browser may start (see <see cref="ChangePasswordLink"/>), the address is shown instead.</summary>
         public static string OpenPortalElsewhere(string url) =>
-            "To change your password, open " + url + " on your phone or another computer, then sign in here with the new password.";
+            $"To change your password, open {url} on your phone or another computer, then sign in here with the new password.";
 
-        public static string PortalOpened(string url) => "The password portal " + url + " opened in Microsoft Edge. Press Ctrl+F4 to close it when you are done.";
+        public static string PortalOpened(string url) => $"The password portal {url} opened in Microsoft Edge. Press Ctrl+F4 to close it when you are done.";
 
-        public static string PortalNotOpened(string url, string reason) => "Microsoft Edge could not be started (" + reason + "). Open " + url + " on another device to change your password.";
+        public static string PortalNotOpened(string url, string reason) => $"Microsoft Edge could not be started ({reason}). Open {url} on another device to change your password.";
     }
 }

@@ -14,7 +14,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Windows
         public string Unprotect(string serializedPassword)
         {
             if (string.IsNullOrEmpty(serializedPassword)) return serializedPassword ?? "";
-            var input = (serializedPassword + "\0").ToCharArray();
+            var input = ($"{serializedPassword}\0").ToCharArray();
             try
             {
                 if (!NativeMethods.CredIsProtectedW(input, out var protection) || protection == CredUnprotected) return serializedPassword;

@@ -28,7 +28,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Windows
             using (var process = Process.GetCurrentProcess()) session = process.SessionId;
             if (!NativeMethods.WTSQueryUserToken(session, out var token))
             {
-                reason = "no user is signed in to this session (" + Marshal.GetLastWin32Error() + ")";
+                reason = $"no user is signed in to this session ({Marshal.GetLastWin32Error()})";
                 return false;
             }
             var environment = IntPtr.Zero;
@@ -40,7 +40,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Windows
                 if (!NativeMethods.CreateProcessAsUserW(token, edge, commandLine, IntPtr.Zero, IntPtr.Zero, false,
                         environment == IntPtr.Zero ? 0 : NativeMethods.CREATE_UNICODE_ENVIRONMENT, environment, null, ref startup, out var info))
                 {
-                    reason = "CreateProcessAsUser failed (" + Marshal.GetLastWin32Error() + ")";
+                    reason = $"CreateProcessAsUser failed ({Marshal.GetLastWin32Error()})";
                     return false;
                 }
                 NativeMethods.CloseHandle(info.hThread);

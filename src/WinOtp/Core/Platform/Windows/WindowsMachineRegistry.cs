@@ -68,7 +68,7 @@ namespace SecureMFA.WinOtp.Platform.Windows
                 var security = key.GetAccessControl(AccessControlSections.Access | AccessControlSections.Owner);
                 // An owner may rewrite the ACL at will, so another owner counts as access.
                 var owner = security.GetOwner(typeof(SecurityIdentifier)) as SecurityIdentifier;
-                if (!IsTrusted(owner)) others.Add("owner " + Name(owner));
+                if (!IsTrusted(owner)) others.Add($"owner {Name(owner)}");
                 foreach (RegistryAccessRule rule in security.GetAccessRules(true, true, typeof(SecurityIdentifier)))
                 {
                     if (rule.AccessControlType != AccessControlType.Allow || (rule.PropagationFlags & PropagationFlags.InheritOnly) != 0) continue;
@@ -91,7 +91,7 @@ namespace SecureMFA.WinOtp.Platform.Windows
             catch (SystemException) { return sid.Value; }
         }
 
-        private static string Path(string subKey) => string.IsNullOrEmpty(subKey) ? KeyPath : KeyPath + "\\" + subKey;
+        private static string Path(string subKey) => string.IsNullOrEmpty(subKey) ? KeyPath : $"{KeyPath}\\{subKey}";
     }
 }
 #endif

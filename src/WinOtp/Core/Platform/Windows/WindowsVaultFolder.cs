@@ -26,7 +26,7 @@ namespace SecureMFA.WinOtp.Platform.Windows
         {
             var owner = Directory.GetAccessControl(folder, AccessControlSections.Owner).GetOwner(typeof(SecurityIdentifier)) as SecurityIdentifier;
             if (owner == null || !(owner.IsWellKnown(WellKnownSidType.LocalSystemSid) || owner.IsWellKnown(WellKnownSidType.BuiltinAdministratorsSid)))
-                throw new IOException("The vault folder " + folder + " is not owned by SYSTEM or Administrators; it is not used. Delete it and sign in online.");
+                throw new IOException($"The vault folder {folder} is not owned by SYSTEM or Administrators; it is not used. Delete it and sign in online.");
             RestrictAccess(folder);
         }
 

@@ -1,0 +1,62 @@
+using System;
+using SecureMFA.Otp.Protocol;
+using SecureMFA.WinOtp.Decision;
+
+namespace SecureMFA.WinOtp.Api
+{
+    // POST /v1/otp/verify: the body sent, the signed answer read back, and the protocol's result words.
+
+    /// <summary>The body of POST /v1/otp/verify.</summary>
+    public sealed class VerifyRequest
+    {
+        public VerifyRequest(string upn, string code, LogonScenario scenario, string machine)
+        {
+            Upn = upn;
+            Code = code;
+            Scenario = scenario;
+            Machine = machine;
+        }
+
+        public string Upn { get; }
+        public string Code { get; }
+        public LogonScenario Scenario { get; }
+        public string Machine { get; }
+        public bool Offline { get; set; }
+        /// <summary>Sent when Offline is true; the server caps it.</summary>
+        public int OfflineDays { get; set; }
+    }
+
+    /// <summary>A signed 200 reply of POST /v1/otp/verify.</summary>
+    public sealed class VerifyAnswer
+    {
+        public VerifyResult Result { get; set; }
+        public DateTime? LockedUntil { get; set; }
+        public int? AttemptsLeft { get; set; }
+        public long ServerTime { get; set; }
+        /// <summary>malformed, clock_drift, or null.</summary>
+        public string? Reason { get; set; }
+        public int? DriftSeconds { get; set; }
+        /// <summary>Present only for an accepted code asked with offline = true, when the server allows offline use.</summary>
+        public OfflinePackage? Offline { get; set; }
+    }
+
+    /// <summary>The protocol's <c>result</c> values.</summary>
+    public enum VerifyResult { Accept, Reject, Replay, Locked, Disabled, NotEnrolled }
+
+    public static class VerifyResultNames
+    {
+        public static bool TryParse(string? text, out VerifyResult result)
+        {
+            switch (text)
+            {
+                case ApiWords.Results.Accept: result = VerifyResult.Accept; return true;
+                case ApiWords.Results.Reject: result = VerifyResult.Reject; return true;
+                case ApiWords.Results.Replay: result = VerifyResult.Replay; return true;
+                case ApiWords.Results.Locked: result = VerifyResult.Locked; return true;
+                case ApiWords.Results.Disabled: result = VerifyResult.Disabled; return true;
+                case ApiWords.Results.NotEnrolled: result = VerifyResult.NotEnrolled; return true;
+                default: result = VerifyResult.Reject; return false;
+            }
+        }
+    }
+}
