@@ -5,12 +5,7 @@ namespace SecureMFA.Core.Configuration
     /// <summary>One problem found in SecureMfaOtpProvider.json, naming the key it is about.</summary>
     public sealed class ConfigurationIssue
     {
-        public ConfigurationIssue(IssueSeverity severity, string key, string message)
-        {
-            Severity = severity;
-            Key = key;
-            Message = message;
-        }
+        public ConfigurationIssue(IssueSeverity severity, string key, string message) => (Severity, Key, Message) = (severity, key, message);
 
         public IssueSeverity Severity { get; }
 

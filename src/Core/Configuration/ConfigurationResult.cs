@@ -6,11 +6,8 @@ namespace SecureMFA.Core.Configuration
     /// <summary>The outcome of reading a configuration: the settings (when usable) and every issue found.</summary>
     public sealed class ConfigurationResult
     {
-        public ConfigurationResult(ProviderConfiguration? configuration, IReadOnlyList<ConfigurationIssue> issues)
-        {
-            Configuration = configuration;
-            Issues = issues;
-        }
+        public ConfigurationResult(ProviderConfiguration? configuration, IReadOnlyList<ConfigurationIssue> issues) =>
+            (Configuration, Issues) = (configuration, issues);
 
         /// <summary>Null when any error was found.</summary>
         public ProviderConfiguration? Configuration { get; }

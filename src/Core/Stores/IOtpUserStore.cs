@@ -83,4 +83,66 @@ namespace SecureMFA.Core.Stores
         /// <summary>Creates many users, one transaction per batch where the store has transactions. Returns the UPNs that already existed.</summary>
         IReadOnlyList<string> CreateMany(IReadOnlyList<NewOtpUser> users);
     }
+
+    /// <summary>
+    /// Values every server of a deployment must share, kept in the store itself (SQL table Metadata, or the
+    /// AD container CN=Settings,CN=SecureMFA OTP,CN=Program Data): the key-derivation salt, so that the
+    /// passphrase alone still opens the data on any server.
+    /// </summary>
+    public interface IStoreMetadata
+    {
+        /// <summary>The stored value of <paramref name="name"/>; if there is none, stores <paramref name="proposed"/> and returns it. Race-safe: the first writer wins everywhere.</summary>
+        string GetOrAdd(string name, string proposed);
+    }
+
+    /// <summary>What recording a correct code did.</summary>
+    public enum SuccessOutcome
+    {
+        Accepted,
+        /// <summary>The code's time step was already used (or an earlier one): refused.</summary>
+        Replayed,
+        Disabled,
+        Locked,
+        NotFound,
+    }
+
+    /// <summary>What using a recovery code did.</summary>
+    public enum RecoveryCodeOutcome
+    {
+        Accepted,
+        /// <summary>No unused code of the user has this hash (wrong, or used before).</summary>
+        NoSuchCode,
+        Disabled,
+        Locked,
+        NotFound,
+    }
+
+    /// <summary>One secret to re-protect: written only if the stored value is still <see cref="CurrentProtected"/>.</summary>
+    public sealed class SecretReplacement
+    {
+        public SecretReplacement(string upn, string currentProtected, string newProtected) =>
+            (Upn, CurrentProtected, NewProtected) = (upn, currentProtected, newProtected);
+
+        public string Upn { get; }
+        public string CurrentProtected { get; }
+        public string NewProtected { get; }
+    }
+
+    /// <summary>The user store could not be reached or refused the operation; nothing was half-written.</summary>
+    public sealed class StoreUnavailableException : Exception
+    {
+        public StoreUnavailableException(string message, Exception? inner = null) : base(message, inner) { }
+    }
+
+    /// <summary>AD mode: no directory user has this userPrincipalName, so there is nowhere to keep OTP data.</summary>
+    public sealed class DirectoryUserNotFoundException : Exception
+    {
+        public DirectoryUserNotFoundException(string upn)
+            : base($"No Active Directory user has the userPrincipalName \"{upn}\". Check the UPN, or give the account a UPN.")
+        {
+            Upn = upn;
+        }
+
+        public string Upn { get; }
+    }
 }
