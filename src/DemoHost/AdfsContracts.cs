@@ -14,12 +14,7 @@ namespace SecureMFA.DemoHost
     /// <summary>The per-sign-in context AD FS keeps between BeginAuthentication and TryEndAuthentication.</summary>
     public sealed class DemoAuthenticationContext : IAuthenticationContext
     {
-        public DemoAuthenticationContext(string activityId, string contextId, int lcid)
-        {
-            ActivityId = activityId;
-            ContextId = contextId;
-            Lcid = lcid;
-        }
+        public DemoAuthenticationContext(string activityId, string contextId, int lcid) => (ActivityId, ContextId, Lcid) = (activityId, contextId, lcid);
 
         public string ActivityId { get; }
         public string ContextId { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Security.Cryptography;
 using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
@@ -66,6 +67,24 @@ namespace SecureMFA.DemoHost
         {
             if (token == null) return false;
             lock (_gate) return _entries.Remove(token);
+        }
+    }
+
+    /// <summary>
+    /// Unguessable tokens (256 bits, URL- and cookie-safe): the keys of these tables (sign-ins, portal sessions), and the login
+    /// form's token, which is checked for the same shape.
+    /// </summary>
+    public static class RandomToken
+    {
+        public static string New() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+        /// <summary>Whether a value from a request could be one of ours, before it is looked up or hashed.</summary>
+        public static bool IsWellFormed(string? value)
+        {
+            if (value == null || value.Length != 43) return false;
+            foreach (var c in value)
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) return false;
+            return true;
         }
     }
 }

@@ -17,30 +17,6 @@ using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
 {
-    public sealed class DemoServerOptions
-    {
-        public int Port { get; set; } = 5080;
-        public string? ConfigPath { get; set; }
-        public string DataFolder { get; set; } = ".data";
-        public IClock Clock { get; set; } = SystemClock.Instance;
-        public IEventSink Events { get; set; } = TextEventSink.StandardError();
-
-        /// <summary>The largest form body read; larger ones get 413.</summary>
-        public int MaxBodyBytes { get; set; } = FormBody.DefaultMaxBytes;
-
-        /// <summary>How long a client may take to send its form body; then the connection is dropped.</summary>
-        public TimeSpan BodyTimeLimit { get; set; } = FormBody.DefaultTimeLimit;
-
-        /// <summary>Sign-ins in progress (and portal sessions) kept at most; the oldest make room.</summary>
-        public int SessionCapacity { get; set; } = SignInSessions.DefaultCapacity;
-
-        /// <summary>The AD FS server's own culture: AD FS falls back to it when no browser culture is acceptable.</summary>
-        public CultureInfo ServerCulture { get; set; } = CultureInfo.GetCultureInfo("en-US");
-
-        /// <summary>Users created by typing a new UPN and not yet confirmed, kept at most; each is removed after 15 minutes unconfirmed.</summary>
-        public int PendingEnrolmentCapacity { get; set; } = PendingEnrolments.DefaultCapacity;
-    }
-
     /// <summary>
     /// The AD FS sign-in, locally: a simulated primary page asks for the UPN, then the real adapter runs
     /// through the AD FS interfaces with real HttpListenerRequests, the AuthMethod and Context form

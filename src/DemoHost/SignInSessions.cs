@@ -40,4 +40,13 @@ namespace SecureMFA.DemoHost
 
         public void SignOut(string? portalToken) => _completed.Remove(portalToken);
     }
+
+    /// <summary>What the portal shows after a sign-in: the issued claims, and the recovery codes left if one was used.</summary>
+    public sealed class PortalSession
+    {
+        public PortalSession(Claim[] claims, int? recoveryCodesLeft) => (Claims, RecoveryCodesLeft) = (claims, recoveryCodesLeft);
+
+        public Claim[] Claims { get; }
+        public int? RecoveryCodesLeft { get; }
+    }
 }

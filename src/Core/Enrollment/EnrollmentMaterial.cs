@@ -8,14 +8,8 @@ namespace SecureMFA.Core.Enrollment
     /// <summary>What a user needs to add the account to an app: the Key URI, its QR image and the secret typed out.</summary>
     public sealed class EnrollmentMaterial
     {
-        private EnrollmentMaterial(string otpAuthUri, string secretBase32, string imageSource, int width, int height)
-        {
-            OtpAuthUri = otpAuthUri;
-            SecretBase32 = secretBase32;
-            ImageSource = imageSource;
-            ImageWidth = width;
-            ImageHeight = height;
-        }
+        private EnrollmentMaterial(string otpAuthUri, string secretBase32, string imageSource, int width, int height) =>
+            (OtpAuthUri, SecretBase32, ImageSource, ImageWidth, ImageHeight) = (otpAuthUri, secretBase32, imageSource, width, height);
 
         public string OtpAuthUri { get; }
         public string SecretBase32 { get; }

@@ -27,5 +27,8 @@ namespace SecureMFA.Core.Lockout
         public bool ShouldLock(int consecutiveFailures) => IsEnabled && consecutiveFailures >= MaxFailures;
 
         public DateTime LockEnd(DateTime utcNow) => utcNow + Duration;
+
+        /// <summary>How many more failures a user with this many may make before the lock; null when locking is off (nothing to count down).</summary>
+        public int? AttemptsLeft(int consecutiveFailures) => IsEnabled ? Math.Max(0, MaxFailures - consecutiveFailures) : (int?)null;
     }
 }

@@ -56,4 +56,15 @@ namespace SecureMFA.Core.Native
 
         private static string Full(string parent, string rid) => Path.GetFullPath(Path.Combine(parent, rid));
     }
+
+    /// <summary>One folder that may hold the native SQLite library, and why it is on the list (for the error message).</summary>
+    public sealed class NativeFolder
+    {
+        public NativeFolder(string path, string source) => (Path, Source) = (path, source);
+
+        public string Path { get; }
+        public string Source { get; }
+
+        public override string ToString() => Path + " (" + Source + ")";
+    }
 }

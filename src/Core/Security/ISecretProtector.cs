@@ -1,3 +1,7 @@
+using System;
+using SecureMFA.Core.Configuration;
+using SecureMFA.Core.Stores;
+
 namespace SecureMFA.Core.Security
 {
     /// <summary>Turns a user's TOTP key into the text stored in SQL or AD, and back.</summary>
@@ -13,5 +17,29 @@ namespace SecureMFA.Core.Security
 
         /// <summary>False for a readable value in an older format, to be rewritten (after a successful sign-in, or by ConvertTo-xOTP_EncryptedSecret).</summary>
         bool IsCurrentFormat(string stored);
+    }
+
+    /// <summary>A stored secret that cannot be used: tampered, copied from another user, or under another passphrase.</summary>
+    public sealed class SecretUnreadableException : Exception
+    {
+        public SecretUnreadableException(string upn, string reason)
+            : base($"The stored OTP secret of {upn} cannot be used: {reason}. Reset the user to enrol again.")
+        {
+            Upn = upn;
+        }
+
+        public string Upn { get; }
+    }
+
+    public static class SecretProtectors
+    {
+        /// <summary>
+        /// The protector data_encryption asks for. The key is derived from the passphrase and the salt in the store's
+        /// metadata on first use (deliberately slow): call <see cref="ISecretProtector.Prepare"/> at start-up.
+        /// </summary>
+        public static ISecretProtector For(ProviderConfiguration config, IStoreMetadata metadata) =>
+            config.DataEncryption
+                ? new EncryptedSecretProtector(config.DataEncryptionPassphrase, () => KeyDerivationSalt.From(metadata))
+                : (ISecretProtector)new PlainSecretProtector();
     }
 }

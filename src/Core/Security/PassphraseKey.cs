@@ -21,11 +21,7 @@ namespace SecureMFA.Core.Security
         private static readonly byte[] V1Salt = Encoding.UTF8.GetBytes("SecureMFA-OTP secret-at-rest key v1");
         private static readonly ConcurrentDictionary<string, PassphraseKey> Cache = new ConcurrentDictionary<string, PassphraseKey>();
 
-        private PassphraseKey(byte[] encryptionKey, byte[] macKey)
-        {
-            EncryptionKey = encryptionKey;
-            MacKey = macKey;
-        }
+        private PassphraseKey(byte[] encryptionKey, byte[] macKey) => (EncryptionKey, MacKey) = (encryptionKey, macKey);
 
         internal byte[] EncryptionKey { get; }
         internal byte[] MacKey { get; }

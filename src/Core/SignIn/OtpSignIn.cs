@@ -160,8 +160,7 @@ namespace SecureMFA.Core.SignIn
             (!user.LastLogon.HasValue || user.LastLogon.Value <= user.FailedLastLogon.Value) &&
             string.Equals(user.UserAgent, attempt.UserAgent, StringComparison.Ordinal);
 
-        private int? AttemptsLeft(OtpUser user) =>
-            _config.Lockout.IsEnabled ? Math.Max(0, _config.Lockout.MaxFailures - user.FailedLogonCount) : (int?)null;
+        private int? AttemptsLeft(OtpUser user) => _config.Lockout.AttemptsLeft(user.FailedLogonCount);
 
         /// <summary>Why a user cannot submit a code at all now, or null if they can.</summary>
         private static VerifyResult? Refusal(OtpUser? user, DateTime now)

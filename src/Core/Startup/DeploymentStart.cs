@@ -6,11 +6,7 @@ namespace SecureMFA.Core.Startup
     /// <summary>What a host tells <see cref="Deployment.Start"/>: its name in events, where its configuration comes from, its own rules.</summary>
     public sealed class DeploymentStart
     {
-        public DeploymentStart(string host, Func<ConfigurationResult> read)
-        {
-            Host = host;
-            Read = read;
-        }
+        public DeploymentStart(string host, Func<ConfigurationResult> read) => (Host, Read) = (host, read);
 
         /// <summary>The host as events name it: "SecureMFA OTP provider", "SecureMFA WEB API".</summary>
         public string Host { get; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using SecureMFA.Core.Lockout;
+using SecureMFA.Otp.Totp;
 
 namespace SecureMFA.Core.Stores
 {
@@ -82,5 +83,79 @@ namespace SecureMFA.Core.Stores
 
         /// <summary>Creates many users, one transaction per batch where the store has transactions. Returns the UPNs that already existed.</summary>
         IReadOnlyList<string> CreateMany(IReadOnlyList<NewOtpUser> users);
+    }
+
+    /// <summary>
+    /// Values every server of a deployment must share, kept in the store itself (SQL table Metadata, or the
+    /// AD container CN=Settings,CN=SecureMFA OTP,CN=Program Data): the key-derivation salt, so that the
+    /// passphrase alone still opens the data on any server.
+    /// </summary>
+    public interface IStoreMetadata
+    {
+        /// <summary>The stored value of <paramref name="name"/>; if there is none, stores <paramref name="proposed"/> and returns it. Race-safe: the first writer wins everywhere.</summary>
+        string GetOrAdd(string name, string proposed);
+    }
+
+    /// <summary>What recording a correct code did.</summary>
+    public enum SuccessOutcome
+    {
+        Accepted,
+        /// <summary>The code's time step was already used (or an earlier one): refused.</summary>
+        Replayed,
+        Disabled,
+        Locked,
+        NotFound,
+    }
+
+    /// <summary>What using a recovery code did.</summary>
+    public enum RecoveryCodeOutcome
+    {
+        Accepted,
+        /// <summary>No unused code of the user has this hash (wrong, or used before).</summary>
+        NoSuchCode,
+        Disabled,
+        Locked,
+        NotFound,
+    }
+
+    /// <summary>One secret to re-protect: written only if the stored value is still <see cref="CurrentProtected"/>.</summary>
+    public sealed class SecretReplacement
+    {
+        public SecretReplacement(string upn, string currentProtected, string newProtected) =>
+            (Upn, CurrentProtected, NewProtected) = (upn, currentProtected, newProtected);
+
+        public string Upn { get; }
+        public string CurrentProtected { get; }
+        public string NewProtected { get; }
+    }
+
+    /// <summary>The user store could not be reached or refused the operation; nothing was half-written.</summary>
+    public sealed class StoreUnavailableException : Exception
+    {
+        public StoreUnavailableException(string message, Exception? inner = null) : base(message, inner) { }
+    }
+
+    /// <summary>AD mode: no directory user has this userPrincipalName, so there is nowhere to keep OTP data.</summary>
+    public sealed class DirectoryUserNotFoundException : Exception
+    {
+        public DirectoryUserNotFoundException(string upn)
+            : base($"No Active Directory user has the userPrincipalName \"{upn}\". Check the UPN, or give the account a UPN.")
+        {
+            Upn = upn;
+        }
+
+        public string Upn { get; }
+    }
+
+    /// <summary>A user to create: UPN, protected secret and the TOTP parameters the secret is used with.</summary>
+    public sealed class NewOtpUser
+    {
+        public NewOtpUser(string upn, string protectedSecret, TotpParameters parameters, bool disabled = false) =>
+            (Upn, ProtectedSecret, Parameters, Disabled) = (upn, protectedSecret, parameters, disabled);
+
+        public string Upn { get; }
+        public string ProtectedSecret { get; }
+        public TotpParameters Parameters { get; }
+        public bool Disabled { get; }
     }
 }

@@ -9,11 +9,7 @@ namespace SecureMFA.Cmdlets.Help
     [AttributeUsage(AttributeTargets.Class)]
     public sealed class CmdletHelpAttribute : Attribute
     {
-        public CmdletHelpAttribute(string synopsis, string description)
-        {
-            Synopsis = synopsis;
-            Description = description;
-        }
+        public CmdletHelpAttribute(string synopsis, string description) => (Synopsis, Description) = (synopsis, description);
 
         public string Synopsis { get; }
         public string Description { get; }
@@ -35,11 +31,7 @@ namespace SecureMFA.Cmdlets.Help
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
     public sealed class CmdletExampleAttribute : Attribute
     {
-        public CmdletExampleAttribute(string code, string remarks)
-        {
-            Code = code;
-            Remarks = remarks;
-        }
+        public CmdletExampleAttribute(string code, string remarks) => (Code, Remarks) = (code, remarks);
 
         public string Code { get; }
         public string Remarks { get; }

@@ -67,4 +67,13 @@ namespace SecureMFA.PowerShell
         public bool Flag(string command, IDictionary parameters) =>
             Invoke(command, parameters).Select(o => o?.BaseObject).OfType<bool>().FirstOrDefault();
     }
+
+    /// <summary>A platform command (AD FS or service cmdlet, or a module function: GAC, registry, file, event source, DPAPI) reported a failure.</summary>
+    internal sealed class PlatformCommandException : Exception
+    {
+        public PlatformCommandException(string command, Exception inner)
+            : base($"{command} failed: {inner.Message}", inner) => Command = command;
+
+        public string Command { get; }
+    }
 }

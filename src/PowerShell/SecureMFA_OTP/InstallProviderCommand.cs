@@ -57,14 +57,8 @@ namespace SecureMFA.Cmdlets
             {
                 Install(farm);
             }
-            catch (InstallStepException ex)
-            {
-                ThrowTerminatingError(Errors.Record(ex.Message, "InstallStepFailed", ErrorCategory.InvalidResult, ex.Target, ex));
-            }
-            catch (PlatformCommandException ex)
-            {
-                ThrowTerminatingError(Errors.Record(ex.Message, "PlatformCommandFailed", ErrorCategory.InvalidResult, ex.Command, ex));
-            }
+            catch (InstallStepException ex) { ThrowTerminatingError(Errors.StepFailed(ex, "InstallStepFailed")); }
+            catch (PlatformCommandException ex) { ThrowTerminatingError(Errors.PlatformCommandFailed(ex)); }
         }
 
         private void Install(AdfsFarm farm)

@@ -46,14 +46,8 @@ namespace SecureMFA.Cmdlets
                 if (!NotMainNode) Unregister(farm);
                 RemoveFromServer(farm);
             }
-            catch (InstallStepException ex)
-            {
-                ThrowTerminatingError(Errors.Record(ex.Message, "UninstallStepFailed", ErrorCategory.InvalidResult, ex.Target, ex));
-            }
-            catch (PlatformCommandException ex)
-            {
-                ThrowTerminatingError(Errors.Record(ex.Message, "PlatformCommandFailed", ErrorCategory.InvalidResult, ex.Command, ex));
-            }
+            catch (InstallStepException ex) { ThrowTerminatingError(Errors.StepFailed(ex, "UninstallStepFailed")); }
+            catch (PlatformCommandException ex) { ThrowTerminatingError(Errors.PlatformCommandFailed(ex)); }
         }
 
         private void Unregister(AdfsFarm farm)

@@ -85,7 +85,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         protected override void ProcessRecord()
         {
             try { Install(); }
-            catch (PlatformCommandException e) { ThrowTerminatingError(Errors.Record($"{e.Message} Nothing after this step was changed.", "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e)); }
+            catch (PlatformCommandException e) { ThrowTerminatingError(Errors.PlatformCommandFailed(e, "Nothing after this step was changed.")); }
         }
 
         private void Install()

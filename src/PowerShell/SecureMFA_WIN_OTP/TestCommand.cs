@@ -34,7 +34,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             var protection = new SeamProtection(platform, dispatcher);
             var events = new CollectedEvents();
             try { Check(platform, registry, protection, events, dispatcher); }
-            catch (PlatformCommandException e) { ThrowTerminatingError(Errors.Record(e.Message, "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e)); }
+            catch (PlatformCommandException e) { ThrowTerminatingError(Errors.PlatformCommandFailed(e)); }
             foreach (var line in events.Drain()) WriteVerbose(line);
         }
 

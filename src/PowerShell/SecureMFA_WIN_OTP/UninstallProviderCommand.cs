@@ -55,7 +55,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             }
             catch (PlatformCommandException e)
             {
-                ThrowTerminatingError(Errors.Record($"{e.Message} The items listed before were removed; run Uninstall again after fixing the cause.", "PlatformCommandFailed", ErrorCategory.InvalidResult, e.Command, e));
+                ThrowTerminatingError(Errors.PlatformCommandFailed(e, "The items listed before were removed; run Uninstall again after fixing the cause."));
             }
         }
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.SignIn;
 using SecureMFA.Otp.Identity;
+using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
@@ -96,5 +97,104 @@ namespace SecureMFA.WebApi.Endpoints
             };
             if (what != null) events.Write(OtpEventId.OtpFailed, EventLevel.Warning, $"OTP refused for {upn} from {address}: {what}");
         }
+    }
+
+    /// <summary>The body of POST {base}/v1/otp/verify (section 7).</summary>
+    public sealed class VerifyRequest
+    {
+        public string? Upn { get; set; }
+        public string? Code { get; set; }
+        public string? Scenario { get; set; }
+        public string? Machine { get; set; }
+        public bool? Offline { get; set; }
+        public int? OfflineDays { get; set; }
+
+        /// <summary>The members as WIN OTP's client writes them; one of the wrong type is a <see cref="JsonFormatException"/>.</summary>
+        public static VerifyRequest From(JsonObject json) => new VerifyRequest
+        {
+            Upn = json.String(ApiWords.Members.Upn),
+            Code = json.String(ApiWords.Members.Code),
+            Scenario = json.String(ApiWords.Members.Scenario),
+            Machine = json.String(ApiWords.Members.Machine),
+            Offline = json.Bool(ApiWords.Members.Offline),
+            OfflineDays = json.Int32(ApiWords.Members.OfflineDays),
+        };
+    }
+
+    /// <summary>The 200 answer of POST {base}/v1/otp/verify (section 7): clients decide on <see cref="Result"/> (<see cref="ApiWords.Results"/>) only.</summary>
+    public sealed class VerifyResponse
+    {
+        public string Result { get; set; } = "";
+
+        /// <summary><see cref="ApiWords.Reasons"/>; absent otherwise.</summary>
+        public string? Reason { get; set; }
+
+        /// <summary>With clock_drift: how far the phone's clock is off, positive when ahead.</summary>
+        public int? DriftSeconds { get; set; }
+
+        /// <summary>ISO 8601 UTC, with locked.</summary>
+        public string? LockedUntil { get; set; }
+        public int? AttemptsLeft { get; set; }
+        public long ServerTime { get; set; }
+        public OfflinePackage? Offline { get; set; }
+
+        /// <summary>
+        /// The body: reason and driftSeconds only when set; lockedUntil, attemptsLeft and offline always, null when not
+        /// set (as section 7 shows them).
+        /// </summary>
+        public JsonWriter ToJson()
+        {
+            var json = new JsonWriter().Add(ApiWords.Members.Result, Result);
+            if (Reason != null) json.Add(ApiWords.Members.Reason, Reason);
+            if (DriftSeconds.HasValue) json.Add(ApiWords.Members.DriftSeconds, DriftSeconds.Value);
+            if (LockedUntil != null) json.Add(ApiWords.Members.LockedUntil, LockedUntil); else json.AddNull(ApiWords.Members.LockedUntil);
+            if (AttemptsLeft.HasValue) json.Add(ApiWords.Members.AttemptsLeft, AttemptsLeft.Value); else json.AddNull(ApiWords.Members.AttemptsLeft);
+            json.Add(ApiWords.Members.ServerTime, ServerTime);
+            if (Offline != null) json.Add(ApiWords.Members.Offline, Offline.ToJson()); else json.AddNull(ApiWords.Members.Offline);
+            return json;
+        }
+    }
+
+    /// <summary>Core's VerifyOutcome in the protocol's words (section 7).</summary>
+    public static class VerifyResultMapping
+    {
+        public static VerifyResponse ToResponse(VerifyResult result, long serverTime)
+        {
+            var response = result.Outcome switch
+            {
+                VerifyOutcome.Success => new VerifyResponse { Result = ApiWords.Results.Accept },
+                VerifyOutcome.WrongCode => new VerifyResponse { Result = ApiWords.Results.Reject, AttemptsLeft = result.AttemptsLeft },
+                VerifyOutcome.ClockDrift => new VerifyResponse
+                {
+                    Result = ApiWords.Results.Reject, Reason = ApiWords.Reasons.ClockDrift, DriftSeconds = result.DriftSeconds, AttemptsLeft = result.AttemptsLeft,
+                },
+                // Not counted: nothing to say about attempts.
+                VerifyOutcome.Malformed => new VerifyResponse { Result = ApiWords.Results.Reject, Reason = ApiWords.Reasons.Malformed },
+                VerifyOutcome.Replayed => new VerifyResponse { Result = ApiWords.Results.Replay, AttemptsLeft = result.AttemptsLeft },
+                VerifyOutcome.Locked => new VerifyResponse
+                {
+                    Result = ApiWords.Results.Locked, LockedUntil = result.LockedUntil.HasValue ? ApiJson.UtcTime(result.LockedUntil.Value) : null,
+                },
+                VerifyOutcome.Disabled => new VerifyResponse { Result = ApiWords.Results.Disabled },
+                _ => new VerifyResponse { Result = ApiWords.Results.NotEnrolled },
+            };
+            response.ServerTime = serverTime;
+            return response;
+        }
+    }
+
+    /// <summary>Adds where a verification came from (scenario, computer, device) to the sign-in's own events.</summary>
+    public sealed class RequestEventSink : IEventSink
+    {
+        private readonly IEventSink _inner;
+        private readonly string _origin;
+
+        public RequestEventSink(IEventSink inner, string origin)
+        {
+            _inner = inner;
+            _origin = origin;
+        }
+
+        public void Write(OtpEventId id, EventLevel level, string message) => _inner.Write(id, level, message.TrimEnd('.') + " [" + _origin + "].");
     }
 }

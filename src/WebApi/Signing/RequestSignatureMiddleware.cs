@@ -197,4 +197,12 @@ namespace SecureMFA.WebApi.Signing
             return Convert.TryFromBase64String(text, bytes, out var written) && written == length;
         }
     }
+
+    /// <summary>Endpoint metadata: requests to this endpoint are signed by a device, and so are its responses.</summary>
+    public sealed class SignedEndpoint
+    {
+        public static readonly SignedEndpoint Instance = new SignedEndpoint();
+
+        private SignedEndpoint() { }
+    }
 }

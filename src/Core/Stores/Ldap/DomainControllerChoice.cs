@@ -225,11 +225,8 @@ namespace SecureMFA.Core.Stores.Ldap
 
         private sealed class Choice
         {
-            public Choice(DomainController domainController, string? pdcEmulatorProblem)
-            {
-                DomainController = domainController;
-                PdcEmulatorProblem = pdcEmulatorProblem;
-            }
+            public Choice(DomainController domainController, string? pdcEmulatorProblem) =>
+                (DomainController, PdcEmulatorProblem) = (domainController, pdcEmulatorProblem);
 
             public DomainController DomainController { get; }
 

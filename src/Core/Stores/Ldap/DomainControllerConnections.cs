@@ -97,11 +97,8 @@ namespace SecureMFA.Core.Stores.Ldap
 
         private sealed class BoundConnection
         {
-            public BoundConnection(DomainController domainController, LdapConnection connection)
-            {
-                DomainController = domainController;
-                Connection = connection;
-            }
+            public BoundConnection(DomainController domainController, LdapConnection connection) =>
+                (DomainController, Connection) = (domainController, connection);
 
             public DomainController DomainController { get; }
             public LdapConnection Connection { get; }

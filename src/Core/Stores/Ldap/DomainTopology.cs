@@ -12,12 +12,8 @@ namespace SecureMFA.Core.Stores.Ldap
     /// </summary>
     public sealed class DomainTopology
     {
-        private DomainTopology(string answeringDsa, string pdcEmulatorRoleOwner, IReadOnlyList<DomainController> domainControllers)
-        {
-            AnsweringDsa = answeringDsa;
-            PdcEmulatorRoleOwner = pdcEmulatorRoleOwner;
-            DomainControllers = domainControllers;
-        }
+        private DomainTopology(string answeringDsa, string pdcEmulatorRoleOwner, IReadOnlyList<DomainController> domainControllers) =>
+            (AnsweringDsa, PdcEmulatorRoleOwner, DomainControllers) = (answeringDsa, pdcEmulatorRoleOwner, domainControllers);
 
         /// <summary>The NTDS Settings DN of the DC that answered (its rootDSE dsServiceName).</summary>
         public string AnsweringDsa { get; }

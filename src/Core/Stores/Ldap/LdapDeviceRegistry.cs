@@ -222,11 +222,7 @@ namespace SecureMFA.Core.Stores.Ldap
         /// <summary>A device as read, with the raw pair values a compare-and-swap must delete.</summary>
         private sealed class StoredDevice
         {
-            public StoredDevice(Device device, Dictionary<string, string> pairs)
-            {
-                Device = device;
-                Pairs = pairs;
-            }
+            public StoredDevice(Device device, Dictionary<string, string> pairs) => (Device, Pairs) = (device, pairs);
 
             public Device Device { get; }
             public Dictionary<string, string> Pairs { get; }

@@ -426,12 +426,8 @@ namespace SecureMFA.Core.Stores.Ldap
         /// <summary>The result to return, and the attribute values to write (null: write nothing).</summary>
         private sealed class Decision<T> : IDecision
         {
-            private Decision(T result, Dictionary<string, string?>? changes, bool removeVersion)
-            {
-                Result = result;
-                Changes = changes;
-                RemoveVersion = removeVersion;
-            }
+            private Decision(T result, Dictionary<string, string?>? changes, bool removeVersion) =>
+                (Result, Changes, RemoveVersion) = (result, changes, removeVersion);
 
             public T Result { get; }
             public Dictionary<string, string?>? Changes { get; }

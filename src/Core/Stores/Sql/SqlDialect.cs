@@ -9,11 +9,7 @@ namespace SecureMFA.Core.Stores.Sql
         public static readonly SqlDialect SqlServer = new SqlDialect("SQL Server", "OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY");
         public static readonly SqlDialect Sqlite = new SqlDialect("SQLite", "LIMIT @take OFFSET @skip");
 
-        private SqlDialect(string name, string paging)
-        {
-            Name = name;
-            Paging = paging;
-        }
+        private SqlDialect(string name, string paging) => (Name, Paging) = (name, paging);
 
         public string Name { get; }
 

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System;
 using SecureMFA.Core.Stores;
 
@@ -21,5 +22,12 @@ namespace SecureMFA.Cmdlets.Infrastructure
             try { action(); }
             catch (StoreUnavailableException ex) { ThrowTerminatingError(StoreErrors.Record(Config, ex)); }
         }
+    }
+
+    /// <summary>The ErrorRecords of the device cmdlets.</summary>
+    public static class DeviceErrors
+    {
+        public static ErrorRecord NotFound(string id) =>
+            Errors.Record($"No WEB API device \"{id}\" is registered (ids are 32 lower-case hex digits; Get-xOTP_Device lists them).", "DeviceNotFound", ErrorCategory.ObjectNotFound, id);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using SecureMFA.Cmdlets.Infrastructure;
 
 namespace SecureMFA.PowerShell
 {
@@ -11,5 +12,9 @@ namespace SecureMFA.PowerShell
 
         public static ErrorRecord InvalidConfiguration(string path, string message, Exception? inner = null) =>
             Record($"{path}: {message}", "InvalidConfiguration", ErrorCategory.InvalidData, path, inner);
+
+        /// <summary>A step of Install or Uninstall failed (<paramref name="id"/>: InstallStepFailed, UninstallStepFailed); the target is what the step was about.</summary>
+        public static ErrorRecord StepFailed(InstallStepException ex, string id) =>
+            Record(ex.Message, id, ErrorCategory.InvalidResult, ex.Target, ex);
     }
 }

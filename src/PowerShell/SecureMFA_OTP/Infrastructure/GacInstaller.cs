@@ -10,11 +10,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
     /// <summary>What Install does with one of the module's assemblies.</summary>
     public sealed class GacStep
     {
-        public GacStep(ModuleAssembly assembly, string action)
-        {
-            Assembly = assembly;
-            Action = action;
-        }
+        public GacStep(ModuleAssembly assembly, string action) => (Assembly, Action) = (assembly, action);
 
         public ModuleAssembly Assembly { get; }
         public string Action { get; }

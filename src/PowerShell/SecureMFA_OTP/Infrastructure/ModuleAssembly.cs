@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Security.Cryptography;
 using SecureMFA.Otp.Crypto;
 
 namespace SecureMFA.Cmdlets.Infrastructure
@@ -57,5 +58,16 @@ namespace SecureMFA.Cmdlets.Infrastructure
         /// <summary>The public key token as lower-case hex ("" when not strong-named).</summary>
         public static string Token(AssemblyName name) =>
             LowerHex.Of(name.GetPublicKeyToken() ?? Array.Empty<byte>());
+    }
+
+    /// <summary>SHA-256 of a file, as lower-case hex: how Install proves that what landed is what the module ships.</summary>
+    public static class FileHash
+    {
+        public static string Sha256(string path)
+        {
+            using (var sha = SHA256.Create())
+            using (var stream = File.OpenRead(path))
+                return LowerHex.Of(sha.ComputeHash(stream));
+        }
     }
 }

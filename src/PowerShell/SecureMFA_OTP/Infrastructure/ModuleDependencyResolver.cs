@@ -1,6 +1,7 @@
 #if !NETFRAMEWORK
 using System;
 using System.IO;
+using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
@@ -111,6 +112,16 @@ namespace SecureMFA.Cmdlets.Infrastructure
             if (OperatingSystem.IsMacOS()) return new[] { "osx", "unix" };
             return new[] { "unix" };
         }
+    }
+
+    /// <summary>
+    /// PowerShell 7 calls OnImport when it imports this assembly as a module, before any cmdlet runs: the moment to make the
+    /// module's OS-specific dependencies loadable (<see cref="ModuleDependencyResolver"/>). Windows PowerShell 5.1 loads the
+    /// net472 build, whose SQL and LDAP clients are part of .NET Framework, so that build has no such class.
+    /// </summary>
+    public sealed class ModuleDependencyInitializer : IModuleAssemblyInitializer
+    {
+        public void OnImport() => ModuleDependencyResolver.Register();
     }
 }
 #endif

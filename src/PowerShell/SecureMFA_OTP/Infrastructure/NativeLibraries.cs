@@ -9,12 +9,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
     /// <summary>One native file Install copies from the module's native/&lt;rid&gt;/ to the fixed folder the adapter loads it from.</summary>
     public sealed class NativeFileStep
     {
-        public NativeFileStep(string source, string destination, string action)
-        {
-            Source = source;
-            Destination = destination;
-            Action = action;
-        }
+        public NativeFileStep(string source, string destination, string action) => (Source, Destination, Action) = (source, destination, action);
 
         public string Source { get; }
         public string Destination { get; }

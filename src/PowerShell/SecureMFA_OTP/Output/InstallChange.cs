@@ -26,13 +26,7 @@ namespace SecureMFA.Cmdlets.Output
         public const string Removed = "Removed";
         public const string Kept = "Kept";
 
-        public InstallChange(string kind, string name, string? version, string action)
-        {
-            Kind = kind;
-            Name = name;
-            Version = version;
-            Action = action;
-        }
+        public InstallChange(string kind, string name, string? version, string action) => (Kind, Name, Version, Action) = (kind, name, version, action);
 
         public string Kind { get; }
         public string Name { get; }

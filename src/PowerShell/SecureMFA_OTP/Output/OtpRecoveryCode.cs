@@ -10,12 +10,7 @@ namespace SecureMFA.Cmdlets.Output
         "the store keeps only their hashes. Hand them to the user and nobody else.")]
     public sealed class OtpRecoveryCode
     {
-        public OtpRecoveryCode(string upn, int number, string code)
-        {
-            Upn = upn;
-            Number = number;
-            Code = code;
-        }
+        public OtpRecoveryCode(string upn, int number, string code) => (Upn, Number, Code) = (upn, number, code);
 
         public string Upn { get; }
         public int Number { get; }

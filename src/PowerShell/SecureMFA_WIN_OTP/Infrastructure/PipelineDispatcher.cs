@@ -36,4 +36,23 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
             return done.Task.GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>
+    /// A WinOtp.Core seam answered by the module's platform commands: every call is made on the pipeline thread, the only
+    /// thread where a cmdlet may run PowerShell commands, whichever thread WinOtp.Core calls from.
+    /// </summary>
+    internal abstract class PipelineSeam
+    {
+        private readonly PlatformCommands _platform;
+        private readonly PipelineDispatcher _dispatcher;
+
+        protected PipelineSeam(PlatformCommands platform, PipelineDispatcher dispatcher)
+        {
+            _platform = platform ?? throw new ArgumentNullException(nameof(platform));
+            _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
+        }
+
+        /// <summary>Runs <paramref name="call"/> with the platform commands on the pipeline thread.</summary>
+        protected T OnPipeline<T>(Func<PlatformCommands, T> call) => _dispatcher.Invoke(() => call(_platform));
+    }
 }

@@ -11,7 +11,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
     /// WinOtp.Core's registry seam (HKLM\Software\SecureMFA and below) over the module's registry functions, called on
     /// the pipeline thread whatever thread WinOtp.Core calls from. Also the registry of the rest of the install.
     /// </summary>
-    internal sealed class SeamRegistry : IMachineRegistry
+    internal sealed class SeamRegistry : PipelineSeam, IMachineRegistry
     {
         public const string GetCommand = "Get-SecureMfaWinOtpRegistryValue";
         public const string SetCommand = "Set-SecureMfaWinOtpRegistryValue";
@@ -20,14 +20,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
         public const string ProtectKeyCommand = "Protect-SecureMfaWinOtpRegistryKey";
         public const string KeyAccessCommand = "Get-SecureMfaWinOtpRegistryKeyAccess";
 
-        private readonly PlatformCommands _platform;
-        private readonly PipelineDispatcher _dispatcher;
-
-        public SeamRegistry(PlatformCommands platform, PipelineDispatcher dispatcher)
-        {
-            _platform = platform ?? throw new ArgumentNullException(nameof(platform));
-            _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
-        }
+        public SeamRegistry(PlatformCommands platform, PipelineDispatcher dispatcher) : base(platform, dispatcher) { }
 
         public object? GetValue(string subKey, string name) => Read(SettingsKey(subKey), name);
 
@@ -39,33 +32,33 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 
         public IReadOnlyList<string>? OthersWithAccess(string subKey) => Access(SettingsKey(subKey));
 
-        public object? Read(string key, string name) => _dispatcher.Invoke(() =>
-            _platform.Value(GetCommand, new Hashtable { ["Path"] = key, ["Name"] = name }));
+        public object? Read(string key, string name) => OnPipeline(platform =>
+            platform.Value(GetCommand, new Hashtable { ["Path"] = key, ["Name"] = name }));
 
-        public void Write(RegistryEntry entry) => _dispatcher.Invoke(() =>
-            _platform.Invoke(SetCommand, new Hashtable { ["Path"] = entry.Key, ["Name"] = entry.Name, ["Kind"] = entry.Kind, ["Value"] = entry.Value }));
+        public void Write(RegistryEntry entry) => OnPipeline(platform =>
+            platform.Invoke(SetCommand, new Hashtable { ["Path"] = entry.Key, ["Name"] = entry.Name, ["Kind"] = entry.Kind, ["Value"] = entry.Value }));
 
-        public bool RemoveValue(string key, string name) => _dispatcher.Invoke(() =>
-            _platform.Flag(RemoveValueCommand, new Hashtable { ["Path"] = key, ["Name"] = name }));
+        public bool RemoveValue(string key, string name) => OnPipeline(platform =>
+            platform.Flag(RemoveValueCommand, new Hashtable { ["Path"] = key, ["Name"] = name }));
 
-        public bool RemoveKey(string key, bool onlyIfEmpty = false) => _dispatcher.Invoke(() =>
+        public bool RemoveKey(string key, bool onlyIfEmpty = false) => OnPipeline(platform =>
         {
             var parameters = new Hashtable { ["Path"] = key };
             if (onlyIfEmpty) parameters["OnlyIfEmpty"] = true;
-            return _platform.Flag(RemoveKeyCommand, parameters);
+            return platform.Flag(RemoveKeyCommand, parameters);
         });
 
         /// <summary>Creates the key if needed with an explicit ACL: SYSTEM and Administrators full control, nothing else, nothing inherited.</summary>
-        public void Protect(string key) => _dispatcher.Invoke(() =>
-            _platform.Invoke(ProtectKeyCommand, new Hashtable { ["Path"] = key }));
+        public void Protect(string key) => OnPipeline(platform =>
+            platform.Invoke(ProtectKeyCommand, new Hashtable { ["Path"] = key }));
 
         /// <summary>
         /// Who besides SYSTEM and Administrators has access to the key or owns it; empty when nobody; null when there is no
         /// such key. The function answers with one object: Exists, and Others (the names).
         /// </summary>
-        public IReadOnlyList<string>? Access(string key) => _dispatcher.Invoke(() =>
+        public IReadOnlyList<string>? Access(string key) => OnPipeline(platform =>
         {
-            var answer = _platform.Invoke(KeyAccessCommand, new Hashtable { ["Path"] = key }).FirstOrDefault(o => o != null)
+            var answer = platform.Invoke(KeyAccessCommand, new Hashtable { ["Path"] = key }).FirstOrDefault(o => o != null)
                 ?? throw new PlatformCommandException(KeyAccessCommand, new InvalidOperationException("it returned nothing"));
             if (!(answer.Properties["Exists"]?.Value is bool exists)) throw new PlatformCommandException(KeyAccessCommand, new InvalidOperationException("its answer has no Exists"));
             if (!exists) return null;

@@ -17,13 +17,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Output
         public const string CredentialProvider = "Credential provider";
         public const string CredentialProviderFilter = "Credential provider filter";
 
-        public WinOtpChange(string kind, string name, string action, string detail = "")
-        {
-            Kind = kind;
-            Name = name;
-            Action = action;
-            Detail = detail;
-        }
+        public WinOtpChange(string kind, string name, string action, string detail = "") => (Kind, Name, Action, Detail) = (kind, name, action, detail);
 
         public string Kind { get; }
         public string Name { get; }

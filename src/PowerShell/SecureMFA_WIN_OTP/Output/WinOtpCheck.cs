@@ -7,12 +7,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Output
         "server): Check, Passed ($true or $false) and Detail, which says what is wrong and what to do.")]
     public sealed class WinOtpCheck
     {
-        public WinOtpCheck(string check, bool passed, string detail)
-        {
-            Check = check;
-            Passed = passed;
-            Detail = detail;
-        }
+        public WinOtpCheck(string check, bool passed, string detail) => (Check, Passed, Detail) = (check, passed, detail);
 
         public string Check { get; }
         public bool Passed { get; }

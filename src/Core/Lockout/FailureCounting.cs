@@ -1,11 +1,13 @@
 using System;
-using SecureMFA.Core.Lockout;
+using SecureMFA.Core.Stores;
 
-namespace SecureMFA.Core.Stores
+namespace SecureMFA.Core.Lockout
 {
     /// <summary>
-    /// What one more failed code does to a user: the rule SqlStatements.RecordFailure states in SQL,
-    /// for stores that compute it in code. A lock that has run out starts a fresh count.
+    /// What one more failed code does to a user: the rule SqlStatements.RecordFailure states in SQL (one atomic
+    /// statement there), for stores that compute it in code (the AD store). A lock that has run out starts a fresh count.
+    /// Beside <see cref="LockoutPolicy"/>, so the whole lockout decision (threshold, length, counting, attempts left)
+    /// is read in one folder; whether a user is locked now is <see cref="OtpUser.IsLockedAt"/>, a property of the stored user.
     /// </summary>
     public static class FailureCounting
     {
