@@ -4,6 +4,7 @@
 # Installs, once, what it needs: PowerShell 7.6.10 as a .NET tool from NuGet into artifacts/pwsh (7.7.0 does not run
 # here) and Pester 6.2.0 from NuGet (tests/Pester/Pester.proj, restored into the NuGet package folder).
 # One pwsh process runs every suite; Pester prints its own summary; the exit code is non-zero when a test failed.
+# With --install it only installs them (scripts/test.sh does that while the solution builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -22,6 +23,7 @@ if [ ! -f "$pester_psd1" ]; then
   echo "installing: Pester $pester_version (NuGet)"
   dotnet restore tests/Pester/Pester.proj -nologo -v:q > /dev/null
 fi
+[ "${1:-}" = "--install" ] && exit 0
 for module in SecureMFA_OTP SecureMFA_WIN_OTP; do
   if [ ! -f "artifacts/module/$module/$module.psd1" ]; then
     echo "artifacts/module/$module is not staged: build first (dotnet build SecureMFA.sln -c Release)." >&2

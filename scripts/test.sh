@@ -31,7 +31,16 @@ fi
 setsid scripts/samba-dc.sh start-pair "$pair" > "$pair_log" 2>&1 &
 pair_started=$!
 
+# PowerShell and Pester come from NuGet while the solution builds, too.
+pester_install_log=$(mktemp)
+scripts/pester.sh --install > "$pester_install_log" 2>&1 &
+pester_install=$!
+
 dotnet build SecureMFA.sln -c Release -nologo -clp:ErrorsOnly
+
+pester_status=0
+wait "$pester_install" || pester_status=$?
+cat "$pester_install_log"
 
 if wait "$pair_started"; then
   # shellcheck disable=SC1091
@@ -45,6 +54,14 @@ else
   cat "$pair_log" >&2
   echo "WARNING: the Samba domain controller pair did not start; the PDC emulator tests will fail and say why." >&2
 fi
+# The Pester suites run beside dotnet test (they read the staged modules, which --no-build leaves alone); their
+# output is shown after it, so the two do not interleave.
+pester_log=$(mktemp)
+pester_run=""
+if [ "$pester_status" -eq 0 ]; then
+  scripts/pester.sh > "$pester_log" 2>&1 &
+  pester_run=$!
+fi
 log=$(mktemp)
 status=0
 dotnet test SecureMFA.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
@@ -53,8 +70,8 @@ dotnet test SecureMFA.sln -c Release --no-build -nologo 2>&1 | tee "$log" || sta
 awk '/^(Passed|Failed)!/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 
-pester_status=0
-scripts/pester.sh || pester_status=$?
+if [ -n "$pester_run" ]; then wait "$pester_run" || pester_status=$?; fi
+cat "$pester_log"
 [ "$status" -eq 0 ] || echo "dotnet test failed (exit $status)." >&2
 [ "$pester_status" -eq 0 ] || echo "The Pester suites failed (exit $pester_status)." >&2
 if [ "$status" -ne 0 ] || [ "$pester_status" -ne 0 ]; then exit 1; fi
