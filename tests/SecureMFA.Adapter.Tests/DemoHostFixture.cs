@@ -53,7 +53,7 @@ namespace SecureMFA.Adapter.Tests
             if (config is not { AuthMode: AuthMode.SQLITE, DataEncryption: true }
                 || !Path.GetFullPath(config.SqlitePath).StartsWith(DataFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return;
             using var deployment = Deployment.Open(config);
-            deployment.Store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
+            SharedTestSalt.SeedInto(deployment.Store);
         }
 
         private const string SharedPassphrase = "Demo-Host-Tests-Shared-Passphrase-1";

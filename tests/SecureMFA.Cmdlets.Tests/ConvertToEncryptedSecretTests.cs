@@ -30,7 +30,7 @@ namespace SecureMFA.Cmdlets.Tests
             Directory.CreateDirectory(_folder);
             _store = SqliteStoreFactory.Open(Database);
             // One salt for every store of the test process, so each passphrase is derived once (SharedTestSalt).
-            _store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
+            SharedTestSalt.SeedInto(_store);
         }
 
         private string Database => Path.Combine(_folder, "otp.db");

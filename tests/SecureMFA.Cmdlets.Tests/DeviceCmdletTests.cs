@@ -24,7 +24,7 @@ namespace SecureMFA.Cmdlets.Tests
             File.WriteAllText(config, $@"{{ ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""{_folder}/otp.db"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Cmdlet-Tests-Passphrase-1"" }}");
             // One salt for every store of the test process, so the cmdlets derive the key once (SharedTestSalt).
-            using (var store = SqliteStoreFactory.Open(Path.Combine(_folder, "otp.db"))) store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
+            using (var store = SqliteStoreFactory.Open(Path.Combine(_folder, "otp.db"))) SharedTestSalt.SeedInto(store);
             _ps.Run($"$PSDefaultParameterValues['*-xOTP_Device:ConfigurationFilePath'] = '{config}'");
         }
 

@@ -25,7 +25,7 @@ namespace SecureMFA.Cmdlets.Tests
             File.WriteAllText(_config, $@"{{ ""company"": ""Adatum"", ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""{_folder}/otp.db"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Cmdlet-Tests-Passphrase-1"" }}");
             // One salt for every store of the test process, so the cmdlets derive the key once (SharedTestSalt).
-            using (var store = Store) store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
+            using (var store = Store) SharedTestSalt.SeedInto(store);
             // What an administrator would do for a session: point every support cmdlet at one configuration.
             Run($"$PSDefaultParameterValues['*-xOTP_User:ConfigurationFilePath'] = '{_config}'");
         }

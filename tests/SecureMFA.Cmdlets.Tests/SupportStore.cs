@@ -18,7 +18,7 @@ namespace SecureMFA.Cmdlets.Tests
             File.WriteAllText(ConfigurationFile, $@"{{ ""company"": ""Adatum"", ""auth_mode"": ""SQLITE"", ""sqlite_path"": ""{DatabaseFile}"",
                 ""data_encryption"": ""true"", ""data_encryption_passphrase"": ""Cmdlet-Tests-Passphrase-1"" }}");
             // One salt for every store of the test process, so the cmdlets derive the key once (SharedTestSalt).
-            using (var store = Open()) store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
+            using (var store = Open()) SharedTestSalt.SeedInto(store);
         }
 
         public string Folder { get; }

@@ -1,3 +1,6 @@
+using SecureMFA.Core.Security;
+using SecureMFA.Core.Stores;
+
 namespace SecureMFA.Testing
 {
     /// <summary>
@@ -12,5 +15,8 @@ namespace SecureMFA.Testing
     {
         /// <summary>"SecureMFA test salt, shared": 27 bytes, Base64 as the store keeps it.</summary>
         public const string Base64 = "U2VjdXJlTUZBIHRlc3Qgc2FsdCwgc2hhcmVk";
+
+        /// <summary>Puts the shared salt into a fresh store, before anything asks it for one (a store that has a salt keeps it).</summary>
+        public static void SeedInto(IStoreMetadata store) => store.GetOrAdd(KeyDerivationSalt.MetadataName, Base64);
     }
 }

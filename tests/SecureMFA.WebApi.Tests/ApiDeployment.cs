@@ -46,7 +46,7 @@ namespace SecureMFA.WebApi.Tests
             File.WriteAllText(ConfigPath, "{\n" + string.Join(",\n", values.Select(v => $"  \"{v.Key}\": {System.Text.Json.JsonSerializer.Serialize(v.Value)}")) + "\n}\n");
             Config = ConfigurationLoader.LoadFile(ConfigPath);
             // Before the API asks for it: every SQLite deployment of this test process shares one salt, so the key is derived once.
-            if (Config.AuthMode == AuthMode.SQLITE) Store.GetOrAdd(KeyDerivationSalt.MetadataName, SharedTestSalt.Base64);
+            if (Config.AuthMode == AuthMode.SQLITE) SharedTestSalt.SeedInto(Store);
         }
 
         public string Folder { get; }
