@@ -3,11 +3,11 @@
 # (AD-mode tests), Chromium (browser tests), zbar-tools (reads the QR code off the screen) and Mono (mono,
 # gacutil: the net472 payload installed into a GAC and loaded by strong name), gcc, pkg-config and
 # libmono-2.0-dev (the native-caller test: a C program embedding Mono calls the credential provider through its
-# vtables); from npm, axe-core (the accessibility rules the browser tests run on every page), into artifacts/node,
+# vtables), msitools and wixl (the WIN OTP MSI built from WiX source and read back); from npm, axe-core (the accessibility rules the browser tests run on every page), into artifacts/node,
 # only if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(samba samba-dsdb-modules samba-vfs-modules samba-ad-provision ldb-tools ldap-utils openssl chromium zbar-tools mono-runtime mono-devel e2fsprogs gcc pkg-config libmono-2.0-dev)
+packages=(samba samba-dsdb-modules samba-vfs-modules samba-ad-provision ldb-tools ldap-utils openssl chromium zbar-tools mono-runtime mono-devel e2fsprogs gcc pkg-config libmono-2.0-dev msitools wixl)
 command -v npm > /dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" > /dev/null 2>&1 || missing+=("$p"); done
