@@ -82,11 +82,17 @@ namespace SecureMFA.WebApi.Signing
             }
         }
 
-        /// <summary>Forgets the nonces of the device holding the most, if it holds more than <paramref name="held"/> and is not <paramref name="asking"/>.</summary>
+        /// <summary>
+        /// Forgets the nonces of the device holding the most, if it holds more than <paramref name="held"/> and is not
+        /// <paramref name="asking"/>. True when there is room to try again.
+        /// </summary>
         private bool ForgetTheHeaviestHoldingMoreThan(int held, DeviceNonces asking, long nowTicks)
         {
             lock (_eviction)
             {
+                // Another request made room while this one waited: take it rather than forget another device too. Without
+                // this, two devices at the bound could forget each other and both be refused, leaving the memory empty.
+                if (Volatile.Read(ref _count) < _total) return true;
                 DeviceNonces? heaviest = null;
                 foreach (var pair in _devices)
                     if (pair.Value != asking && pair.Value.Size > held && (heaviest == null || pair.Value.Size > heaviest.Size)) heaviest = pair.Value;
