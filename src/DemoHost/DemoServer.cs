@@ -13,6 +13,7 @@ using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Startup;
 using SecureMFA.Core.Stores;
+using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
@@ -60,7 +61,12 @@ namespace SecureMFA.DemoHost
             server._enrolments = new PendingEnrolments(() => (server._deployment ??= Deployment.Open(ConfigurationLoader.LoadOrThrow(json), options.Events)).Store,
                 options.Clock, options.PendingEnrolmentCapacity);
             server._listener.Prefixes.Add(server.BaseAddress.ToString());
-            server._listener.Start();
+            try { server._listener.Start(); }
+            catch (HttpListenerException)
+            {
+                server.Dispose();
+                throw;
+            }
             server._loop = Task.Run(server.AcceptLoop);
             return server;
         }
@@ -147,6 +153,12 @@ namespace SecureMFA.DemoHost
             }
             var upn = fields.TryGetValue("UserName", out var typed) ? typed.Trim() : "";
             if (upn.Length == 0) { PrimaryPage(request, response, HttpStatusCode.OK, "Type your user name (UPN)."); return; }
+            // AD FS hands the adapter the account's UPN; here the typed text stands in for it, so it must be one.
+            if (!Upn.TryNormalize(upn, out _, out var problem))
+            {
+                PrimaryPage(request, response, HttpStatusCode.OK, upn.IndexOf('@') < 0 ? "Enter your user name as name@domain, for example alice@adatum.labnet." : problem);
+                return;
+            }
             var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? ServerLcid);
             var identity = new Claim(AdapterMetadata.UpnClaimType, upn);
             if (!_adapter.IsAvailableForUser(identity, context)) { PrimaryPage(request, response, HttpStatusCode.OK, "OTP is not available for this user."); return; }

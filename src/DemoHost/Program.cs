@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Net;
 using System.Threading;
 using SecureMFA.DemoHost;
 
@@ -37,10 +38,20 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-using var server = DemoServer.Start(options);
-Console.WriteLine($"SecureMFA OTP demo host: open {server.BaseAddress} (Ctrl+C to stop)");
-using var stop = new ManualResetEventSlim();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();
-stop.Wait();
+DemoServer server;
+try { server = DemoServer.Start(options); }
+catch (HttpListenerException ex)
+{
+    // Most often the port is taken (another demo host, or AD FS's own test port): one line, not a stack trace.
+    Console.Error.WriteLine($"The demo host cannot listen on http://127.0.0.1:{options.Port}/ ({ex.Message}); choose another port with --port N.");
+    return 1;
+}
+using (server)
+{
+    Console.WriteLine($"SecureMFA OTP demo host: open {server.BaseAddress} (Ctrl+C to stop)");
+    using var stop = new ManualResetEventSlim();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Set(); };
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Set();
+    stop.Wait();
+}
 return 0;

@@ -24,6 +24,27 @@ namespace SecureMFA.Adapter.Tests
     public class DemoHostHardeningTests
     {
         [Fact]
+        public async Task APortInUseIsOneLineNamingPortNotAStackTrace()
+        {
+            using var taken = new TcpListener(IPAddress.Loopback, 0);
+            taken.Start();
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            var data = Directory.CreateTempSubdirectory("smfa-demo-port-").FullName;
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { typeof(DemoServer).Assembly.Location, "--port", port.ToString(), "--data", data }) info.ArgumentList.Add(arg);
+            using var process = Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(limit.Token);
+            Assert.Equal(1, process.ExitCode);
+            var lines = (await stderr).Trim().Split('\n');
+            Assert.Equal($"The demo host cannot listen on http://127.0.0.1:{port}/ (Address already in use); choose another port with --port N.", lines[^1]);
+            Assert.DoesNotContain(lines, line => line.StartsWith("   at ") || line.Contains("Exception"));
+            Directory.Delete(data, recursive: true);
+        }
+
+        [Fact]
         public async Task ClientsSendingTheirBodyByteByByteAreCutOffWhileAnotherUserSignsIn()
         {
             using var host = new RunningDemoHost(options: o => o.BodyTimeLimit = TimeSpan.FromSeconds(4));

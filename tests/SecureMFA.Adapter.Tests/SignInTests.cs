@@ -27,6 +27,20 @@ namespace SecureMFA.Adapter.Tests
             return key;
         }
 
+        [Theory]
+        [InlineData("alice", "Enter your user name as name@domain, for example alice@adatum.labnet.")]
+        [InlineData("alice@", "A UPN has the form name@domain, with one @.")]
+        [InlineData("al ice@adatum.labnet", "The UPN contains a space or an invisible character (U+0020).")]
+        public async Task ATypedNameThatIsNoUpnIsAskedForAgainWithWhatToType(string typed, string message)
+        {
+            using var host = new RunningDemoHost();
+            var page = await host.StartSignIn(typed);
+            Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
+            Assert.Contains($"<span id=\"errorText\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(message)}</span>", page.Html);
+            Assert.Contains("id=\"loginForm\"", page.Html);
+            Assert.DoesNotContain(host.Events.Events, e => e.Id == OtpEventId.ProviderFailed || e.Id == OtpEventId.OtpFailed);
+        }
+
         [Fact]
         public async Task ANewUserEnrolsByQrConfirmsWithTheFirstCodeAndReachesThePortalWithTheOtpClaim()
         {

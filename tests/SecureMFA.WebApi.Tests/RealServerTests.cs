@@ -161,6 +161,20 @@ namespace SecureMFA.WebApi.Tests
             Assert.DoesNotContain(ApiDeployment.Passphrase, stdout + stderr);
         }
 
+        [Fact]
+        public void APortInUseIsOneLineNamingUrlsNotAStackTrace()
+        {
+            using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            taken.Start();
+            var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+            var deployment = new ApiDeployment();
+            var (exit, _, stderr) = RunProcess(BuildOutput.ApiDll, "--config", deployment.ConfigPath, "--urls", url);
+            Assert.Equal(1, exit);
+            Assert.Contains($"SecureMFA WEB API did not start: Failed to bind to address {url}: address already in use. Choose another address with --urls", stderr);
+            Assert.DoesNotContain("   at ", stderr);
+            Assert.DoesNotContain("Exception", stderr);
+        }
+
         private static string Run(params string[] args)
         {
             var (exit, stdout, stderr) = RunProcess(BuildOutput.DocClientDll, args);

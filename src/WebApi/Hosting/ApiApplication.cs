@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SecureMFA.Core.Events;
 using SecureMFA.Core.Startup;
@@ -41,7 +42,10 @@ namespace SecureMFA.WebApi.Hosting
             builder.Host.UseWindowsService();
             // Framework request logs are noise here (and slow under load); the product's events say what matters.
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning)
-                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information)
+                // A failed start is reported by Program in one line (a taken port names --urls); the console would
+                // repeat it as a stack trace. Other providers (the Windows event log of the service) still get it.
+                .AddFilter<ConsoleLoggerProvider>("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
             var services = builder.Services;
             services.Configure<KestrelServerOptions>(o =>
