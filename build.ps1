@@ -5,7 +5,8 @@
     Builds both targets (net472 ships; net10.0 runs the tests and PowerShell 7), runs the tests, and zips the staged
     modules (artifacts\module\SecureMFA_OTP: manifest, loader, both cmdlet builds, the net472 adapter for the GAC,
     sql\, ad-schema\, help; artifacts\module\SecureMFA_WIN_OTP: the credential provider and its installer) into
-    artifacts\SecureMFA_OTP-<version>.zip and artifacts\SecureMFA_WIN_OTP-<version>.zip.
+    artifacts\SecureMFA_OTP-<version>.zip and artifacts\SecureMFA_WIN_OTP-<version>.zip, and packs them as
+    artifacts\packages\<module>.<version>.nupkg for an internal PowerShell repository (scripts\module-packages.ps1).
     The store and browser tests need a directory server and Chromium: they run on CI (scripts/test.sh on Debian),
     and here only when SECUREMFA_AD_SERVER points at a test domain controller.
 .EXAMPLE
@@ -46,3 +47,8 @@ foreach ($name in 'SecureMFA_OTP', 'SecureMFA_WIN_OTP') {
     Write-Output "Module: $module"
     Write-Output "Package: $zip"
 }
+
+# And one .nupkg per module for an internal PowerShell repository (Install-Module / Install-PSResource by name), made by
+# PSResourceGet (Microsoft.PowerShell.PSResourceGet: in PowerShell 7.4+, Install-Module it on Windows PowerShell).
+if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) { & (Join-Path $PSScriptRoot 'scripts\module-packages.ps1') }
+else { Write-Warning 'Publish-PSResource (Microsoft.PowerShell.PSResourceGet) is missing: no .nupkg made; the zips are.' }

@@ -3,7 +3,7 @@
 # (artifacts/module/<module>, made by the build): what a PowerShell user sees is tested where a user runs it.
 # Installs, once, what it needs: PowerShell 7.6.10 as a .NET tool from NuGet into artifacts/pwsh (7.7.0 does not run
 # here) and Pester 6.2.0 from NuGet (tests/Pester/Pester.proj, restored into the NuGet package folder).
-# One pwsh process runs every suite; Pester prints its own summary; the exit code is non-zero when a test failed.
+# Packs both modules first (scripts/module-packages.ps1, into artifacts/packages). One pwsh process runs every suite; Pester prints its own summary; the exit code is non-zero when a test failed.
 # With --install it only installs them (scripts/test.sh does that while the solution builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,16 @@ for module in SecureMFA_OTP SecureMFA_WIN_OTP; do
   fi
 done
 
+# The packages an internal PowerShell repository serves (artifacts/packages/<module>.<version>.nupkg), made by
+# PSResourceGet from the staged folders; its repository registration goes into a throwaway HOME.
+# (.NET names a user folder only if it exists; else the tools would write into the current folder.)
+pack_home=$(mktemp -d)
+mkdir -p "$pack_home/.local/share" "$pack_home/.config"
+HOME="$pack_home" XDG_DATA_HOME="$pack_home/.local/share" XDG_CONFIG_HOME="$pack_home/.config" "$pwsh_dir/pwsh" -NoLogo -NoProfile -NonInteractive -File scripts/module-packages.ps1
+rm -rf "$pack_home"
+
 # The suites find the staged modules through SECUREMFA_MODULES (tests/Pester/Modules.ps1).
-SECUREMFA_MODULES="$PWD/artifacts/module" PESTER_PSD1="$pester_psd1" "$pwsh_dir/pwsh" -NoLogo -NoProfile -NonInteractive -Command '
+SECUREMFA_MODULES="$PWD/artifacts/module" SECUREMFA_PWSH="$PWD/$pwsh_dir/pwsh" PESTER_PSD1="$pester_psd1" "$pwsh_dir/pwsh" -NoLogo -NoProfile -NonInteractive -Command '
   $ErrorActionPreference = "Stop"
   Import-Module $env:PESTER_PSD1
   $config = New-PesterConfiguration
