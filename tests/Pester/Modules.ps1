@@ -17,3 +17,10 @@ function New-SqliteConfiguration([string] $Folder) {
 "@ | Set-Content -LiteralPath $path -Encoding utf8
     $path
 }
+
+# The help-desk audit trail (event 5565 on Windows; here the system log, which a CI machine may lack) recorded in
+# $global:SecureMfaAudit instead, as the C# tests do; called after Import-Module, whose function it replaces.
+function Use-RecordedAuditTrail {
+    $global:SecureMfaAudit = [System.Collections.Generic.List[string]]::new()
+    function global:Write-SecureMfaOtpAuditEvent { param([string] $Message) $global:SecureMfaAudit.Add($Message) }
+}

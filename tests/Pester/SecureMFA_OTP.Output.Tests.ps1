@@ -3,6 +3,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Modules.ps1')
     Import-Module (Get-StagedModuleManifest 'SecureMFA_OTP') -Force
+    Use-RecordedAuditTrail
     $config = New-SqliteConfiguration $TestDrive
     $PSDefaultParameterValues['*-xOTP_User:ConfigurationFilePath'] = $config
 

@@ -3,6 +3,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Modules.ps1')
     Import-Module (Get-StagedModuleManifest 'SecureMFA_OTP') -Force
+    Use-RecordedAuditTrail
 }
 
 Describe 'SecureMFA_OTP import' {
@@ -76,6 +77,29 @@ Describe 'New-xOTP_User from Import-Csv' {
         $after = Get-xOTP_User | Sort-Object Upn | Select-Object Upn, Status, Disabled
         ($after | ConvertTo-Json) | Should -Be ($before | ConvertTo-Json)
         ($after | Where-Object Disabled).Upn | Should -Be @('off1@adatum.com', 'off2@adatum.com')
+    }
+}
+
+Describe 'The help-desk audit trail' {
+    It 'has one line per user a CSV created or a pipeline changed, naming who and which command, and none for -WhatIf' {
+        $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $PSDefaultParameterValues['*-xOTP_User:ConfigurationFilePath'] = New-SqliteConfiguration $folder
+        try {
+            $global:SecureMfaAudit.Clear()
+            $csv = Join-Path $folder 'users.csv'
+            'Upn,Disabled', 'ann@adatum.com,no', 'ben@adatum.com,yes' | Set-Content -LiteralPath $csv
+            Import-Csv $csv | New-xOTP_User | Out-Null
+            Get-xOTP_User -Disabled | Enable-xOTP_User
+            Remove-xOTP_User ann@adatum.com -WhatIf
+            $who = "$([Environment]::UserDomainName)\$([Environment]::UserName) on $([Environment]::MachineName)"
+            $global:SecureMfaAudit | Should -Be @(
+                "$who created the OTP user ann@adatum.com (New-xOTP_User)."
+                "$who created the OTP user ben@adatum.com, disabled (New-xOTP_User)."
+                "$who enabled OTP sign-in of ben@adatum.com (Enable-xOTP_User)."
+            )
+        }
+        finally { $PSDefaultParameterValues.Remove('*-xOTP_User:ConfigurationFilePath') }
     }
 }
 

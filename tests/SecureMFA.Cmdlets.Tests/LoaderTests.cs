@@ -13,7 +13,7 @@ namespace SecureMFA.Cmdlets.Tests
     /// </summary>
     public sealed class LoaderTests : IDisposable
     {
-        private readonly PowerShellSession _ps = new PowerShellSession();
+        private readonly PowerShellSession _ps = new PowerShellSession(recordAudit: false);
 
         /// <summary>Runs the loader's own decision, inside the imported module.</summary>
         private ScriptResult Decide(string edition, string powerShell, string dotNet) =>
@@ -70,7 +70,7 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.OrderBy(e => e));
 
             var seams = new[] { "Get-SecureMfaOtpHost", "Find-SecureMfaOtpGacAssembly", "Install-SecureMfaOtpGacAssembly", "Uninstall-SecureMfaOtpGacAssembly",
-                "Register-SecureMfaOtpEventSource", "Protect-SecureMfaOtpConfigurationFile", "Remove-SecureMfaOtpFileAtRestart" };
+                "Register-SecureMfaOtpEventSource", "Protect-SecureMfaOtpConfigurationFile", "Remove-SecureMfaOtpFileAtRestart", "Write-SecureMfaOtpAuditEvent" };
             Assert.Equal(seams.OrderBy(s => s), module.ExportedFunctions.Keys.OrderBy(s => s));
             var imported = _ps.Run("Get-Command -Module SecureMFA_OTP -CommandType Function | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(s => s);
             Assert.Equal(seams.OrderBy(s => s), imported);

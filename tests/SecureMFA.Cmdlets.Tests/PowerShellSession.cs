@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using SecureMFA.Testing;
 
 namespace SecureMFA.Cmdlets.Tests
@@ -8,10 +9,18 @@ namespace SecureMFA.Cmdlets.Tests
     public sealed class PowerShellSession : ModuleSession
     {
         /// <param name="host">A console that shows output and answers prompts (<see cref="AnsweringHost"/>); none by default.</param>
-        public PowerShellSession(bool importModule = true, System.Management.Automation.Host.PSHost? host = null)
+        /// <param name="recordAudit">Replace the audit seam with a recorder (<see cref="AuditTrail"/>); false leaves the module's own.</param>
+        public PowerShellSession(bool importModule = true, System.Management.Automation.Host.PSHost? host = null, bool recordAudit = true)
             : base(importModule ? ManifestPath : null, host)
         {
+            // The audit seam records here instead of the Application log (or, on this Linux machine, a system log that may
+            // not exist): SupportAuditTests read it, and the other tests see no warning about a trail the host lacks.
+            if (importModule && recordAudit) Run("$global:SecureMfaAudit = [System.Collections.Generic.List[string]]::new(); " +
+                "function global:Write-SecureMfaOtpAuditEvent { param([string] $Message) $global:SecureMfaAudit.Add($Message) }");
         }
+
+        /// <summary>What the support cmdlets wrote to the audit trail in this session, in order.</summary>
+        public string[] AuditTrail => Run("$global:SecureMfaAudit").Output.Select(o => (string)o.BaseObject).ToArray();
 
         /// <summary>The module as the build staged it (what ships).</summary>
         public static string StagedModuleFolder => RepositoryPaths.Of("artifacts/module/SecureMFA_OTP");

@@ -53,6 +53,7 @@ namespace SecureMFA.Cmdlets
                 var codes = RecoveryCode.Generate();
                 var hashes = codes.Select(code => RecoveryCode.Hash(upn, RecoveryCode.Normalize(code)!)).ToList();
                 if (!Store.ReplaceRecoveryCodes(upn, hashes, DateTime.UtcNow)) { WriteError(Errors.UserNotFound(upn)); return; }
+                Audit.Record($"issued {codes.Count} new recovery codes to {upn}{(unused > 0 ? $" (its {unused} unused earlier ones no longer work)" : "")}");
                 if (unused > 0) WriteWarning($"{upn}: the {unused} earlier unused recovery code(s) no longer work.");
                 for (var i = 0; i < codes.Count; i++) WriteObject(new OtpRecoveryCode(upn, i + 1, codes[i]));
             });

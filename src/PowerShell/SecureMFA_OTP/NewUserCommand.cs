@@ -101,8 +101,12 @@ namespace SecureMFA.Cmdlets
             foreach (var (user, key) in batch)
             {
                 if (exists.Contains(user.Upn))
+                {
                     WriteError(Errors.Record($"The OTP user \"{user.Upn}\" already exists; use Reset-xOTP_User to give it a new secret.", "UserExists", ErrorCategory.ResourceExists, user.Upn));
-                else if (IncludeEnrollment || _qrFolder != null)
+                    continue;
+                }
+                Audit.Record($"created the OTP user {user.Upn}{(user.Disabled ? ", disabled" : "")}{(IncludeEnrollment || _qrFolder != null ? ", the enrolment handed to the caller" : "")}");
+                if (IncludeEnrollment || _qrFolder != null)
                     WriteEnrollment(user, key);
                 else
                     WriteObject(OtpUserInfo.FromNew(user, now));

@@ -31,6 +31,7 @@ namespace SecureMFA.Cmdlets
         public string? QrCodeFolder { get; set; }
 
         protected override string Action => "Reset: new secret, new QR code at next sign-in";
+        protected override string Audited(string upn) => $"reset {upn}: a new secret, enrolment again at the next sign-in{(IncludeEnrollment || QrCodeFolder != null ? ", the enrolment handed to the caller" : "")}";
 
         protected override bool Apply(string upn)
         {

@@ -44,6 +44,7 @@ namespace SecureMFA.Cmdlets
                     WriteError(DeviceErrors.NotFound(id));
                     return;
                 }
+                else Audit.Record($"revoked the WEB API device {id} ({device.Machine})");
                 if (PassThru) WriteObject(OtpDeviceInfo.From(Devices.Find(id) ?? device));
             });
         }

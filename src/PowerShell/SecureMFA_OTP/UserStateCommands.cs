@@ -21,6 +21,7 @@ namespace SecureMFA.Cmdlets
     {
         protected override string Action => "Disable OTP sign-in";
         protected override bool Apply(string upn) => Store.SetDisabled(upn, true);
+        protected override string Audited(string upn) => $"disabled OTP sign-in of {upn}";
     }
 
     [Cmdlet(VerbsLifecycle.Enable, "xOTP_User", SupportsShouldProcess = true)]
@@ -38,6 +39,7 @@ namespace SecureMFA.Cmdlets
     {
         protected override string Action => "Enable OTP sign-in";
         protected override bool Apply(string upn) => Store.SetDisabled(upn, false);
+        protected override string Audited(string upn) => $"enabled OTP sign-in of {upn}";
     }
 
     [Cmdlet(VerbsCommon.Unlock, "xOTP_User", SupportsShouldProcess = true)]
@@ -56,6 +58,7 @@ namespace SecureMFA.Cmdlets
     {
         protected override string Action => "Unlock";
         protected override bool Apply(string upn) => Store.Unlock(upn);
+        protected override string Audited(string upn) => $"unlocked {upn}";
     }
 
     [Cmdlet(VerbsCommon.Remove, "xOTP_User", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
@@ -75,5 +78,6 @@ namespace SecureMFA.Cmdlets
         protected override string Action => "Remove OTP user (secret, state and recovery codes)";
         protected override bool PassesUserAsItWas => true;
         protected override bool Apply(string upn) => Store.Remove(upn);
+        protected override string Audited(string upn) => $"removed the OTP user {upn} (secret, state and recovery codes)";
     }
 }

@@ -29,6 +29,11 @@ namespace SecureMFA.Cmdlets.Infrastructure
 
         protected Deployment Deployment => _deployment ?? throw new InvalidOperationException("The store is opened in BeginProcessing.");
 
+        private SupportAudit? _audit;
+
+        /// <summary>Where a cmdlet that changes a user or a device says what it changed (the help-desk audit trail).</summary>
+        private protected SupportAudit Audit => _audit ??= new SupportAudit(this);
+
         protected override void BeginProcessing()
         {
             var path = GetUnresolvedProviderPathFromPSPath(ConfigurationFilePath);

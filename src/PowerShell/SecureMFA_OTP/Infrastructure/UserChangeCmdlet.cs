@@ -24,6 +24,9 @@ namespace SecureMFA.Cmdlets.Infrastructure
         /// <summary>Makes the change; false when the user does not exist.</summary>
         protected abstract bool Apply(string upn);
 
+        /// <summary>The change made, for the audit trail: "disabled OTP sign-in of alice@adatum.com".</summary>
+        protected abstract string Audited(string upn);
+
         protected override void ProcessRecord()
         {
             ForUser(Upn, () =>
@@ -32,6 +35,7 @@ namespace SecureMFA.Cmdlets.Infrastructure
                 if (!ShouldProcess(upn, Action)) return;
                 var before = PassThru && PassesUserAsItWas ? Store.Find(upn) : null;
                 if (!Apply(upn)) { WriteError(Errors.UserNotFound(upn)); return; }
+                Audit.Record(Audited(upn));
                 if (PassThru)
                 {
                     var user = before ?? Store.Find(upn);

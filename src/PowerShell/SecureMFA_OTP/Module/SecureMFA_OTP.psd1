@@ -18,7 +18,8 @@
     )
     FunctionsToExport      = @(
         'Get-SecureMfaOtpHost', 'Find-SecureMfaOtpGacAssembly', 'Install-SecureMfaOtpGacAssembly', 'Uninstall-SecureMfaOtpGacAssembly',
-        'Register-SecureMfaOtpEventSource', 'Protect-SecureMfaOtpConfigurationFile', 'Remove-SecureMfaOtpFileAtRestart'
+        'Register-SecureMfaOtpEventSource', 'Protect-SecureMfaOtpConfigurationFile', 'Remove-SecureMfaOtpFileAtRestart',
+        'Write-SecureMfaOtpAuditEvent'
     )
     AliasesToExport        = @(
         'New-SecureMfaOtpUser', 'Get-SecureMfaOtpUser', 'Disable-SecureMfaOtpUser', 'Enable-SecureMfaOtpUser',

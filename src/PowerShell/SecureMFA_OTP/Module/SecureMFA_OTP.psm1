@@ -194,5 +194,29 @@ function Remove-SecureMfaOtpFileAtRestart {
     [SecureMfaOtp.Files.DelayedDelete]::AtRestart($Path)
 }
 
+function Write-SecureMfaOtpAuditEvent {
+    <#
+    .SYNOPSIS
+    Writes one help-desk change (who did what to whom from where) to the audit trail: event 5565 of the source 'Secure MFA OTP' in the Application log on Windows, the system log (logger) elsewhere.
+    .PARAMETER Message
+    The change, already escaped for a log line by the cmdlet that made it.
+    .EXAMPLE
+    Write-SecureMfaOtpAuditEvent -Message 'ADATUM\helpdesk1 on ADFS1 disabled OTP sign-in of alice@adatum.com (Disable-xOTP_User).'
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Message)
+    if ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+        # The source is registered by Install-SecureMfaOtpProvider (Register-SecureMfaOtpEventSource).
+        [System.Diagnostics.EventLog]::WriteEntry('Secure MFA OTP', $Message, [System.Diagnostics.EventLogEntryType]::Information, 5565)
+    }
+    else {
+        # logger says nothing and exits 0 where no syslog daemon listens: a trail nobody keeps is not one.
+        if (-not (Test-Path -LiteralPath '/dev/log')) { throw 'this computer has no system log (/dev/log) to write the audit trail to' }
+        & logger --tag 'Secure MFA OTP' -- "5565 $Message" 2>&1 | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "the system log did not take it (logger exit code $LASTEXITCODE)" }
+    }
+}
+
 Export-ModuleMember -Cmdlet * -Alias * -Function Get-SecureMfaOtpHost, Find-SecureMfaOtpGacAssembly, Install-SecureMfaOtpGacAssembly,
-    Uninstall-SecureMfaOtpGacAssembly, Register-SecureMfaOtpEventSource, Protect-SecureMfaOtpConfigurationFile, Remove-SecureMfaOtpFileAtRestart
+    Uninstall-SecureMfaOtpGacAssembly, Register-SecureMfaOtpEventSource, Protect-SecureMfaOtpConfigurationFile, Remove-SecureMfaOtpFileAtRestart,
+    Write-SecureMfaOtpAuditEvent
