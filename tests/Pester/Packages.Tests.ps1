@@ -7,8 +7,9 @@ BeforeAll {
     # The pwsh launcher: scripts/pester.sh names it (the .NET tool's process is dotnet itself), else this process.
     $pwsh = if ($env:SECUREMFA_PWSH) { $env:SECUREMFA_PWSH } else { (Get-Process -Id $PID).Path }
 
-    # Runs $Script in a new pwsh whose HOME is a fresh folder, with $args[0] = the package folder; returns its JSON output.
+    # Runs $Script in a new pwsh whose HOME is a fresh folder, with the package folder then the further arguments; returns its JSON output.
     function Invoke-InFreshHome([scriptblock] $Script) {
+        $arguments = @((Resolve-Path -LiteralPath $packages).ProviderPath) + $args
         $fresh = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
         # .NET names a user folder only if it exists (else "", and the tools would write into the current folder).
         $data = New-Item -ItemType Directory -Path (Join-Path $fresh '.local/share')
@@ -17,7 +18,7 @@ BeforeAll {
         Push-Location -LiteralPath $fresh
         try {
             $env:HOME = $fresh; $env:XDG_DATA_HOME = $data.FullName; $env:XDG_CONFIG_HOME = $config.FullName
-            $json = & $pwsh -NoLogo -NoProfile -NonInteractive -Command $Script -args (Resolve-Path -LiteralPath $packages).ProviderPath 2>&1 | Out-String
+            $json = & $pwsh -NoLogo -NoProfile -NonInteractive -Command $Script -args $arguments 2>&1 | Out-String
         }
         finally {
             $env:HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME = $saved
@@ -37,29 +38,25 @@ Describe 'The module packages' {
         @(Get-ChildItem -LiteralPath $packages -Filter '*.nupkg').Count | Should -Be 2
     }
 
-    It 'install SecureMFA_OTP by name with Install-PSResource, and it imports by name with every command' {
+    It 'install <Module> by name with <Command>, and it imports by name with every command' -ForEach @(
+        @{ Module = 'SecureMFA_OTP'; Command = 'Install-PSResource' }
+        @{ Module = 'SecureMFA_WIN_OTP'; Command = 'Install-Module' }  # PowerShellGet: the original product's route
+    ) {
         $installed = Invoke-InFreshHome {
+            param($Packages, $Module, $Command)
             $ErrorActionPreference = 'Stop'
-            Register-PSResourceRepository -Name Internal -Uri $args[0] -Trusted
-            Install-PSResource -Name SecureMFA_OTP -Repository Internal -Scope CurrentUser
-            $module = Import-Module SecureMFA_OTP -PassThru
-            @{ Base = $module.ModuleBase; Version = "$($module.Version)"; Commands = @((Get-Command -Module SecureMFA_OTP).Name | Sort-Object) } | ConvertTo-Json -Compress
-        }
-        $staged = Import-PowerShellDataFile (Get-StagedModuleManifest 'SecureMFA_OTP')
-        $installed.Base | Should -BeLike (Join-Path $TestDrive '*')
-        $installed.Version | Should -Be $staged.ModuleVersion
-        $installed.Commands | Should -Be (@($staged.CmdletsToExport) + @($staged.FunctionsToExport) + @($staged.AliasesToExport) | Sort-Object)
-    }
-
-    It 'install SecureMFA_WIN_OTP by name with Install-Module (PowerShellGet), the original product''s route' {
-        $installed = Invoke-InFreshHome {
-            $ErrorActionPreference = 'Stop'
-            Register-PSRepository -Name Internal -SourceLocation $args[0] -InstallationPolicy Trusted
-            Install-Module -Name SecureMFA_WIN_OTP -Repository Internal -Scope CurrentUser
-            $module = Import-Module SecureMFA_WIN_OTP -PassThru
-            @{ Base = $module.ModuleBase; Version = "$($module.Version)"; Commands = @((Get-Command -Module SecureMFA_WIN_OTP).Name | Sort-Object) } | ConvertTo-Json -Compress
-        }
-        $staged = Import-PowerShellDataFile (Get-StagedModuleManifest 'SecureMFA_WIN_OTP')
+            if ($Command -eq 'Install-Module') {
+                Register-PSRepository -Name Internal -SourceLocation $Packages -InstallationPolicy Trusted
+                Install-Module -Name $Module -Repository Internal -Scope CurrentUser
+            }
+            else {
+                Register-PSResourceRepository -Name Internal -Uri $Packages -Trusted
+                Install-PSResource -Name $Module -Repository Internal -Scope CurrentUser
+            }
+            $imported = Import-Module $Module -PassThru
+            @{ Base = $imported.ModuleBase; Version = "$($imported.Version)"; Commands = @((Get-Command -Module $Module).Name | Sort-Object) } | ConvertTo-Json -Compress
+        } $Module $Command
+        $staged = Import-PowerShellDataFile (Get-StagedModuleManifest $Module)
         $installed.Base | Should -BeLike (Join-Path $TestDrive '*')
         $installed.Version | Should -Be $staged.ModuleVersion
         $installed.Commands | Should -Be (@($staged.CmdletsToExport) + @($staged.FunctionsToExport) + @($staged.AliasesToExport) | Sort-Object)
