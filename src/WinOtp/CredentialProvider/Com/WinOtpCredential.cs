@@ -119,7 +119,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 var field = _layout.ById(dwFieldID);
                 if (field == null) return HResult.E_INVALIDARG;
                 if (field.Owner == FieldOwner.Wrapped) return _wrapped.GetFieldState(dwFieldID, out state, out interactive);
-                state = OwnFieldStates.For(field.Owner, _logon.OfflineEnabled, _status.Length > 0);
+                state = OwnFieldStates.For(field.Owner, _logon.OfflineEnabled, _status.Length > 0, _logon.AsksForCode);
                 return HResult.S_OK;
             });
             if (HResult.Succeeded(hr)) { pcpfs = state; pcpfis = interactive; }
