@@ -14,11 +14,12 @@ namespace SecureMFA.WebApi.Endpoints
     /// </summary>
     public static class UnenrolledAnswer
     {
-        public static void Complete(VerifyResponse response, VerifyOutcome outcome, ApiRuntime runtime, string upn, IEventSink events)
+        public static void Complete(VerifyResponse response, VerifyOutcome outcome, string? code, ApiRuntime runtime, string upn, IEventSink events)
         {
-            if (outcome == VerifyOutcome.Malformed)
+            if (outcome == VerifyOutcome.Malformed && string.IsNullOrWhiteSpace(code))
             {
-                // Not a code, for a user who never confirmed one: as good as not enrolled (a right code still confirms them).
+                // No code at all, from a user who never confirmed one: as good as not enrolled (a right code still confirms
+                // them; a code of the wrong length stays an uncounted malformed).
                 var user = runtime.Store.Find(upn);
                 if (user == null || user.Enrolled || user.Disabled) return;
                 response.Result = ApiWords.Results.NotEnrolled;

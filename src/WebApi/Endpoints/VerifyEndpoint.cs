@@ -59,7 +59,7 @@ namespace SecureMFA.WebApi.Endpoints
             var result = signIn.Verify(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin, signed.Nonce);
             var serverTime = new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds();
             var response = VerifyResultMapping.ToResponse(result, serverTime);
-            UnenrolledAnswer.Complete(response, result.Outcome, runtime, upn, events);
+            UnenrolledAnswer.Complete(response, result.Outcome, request.Code, runtime, upn, events);
             WriteRefusalEvent(events, result.Outcome, upn, context);
 
             if (result.Succeeded && request.Offline == true && result.AcceptedStep.HasValue)
