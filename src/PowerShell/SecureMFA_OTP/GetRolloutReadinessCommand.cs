@@ -35,6 +35,7 @@ namespace SecureMFA.Cmdlets
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "A UPN (or the account name of an unmapped identity), or a pattern with * and ?. Default: everyone.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(UpnCompleter))]
         public string? Upn { get; set; }
 
         [Parameter(HelpMessage = "Only computers whose name matches this name or pattern (* and ?; case-insensitive).")]
