@@ -1,0 +1,27 @@
+using SecureMFA.WinOtp.CredentialProvider.Interop;
+using SecureMFA.WinOtp.CredentialProvider.Tile;
+using Xunit;
+
+namespace SecureMFA.WinOtp.CredentialProvider.Tests
+{
+    /// <summary>Report-only mode (win_enforce ReportOnly): the tile wraps the password as always but shows nothing that asks for a code.</summary>
+    public class ReportOnlyFieldTests
+    {
+        [Theory]
+        [InlineData(FieldOwner.Code)]
+        [InlineData(FieldOwner.EnrolHint)]
+        [InlineData(FieldOwner.SyncOffline)]
+        public void WithoutACodeToAskTheCodeFieldItsHintAndTheOfflineSyncAreHidden(FieldOwner owner)
+        {
+            Assert.Equal(CredentialProviderFieldState.Hidden, OwnFieldStates.For(owner, offlineEnabled: true, hasStatus: true, asksForCode: false));
+            Assert.Equal(CredentialProviderFieldState.DisplayInSelectedTile, OwnFieldStates.For(owner, offlineEnabled: true, hasStatus: true));
+        }
+
+        [Fact]
+        public void TheChangePasswordLinkAndTheStatusStay()
+        {
+            Assert.Equal(CredentialProviderFieldState.DisplayInSelectedTile, OwnFieldStates.For(FieldOwner.ChangePassword, false, false, asksForCode: false));
+            Assert.Equal(CredentialProviderFieldState.DisplayInSelectedTile, OwnFieldStates.For(FieldOwner.Status, false, true, asksForCode: false));
+        }
+    }
+}
