@@ -137,6 +137,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     case FieldOwner.Wrapped: return _wrapped.GetStringValue(dwFieldID, out value);
                     case FieldOwner.Code: value = _code; return HResult.S_OK;
                     case FieldOwner.Status: value = _status; return HResult.S_OK;
+                    // win_unenrolled_policy Allow or Grace: who has no code yet may leave the field empty.
+                    case FieldOwner.EnrolHint: value = _logon.LetsUnenrolledWithoutCode ? TileWords.EnrolHintWithoutCode : field.Label; return HResult.S_OK;
                     default: value = field.Label; return HResult.S_OK;
                 }
             });

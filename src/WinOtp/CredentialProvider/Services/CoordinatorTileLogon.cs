@@ -21,6 +21,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
 
         public bool AsksForCode => _coordinator.AsksForCode;
 
+        public bool LetsUnenrolledWithoutCode => (_coordinator.Settings.Settings?.UnenrolledPolicy ?? Settings.UnenrolledPolicy.Deny) != Settings.UnenrolledPolicy.Deny;
+
         public LogonResult SignIn(LogonRequest request) => _coordinator.SignInAsync(request).GetAwaiter().GetResult();
 
         public void ReportWindowsResult(LogonResult result, bool windowsAccepted) => _coordinator.ReportWindowsResult(result, windowsAccepted);
