@@ -99,6 +99,17 @@ namespace SecureMFA.WinOtp.Tests
         }
 
         [Fact]
+        public void ReportOnlyLearnsThatTheComputerWasRevokedFromTheSignedRefusal()
+        {
+            var device = _h.Register();
+            _h.Configure(SettingNames.Enforce, "ReportOnly");
+            _h.Api.Revoked.Add(device.DeviceId);
+            Assert.Equal(LogonOutcome.ReportOnly, _h.SignIn("").Outcome);
+            Assert.Contains(_h.Events.Messages(WinOtpEventId.ProviderFailed), m => m.Contains("was revoked by an administrator"));
+            Assert.True(new Device.DeviceStore(_h.Registry, _h.Protection).IsRevoked);
+        }
+
+        [Fact]
         public void ReportOnlyOnAnUnregisteredComputerStillLetsThePasswordThroughAndSaysItCouldNotReport()
         {
             _h.Configure(SettingNames.Enforce, "ReportOnly");

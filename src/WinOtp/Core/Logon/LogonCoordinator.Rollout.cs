@@ -103,7 +103,11 @@ namespace SecureMFA.WinOtp.Logon
                 if (reply.Answer.FirstSeen.HasValue) sent += $"; first seen by the API {Stamp(reply.Answer.FirstSeen.Value)}";
             }
             else if (reply.Kind == ApiReplyKind.Refused)
+            {
                 sent = $"the WEB API refused the report ({reply.Detail})";
+                // Signed with this device's key: the computer was revoked, report-only or not (every vault goes).
+                if (reply.ErrorCode == ApiWords.Errors.DeviceRevoked && reply.StatusCode == 403) Revoke(device);
+            }
             else
             {
                 // Enforced, offline sign-in would decide: without usable offline data this user could not sign in.
