@@ -68,6 +68,28 @@ IF OBJECT_ID(N'dbo.Devices', N'U') IS NULL
         lastip     NVARCHAR(64)  NULL
     );
 GO
+-- SecureMFA WIN OTP rollout (no schema version of its own: created where missing): when the WEB API first saw a
+-- user without an OTP account (the start of a grace period), and what report-only tiles would have done.
+IF OBJECT_ID(N'dbo.FirstSightings', N'U') IS NULL
+    CREATE TABLE dbo.FirstSightings (
+        upn       NVARCHAR(256) NOT NULL CONSTRAINT PK_FirstSightings PRIMARY KEY,
+        firstseen DATETIME2(3)  NOT NULL
+    );
+GO
+IF OBJECT_ID(N'dbo.RolloutReports', N'U') IS NULL
+    CREATE TABLE dbo.RolloutReports (
+        upn       NVARCHAR(256) NOT NULL,
+        mapped    BIT           NOT NULL CONSTRAINT DF_RolloutReports_mapped DEFAULT 1,
+        deviceid  NVARCHAR(64)  NOT NULL,
+        outcome   NVARCHAR(32)  NOT NULL,
+        machine   NVARCHAR(256) NOT NULL,
+        scenario  NVARCHAR(16)  NOT NULL,
+        firstseen DATETIME2(3)  NOT NULL,
+        lastseen  DATETIME2(3)  NOT NULL,
+        reports   BIGINT        NOT NULL CONSTRAINT DF_RolloutReports_reports DEFAULT 1,
+        CONSTRAINT PK_RolloutReports PRIMARY KEY (upn, deviceid, outcome)
+    );
+GO
 IF OBJECT_ID(N'dbo.SchemaVersion', N'U') IS NULL
     CREATE TABLE dbo.SchemaVersion (version INT NOT NULL, applied DATETIME2(3) NOT NULL CONSTRAINT DF_SchemaVersion_applied DEFAULT SYSUTCDATETIME());
 GO

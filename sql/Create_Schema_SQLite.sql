@@ -45,4 +45,20 @@ CREATE TABLE IF NOT EXISTS Devices (
     lastseen   TEXT NULL,
     lastip     TEXT NULL
 );
+CREATE TABLE IF NOT EXISTS FirstSightings (
+    upn       TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+    firstseen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS RolloutReports (
+    upn       TEXT    NOT NULL COLLATE NOCASE,
+    mapped    INTEGER NOT NULL DEFAULT 1,
+    deviceid  TEXT    NOT NULL,
+    outcome   TEXT    NOT NULL,
+    machine   TEXT    NOT NULL,
+    scenario  TEXT    NOT NULL,
+    firstseen TEXT    NOT NULL,
+    lastseen  TEXT    NOT NULL,
+    reports   INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (upn, deviceid, outcome)
+);
 CREATE TABLE IF NOT EXISTS SchemaVersion (version INTEGER NOT NULL, applied TEXT NOT NULL);

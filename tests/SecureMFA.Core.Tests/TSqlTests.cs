@@ -75,7 +75,7 @@ namespace SecureMFA.Core.Tests
             Assert.All(sqlServer.SecretsColumns, c => Assert.Contains("\n    " + c + " ", sqlite));
             var tables = System.Text.RegularExpressions.Regex.Matches(SqlScripts.Read(SqlScripts.CreateDatabase), @"CREATE TABLE dbo\.(\w+)")
                 .Select(m => m.Groups[1].Value).Distinct().ToList();
-            Assert.Equal(new[] { "Secrets", "Metadata", "RecoveryCodes", "Devices", "SchemaVersion" }, tables);
+            Assert.Equal(new[] { "Secrets", "Metadata", "RecoveryCodes", "Devices", "FirstSightings", "RolloutReports", "SchemaVersion" }, tables);
             Assert.All(tables, t => Assert.Contains("CREATE TABLE IF NOT EXISTS " + t + " (", sqlite));
         }
 

@@ -109,11 +109,13 @@ namespace SecureMFA.WebApi.Tests
             }
             Assert.Equal(4, Deployment.Store.Find(upn)!.FailedLogonCount);
 
-            foreach (var code in new[] { "12345", "1234567", "abcdef", "" })
+            foreach (var code in new[] { "12345", "1234567", "abcdef" })
             {
                 var malformed = Signed(await device.Verify(upn, code), device, "reject");
                 Assert.Equal("malformed", malformed.Json.GetProperty("reason").GetString());
             }
+            // No code at all from a user who never confirmed one: not enrolled yet (RolloutTests), and not counted either.
+            Assert.Equal("not_confirmed", Signed(await device.Verify(upn, ""), device, "not_enrolled").Json.GetProperty("reason").GetString());
             Assert.Equal(4, Deployment.Store.Find(upn)!.FailedLogonCount);
         }
 

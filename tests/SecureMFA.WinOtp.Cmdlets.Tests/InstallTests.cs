@@ -87,6 +87,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $"Set|{Settings}|win_api_proxy_server|String|",
                 $"Set|{Settings}|win_api_proxy_port|DWord|0",
                 $"Set|{Settings}|win_verboselog|DWord|0",
+                $"Set|{Settings}|win_unenrolled_policy|String|Deny",
+                $"Set|{Settings}|win_unenrolled_grace_days|DWord|14",
+                $"Set|{Settings}|win_enforce|String|Enforce",
             }
             .Concat(Com(ProviderClsid, "SecureMFA WIN OTP credential provider", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProvider"))
             .Concat(Com(FilterClsid, "SecureMFA WIN OTP filter", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProviderFilter"))
@@ -127,7 +130,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(3, changes.Count(c => c.Kind == "File" && c.Action == "Installed"));
             Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Registered");
             Assert.Contains(changes, c => c.Kind == "Credential provider filter" && c.Action == "Set");
-            Assert.Equal(12, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
+            Assert.Equal(15, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
         }
 
         [Fact]
@@ -154,6 +157,22 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             var result = Install("-api_timeout 60000");
             Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             Assert.Contains(result.Warnings, w => w.StartsWith("-api_timeout: 60000 ms is more than the 30000 ms LogonUI waits"));
+        }
+
+        [Fact]
+        public void TheRolloutParametersAreWrittenAsTheProviderReadsThem()
+        {
+            var result = Install("-unenrolled_policy grace -unenrolled_grace_days 30 -enforce reportonly");
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
+            var registry = _windows.Registry();
+            Assert.Equal("Grace", registry[$"{Settings}|win_unenrolled_policy"]);
+            Assert.Equal("30", registry[$"{Settings}|win_unenrolled_grace_days"]);
+            Assert.Equal("ReportOnly", registry[$"{Settings}|win_enforce"]);
+
+            var refused = Install("-unenrolled_grace_days 0");
+            var error = Assert.Single(refused.Errors);
+            Assert.Contains("-unenrolled_grace_days: 0 is outside 1-365 days", error.Exception.Message);
+            Assert.Contains("does not belong to the set", Assert.Single(Install("-enforce Audit").Errors).Exception.Message);
         }
 
         [Fact]

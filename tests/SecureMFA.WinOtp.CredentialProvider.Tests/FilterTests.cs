@@ -35,6 +35,15 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         }
 
         [Fact]
+        public void ReportOnlyServesEveryScenarioButSwitchesOffOnlyThePasswordProviderItWraps()
+        {
+            var tile = new TileHarness { RdpOnly = true, Session = SessionKind.Console };
+            tile.Computer.Configure(Settings.SettingNames.Enforce, "ReportOnly");
+            Assert.Equal(new[] { 0, 1, 1, 1 }, Filter(tile, CredentialProviderUsageScenario.Logon, 0, FakePasswordProvider.Clsid, Pin, Ours, SmartCard));
+            Assert.Equal(new[] { 0, 1, 1, 1 }, Filter(tile, CredentialProviderUsageScenario.UnlockWorkstation, 0, FakePasswordProvider.Clsid, Pin, Ours, SmartCard));
+        }
+
+        [Fact]
         public void WhatWasAlreadyOffStaysOff()
         {
             var tile = new TileHarness();

@@ -19,6 +19,7 @@ namespace SecureMFA.Core.Startup
         private readonly IEventSink? _events;
         private readonly object _gate = new object();
         private IDeviceRegistry? _devices;
+        private IRolloutRecords? _rollout;
         private string _schema = "schema not checked";
         private bool _disposed;
 
@@ -45,6 +46,19 @@ namespace SecureMFA.Core.Startup
                 {
                     if (_disposed) throw new ObjectDisposedException(nameof(Deployment));
                     return _devices ??= OtpUserStoreFactory.OpenDevices(Config, _events);
+                }
+            }
+        }
+
+        /// <summary>The WEB API's rollout records beside the devices (none in AD), opened on first use.</summary>
+        public IRolloutRecords Rollout
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    if (_disposed) throw new ObjectDisposedException(nameof(Deployment));
+                    return _rollout ??= OtpUserStoreFactory.OpenRollout(Config);
                 }
             }
         }

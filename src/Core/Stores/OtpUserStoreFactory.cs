@@ -15,6 +15,14 @@ namespace SecureMFA.Core.Stores
         /// <param name="events">AD mode: where a failover from the PDC emulator is reported.</param>
         public static IDeviceRegistry OpenDevices(ProviderConfiguration config, IEventSink? events = null) => In(config, events).Devices();
 
+        /// <summary>The WEB API's rollout records beside its devices (SQL, SQLite); none in AD (<see cref="NoRolloutRecords"/>).</summary>
+        public static IRolloutRecords OpenRollout(ProviderConfiguration config) => config.AuthMode switch
+        {
+            AuthMode.AD => new NoRolloutRecords(),
+            AuthMode.MSSQL => SqlServerConnectionString.OpenRollout(config),
+            _ => SqliteStoreFactory.OpenRollout(config.SqlitePath),
+        };
+
         /// <summary>One choice of store for both: the users and the devices always live in the same one.</summary>
         private static (Func<IOtpUserStore> Users, Func<IDeviceRegistry> Devices) In(ProviderConfiguration config, IEventSink? events)
         {

@@ -14,6 +14,8 @@ namespace SecureMFA.Otp.Protocol
             public const string Register = "/v1/devices/register";
             public const string DeviceSelf = "/v1/devices/self";
             public const string Verify = "/v1/otp/verify";
+            /// <summary>Report-only rollout (section 7a): what a tile would have done, for Get-xOTP_RolloutReadiness.</summary>
+            public const string RolloutReport = "/v1/rollout/report";
         }
 
         /// <summary>The <c>error</c> codes of section 9.</summary>
@@ -58,6 +60,20 @@ namespace SecureMFA.Otp.Protocol
             public const string Malformed = "malformed";
             /// <summary>A code of a past step up to 10 steps back: the phone's clock is slow (<c>driftSeconds</c>).</summary>
             public const string ClockDrift = "clock_drift";
+            /// <summary>With not_enrolled: the OTP user exists but never confirmed a first code, and none was given.</summary>
+            public const string NotConfirmed = "not_confirmed";
+        }
+
+        /// <summary>The <c>outcome</c> of a rollout report (section 7a): what the tile would have done in enforce mode.</summary>
+        public static class RolloutOutcomes
+        {
+            public const string CodeRequired = "code_required";
+            public const string Excluded = "excluded";
+            public const string NotEnrolled = "not_enrolled";
+            public const string IdentityNotMapped = "identity_not_mapped";
+            public const string OfflineNotReady = "offline_not_ready";
+
+            public static readonly string[] All = { CodeRequired, Excluded, NotEnrolled, IdentityNotMapped, OfflineNotReady };
         }
 
         /// <summary>The <c>scenario</c> of a verify (section 7).</summary>
@@ -92,6 +108,11 @@ namespace SecureMFA.Otp.Protocol
             public const string DriftSeconds = "driftSeconds";
             public const string LockedUntil = "lockedUntil";
             public const string AttemptsLeft = "attemptsLeft";
+            /// <summary>With not_enrolled, and in a rollout report's answer: when the API first saw the user (Unix seconds).</summary>
+            public const string FirstSeen = "firstSeen";
+            public const string Account = "account";
+            public const string Outcome = "outcome";
+            public const string Recorded = "recorded";
         }
     }
 }

@@ -76,6 +76,17 @@ namespace SecureMFA.WinOtp.Cmdlets
         [Parameter(HelpMessage = "$true: the provider also writes verbose events (5550). Codes, passwords and keys are never written.")]
         public bool verboselog { get; set; }
 
+        [Parameter(HelpMessage = "A user the WEB API says is not enrolled: Deny (default) refuses and says where to enrol (sspr_url); Allow lets the password alone through; Grace lets it through for unenrolled_grace_days from the API's first sighting of the user.")]
+        [ValidateSet("Deny", "Allow", "Grace", IgnoreCase = true)]
+        public string unenrolled_policy { get; set; } = nameof(UnenrolledPolicy.Deny);
+
+        [Parameter(HelpMessage = "With -unenrolled_policy Grace: days (1-365) from the first time the WEB API saw the user. Default 14.")]
+        public int unenrolled_grace_days { get; set; } = WinOtpSettings.DefaultUnenrolledGraceDays;
+
+        [Parameter(HelpMessage = "Enforce (default) asks for codes. ReportOnly asks for nothing and reports to the WEB API what it would have done (Get-xOTP_RolloutReadiness on the AD FS module), for a rollout.")]
+        [ValidateSet("Enforce", "ReportOnly", IgnoreCase = true)]
+        public string enforce { get; set; } = nameof(Enforcement.Enforce);
+
         [Parameter(HelpMessage = "Accepted for compatibility and ignored: there is no licence, every feature is available, for any number of users.")]
         public string? serialkey { get; set; }
 
@@ -100,6 +111,9 @@ namespace SecureMFA.WinOtp.Cmdlets
                 AnchorDnsName = anchordnsname, ApiEndpoint = api_endpoint, ApiTimeoutMs = api_timeout, SsprUrl = sspr_url, RdpOnly = RDPonly,
                 OfflineValidDays = totp_offline_secret_valid_days, OfflineLoginFailures = totp_offline_ui_login_failures, OfflineLockoutMinutes = totp_offline_ui_lockout_minutes,
                 ProxyEnabled = api_proxy_enable, ProxyServer = api_proxy_server ?? "", ProxyPort = api_proxy_port, VerboseLog = verboselog,
+                UnenrolledPolicy = (UnenrolledPolicy)Enum.Parse(typeof(UnenrolledPolicy), unenrolled_policy, true),
+                UnenrolledGraceDays = unenrolled_grace_days,
+                Enforce = (Enforcement)Enum.Parse(typeof(Enforcement), enforce, true),
             };
             var check = settings.Check();
             if (!check.IsValid)

@@ -59,6 +59,7 @@ namespace SecureMFA.WebApi.Endpoints
             var result = signIn.Verify(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin, signed.Nonce);
             var serverTime = new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds();
             var response = VerifyResultMapping.ToResponse(result, serverTime);
+            UnenrolledAnswer.Complete(response, result.Outcome, request.Code, runtime, upn, events);
             WriteRefusalEvent(events, result.Outcome, upn, context);
 
             if (result.Succeeded && request.Offline == true && result.AcceptedStep.HasValue)
@@ -138,6 +139,9 @@ namespace SecureMFA.WebApi.Endpoints
         public long ServerTime { get; set; }
         public OfflinePackage? Offline { get; set; }
 
+        /// <summary>With not_enrolled: when the API first saw the user (Unix seconds), when the store keeps it.</summary>
+        public long? FirstSeen { get; set; }
+
         /// <summary>
         /// The body: reason and driftSeconds only when set; lockedUntil, attemptsLeft and offline always, null when not
         /// set (as section 7 shows them).
@@ -151,6 +155,7 @@ namespace SecureMFA.WebApi.Endpoints
             if (AttemptsLeft.HasValue) json.Add(ApiWords.Members.AttemptsLeft, AttemptsLeft.Value); else json.AddNull(ApiWords.Members.AttemptsLeft);
             json.Add(ApiWords.Members.ServerTime, ServerTime);
             if (Offline != null) json.Add(ApiWords.Members.Offline, Offline.ToJson()); else json.AddNull(ApiWords.Members.Offline);
+            if (FirstSeen.HasValue) json.Add(ApiWords.Members.FirstSeen, FirstSeen.Value);
             return json;
         }
     }

@@ -30,6 +30,7 @@ namespace SecureMFA.WebApi.Hosting
         public ProviderConfiguration Config => _deployment.Config;
         public IOtpUserStore Store => _deployment.Store;
         public IDeviceRegistry Devices => _deployment.Devices;
+        public IRolloutRecords Rollout => _deployment.Rollout;
         public ISecretProtector Protector => _deployment.Protector;
         public IEventSink Events { get; }
         public IClock Clock { get; }

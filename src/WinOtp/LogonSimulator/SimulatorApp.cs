@@ -90,15 +90,18 @@ namespace SecureMFA.WinOtp.LogonSimulator
         {
             output.WriteLine($"Tile: scenario {options.Scenario.WireName()}, {(options.Session == SessionKind.Console ? "console" : "remote")}" +
                 $" session, RDP only {(settings.RdpOnly ? "on" : "off")}, offline sign-in {(settings.OfflineValidDays > 0 ? $"{settings.OfflineValidDays} days" : "off")}.");
-            if (!coordinator.IsCodeRequired(options.Scenario))
+            if (!coordinator.ServesTile(options.Scenario))
             {
                 output.WriteLine("No code is asked here: Windows checks the password alone.");
                 return Finish(output, LogonOutcome.NotRequired, Proceed);
             }
+            if (!coordinator.AsksForCode) output.WriteLine("Report-only (win_enforce ReportOnly): no code is asked; what would have been done is reported.");
+            else if (settings.UnenrolledPolicy != UnenrolledPolicy.Deny)
+                output.WriteLine($"Users not yet enrolled: {settings.UnenrolledPolicy}{(settings.UnenrolledPolicy == UnenrolledPolicy.Grace ? $" ({settings.UnenrolledGraceDays} days)" : "")}; without a code, leave the code empty.");
             var user = prompter.Ask("User name");
             if (user == null) return registeredNow ? Proceed : NoAnswers(output);
             var password = prompter.AskSecret("Password");
-            var code = password == null ? null : prompter.Ask("Code");
+            var code = password == null ? null : coordinator.AsksForCode ? prompter.Ask("Code") : "";
             if (code == null) return NoAnswers(output);
 
             var result = await coordinator.SignInAsync(new LogonRequest(options.Scenario, user, password!, code));
@@ -106,7 +109,9 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (!result.MayProceed) return Finish(output, result.Outcome, Refused);
 
             output.WriteLine(result.Outcome == LogonOutcome.AcceptedOffline ? "Code accepted offline (the SecureMFA WEB API could not be reached)."
-                : result.Outcome == LogonOutcome.Accepted ? "Code accepted by the SecureMFA WEB API." : "");
+                : result.Outcome == LogonOutcome.Accepted ? "Code accepted by the SecureMFA WEB API."
+                : result.Outcome == LogonOutcome.ReportOnly ? "No code was checked (report-only); see event 5560 for what would have been done."
+                : result.Outcome == LogonOutcome.AllowedNotEnrolled ? $"No code was checked: the account is not enrolled (win_unenrolled_policy {settings.UnenrolledPolicy}; event 5559)." : "");
             var pending = result.HasPendingOfflineData;
             output.WriteLine(options.WindowsRejects ? "Windows refuses the password (--windows-rejects)." : "Windows accepts the password (the simulator plays Windows).");
             await coordinator.ReportWindowsResult(result, !options.WindowsRejects);

@@ -27,6 +27,12 @@ Settings (written to the simulated registry, kept for later runs):
   --offline-failures N       win_totp_offline_ui_login_failures
   --offline-lockout-minutes N  win_totp_offline_ui_lockout_minutes
   --timeout MS               win_api_timeout
+  --unenrolled-policy Deny|Allow|Grace   win_unenrolled_policy: a user the API says is not enrolled is refused with
+                             where to enrol (Deny), let in on the password alone (Allow), or let in until
+                             --grace-days after the API first saw the user (Grace); leave the code empty
+  --grace-days N             win_unenrolled_grace_days (default 14)
+  --enforce Enforce|ReportOnly   win_enforce: ReportOnly asks no code and reports what it would have done
+                             (event 5560, POST /v1/rollout/report; Get-xOTP_RolloutReadiness lists it)
   --set NAME=VALUE           any other value, e.g. --set win_verboselog=1 (a number is stored as REG_DWORD)
 
 This run:
@@ -77,6 +83,9 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                     case "--offline-failures": options.Settings.Add((SettingNames.OfflineLoginFailures, Number(name, Value()))); break;
                     case "--offline-lockout-minutes": options.Settings.Add((SettingNames.OfflineLockoutMinutes, Number(name, Value()))); break;
                     case "--timeout": options.Settings.Add((SettingNames.ApiTimeout, Number(name, Value()))); break;
+                    case "--unenrolled-policy": options.Settings.Add((SettingNames.UnenrolledPolicy, Value())); break;
+                    case "--grace-days": options.Settings.Add((SettingNames.UnenrolledGraceDays, Number(name, Value()))); break;
+                    case "--enforce": options.Settings.Add((SettingNames.Enforce, Value())); break;
                     case "--set":
                         var assignment = Value();
                         var equals = assignment.IndexOf('=');

@@ -16,6 +16,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
         public LogonResult SignIn(LogonRequest request) => throw new InvalidOperationException("WinOtp.Core failed in SignIn.");
         public void ReportWindowsResult(LogonResult result, bool windowsAccepted) => throw new InvalidOperationException("WinOtp.Core failed in ReportWindowsResult.");
         public LogonResult SyncForOffline(string userName, string code) => throw new InvalidOperationException("WinOtp.Core failed in SyncForOffline.");
+        public bool AsksForCode => Fail(true);
+        public bool LetsUnenrolledWithoutCode => Fail(false);
         public bool OfflineEnabled => Fail(true);
         public string? SsprUrl => Fail("https://sspr.adatum.labnet/");
     }

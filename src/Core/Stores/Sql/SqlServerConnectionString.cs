@@ -65,6 +65,13 @@ namespace SecureMFA.Core.Stores.Sql
             return new SqlDeviceRegistry(() => Connect(connectionString), SqlDialect.SqlServer, location: Location(connectionString));
         }
 
+        /// <summary>The WEB API's rollout records in the same database (tables FirstSightings, RolloutReports).</summary>
+        public static SqlRolloutRecords OpenRollout(ProviderConfiguration config)
+        {
+            var connectionString = Build(config);
+            return new SqlRolloutRecords(() => Connect(connectionString), SqlDialect.SqlServer, location: Location(connectionString));
+        }
+
         /// <summary>Where the database is, for failure messages (the driver's often do not say).</summary>
         private static string Location(string connectionString)
         {

@@ -31,6 +31,13 @@ namespace SecureMFA.Core.Stores.Sql
             return new SqlDeviceRegistry(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen, Path.GetFullPath(path));
         }
 
+        /// <summary>The WEB API's rollout records in the same SQLite file (tables FirstSightings, RolloutReports).</summary>
+        public static SqlRolloutRecords OpenRollout(string path)
+        {
+            var (connectionString, onOpen) = Prepare(path);
+            return new SqlRolloutRecords(() => new SqliteConnection(connectionString), SqlDialect.Sqlite, onOpen, Path.GetFullPath(path));
+        }
+
         private static (string ConnectionString, string OnOpen) Prepare(string path)
         {
             var fullPath = Path.GetFullPath(path);

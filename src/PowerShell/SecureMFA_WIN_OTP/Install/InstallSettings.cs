@@ -27,6 +27,9 @@ namespace SecureMFA.WinOtp.Cmdlets
         public string ProxyServer { get; set; } = "";
         public int ProxyPort { get; set; }
         public bool VerboseLog { get; set; }
+        public UnenrolledPolicy UnenrolledPolicy { get; set; } = UnenrolledPolicy.Deny;
+        public int UnenrolledGraceDays { get; set; } = WinOtpSettings.DefaultUnenrolledGraceDays;
+        public Enforcement Enforce { get; set; } = Enforcement.Enforce;
 
         /// <summary>win_sspr_url as written: the given URL, or https://{api_endpoint's host}/.</summary>
         public string EffectiveSsprUrl
@@ -55,6 +58,9 @@ namespace SecureMFA.WinOtp.Cmdlets
                 new RegistryEntry(key, SettingNames.ProxyServer, RegistryEntry.String, (ProxyServer ?? "").Trim()),
                 new RegistryEntry(key, SettingNames.ProxyPort, RegistryEntry.DWord, ProxyPort),
                 new RegistryEntry(key, SettingNames.VerboseLog, RegistryEntry.DWord, VerboseLog ? 1 : 0),
+                new RegistryEntry(key, SettingNames.UnenrolledPolicy, RegistryEntry.String, UnenrolledPolicy.ToString()),
+                new RegistryEntry(key, SettingNames.UnenrolledGraceDays, RegistryEntry.DWord, UnenrolledGraceDays),
+                new RegistryEntry(key, SettingNames.Enforce, RegistryEntry.String, Enforce.ToString()),
             };
         }
 

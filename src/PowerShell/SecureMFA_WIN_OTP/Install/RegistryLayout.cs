@@ -70,6 +70,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             SettingNames.AnchorDnsName, SettingNames.ApiEndpoint, SettingNames.ApiTimeout, SettingNames.SsprUrl, SettingNames.RdpOnly,
             SettingNames.OfflineValidDays, SettingNames.OfflineLoginFailures, SettingNames.OfflineLockoutMinutes, SettingNames.ProxyEnable,
             SettingNames.ProxyServer, SettingNames.ProxyPort, SettingNames.VerboseLog, SettingNames.DeviceId, SettingNames.DeviceKey,
+            SettingNames.UnenrolledPolicy, SettingNames.UnenrolledGraceDays, SettingNames.Enforce,
         }.Concat(SettingNames.NotUsed).ToArray();
 
         private static IEnumerable<RegistryEntry> ComClass(string clsid, string title, string className, ProviderInstallation provider)

@@ -38,6 +38,32 @@ namespace SecureMFA.WinOtp.Api
         public int? DriftSeconds { get; set; }
         /// <summary>Present only for an accepted code asked with offline = true, when the server allows offline use.</summary>
         public OfflinePackage? Offline { get; set; }
+        /// <summary>With not_enrolled: when the API first saw the user (Unix seconds), when its store keeps it.</summary>
+        public long? FirstSeen { get; set; }
+    }
+
+    /// <summary>The body of POST /v1/rollout/report (section 7a).</summary>
+    public sealed class RolloutReportRequest
+    {
+        public RolloutReportRequest(string? upn, string account, LogonScenario scenario, string machine, string outcome) =>
+            (Upn, Account, Scenario, Machine, Outcome) = (upn, account, scenario, machine, outcome);
+
+        /// <summary>Null when the account gives no OTP identity.</summary>
+        public string? Upn { get; }
+        public string Account { get; }
+        public LogonScenario Scenario { get; }
+        public string Machine { get; }
+        /// <summary>One of <see cref="ApiWords.RolloutOutcomes"/>.</summary>
+        public string Outcome { get; }
+    }
+
+    /// <summary>A signed 200 reply of POST /v1/rollout/report: the outcome as the server recorded it.</summary>
+    public sealed class RolloutReportAnswer
+    {
+        public string Outcome { get; set; } = "";
+        public long? FirstSeen { get; set; }
+        public bool Recorded { get; set; }
+        public long ServerTime { get; set; }
     }
 
     /// <summary>The protocol's <c>result</c> values.</summary>

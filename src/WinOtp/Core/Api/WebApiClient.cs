@@ -116,6 +116,32 @@ namespace SecureMFA.WinOtp.Api
             catch (JsonFormatException e) { return ApiReply<VerifyAnswer>.Unreachable(ApiFailure.BadReply, 200, $"verify reply: {e.Message}"); }
         }
 
+        /// <summary>POST /v1/rollout/report: what a report-only tile would have done (section 7a).</summary>
+        public async Task<ApiReply<RolloutReportAnswer>> ReportAsync(DeviceCredentials device, RolloutReportRequest report)
+        {
+            var writer = new JsonWriter();
+            if (report.Upn != null) writer.Add(ApiWords.Members.Upn, report.Upn);
+            writer.Add(ApiWords.Members.Account, report.Account)
+                .Add(ApiWords.Members.Scenario, report.Scenario.WireName())
+                .Add(ApiWords.Members.Machine, report.Machine)
+                .Add(ApiWords.Members.Outcome, report.Outcome);
+            var reply = await SendSignedAsync(device, HttpMethod.Post, ApiWords.Paths.RolloutReport, writer.ToUtf8()).ConfigureAwait(false);
+            if (reply.Failure != null) return ApiReply<RolloutReportAnswer>.Unreachable(reply.Failure.Value, reply.Status, reply.Detail, reply.UnsignedServerTime);
+            if (reply.Status != 200) return NotAnswered<RolloutReportAnswer>(reply);
+            try
+            {
+                var json = JsonReader.ParseObject(reply.Body);
+                return ApiReply<RolloutReportAnswer>.Answered(new RolloutReportAnswer
+                {
+                    Outcome = json.RequiredString(ApiWords.Members.Outcome),
+                    FirstSeen = json.Int64(ApiWords.Members.FirstSeen),
+                    Recorded = json.Bool(ApiWords.Members.Recorded) ?? false,
+                    ServerTime = json.RequiredInt64(ApiWords.Members.ServerTime),
+                }, 200);
+            }
+            catch (JsonFormatException e) { return ApiReply<RolloutReportAnswer>.Unreachable(ApiFailure.BadReply, 200, $"rollout report reply: {e.Message}"); }
+        }
+
         public void Dispose() => _http.Dispose();
 
         private static VerifyAnswer ParseVerify(JsonObject json)
@@ -129,6 +155,7 @@ namespace SecureMFA.WinOtp.Api
                 ServerTime = json.RequiredInt64(ApiWords.Members.ServerTime),
                 Reason = json.String(ApiWords.Members.Reason),
                 DriftSeconds = json.Int32(ApiWords.Members.DriftSeconds),
+                FirstSeen = json.Int64(ApiWords.Members.FirstSeen),
             };
             var lockedUntil = json.String(ApiWords.Members.LockedUntil);
             if (lockedUntil != null)

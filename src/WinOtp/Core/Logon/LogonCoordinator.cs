@@ -28,7 +28,7 @@ namespace SecureMFA.WinOtp.Logon
     /// No method throws: every failure becomes a result that does not let anyone in, and an event.
     /// Settings are read once, when the coordinator is made: make one per logon screen.
     /// </summary>
-    public sealed class LogonCoordinator
+    public sealed partial class LogonCoordinator
     {
         private readonly WinOtpPlatform _platform;
         private readonly IWinOtpEventLog _events;
@@ -47,7 +47,7 @@ namespace SecureMFA.WinOtp.Logon
             _devices = new DeviceStore(platform.Registry, platform.Protection);
 
             if (read.IsValid)
-                _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, $"Settings read: api_endpoint={read.Settings!.ApiEndpoint} rdponly={read.RdpOnly} offline_days={read.Settings.OfflineValidDays}.");
+                _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, $"Settings read: api_endpoint={read.Settings!.ApiEndpoint} rdponly={read.RdpOnly} offline_days={read.Settings.OfflineValidDays} enforce={read.Settings.Enforce} unenrolled_policy={read.Settings.UnenrolledPolicy}.");
             else
                 _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Error, $"SecureMFA WIN OTP settings under {SettingNames.RegistryPath} are not valid: {string.Join(" ", read.Errors)}");
             foreach (var warning in read.Warnings) _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Warning, warning);
@@ -68,8 +68,9 @@ namespace SecureMFA.WinOtp.Logon
         {
             try
             {
+                if (Settings.Settings?.Enforce == Enforcement.ReportOnly) return await ReportOnlyAsync(request).ConfigureAwait(false);
                 if (!IsCodeRequired(request.Scenario)) return new LogonResult(LogonOutcome.NotRequired, "");
-                var prepared = Prepare(request.UserName, request.Code, out var failure);
+                var prepared = Prepare(request.UserName, request.Code, out var failure, UnenrolledMayGoWithoutCode);
                 if (prepared == null) return failure!;
                 var (settings, upn, code, device) = prepared.Value;
                 var policy = PolicyOf(settings);
@@ -344,7 +345,8 @@ namespace SecureMFA.WinOtp.Logon
             }
         }
 
-        private (WinOtpSettings Settings, string Upn, string Code, DeviceCredentials Device)? Prepare(string userName, string code, out LogonResult? failure)
+        /// <param name="emptyCodeAllowed">A blank code is sent as "" (the API answers not_enrolled, or an uncounted malformed).</param>
+        private (WinOtpSettings Settings, string Upn, string Code, DeviceCredentials Device)? Prepare(string userName, string code, out LogonResult? failure, bool emptyCodeAllowed = false)
         {
             failure = null;
             var settings = Settings.Settings;
@@ -366,6 +368,7 @@ namespace SecureMFA.WinOtp.Logon
                 return null;
             }
             var digits = TypedCode.Normalize(code);
+            if (digits == null && emptyCodeAllowed && string.IsNullOrWhiteSpace(code)) digits = "";
             if (digits == null)
             {
                 failure = new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
@@ -383,7 +386,7 @@ namespace SecureMFA.WinOtp.Logon
 
         private LogonResult Online(VerifyAnswer answer, LogonRequest request, string upn, DeviceCredentials device, WinOtpSettings settings, OfflinePolicy policy)
         {
-            if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, request.Scenario.WireName());
+            if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, request.Scenario.WireName(), signingIn: true);
 
             _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({request.Scenario.WireName()}, online) on {_platform.MachineName}.");
             var result = new LogonResult(LogonOutcome.Accepted, "", upn);
@@ -421,8 +424,10 @@ namespace SecureMFA.WinOtp.Logon
             return result;
         }
 
-        private LogonResult OnlineRefusal(VerifyAnswer answer, string upn, DeviceCredentials device, OfflinePolicy policy, string context)
+        /// <param name="signingIn">A sign-in (win_unenrolled_policy applies), not a sync or the offline entry.</param>
+        private LogonResult OnlineRefusal(VerifyAnswer answer, string upn, DeviceCredentials device, OfflinePolicy policy, string context, bool signingIn = false)
         {
+            if (answer.Result == VerifyResult.NotEnrolled && signingIn) return Unenrolled(answer, upn, context);
             _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP failed for {upn} ({context}, online): {answer.Result}" +
                 $"{(answer.Reason != null ? $", {answer.Reason}" : "")}{(answer.AttemptsLeft.HasValue ? $", attempts left {answer.AttemptsLeft.Value}" : "")}.");
             switch (answer.Result)

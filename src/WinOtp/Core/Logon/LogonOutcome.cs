@@ -1,6 +1,9 @@
 namespace SecureMFA.WinOtp.Logon
 {
-    /// <summary>What the tile does next. Only NotRequired, Accepted and AcceptedOffline let the credentials go to Windows.</summary>
+    /// <summary>
+    /// What the tile does next. Only NotRequired, Accepted, AcceptedOffline, AllowedNotEnrolled and ReportOnly let the
+    /// credentials go to Windows.
+    /// </summary>
     public enum LogonOutcome
     {
         /// <summary>No code is asked in this scenario and session (RDPonly on the console).</summary>
@@ -25,6 +28,10 @@ namespace SecureMFA.WinOtp.Logon
         NotConfigured,
         /// <summary>The API said (signed) that this computer's registration was revoked: every vault is gone, no code is checked here.</summary>
         Revoked,
+        /// <summary>The API says the user has no OTP account, and win_unenrolled_policy lets the password alone through (Allow, or Grace before its end).</summary>
+        AllowedNotEnrolled,
+        /// <summary>win_enforce = ReportOnly: no code asked; what would have been done went to the event log and the API.</summary>
+        ReportOnly,
         /// <summary>Something unexpected; details are in the event log. Never lets anyone in.</summary>
         Failed,
     }

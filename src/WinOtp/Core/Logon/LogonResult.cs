@@ -18,8 +18,12 @@ namespace SecureMFA.WinOtp.Logon
 
         public LogonOutcome Outcome { get; }
 
-        /// <summary>True only for NotRequired, Accepted and AcceptedOffline.</summary>
-        public bool MayProceed => Outcome == LogonOutcome.NotRequired || Outcome == LogonOutcome.Accepted || Outcome == LogonOutcome.AcceptedOffline;
+        /// <summary>True only for NotRequired, Accepted, AcceptedOffline, AllowedNotEnrolled and ReportOnly.</summary>
+        public bool MayProceed => Outcome == LogonOutcome.NotRequired || Outcome == LogonOutcome.Accepted || Outcome == LogonOutcome.AcceptedOffline ||
+            Outcome == LogonOutcome.AllowedNotEnrolled || Outcome == LogonOutcome.ReportOnly;
+
+        /// <summary>With AllowedNotEnrolled under a grace: when the password alone stops being enough.</summary>
+        public DateTime? EnrolBy { get; internal set; }
 
         /// <summary>For the tile (English), without secrets.</summary>
         public string Message { get; }

@@ -37,6 +37,17 @@ namespace SecureMFA.WinOtp.Logon
 
         public static string NotEnrolled(string upn) => $"There is no OTP account for {upn}. Contact your support desk.";
 
+        /// <summary>win_unenrolled_policy Deny (and a grace that ended, or cannot be counted): where to enrol.</summary>
+        public static string EnrolFirst(string upn, string enrolUrl) => $"{upn} is not enrolled for sign-in codes yet. Enrol at {enrolUrl}, then sign in with your code.";
+
+        public static string GraceEnded(string upn, string enrolUrl, DateTime endedUtc) =>
+            $"The time to enrol {upn} for sign-in codes ended on {Time(endedUtc)}. Enrol at {enrolUrl}, then sign in with your code.";
+
+        /// <summary>win_unenrolled_policy Grace, before its end.</summary>
+        public static string EnrolBy(string enrolUrl, DateTime byUtc) => $"Signed in without a code. Enrol at {enrolUrl} by {Time(byUtc)}: after that a code is required.";
+
+        public const string AllowedWithoutCode = "Signed in without a code: this account is not enrolled for sign-in codes yet.";
+
         public static string Rejected(int? attemptsLeft, int? driftSeconds)
         {
             var text = WrongCode;

@@ -22,6 +22,11 @@ namespace SecureMFA.WinOtp.Settings
         public const string ProxyServer = "win_api_proxy_server";
         public const string ProxyPort = "win_api_proxy_port";
         public const string VerboseLog = "win_verboselog";
+        /// <summary>Users without an OTP account at the tile: Deny (default), Allow, or Grace (win_unenrolled_grace_days from the API's first sighting).</summary>
+        public const string UnenrolledPolicy = "win_unenrolled_policy";
+        public const string UnenrolledGraceDays = "win_unenrolled_grace_days";
+        /// <summary>Enforce (default) or ReportOnly: ask nothing, report what would have been done.</summary>
+        public const string Enforce = "win_enforce";
 
         /// <summary>
         /// Written by registration into <see cref="DeviceKeyName"/>: the device id (REG_SZ) and its key under DPAPI machine

@@ -46,6 +46,9 @@ namespace SecureMFA.WinOtp.Settings
             var lockout = values.Int(SettingNames.OfflineLockoutMinutes, WinOtpSettings.DefaultOfflineLockoutMinutes, 0, 525600, "minutes");
             var maxFailures = values.Int(SettingNames.OfflineMaxFailures, Offline.OfflinePolicy.DefaultMaxFailuresSinceOnline, 0, 1000, "failed codes since the last online contact (0 = no cap)");
             var verbose = values.Bool(SettingNames.VerboseLog, false);
+            var unenrolled = values.Choice(SettingNames.UnenrolledPolicy, UnenrolledPolicy.Deny);
+            var graceDays = values.Int(SettingNames.UnenrolledGraceDays, WinOtpSettings.DefaultUnenrolledGraceDays, 1, WinOtpSettings.MaxUnenrolledGraceDays, "days");
+            var enforce = values.Choice(SettingNames.Enforce, Enforcement.Enforce);
 
             var proxyEnabled = values.Bool(SettingNames.ProxyEnable, false);
             var proxyServer = (values.Text(SettingNames.ProxyServer) ?? "").Trim();
@@ -86,6 +89,9 @@ namespace SecureMFA.WinOtp.Settings
                 ProxyServer = proxyServer,
                 ProxyPort = proxyPort,
                 VerboseLog = verbose,
+                UnenrolledPolicy = unenrolled,
+                UnenrolledGraceDays = graceDays,
+                Enforce = enforce,
             };
             if (ssprUrl != null) settings.SsprUrl = ssprUrl;
             return new SettingsReadResult(settings, rdpOnly, errors, warnings);
@@ -132,6 +138,17 @@ namespace SecureMFA.WinOtp.Settings
                         break;
                 }
                 _errors.Add($"{name}: '{Describe(value)}' is not 1 or 0 (true or false).");
+                return fallback;
+            }
+
+            /// <summary>A REG_SZ naming one member of <typeparamref name="T"/> (any letter case); absent: <paramref name="fallback"/>.</summary>
+            public T Choice<T>(string name, T fallback) where T : struct
+            {
+                var text = Text(name);
+                if (text == null || text.Trim().Length == 0) return fallback;
+                foreach (T member in Enum.GetValues(typeof(T)))
+                    if (string.Equals(member.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase)) return member;
+                _errors.Add($"{name}: '{text}' is not one of {string.Join(", ", Enum.GetNames(typeof(T)))}.");
                 return fallback;
             }
 

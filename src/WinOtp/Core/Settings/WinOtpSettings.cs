@@ -41,5 +41,25 @@ namespace SecureMFA.WinOtp.Settings
         public string ProxyServer { get; set; } = "";
         public int ProxyPort { get; set; }
         public bool VerboseLog { get; set; }
+        public UnenrolledPolicy UnenrolledPolicy { get; set; } = UnenrolledPolicy.Deny;
+        public int UnenrolledGraceDays { get; set; } = DefaultUnenrolledGraceDays;
+        public Enforcement Enforce { get; set; } = Enforcement.Enforce;
+
+        public const int DefaultUnenrolledGraceDays = 14;
+        public const int MaxUnenrolledGraceDays = 365;
     }
+
+    /// <summary>What the tile does for a user the WEB API says has no OTP account (win_unenrolled_policy).</summary>
+    public enum UnenrolledPolicy
+    {
+        /// <summary>Refused, with where to enrol (as before this setting).</summary>
+        Deny,
+        /// <summary>The password alone signs in.</summary>
+        Allow,
+        /// <summary>The password alone signs in until win_unenrolled_grace_days after the API first saw the user; the tile says by when to enrol.</summary>
+        Grace,
+    }
+
+    /// <summary>win_enforce: whether the tile asks for codes, or only reports what it would have done.</summary>
+    public enum Enforcement { Enforce, ReportOnly }
 }

@@ -119,7 +119,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 var field = _layout.ById(dwFieldID);
                 if (field == null) return HResult.E_INVALIDARG;
                 if (field.Owner == FieldOwner.Wrapped) return _wrapped.GetFieldState(dwFieldID, out state, out interactive);
-                state = OwnFieldStates.For(field.Owner, _logon.OfflineEnabled, _status.Length > 0);
+                state = OwnFieldStates.For(field.Owner, _logon.OfflineEnabled, _status.Length > 0, _logon.AsksForCode);
                 return HResult.S_OK;
             });
             if (HResult.Succeeded(hr)) { pcpfs = state; pcpfis = interactive; }
@@ -137,6 +137,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     case FieldOwner.Wrapped: return _wrapped.GetStringValue(dwFieldID, out value);
                     case FieldOwner.Code: value = _code; return HResult.S_OK;
                     case FieldOwner.Status: value = _status; return HResult.S_OK;
+                    // win_unenrolled_policy Allow or Grace: who has no code yet may leave the field empty.
+                    case FieldOwner.EnrolHint: value = _logon.LetsUnenrolledWithoutCode ? TileWords.EnrolHintWithoutCode : field.Label; return HResult.S_OK;
                     default: value = field.Label; return HResult.S_OK;
                 }
             });

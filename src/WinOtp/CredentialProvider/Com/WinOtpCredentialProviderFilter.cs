@@ -44,7 +44,13 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             {
                 if (rgclsidProviders == null || rgbAllow == null || rgclsidProviders.Length < cProviders || rgbAllow.Length < cProviders) return HResult.E_INVALIDARG;
                 // The provider asks the same question in SetUsageScenario, and where it serves it always shows a tile.
-                if (!TileDuty.Decide(_services, cpus, dwFlags).Serves) return HResult.S_OK;
+                var duty = TileDuty.Decide(_services, cpus, dwFlags);
+                if (!duty.Serves) return HResult.S_OK;
+                // Report-only (win_enforce ReportOnly) changes nothing users can do: only the Password provider, which our
+                // tile wraps, goes off (so every password sign-in is reported); smart cards, Windows Hello and the rest stay.
+                bool reportOnly;
+                try { reportOnly = duty.Logon != null && !duty.Logon.AsksForCode; }
+                catch (Exception) { reportOnly = false; }
 
                 var ours = -1;
                 for (var i = 0; i < cProviders; i++) if (rgclsidProviders[i] == ProviderIds.Provider) ours = i;
@@ -54,7 +60,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                         $"SecureMFA WIN OTP filter: a code is required ({cpus}), but the SecureMFA WIN OTP provider is not among the registered providers; Windows' providers were left on. Run Install-SecureMFA_WIN_OTP_AuthenticationProvider again.");
                     return HResult.S_OK;
                 }
-                for (var i = 0; i < cProviders; i++) if (i != ours) rgbAllow[i] = 0;
+                for (var i = 0; i < cProviders; i++)
+                    if (i != ours && (!reportOnly || rgclsidProviders[i] == ProviderIds.PasswordProvider)) rgbAllow[i] = 0;
                 return HResult.S_OK;
             });
 

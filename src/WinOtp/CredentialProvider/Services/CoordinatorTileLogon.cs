@@ -17,7 +17,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
             _coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
         }
 
-        public bool IsCodeRequired(LogonScenario scenario) => _coordinator.IsCodeRequired(scenario);
+        public bool IsCodeRequired(LogonScenario scenario) => _coordinator.ServesTile(scenario);
+
+        public bool AsksForCode => _coordinator.AsksForCode;
+
+        public bool LetsUnenrolledWithoutCode => (_coordinator.Settings.Settings?.UnenrolledPolicy ?? Settings.UnenrolledPolicy.Deny) != Settings.UnenrolledPolicy.Deny;
 
         public LogonResult SignIn(LogonRequest request) => _coordinator.SignInAsync(request).GetAwaiter().GetResult();
 

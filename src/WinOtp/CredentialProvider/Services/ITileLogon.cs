@@ -9,7 +9,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
     /// </summary>
     public interface ITileLogon
     {
+        /// <summary>Whether the tile serves the scenario: where a code is required, and everywhere in report-only mode.</summary>
         bool IsCodeRequired(LogonScenario scenario);
+        /// <summary>False in report-only mode (win_enforce = ReportOnly): the code field, its hint and the offline sync are hidden.</summary>
+        bool AsksForCode { get; }
+        /// <summary>True where win_unenrolled_policy is Allow or Grace: the enrolment hint says the code may be left empty.</summary>
+        bool LetsUnenrolledWithoutCode { get; }
         LogonResult SignIn(LogonRequest request);
         /// <summary>Windows' verdict on a sign-in that was let through; from ReportResult, or false when the tile goes away first.</summary>
         void ReportWindowsResult(LogonResult result, bool windowsAccepted);

@@ -5,8 +5,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
     /// <summary>Whether each of the shell's fields shows, on the selected tile only (as the Password provider's own fields).</summary>
     public static class OwnFieldStates
     {
-        public static CredentialProviderFieldState For(FieldOwner owner, bool offlineEnabled, bool hasStatus)
+        /// <param name="asksForCode">False in report-only mode: no code field, no enrolment hint, no offline sync.</param>
+        public static CredentialProviderFieldState For(FieldOwner owner, bool offlineEnabled, bool hasStatus, bool asksForCode = true)
         {
+            if (!asksForCode && (owner == FieldOwner.Code || owner == FieldOwner.EnrolHint || owner == FieldOwner.SyncOffline))
+                return CredentialProviderFieldState.Hidden;
             switch (owner)
             {
                 case FieldOwner.Code:

@@ -4,6 +4,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
     public static class TileWords
     {
         public const string CodeLabel = "One-time code";
+        /// <summary>The enrolment hint where win_unenrolled_policy is Allow or Grace.</summary>
+        public const string EnrolHintWithoutCode = "No code yet? Leave the code empty to sign in with your password for now, and enrol your authenticator app on your organisation's AD FS sign-in page.";
         public const string EnrolHint = "No code yet? Enrol your authenticator app on your organisation's AD FS sign-in page, or ask your support desk. Codes cannot be set up on this screen.";
         public const string ChangePasswordLabel = "Change password";
         public const string SyncOfflineLabel = "Sync this account for offline sign-in";
