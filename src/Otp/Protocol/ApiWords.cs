@@ -14,6 +14,8 @@ namespace SecureMFA.Otp.Protocol
             public const string Register = "/v1/devices/register";
             public const string DeviceSelf = "/v1/devices/self";
             public const string Verify = "/v1/otp/verify";
+            /// <summary>Recovery codes a device accepted offline, reported so the server burns them too (section 7a).</summary>
+            public const string RecoveryUsed = "/v1/otp/recovery-used";
         }
 
         /// <summary>The <c>error</c> codes of section 9.</summary>
@@ -92,6 +94,15 @@ namespace SecureMFA.Otp.Protocol
             public const string DriftSeconds = "driftSeconds";
             public const string LockedUntil = "lockedUntil";
             public const string AttemptsLeft = "attemptsLeft";
+            /// <summary>In a verify answer: true when the code was a one-time recovery code (section 7).</summary>
+            public const string RecoveryCode = "recoveryCode";
+            public const string RecoveryCodesLeft = "recoveryCodesLeft";
+            /// <summary>In an offline package: the user's unused recovery codes as slow salted hashes, and their PBKDF2 iterations.</summary>
+            public const string RecoveryCodes = "recoveryCodes";
+            public const string RecoveryIterations = "recoveryIterations";
+            /// <summary>In a recovery-used report: the store hashes of the codes used offline; in its answer, how many were burnt now.</summary>
+            public const string Codes = "codes";
+            public const string Burned = "burned";
         }
     }
 }

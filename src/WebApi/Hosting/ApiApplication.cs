@@ -91,6 +91,7 @@ namespace SecureMFA.WebApi.Hosting
             api.MapPost(ApiWords.Paths.Register, RegisterEndpoint.Handle);
             api.MapGet(ApiWords.Paths.DeviceSelf, DeviceSelfEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             api.MapPost(ApiWords.Paths.Verify, VerifyEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
+            api.MapPost(ApiWords.Paths.RecoveryUsed, RecoveryUsedEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             return app;
         }
 
