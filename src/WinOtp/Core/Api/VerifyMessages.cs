@@ -38,6 +38,17 @@ namespace SecureMFA.WinOtp.Api
         public int? DriftSeconds { get; set; }
         /// <summary>Present only for an accepted code asked with offline = true, when the server allows offline use.</summary>
         public OfflinePackage? Offline { get; set; }
+        /// <summary>True when the API took the code as a one-time recovery code; then how many are left after an accept.</summary>
+        public bool RecoveryCode { get; set; }
+        public int? RecoveryCodesLeft { get; set; }
+    }
+
+    /// <summary>A signed 200 reply of POST /v1/otp/recovery-used: accept (processed), or locked/disabled/not_enrolled (nothing burnt).</summary>
+    public sealed class RecoveryUsedAnswer
+    {
+        public VerifyResult Result { get; set; }
+        public int Burned { get; set; }
+        public long ServerTime { get; set; }
     }
 
     /// <summary>The protocol's <c>result</c> values.</summary>

@@ -23,6 +23,10 @@ namespace SecureMFA.WinOtp.Events
         OfflineRefused = 5555,
         OtpOk = 5556,
         OtpFailed = 5557,
+        /// <summary>A one-time recovery code signed a user in at the tile (online or offline), or was reported to the API.</summary>
+        RecoveryCodeUsed = 5561,
+        /// <summary>An offline help-desk challenge was shown, or its answer signed a user in.</summary>
+        OfflineUnlockCodeUsed = 5562,
     }
 
     /// <summary>Verbose events are written only when verboselog is on.</summary>

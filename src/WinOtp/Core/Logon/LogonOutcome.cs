@@ -25,6 +25,8 @@ namespace SecureMFA.WinOtp.Logon
         NotConfigured,
         /// <summary>The API said (signed) that this computer's registration was revoked: every vault is gone, no code is checked here.</summary>
         Revoked,
+        /// <summary>The tile shows an offline help-desk challenge (<see cref="LogonResult.UnlockChallenge"/>); nobody signs in.</summary>
+        Challenge,
         /// <summary>Something unexpected; details are in the event log. Never lets anyone in.</summary>
         Failed,
     }
