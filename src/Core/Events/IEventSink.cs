@@ -20,5 +20,7 @@ namespace SecureMFA.Core.Events
         ProviderFailed = 5553,
         OtpOk = 5556,
         OtpFailed = 5557,
+        /// <summary>The help desk answered an offline challenge of WIN OTP (Get-xOTP_OfflineUnlockCode): who, for whom, which computer, from where.</summary>
+        OfflineUnlockCode = 5562,
     }
 }

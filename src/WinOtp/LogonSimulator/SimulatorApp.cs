@@ -97,8 +97,16 @@ namespace SecureMFA.WinOtp.LogonSimulator
             }
             var user = prompter.Ask("User name");
             if (user == null) return registeredNow ? Proceed : NoAnswers(output);
+            if (options.NoPhone)
+            {
+                // "No phone?": the challenge to read out to the help desk, whose answer is then typed as the code.
+                var challenge = await coordinator.RequestUnlockChallengeAsync(user);
+                output.WriteLine(challenge.Message);
+                if (challenge.Outcome != LogonOutcome.Challenge) return Finish(output, challenge.Outcome, Refused);
+                output.WriteLine($"CHALLENGE {challenge.UnlockChallenge}");
+            }
             var password = prompter.AskSecret("Password");
-            var code = password == null ? null : prompter.Ask("Code");
+            var code = password == null ? null : prompter.Ask(options.NoPhone ? "Help-desk unlock code" : "Code");
             if (code == null) return NoAnswers(output);
 
             var result = await coordinator.SignInAsync(new LogonRequest(options.Scenario, user, password!, code));
