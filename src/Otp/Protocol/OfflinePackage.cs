@@ -38,7 +38,9 @@ namespace SecureMFA.Otp.Protocol
         public int RecoveryIterations { get; set; }
 
         /// <summary>The package as the verify answer's "offline" member carries it: the one form the API writes and devices read.</summary>
-        public JsonWriter ToJson() => new JsonWriter()
+        public JsonWriter ToJson()
+        {
+            var json = new JsonWriter()
             .Add("v", V)
             .Add("upn", Upn)
             .Add("issuer", Issuer)
@@ -49,9 +51,11 @@ namespace SecureMFA.Otp.Protocol
             .Add("maxFailures", MaxFailures)
             .Add("lockoutMinutes", LockoutMinutes)
             .Add("lastStep", LastStep)
-            .Add("wrappedSecret", WrappedSecret)
-            .Add(ApiWords.Members.RecoveryIterations, RecoveryIterations)
-            .Add(ApiWords.Members.RecoveryCodes, RecoveryCodes);
+            .Add("wrappedSecret", WrappedSecret);
+            // Only for a user who has recovery codes: a package without them is the same bytes as before they existed.
+            if (RecoveryCodes.Count > 0) json.Add(ApiWords.Members.RecoveryIterations, RecoveryIterations).Add(ApiWords.Members.RecoveryCodes, RecoveryCodes);
+            return json;
+        }
 
         /// <summary>Reads what <see cref="ToJson"/> writes; a member missing or of the wrong type is a <see cref="JsonFormatException"/>.</summary>
         public static OfflinePackage FromJson(JsonObject json) => new OfflinePackage
