@@ -19,7 +19,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             var fields = TileHarness.Descriptors(provider);
 
             Assert.Equal(new uint[] { 0, 2, 3, 8, 4, 7, 9, 10, 11, 12 }, fields.Select(f => f.Id));
-            Assert.Equal(new[] { "Image", "User name", "Password", TileWords.CodeLabel, "Submit", "Sign-in options", TileWords.EnrolHint, "", TileWords.ChangePasswordLabel, TileWords.SyncOfflineLabel },
+            Assert.Equal(new[] { "Image", "User name", "Password", TileWords.CodeLabel, "Submit", "Sign-in options", TileWords.EnrolHint, "", TileWords.ChangePasswordLabel, TileWords.SyncOfflineLabel, TileWords.NoPhoneLabel },
                 fields.Select(f => f.Label));
             Assert.Equal(new[] { CredentialProviderFieldType.TileImage, CredentialProviderFieldType.EditText, CredentialProviderFieldType.PasswordText, CredentialProviderFieldType.EditText,
                 CredentialProviderFieldType.SubmitButton, CredentialProviderFieldType.CommandLink, CredentialProviderFieldType.SmallText, CredentialProviderFieldType.SmallText,
@@ -35,7 +35,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         public void WithoutAPasswordFieldTheCodeComesAfterTheWrappedFields()
         {
             var layout = FieldLayout.Build(new[] { new TileField(5, CredentialProviderFieldType.LargeText, "x", Guid.Empty, FieldOwner.Wrapped) });
-            Assert.Equal(new[] { FieldOwner.Wrapped, FieldOwner.Code, FieldOwner.EnrolHint, FieldOwner.Status, FieldOwner.ChangePassword, FieldOwner.SyncOffline }, layout.Fields.Select(f => f.Owner));
+            Assert.Equal(new[] { FieldOwner.Wrapped, FieldOwner.Code, FieldOwner.EnrolHint, FieldOwner.Status, FieldOwner.ChangePassword, FieldOwner.SyncOffline, FieldOwner.NoPhone }, layout.Fields.Select(f => f.Owner));
             Assert.Equal(6u, layout.Own(FieldOwner.Code).Id);
             Assert.Null(layout.Password);
         }

@@ -16,6 +16,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
         public LogonResult SignIn(LogonRequest request) => throw new InvalidOperationException("WinOtp.Core failed in SignIn.");
         public void ReportWindowsResult(LogonResult result, bool windowsAccepted) => throw new InvalidOperationException("WinOtp.Core failed in ReportWindowsResult.");
         public LogonResult SyncForOffline(string userName, string code) => throw new InvalidOperationException("WinOtp.Core failed in SyncForOffline.");
+        public LogonResult RequestUnlockChallenge(string userName) => throw new InvalidOperationException("WinOtp.Core failed in RequestUnlockChallenge.");
         public bool OfflineEnabled => Fail(true);
         public string? SsprUrl => Fail("https://sspr.adatum.labnet/");
     }
