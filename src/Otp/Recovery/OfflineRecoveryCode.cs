@@ -13,8 +13,8 @@ namespace SecureMFA.Otp.Recovery
     /// Why the slow hash: the vault file (or a package read off the wire by a device-key holder) must not let anyone
     /// test guesses fast. The codes already have 80 random bits, so even one SHA-256 per guess is out of reach; PBKDF2
     /// adds a factor of <see cref="Iterations"/> on top, and the per-code salt stops one guess from testing all ten.
-    /// Bounded because the logon tile may test a typed code against every unused code: ten derivations, about 0.2 s
-    /// with CNG, well inside LogonUI's wait. The server pays the same once per package it issues, only for users who have
+    /// Bounded because the logon tile may test a typed code against every unused code: ten derivations, 500,000 iterations
+    /// in all: less than the one 600,000-iteration password derivation an offline TOTP check already pays. The server pays the same once per package it issues, only for users who have
     /// recovery codes.
     /// </para>
     /// </summary>
