@@ -276,6 +276,8 @@ namespace SecureMFA.WinOtp.Logon
             ApiReply<VerifyAnswer> reply;
             using (var client = Client(settings))
             {
+                // As at a sign-in: recovery codes used here offline are reported first (a failed report is tried next time).
+                await ReportRecoveryCodesAsync(client, device, upn).ConfigureAwait(false);
                 reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
                 {
                     Offline = true,
