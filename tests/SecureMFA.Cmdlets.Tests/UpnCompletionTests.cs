@@ -16,7 +16,7 @@ namespace SecureMFA.Cmdlets.Tests
 
         private static readonly string[] CmdletsWithUpn =
         {
-            "Disable-xOTP_User", "Enable-xOTP_User", "Get-xOTP_RolloutReadiness", "Get-xOTP_User", "New-xOTP_RecoveryCode", "New-xOTP_User", "Remove-xOTP_User",
+            "Disable-xOTP_User", "Enable-xOTP_User", "Get-xOTP_OfflineUnlockCode", "Get-xOTP_RolloutReadiness", "Get-xOTP_User", "New-xOTP_RecoveryCode", "New-xOTP_User", "Remove-xOTP_User",
             "Reset-xOTP_User", "Unlock-xOTP_User",
         };
 

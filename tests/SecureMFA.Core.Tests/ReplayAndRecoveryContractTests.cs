@@ -81,7 +81,11 @@ namespace SecureMFA.Core.Tests
             Assert.True(s.Store.ReplaceRecoveryCodes(upn, codes, Now));
             Assert.Equal(3, s.Store.Find(upn)!.RecoveryCodesLeft);
 
+            Assert.Equal(codes.OrderBy(c => c, StringComparer.Ordinal), s.Store.UnusedRecoveryCodeHashes(upn.ToUpperInvariant()).OrderBy(c => c, StringComparer.Ordinal));
             Assert.Equal(RecoveryCodeOutcome.Accepted, s.Store.UseRecoveryCode(upn, codes[1], At(Now)));
+            // The WEB API's offline package lists only the unused ones.
+            Assert.Equal(new[] { codes[0], codes[2] }.OrderBy(c => c, StringComparer.Ordinal), s.Store.UnusedRecoveryCodeHashes(upn).OrderBy(c => c, StringComparer.Ordinal));
+            Assert.Empty(s.Store.UnusedRecoveryCodeHashes(s.NewUpn()));
             Assert.Equal(RecoveryCodeOutcome.NoSuchCode, s.Store.UseRecoveryCode(upn, codes[1], At(Now)));
             Assert.Equal(RecoveryCodeOutcome.NoSuchCode, s.Store.UseRecoveryCode(upn, new string('0', 64), At(Now)));
             var after = s.Store.Find(upn)!;

@@ -66,5 +66,27 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.StartsWith("Offline sign-in is ready for alice@adatum.labnet until", Status(tile));
             Assert.Equal(Offline.VaultForm.Device, tile.Computer.OfflineVault().Describe(global::SecureMFA.WinOtp.Tests.Fakes.WinOtpHarness.Upn, tile.Computer.Device()).Form);
         }
+
+        [Fact]
+        public void NoPhoneShowsTheHelpDeskChallengeOnlyOffline()
+        {
+            var tile = new TileHarness();
+            var (provider, credential) = tile.Show();
+            var noPhone = TileHarness.Descriptors(provider).Single(d => d.Label == TileWords.NoPhoneLabel).Id;
+            Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(noPhone));
+            Assert.Equal(TileWords.NoPhoneNeedsName, Status(tile));
+
+            credential.SetStringValue(Fakes.FakePasswordProvider.UserNameId, "alice");
+            Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(noPhone));
+            Assert.Equal(Logon.TileText.UnlockOnline, Status(tile));
+
+            // A sync brings offline data; then, with the API down, the challenge to read out.
+            var sync = TileHarness.Descriptors(provider).Single(d => d.Label == TileWords.SyncOfflineLabel).Id;
+            credential.SetStringValue(TileHarness.CodeField(provider), tile.Computer.Code());
+            Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(sync));
+            tile.Computer.Api.Mode = global::SecureMFA.WinOtp.Tests.Fakes.FakeApiMode.Down;
+            Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(noPhone));
+            Assert.Matches("read out this challenge: [0-9A-Z]{5}-[0-9A-Z]{5}", Status(tile));
+        }
     }
 }

@@ -18,12 +18,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(HResult.S_OK, provider.SetUsageScenario(CredentialProviderUsageScenario.Logon, 0));
             var fields = TileHarness.Descriptors(provider);
 
-            Assert.Equal(new uint[] { 0, 2, 3, 8, 4, 7, 9, 10, 11, 12 }, fields.Select(f => f.Id));
-            Assert.Equal(new[] { "Image", "User name", "Password", TileWords.CodeLabel, "Submit", "Sign-in options", TileWords.EnrolHint, "", TileWords.ChangePasswordLabel, TileWords.SyncOfflineLabel },
+            Assert.Equal(new uint[] { 0, 2, 3, 8, 4, 7, 9, 10, 11, 12, 13 }, fields.Select(f => f.Id));
+            Assert.Equal(new[] { "Image", "User name", "Password", TileWords.CodeLabel, "Submit", "Sign-in options", TileWords.EnrolHint, "", TileWords.ChangePasswordLabel, TileWords.SyncOfflineLabel, TileWords.NoPhoneLabel },
                 fields.Select(f => f.Label));
             Assert.Equal(new[] { CredentialProviderFieldType.TileImage, CredentialProviderFieldType.EditText, CredentialProviderFieldType.PasswordText, CredentialProviderFieldType.EditText,
                 CredentialProviderFieldType.SubmitButton, CredentialProviderFieldType.CommandLink, CredentialProviderFieldType.SmallText, CredentialProviderFieldType.SmallText,
-                CredentialProviderFieldType.CommandLink, CredentialProviderFieldType.CommandLink }, fields.Select(f => f.Type));
+                CredentialProviderFieldType.CommandLink, CredentialProviderFieldType.CommandLink, CredentialProviderFieldType.CommandLink }, fields.Select(f => f.Type));
             // The wrapped descriptors' field-type GUIDs go to LogonUI unchanged (it uses them, e.g. for the password box).
             Assert.Equal(ProviderGuids.LogonPassword, fields[2].GuidFieldType);
             Assert.Equal(Guid.Empty, fields[3].GuidFieldType);
@@ -35,7 +35,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         public void WithoutAPasswordFieldTheCodeComesAfterTheWrappedFields()
         {
             var layout = FieldLayout.Build(new[] { new TileField(5, CredentialProviderFieldType.LargeText, "x", Guid.Empty, FieldOwner.Wrapped) });
-            Assert.Equal(new[] { FieldOwner.Wrapped, FieldOwner.Code, FieldOwner.EnrolHint, FieldOwner.Status, FieldOwner.ChangePassword, FieldOwner.SyncOffline }, layout.Fields.Select(f => f.Owner));
+            Assert.Equal(new[] { FieldOwner.Wrapped, FieldOwner.Code, FieldOwner.EnrolHint, FieldOwner.Status, FieldOwner.ChangePassword, FieldOwner.SyncOffline, FieldOwner.NoPhone }, layout.Fields.Select(f => f.Owner));
             Assert.Equal(6u, layout.Own(FieldOwner.Code).Id);
             Assert.Null(layout.Password);
         }

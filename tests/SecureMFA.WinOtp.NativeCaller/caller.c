@@ -736,7 +736,7 @@ static void check_logon_tile(void)
         EXPECT(s->fake.scenarios == 1 && s->fake.last_cpus == CPUS_LOGON, "the Password provider got %d scenarios (last %d)", s->fake.scenarios, s->fake.last_cpus);
         EXPECT(s->fake.users == &s->users.vtbl, "LogonUI's user array did not reach the Password provider");
         EXPECT(s->fake.events == &s->provider_events.vtbl && s->fake.context == 42, "LogonUI's provider events did not reach the Password provider with their context");
-        EXPECT(s->field_count == WRAPPED_FIELDS + 5, "%u fields, expected the Password provider's 5 and 5 of ours", s->field_count);
+        EXPECT(s->field_count == WRAPPED_FIELDS + 6, "%u fields, expected the Password provider's 5 and 6 of ours", s->field_count);
         for (int i = 0; i < WRAPPED_FIELDS && (DWORD)i < s->field_count; i++)
         {
             int found = 0;

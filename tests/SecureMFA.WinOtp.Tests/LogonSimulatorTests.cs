@@ -141,6 +141,12 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(2, check.Exit);
 
             Assert.Contains("--register BOOTSTRAP", (await Run("", "--help")).Output);
+            // The lost phone: the help-desk challenge and recovery codes, with their events.
+            var help = (await Run("", "--help")).Output;
+            Assert.Contains("--no-phone", help);
+            Assert.Contains("recovery code", help);
+            Assert.Contains("event 5561", help);
+            Assert.Contains("event 5562", help);
         }
 
         [Fact]

@@ -75,8 +75,9 @@ namespace SecureMFA.WinOtp.Tests
             Store();
             var text = Encoding.UTF8.GetString(File);
             var lines = text.Split('\n');
-            Assert.Equal(new[] { "SMFA-WINOTP-VAULT 2", "upn", "generation", "form", "issuer", "entry", "entryCheck", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
-                "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "highestTime", "lastStep", "failures", "offlineFailures", "lockedUntil", "iterations", "secret", "mac", "" },
+            Assert.Equal(new[] { "SMFA-WINOTP-VAULT 3", "upn", "generation", "form", "issuer", "entry", "entryCheck", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
+                "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "highestTime", "lastStep", "failures", "offlineFailures", "lockedUntil", "iterations",
+                "recoveryIterations", "recovery", "unlock", "secret", "mac", "" },
                 lines.Select((l, i) => i == 0 ? l : l.Split(' ')[0]));
             Assert.Equal("upn alice@adatum.labnet", lines[1]);
             Assert.Equal("form password", lines[3]);
@@ -87,7 +88,10 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal("lastStep " + _syncStep, lines[16]);
             Assert.Equal("failures 0", lines[17]);
             Assert.Equal("offlineFailures 0", lines[18]);
-            Assert.Equal(44, lines[22].Length - 4);
+            Assert.Equal("recoveryIterations 0", lines[21]);
+            Assert.Equal("recovery ", lines[22]);
+            Assert.Equal("unlock -", lines[23]);
+            Assert.Equal(44, lines[25].Length - 4);
             Assert.Equal(VaultFileName.Stem(Upn) + ".vault", _h.Vault.Files.Keys.Single());
             Assert.Matches("^[0-9a-f]{40}\\.vault$", _h.Vault.Files.Keys.Single());
 

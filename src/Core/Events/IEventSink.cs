@@ -20,7 +20,7 @@ namespace SecureMFA.Core.Events
         ProviderFailed = 5553,
         OtpOk = 5556,
         OtpFailed = 5557,
-        /// <summary>A help-desk change made by a support cmdlet (who, what, to whom, from where); written by the module.</summary>
+        /// <summary>A help-desk change made by a support cmdlet, an offline unlock code included (who, what, to whom, from where); written by the module.</summary>
         SupportChange = 5565,
     }
 }

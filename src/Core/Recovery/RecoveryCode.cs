@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using SecureMFA.Otp.Crypto;
+using SecureMFA.Otp.Recovery;
 
 namespace SecureMFA.Core.Recovery
 {
@@ -13,8 +14,8 @@ namespace SecureMFA.Core.Recovery
     public static class RecoveryCode
     {
         public const int CodesPerUser = 10;
-        public const int Length = 16;
-        private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        public const int Length = RecoveryCodeText.Length;
+        private const string Alphabet = RecoveryCodeText.Alphabet;
 
         public static IReadOnlyList<string> Generate(int count = CodesPerUser)
         {
@@ -34,26 +35,10 @@ namespace SecureMFA.Core.Recovery
             return codes;
         }
 
-        /// <summary>The code as typed, without spaces and dashes, upper case, with O/I/L read as 0/1/1; null unless it has the form of a recovery code.</summary>
-        public static string? Normalize(string? typed)
-        {
-            if (typed == null) return null;
-            var code = new StringBuilder(Length);
-            foreach (var raw in typed)
-            {
-                if (char.IsWhiteSpace(raw) || raw == '-') continue;
-                var c = char.ToUpperInvariant(raw);
-                c = c == 'O' ? '0' : c == 'I' || c == 'L' ? '1' : c;
-                if (Alphabet.IndexOf(c) < 0 || code.Length == Length) return null;
-                code.Append(c);
-            }
-            return code.Length == Length ? code.ToString() : null;
-        }
+        /// <summary>The code as typed, normalized (<see cref="RecoveryCodeText.Normalize"/>); null unless it has the form of a recovery code.</summary>
+        public static string? Normalize(string? typed) => RecoveryCodeText.Normalize(typed);
 
-        /// <summary>Lower-case hex SHA-256 of the normalized code, bound to the user so a hash cannot be moved to another.</summary>
-        public static string Hash(string upn, string normalizedCode)
-        {
-            return LowerHex.Sha256(Encoding.UTF8.GetBytes("SecureMFA OTP recovery code\n" + upn.ToLowerInvariant() + "\n" + normalizedCode));
-        }
+        /// <summary>What the store keeps (<see cref="RecoveryCodeText.Hash"/>).</summary>
+        public static string Hash(string upn, string normalizedCode) => RecoveryCodeText.Hash(upn, normalizedCode);
     }
 }

@@ -70,6 +70,12 @@ namespace SecureMFA.Core.Stores
         /// </summary>
         RecoveryCodeOutcome UseRecoveryCode(string upn, string codeHash, LogonAttempt attempt);
 
+        /// <summary>
+        /// The hashes of the user's unused recovery codes (empty when absent or none), for the WEB API's offline package,
+        /// which carries them only as slow salted hashes of these (SecureMFA.Otp.Recovery.OfflineRecoveryCode).
+        /// </summary>
+        IReadOnlyList<string> UnusedRecoveryCodeHashes(string upn);
+
         bool SetDisabled(string upn, bool disabled);
 
         /// <summary>Clears the lock and the failure count.</summary>

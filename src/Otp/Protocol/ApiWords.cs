@@ -16,6 +16,8 @@ namespace SecureMFA.Otp.Protocol
             public const string Verify = "/v1/otp/verify";
             /// <summary>Report-only rollout (section 7a): what a tile would have done, for Get-xOTP_RolloutReadiness.</summary>
             public const string RolloutReport = "/v1/rollout/report";
+            /// <summary>Recovery codes a device accepted offline, reported so the server burns them too (section 7b).</summary>
+            public const string RecoveryUsed = "/v1/otp/recovery-used";
         }
 
         /// <summary>The <c>error</c> codes of section 9.</summary>
@@ -113,6 +115,15 @@ namespace SecureMFA.Otp.Protocol
             public const string Account = "account";
             public const string Outcome = "outcome";
             public const string Recorded = "recorded";
+            /// <summary>In a verify answer: true when the code was a one-time recovery code (section 7).</summary>
+            public const string RecoveryCode = "recoveryCode";
+            public const string RecoveryCodesLeft = "recoveryCodesLeft";
+            /// <summary>In an offline package: the user's unused recovery codes as slow salted hashes, and their PBKDF2 iterations.</summary>
+            public const string RecoveryCodes = "recoveryCodes";
+            public const string RecoveryIterations = "recoveryIterations";
+            /// <summary>In a recovery-used report: the store hashes of the codes used offline; in its answer, how many were burnt now.</summary>
+            public const string Codes = "codes";
+            public const string Burned = "burned";
         }
     }
 }

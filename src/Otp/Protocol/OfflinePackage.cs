@@ -29,9 +29,18 @@ namespace SecureMFA.Otp.Protocol
         public long LastStep { get; set; }
         /// <summary>Base64 of IV (16) | AES-256-CBC ciphertext | HMAC-SHA256 tag (32).</summary>
         public string WrappedSecret { get; set; } = "";
+        /// <summary>
+        /// The user's unused recovery codes, each only as a slow salted hash (<see cref="Recovery.OfflineRecoveryCode"/>);
+        /// empty when the user has none. Outside the wrap's tag: the signed answer covers them, and the vault's MAC afterwards.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<string> RecoveryCodes { get; set; } = new string[0];
+        /// <summary>The PBKDF2 iterations of <see cref="RecoveryCodes"/>; 0 when there are none.</summary>
+        public int RecoveryIterations { get; set; }
 
         /// <summary>The package as the verify answer's "offline" member carries it: the one form the API writes and devices read.</summary>
-        public JsonWriter ToJson() => new JsonWriter()
+        public JsonWriter ToJson()
+        {
+            var json = new JsonWriter()
             .Add("v", V)
             .Add("upn", Upn)
             .Add("issuer", Issuer)
@@ -43,6 +52,10 @@ namespace SecureMFA.Otp.Protocol
             .Add("lockoutMinutes", LockoutMinutes)
             .Add("lastStep", LastStep)
             .Add("wrappedSecret", WrappedSecret);
+            // Only for a user who has recovery codes: a package without them is the same bytes as before they existed.
+            if (RecoveryCodes.Count > 0) json.Add(ApiWords.Members.RecoveryIterations, RecoveryIterations).Add(ApiWords.Members.RecoveryCodes, RecoveryCodes);
+            return json;
+        }
 
         /// <summary>Reads what <see cref="ToJson"/> writes; a member missing or of the wrong type is a <see cref="JsonFormatException"/>.</summary>
         public static OfflinePackage FromJson(JsonObject json) => new OfflinePackage
@@ -59,6 +72,9 @@ namespace SecureMFA.Otp.Protocol
             LockoutMinutes = json.RequiredInt32("lockoutMinutes"),
             LastStep = json.RequiredInt64("lastStep"),
             WrappedSecret = json.RequiredString("wrappedSecret"),
+            // Absent from servers before recovery codes worked offline: no codes.
+            RecoveryIterations = json.Int32(ApiWords.Members.RecoveryIterations) ?? 0,
+            RecoveryCodes = json.StringArray(ApiWords.Members.RecoveryCodes) ?? new string[0],
         };
     }
 }

@@ -2,7 +2,9 @@ using System;
 using SecureMFA.Core.Configuration;
 using SecureMFA.Core.Security;
 using SecureMFA.Core.Stores;
+using System.Linq;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Recovery;
 
 namespace SecureMFA.WebApi.Endpoints
 {
@@ -39,6 +41,14 @@ namespace SecureMFA.WebApi.Endpoints
                 LockoutMinutes = lockout.IsEnabled ? (int)lockout.Duration.TotalMinutes : 0,
                 LastStep = acceptedStep,
             };
+            // The unused recovery codes, each only as a slow salted hash of the store's hash: one use each offline,
+            // reported back through /v1/otp/recovery-used (RecoveryUsedEndpoint).
+            var unused = store.UnusedRecoveryCodeHashes(user.Upn);
+            if (unused.Count > 0)
+            {
+                package.RecoveryIterations = OfflineRecoveryCode.Iterations;
+                package.RecoveryCodes = unused.Select(hash => OfflineRecoveryCode.Of(hash).ToString()).ToList();
+            }
             var secret = protector.Unprotect(user.Upn, user.ProtectedSecret);
             byte[]? offlineSecret = null;
             try

@@ -9,6 +9,7 @@ using SecureMFA.Core.SignIn;
 using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Recovery;
 using SecureMFA.WebApi.Hosting;
 using SecureMFA.WebApi.Http;
 using SecureMFA.WebApi.Limits;
@@ -56,7 +57,10 @@ namespace SecureMFA.WebApi.Endpoints
             var origin = $"WEB API {request.Scenario} on {request.Machine}, device {device.Id}";
             var events = new RequestEventSink(runtime.Events, origin);
             var signIn = new OtpSignIn(runtime.Config, runtime.Store, runtime.Protector, events, runtime.Clock);
-            var result = signIn.Verify(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin, signed.Nonce);
+            // A recovery code is told from a TOTP code by its form alone (16 letters and digits against 6 or 8 digits).
+            var result = RecoveryCodeText.Normalize(request.Code) != null
+                ? signIn.VerifyRecoveryCode(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin)
+                : signIn.Verify(upn, request.Code, context.Connection.RemoteIpAddress, "SecureMFA WIN OTP " + origin, signed.Nonce);
             var serverTime = new DateTimeOffset(runtime.Clock.UtcNow).ToUnixTimeSeconds();
             var response = VerifyResultMapping.ToResponse(result, serverTime);
             UnenrolledAnswer.Complete(response, result.Outcome, request.Code, runtime, upn, events);
@@ -138,6 +142,9 @@ namespace SecureMFA.WebApi.Endpoints
         public int? AttemptsLeft { get; set; }
         public long ServerTime { get; set; }
         public OfflinePackage? Offline { get; set; }
+        /// <summary>True when the code was a one-time recovery code; then <see cref="RecoveryCodesLeft"/> after an accept.</summary>
+        public bool RecoveryCode { get; set; }
+        public int? RecoveryCodesLeft { get; set; }
 
         /// <summary>With not_enrolled: when the API first saw the user (Unix seconds), when the store keeps it.</summary>
         public long? FirstSeen { get; set; }
@@ -156,6 +163,8 @@ namespace SecureMFA.WebApi.Endpoints
             json.Add(ApiWords.Members.ServerTime, ServerTime);
             if (Offline != null) json.Add(ApiWords.Members.Offline, Offline.ToJson()); else json.AddNull(ApiWords.Members.Offline);
             if (FirstSeen.HasValue) json.Add(ApiWords.Members.FirstSeen, FirstSeen.Value);
+            if (RecoveryCode) json.Add(ApiWords.Members.RecoveryCode, true);
+            if (RecoveryCodesLeft.HasValue) json.Add(ApiWords.Members.RecoveryCodesLeft, RecoveryCodesLeft.Value);
             return json;
         }
     }
@@ -184,6 +193,8 @@ namespace SecureMFA.WebApi.Endpoints
                 _ => new VerifyResponse { Result = ApiWords.Results.NotEnrolled },
             };
             response.ServerTime = serverTime;
+            response.RecoveryCode = result.RecoveryCode;
+            response.RecoveryCodesLeft = result.RecoveryCode && result.Outcome == VerifyOutcome.Success ? result.RecoveryCodesLeft : null;
             return response;
         }
     }

@@ -96,6 +96,7 @@ namespace SecureMFA.WebApi.Hosting
             api.MapGet(ApiWords.Paths.DeviceSelf, DeviceSelfEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             api.MapPost(ApiWords.Paths.Verify, VerifyEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             api.MapPost(ApiWords.Paths.RolloutReport, RolloutReportEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
+            api.MapPost(ApiWords.Paths.RecoveryUsed, RecoveryUsedEndpoint.Handle).WithMetadata(SignedEndpoint.Instance);
             return app;
         }
 

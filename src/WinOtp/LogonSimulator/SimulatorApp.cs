@@ -100,8 +100,16 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 output.WriteLine($"Users not yet enrolled: {settings.UnenrolledPolicy}{(settings.UnenrolledPolicy == UnenrolledPolicy.Grace ? $" ({settings.UnenrolledGraceDays} days)" : "")}; without a code, leave the code empty.");
             var user = prompter.Ask("User name");
             if (user == null) return registeredNow ? Proceed : NoAnswers(output);
+            if (options.NoPhone)
+            {
+                // "No phone?": the challenge to read out to the help desk, whose answer is then typed as the code.
+                var challenge = await coordinator.RequestUnlockChallengeAsync(user);
+                output.WriteLine(challenge.Message);
+                if (challenge.Outcome != LogonOutcome.Challenge) return Finish(output, challenge.Outcome, Refused);
+                output.WriteLine($"CHALLENGE {challenge.UnlockChallenge}");
+            }
             var password = prompter.AskSecret("Password");
-            var code = password == null ? null : coordinator.AsksForCode ? prompter.Ask("Code") : "";
+            var code = password == null ? null : coordinator.AsksForCode ? prompter.Ask(options.NoPhone ? "Help-desk unlock code" : "Code") : "";
             if (code == null) return NoAnswers(output);
 
             var result = await coordinator.SignInAsync(new LogonRequest(options.Scenario, user, password!, code));

@@ -40,11 +40,16 @@ This run:
   --scenario logon|unlock|rdp|credui   (default rdp)     --session console|remote   (default remote)
   --sync                     sync a user for offline use: user name and code only
   --offline-entry            show this computer's offline entry again (user name, password, a current code)
+  --no-phone                 the tile's ""No phone?"": with the API unreachable, show the offline help-desk challenge
+                             (event 5562), then take the answer from Get-xOTP_OfflineUnlockCode as the code
   --check                    check the device with the API (GET /v1/devices/self) and the clock skew
   --status USER              show a user's offline data on this computer
   --windows-rejects          play Windows refusing the password (offline data is then not stored)
   --machine NAME             computer name sent to the API (default: this one's)
   --clock-offset SECONDS     move this computer's clock (e.g. -600)
+
+At the Code prompt: the authenticator app's code, or a recovery code from New-xOTP_RecoveryCode
+(XXXX-XXXX-XXXX-XXXX; online at the API, offline from the vault, once each; event 5561).
 
 Answers are read from standard input; when it is not a terminal (a script), one line per prompt.
 The last line of a sign-in is ""RESULT <outcome>""; exit code 0 when the sign-in may go on (or the sync or
@@ -58,6 +63,7 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
         public bool Sync { get; private set; }
         public bool Check { get; private set; }
         public bool OfflineEntry { get; private set; }
+        public bool NoPhone { get; private set; }
         public string? Status { get; private set; }
         public bool WindowsRejects { get; private set; }
         public string Machine { get; private set; } = Environment.MachineName;
@@ -108,6 +114,7 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                     case "--sync": options.Sync = true; break;
                     case "--offline-entry": options.OfflineEntry = true; break;
                     case "--check": options.Check = true; break;
+                    case "--no-phone": options.NoPhone = true; break;
                     case "--status": options.Status = Value(); break;
                     case "--windows-rejects": options.WindowsRejects = true; break;
                     case "--machine": options.Machine = Value(); break;

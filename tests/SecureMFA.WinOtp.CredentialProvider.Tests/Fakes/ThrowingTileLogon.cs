@@ -18,6 +18,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
         public LogonResult SyncForOffline(string userName, string code) => throw new InvalidOperationException("WinOtp.Core failed in SyncForOffline.");
         public bool AsksForCode => Fail(true);
         public bool LetsUnenrolledWithoutCode => Fail(false);
+        public LogonResult RequestUnlockChallenge(string userName) => throw new InvalidOperationException("WinOtp.Core failed in RequestUnlockChallenge.");
         public bool OfflineEnabled => Fail(true);
         public string? SsprUrl => Fail("https://sspr.adatum.labnet/");
     }

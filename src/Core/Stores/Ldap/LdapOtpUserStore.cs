@@ -158,6 +158,8 @@ namespace SecureMFA.Core.Stores.Ldap
             return Decision<RecoveryCodeOutcome>.Change(RecoveryCodeOutcome.Accepted, changes);
         }, missingUserResult: RecoveryCodeOutcome.NotFound);
 
+        public IReadOnlyList<string> UnusedRecoveryCodeHashes(string upn) => RecoveryCodeHashes(Find(upn) ?? new OtpUser()).ToList();
+
         public string GetOrAdd(string name, string proposed) => Run(() => LdapProductContainer.GetOrAddSetting(Connection(), _connections.DomainNamingContext(), name, proposed));
 
         public bool SetDisabled(string upn, bool disabled) => Change(upn, new Dictionary<string, string?> { [A.Disabled] = disabled ? "TRUE" : "FALSE" });

@@ -171,6 +171,19 @@ namespace SecureMFA.Core.Stores.Sql
             });
         }
 
+        public IReadOnlyList<string> UnusedRecoveryCodeHashes(string upn)
+        {
+            var key = Upn.Normalize(upn);
+            return Run(c =>
+            {
+                var hashes = new List<string>();
+                using (var command = SqlCommands.Create(c, SqlStatements.UnusedRecoveryCodes).With("@upn", key))
+                using (var reader = command.ExecuteReader())
+                    while (reader.Read()) hashes.Add(reader.GetString(0));
+                return (IReadOnlyList<string>)hashes;
+            });
+        }
+
         public string GetOrAdd(string name, string proposed) => Run(c =>
         {
             try

@@ -62,6 +62,8 @@ namespace SecureMFA.Core.Stores.Sql
 
         public const string DeleteRecoveryCodes = "DELETE FROM RecoveryCodes WHERE upn = @upn";
 
+        public const string UnusedRecoveryCodes = "SELECT codehash FROM RecoveryCodes WHERE upn = @upn AND used IS NULL ORDER BY codehash";
+
         public const string InsertRecoveryCode = "INSERT INTO RecoveryCodes (upn, codehash, created) VALUES (@upn, @hash, @now)";
 
         // Used once: the guard (unused, user enabled and not locked) and the write are one statement.

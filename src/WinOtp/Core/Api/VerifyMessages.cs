@@ -40,6 +40,9 @@ namespace SecureMFA.WinOtp.Api
         public OfflinePackage? Offline { get; set; }
         /// <summary>With not_enrolled: when the API first saw the user (Unix seconds), when its store keeps it.</summary>
         public long? FirstSeen { get; set; }
+        /// <summary>True when the API took the code as a one-time recovery code; then how many are left after an accept.</summary>
+        public bool RecoveryCode { get; set; }
+        public int? RecoveryCodesLeft { get; set; }
     }
 
     /// <summary>The body of POST /v1/rollout/report (section 7a).</summary>
@@ -63,6 +66,14 @@ namespace SecureMFA.WinOtp.Api
         public string Outcome { get; set; } = "";
         public long? FirstSeen { get; set; }
         public bool Recorded { get; set; }
+        public long ServerTime { get; set; }
+    }
+
+    /// <summary>A signed 200 reply of POST /v1/otp/recovery-used: accept (processed), or locked/disabled/not_enrolled (nothing burnt).</summary>
+    public sealed class RecoveryUsedAnswer
+    {
+        public VerifyResult Result { get; set; }
+        public int Burned { get; set; }
         public long ServerTime { get; set; }
     }
 

@@ -142,6 +142,32 @@ namespace SecureMFA.WinOtp.Api
             catch (JsonFormatException e) { return ApiReply<RolloutReportAnswer>.Unreachable(ApiFailure.BadReply, 200, $"rollout report reply: {e.Message}"); }
         }
 
+        /// <summary>POST /v1/otp/recovery-used: the store's hashes of recovery codes this computer accepted offline, for the server to burn.</summary>
+        public async Task<ApiReply<RecoveryUsedAnswer>> ReportRecoveryUsedAsync(DeviceCredentials device, string upn, string machine, System.Collections.Generic.IEnumerable<string> storeHashes)
+        {
+            var body = new JsonWriter()
+                .Add(ApiWords.Members.Upn, upn)
+                .Add(ApiWords.Members.Machine, machine)
+                .Add(ApiWords.Members.Codes, storeHashes)
+                .ToUtf8();
+            var reply = await SendSignedAsync(device, HttpMethod.Post, ApiWords.Paths.RecoveryUsed, body).ConfigureAwait(false);
+            if (reply.Failure != null) return ApiReply<RecoveryUsedAnswer>.Unreachable(reply.Failure.Value, reply.Status, reply.Detail, reply.UnsignedServerTime);
+            if (reply.Status != 200) return NotAnswered<RecoveryUsedAnswer>(reply);
+            try
+            {
+                var json = JsonReader.ParseObject(reply.Body);
+                if (!VerifyResultNames.TryParse(json.String(ApiWords.Members.Result), out var result))
+                    throw new JsonFormatException("\"result\" is not one of the documented values.");
+                return ApiReply<RecoveryUsedAnswer>.Answered(new RecoveryUsedAnswer
+                {
+                    Result = result,
+                    Burned = json.RequiredInt32(ApiWords.Members.Burned),
+                    ServerTime = json.RequiredInt64(ApiWords.Members.ServerTime),
+                }, 200);
+            }
+            catch (JsonFormatException e) { return ApiReply<RecoveryUsedAnswer>.Unreachable(ApiFailure.BadReply, 200, $"recovery-used reply: {e.Message}"); }
+        }
+
         public void Dispose() => _http.Dispose();
 
         private static VerifyAnswer ParseVerify(JsonObject json)
@@ -156,6 +182,8 @@ namespace SecureMFA.WinOtp.Api
                 Reason = json.String(ApiWords.Members.Reason),
                 DriftSeconds = json.Int32(ApiWords.Members.DriftSeconds),
                 FirstSeen = json.Int64(ApiWords.Members.FirstSeen),
+                RecoveryCode = json.Bool(ApiWords.Members.RecoveryCode) ?? false,
+                RecoveryCodesLeft = json.Int32(ApiWords.Members.RecoveryCodesLeft),
             };
             var lockedUntil = json.String(ApiWords.Members.LockedUntil);
             if (lockedUntil != null)

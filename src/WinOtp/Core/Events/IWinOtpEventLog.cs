@@ -27,6 +27,10 @@ namespace SecureMFA.WinOtp.Events
         NotEnrolled = 5559,
         /// <summary>win_enforce = ReportOnly: nothing was asked; what would have been done (as sent to the WEB API).</summary>
         ReportOnly = 5560,
+        /// <summary>A one-time recovery code signed a user in at the tile (online or offline), or was reported to the API.</summary>
+        RecoveryCodeUsed = 5561,
+        /// <summary>An offline help-desk challenge was shown, or its answer signed a user in.</summary>
+        OfflineUnlockCodeUsed = 5562,
     }
 
     /// <summary>Verbose events are written only when verboselog is on.</summary>

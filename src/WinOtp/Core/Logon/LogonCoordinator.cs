@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using SecureMFA.Otp.Identity;
 using SecureMFA.Otp.Protocol;
+using SecureMFA.Otp.Recovery;
 using SecureMFA.Otp.Totp;
 using SecureMFA.WinOtp.Api;
 using SecureMFA.WinOtp.Decision;
@@ -74,10 +77,20 @@ namespace SecureMFA.WinOtp.Logon
                 if (prepared == null) return failure!;
                 var (settings, upn, code, device) = prepared.Value;
                 var policy = PolicyOf(settings);
+                var kind = SecondFactorOf(code);
+                // A help-desk answer belongs to the challenge this vault showed offline: the API knows nothing of it.
+                if (kind == SecondFactor.UnlockAnswer) return Offline(request, upn, device, policy, kind);
 
                 ApiReply<VerifyAnswer> reply;
                 using (var client = Client(settings))
                 {
+                    // Recovery codes used here offline are reported first, so the server burns them before anything else.
+                    var report = await ReportRecoveryCodesAsync(client, device, upn).ConfigureAwait(false);
+                    if (report != null && report.Kind == ApiReplyKind.Unreachable)
+                    {
+                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API could not be used for {upn} ({report.Failure}: {report.Detail}){SkewNote(report.ServerTime)}; trying offline sign-in.");
+                        return Offline(request, upn, device, policy, kind);
+                    }
                     reply = await client.VerifyAsync(device, new VerifyRequest(upn, code, request.Scenario, _platform.MachineName)
                     {
                         Offline = settings.OfflineValidDays > 0,
@@ -91,7 +104,7 @@ namespace SecureMFA.WinOtp.Logon
                     case ApiReplyKind.Refused: return Refused(reply, upn, device);
                     default:
                         _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API could not be used for {upn} ({reply.Failure}: {reply.Detail}){SkewNote(reply.ServerTime)}; trying offline sign-in.");
-                        return Offline(request, upn, device, policy);
+                        return Offline(request, upn, device, policy, kind);
                 }
             }
             catch (Exception e) { return Unexpected("sign-in", e); }
@@ -257,11 +270,15 @@ namespace SecureMFA.WinOtp.Logon
             var prepared = Prepare(userName, code, out var failure);
             if (prepared == null) return new FetchedPackage { Failure = failure! };
             var (settings, upn, digits, device) = prepared.Value;
+            // Only an authenticator code brings a package: a recovery code would be spent for nothing.
+            if (SecondFactorOf(digits) != SecondFactor.Totp) return new FetchedPackage { Failure = new LogonResult(LogonOutcome.InvalidInput, TileText.OnlyTotpForSync, upn) };
             if (settings.OfflineValidDays <= 0) return new FetchedPackage { Failure = new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn) };
 
             ApiReply<VerifyAnswer> reply;
             using (var client = Client(settings))
             {
+                // As at a sign-in: recovery codes used here offline are reported first (a failed report is tried next time).
+                await ReportRecoveryCodesAsync(client, device, upn).ConfigureAwait(false);
                 reply = await client.VerifyAsync(device, new VerifyRequest(upn, digits, LogonScenario.Logon, _platform.MachineName)
                 {
                     Offline = true,
@@ -348,6 +365,21 @@ namespace SecureMFA.WinOtp.Logon
         /// <param name="emptyCodeAllowed">A blank code is sent as "" (the API answers not_enrolled, or an uncounted malformed).</param>
         private (WinOtpSettings Settings, string Upn, string Code, DeviceCredentials Device)? Prepare(string userName, string code, out LogonResult? failure, bool emptyCodeAllowed = false)
         {
+            var user = PrepareUser(userName, out failure);
+            if (user == null) return null;
+            var (settings, upn, device) = user.Value;
+            var digits = TypedCode.Normalize(code) ?? RecoveryCodeText.Normalize(code) ?? OfflineUnlock.Normalize(code);
+            if (digits == null && emptyCodeAllowed && string.IsNullOrWhiteSpace(code)) digits = "";
+            if (digits == null)
+            {
+                failure = new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                return null;
+            }
+            return (settings, upn, digits, device);
+        }
+
+        private (WinOtpSettings Settings, string Upn, DeviceCredentials Device)? PrepareUser(string userName, out LogonResult? failure)
+        {
             failure = null;
             var settings = Settings.Settings;
             if (settings == null)
@@ -367,13 +399,6 @@ namespace SecureMFA.WinOtp.Logon
                 failure = new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName);
                 return null;
             }
-            var digits = TypedCode.Normalize(code);
-            if (digits == null && emptyCodeAllowed && string.IsNullOrWhiteSpace(code)) digits = "";
-            if (digits == null)
-            {
-                failure = new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
-                return null;
-            }
             var device = _devices.Load(out var problem);
             if (device == null)
             {
@@ -381,12 +406,19 @@ namespace SecureMFA.WinOtp.Logon
                 failure = _devices.IsRevoked ? new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn) : new LogonResult(LogonOutcome.NotConfigured, TileText.NotRegistered, upn);
                 return null;
             }
-            return (settings, upn, digits, device);
+            return (settings, upn, device);
         }
 
         private LogonResult Online(VerifyAnswer answer, LogonRequest request, string upn, DeviceCredentials device, WinOtpSettings settings, OfflinePolicy policy)
         {
             if (answer.Result != VerifyResult.Accept) return OnlineRefusal(answer, upn, device, policy, request.Scenario.WireName(), signingIn: true);
+            if (answer.RecoveryCode)
+            {
+                // No package comes with a recovery code; the offline data stays as it is (its copy of this code goes at the next sync).
+                _events.Write(WinOtpEventId.RecoveryCodeUsed, WinOtpEventLevel.Warning, $"Recovery code accepted for {upn} ({request.Scenario.WireName()}, online) on {_platform.MachineName}" +
+                    $"{(answer.RecoveryCodesLeft.HasValue ? $"; {answer.RecoveryCodesLeft.Value.ToString(CultureInfo.InvariantCulture)} left" : "")}.");
+                return new LogonResult(LogonOutcome.Accepted, TileText.RecoveryAccepted(answer.RecoveryCodesLeft), upn) { RecoveryCodesLeft = answer.RecoveryCodesLeft };
+            }
 
             _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({request.Scenario.WireName()}, online) on {_platform.MachineName}.");
             var result = new LogonResult(LogonOutcome.Accepted, "", upn);
@@ -512,13 +544,112 @@ namespace SecureMFA.WinOtp.Logon
                 $" (this computer) was revoked by an administrator: {removed}; no code is checked here, online or offline, until the computer is registered again.");
         }
 
+        /// <summary>What the tile's code field held: told apart by form alone (6 or 8 digits, 16 or 10 letters and digits).</summary>
+        private enum SecondFactor { Totp, RecoveryCode, UnlockAnswer }
+
+        private static SecondFactor SecondFactorOf(string normalized) =>
+            normalized.Length == RecoveryCodeText.Length ? SecondFactor.RecoveryCode
+            : normalized.Length == OfflineUnlock.Length ? SecondFactor.UnlockAnswer
+            : SecondFactor.Totp;
+
+        private static string WrongWhat(SecondFactor kind) =>
+            kind == SecondFactor.RecoveryCode ? "a wrong or used recovery code" : kind == SecondFactor.UnlockAnswer ? "a wrong help-desk unlock code" : "wrong code";
+
+        /// <summary>
+        /// Reports the recovery codes this computer accepted offline for the user, so the server burns them; null when
+        /// there were none to report. Reported codes leave the vault once the server processed them (burnt now, or
+        /// already used or replaced there); kept when the account is locked at the server, to report again.
+        /// </summary>
+        private async Task<ApiReply<RecoveryUsedAnswer>?> ReportRecoveryCodesAsync(WebApiClient client, DeviceCredentials device, string upn)
+        {
+            IReadOnlyList<string> pending;
+            try { pending = _vault.UnreportedRecoveryCodes(upn, device); }
+            catch (Exception e)
+            {
+                _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, $"Recovery codes used offline by {upn} could not be read to report them: {e.GetType().Name}: {e.Message}.");
+                return null;
+            }
+            if (pending.Count == 0) return null;
+            var reply = await client.ReportRecoveryUsedAsync(device, upn, _platform.MachineName, pending).ConfigureAwait(false);
+            if (reply.Kind != ApiReplyKind.Answered) return reply;
+            var answer = reply.Answer!;
+            if (answer.Result == VerifyResult.Locked)
+            {
+                _events.Write(WinOtpEventId.RecoveryCodeUsed, WinOtpEventLevel.Warning, $"{pending.Count} recovery code(s) used offline by {upn} on {_platform.MachineName} were not burnt at the SecureMFA WEB API: the account is locked there. They are reported again at the next online contact.");
+                return reply;
+            }
+            bool forgotten;
+            try { forgotten = _vault.ForgetReportedRecoveryCodes(upn, device, pending.ToList()); }
+            catch (Exception) { forgotten = false; }
+            _events.Write(WinOtpEventId.RecoveryCodeUsed, WinOtpEventLevel.Information, $"{pending.Count} recovery code(s) used offline by {upn} on {_platform.MachineName} reported to the SecureMFA WEB API " +
+                $"({answer.Burned.ToString(CultureInfo.InvariantCulture)} burnt now, the others were already used or replaced there){(forgotten ? "." : "; the offline data could not be updated, so they are reported again next time.")}");
+            return reply;
+        }
+
+        /// <summary>
+        /// "No phone?" on the tile: the offline help-desk challenge for this user, only when the WEB API cannot be reached
+        /// (online, the authenticator app or a recovery code is the way). Outcome Challenge with
+        /// <see cref="LogonResult.UnlockChallenge"/>; the answer is typed as the code, with the password, to
+        /// <see cref="SignInAsync"/>.
+        /// </summary>
+        public async Task<LogonResult> RequestUnlockChallengeAsync(string userName)
+        {
+            try
+            {
+                var prepared = PrepareUser(userName, out var failure);
+                if (prepared == null) return failure!;
+                var (settings, upn, device) = prepared.Value;
+                ApiReply<DeviceSelfAnswer> reply;
+                using (var client = Client(settings)) reply = await client.GetSelfAsync(device).ConfigureAwait(false);
+                if (reply.Kind == ApiReplyKind.Answered) return new LogonResult(LogonOutcome.Unavailable, TileText.UnlockOnline, upn);
+                if (reply.Kind == ApiReplyKind.Refused && reply.ErrorCode == ApiWords.Errors.DeviceRevoked && reply.StatusCode == 403)
+                {
+                    Revoke(device);
+                    return new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn);
+                }
+                if (reply.Kind == ApiReplyKind.Refused) return new LogonResult(LogonOutcome.Unavailable, TileText.UnlockOnline, upn);
+
+                var check = _vault.IssueUnlockChallenge(upn, device, PolicyOf(settings));
+                switch (check.Outcome)
+                {
+                    case OfflineOutcome.Accepted:
+                        _events.Write(WinOtpEventId.OfflineUnlockCodeUsed, WinOtpEventLevel.Information, $"Help-desk challenge {check.Challenge!.Display} shown for {upn} on {_platform.MachineName} " +
+                            $"(the SecureMFA WEB API cannot be reached: {reply.Failure}); its answer works once, until {Stamp(check.ValidUntil!.Value)}.");
+                        return new LogonResult(LogonOutcome.Challenge, TileText.UnlockChallenge(check.Challenge.Display, check.ValidUntil.Value), upn)
+                        {
+                            UnlockChallenge = check.Challenge.Display,
+                            UnlockValidUntil = check.ValidUntil,
+                        };
+                    case OfflineOutcome.Off: return new LogonResult(LogonOutcome.Unavailable, TileText.OfflineOff, upn);
+                    case OfflineOutcome.NoVault: return new LogonResult(LogonOutcome.Unavailable, TileText.NoOfflineData, upn);
+                    default:
+                        _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, $"Help-desk challenge for {upn} not shown: {Describe(check.Outcome)}.");
+                        return new LogonResult(LogonOutcome.Unavailable, OfflineText(check), upn) { OfflineValidUntil = check.ValidUntil };
+                }
+            }
+            catch (Exception e) { return Unexpected("help-desk challenge", e); }
+        }
+
         private string EntryFor(OfflinePackage package) => OfflineEnrolment.EntryNameFor(package.Issuer, _platform.MachineName);
 
-        private LogonResult Offline(LogonRequest request, string upn, DeviceCredentials device, OfflinePolicy policy)
+        private LogonResult Offline(LogonRequest request, string upn, DeviceCredentials device, OfflinePolicy policy, SecondFactor kind)
         {
-            var check = _vault.Verify(upn, device, request.Password, request.Code, policy);
+            var check = kind == SecondFactor.RecoveryCode ? _vault.VerifyRecoveryCode(upn, device, request.Code, policy)
+                : kind == SecondFactor.UnlockAnswer ? _vault.VerifyUnlockAnswer(upn, device, request.Code, policy)
+                : _vault.Verify(upn, device, request.Password, request.Code, policy);
             switch (check.Outcome)
             {
+                case OfflineOutcome.Accepted when kind == SecondFactor.RecoveryCode:
+                    _events.Write(WinOtpEventId.RecoveryCodeUsed, WinOtpEventLevel.Warning, $"Recovery code accepted for {upn} ({request.Scenario.WireName()}, offline) on {_platform.MachineName}; " +
+                        $"{check.RecoveryCodesLeft.GetValueOrDefault().ToString(CultureInfo.InvariantCulture)} left here. It is reported to the SecureMFA WEB API at the next online contact.");
+                    return new LogonResult(LogonOutcome.AcceptedOffline, TileText.RecoveryAccepted(check.RecoveryCodesLeft), upn) { OfflineValidUntil = check.ValidUntil, RecoveryCodesLeft = check.RecoveryCodesLeft };
+                case OfflineOutcome.Accepted when kind == SecondFactor.UnlockAnswer:
+                    _events.Write(WinOtpEventId.OfflineUnlockCodeUsed, WinOtpEventLevel.Warning, $"Help-desk unlock code accepted for {upn} ({request.Scenario.WireName()}, offline) on {_platform.MachineName}, " +
+                        $"answering the challenge shown at {Stamp(check.Challenge!.IssuedUnix)}; it cannot be used again.");
+                    return new LogonResult(LogonOutcome.AcceptedOffline, "", upn) { OfflineValidUntil = check.ValidUntil };
+                case OfflineOutcome.NoChallenge:
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"Help-desk unlock code for {upn} refused (offline): no challenge is pending here, or it expired (not counted).");
+                    return new LogonResult(LogonOutcome.Rejected, TileText.NoChallenge, upn);
                 case OfflineOutcome.Accepted:
                     _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({request.Scenario.WireName()}, offline) on {_platform.MachineName}.");
                     var accepted = new LogonResult(LogonOutcome.AcceptedOffline, "", upn) { OfflineValidUntil = check.ValidUntil };
@@ -526,7 +657,7 @@ namespace SecureMFA.WinOtp.Logon
                     return accepted;
                 case OfflineOutcome.Rejected:
                 case OfflineOutcome.PasswordMismatch:
-                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP failed for {upn} (offline): {(check.Outcome == OfflineOutcome.Rejected ? "wrong code" : "the vault does not open with the typed password")}" +
+                    _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP failed for {upn} (offline): {(check.Outcome == OfflineOutcome.Rejected ? WrongWhat(kind) : "the vault does not open with the typed password")}" +
                         $"{(check.AttemptsLeft.HasValue ? $", attempts left {check.AttemptsLeft.Value}" : "")}{(check.LockedUntil.HasValue ? $", locked until {Stamp(check.LockedUntil.Value)}" : "")}.");
                     var text = check.LockedUntil.HasValue ? TileText.OfflineLockedAfterFailure(check.LockedUntil.Value)
                         : check.Outcome == OfflineOutcome.Rejected ? TileText.OfflineRejected(check.AttemptsLeft, check.Entry) : TileText.PasswordMismatch;

@@ -32,6 +32,8 @@ namespace SecureMFA.WinOtp.Logon
         AllowedNotEnrolled,
         /// <summary>win_enforce = ReportOnly: no code asked; what would have been done went to the event log and the API.</summary>
         ReportOnly,
+        /// <summary>The tile shows an offline help-desk challenge (<see cref="LogonResult.UnlockChallenge"/>); nobody signs in.</summary>
+        Challenge,
         /// <summary>Something unexpected; details are in the event log. Never lets anyone in.</summary>
         Failed,
     }

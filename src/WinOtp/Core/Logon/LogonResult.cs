@@ -35,6 +35,13 @@ namespace SecureMFA.WinOtp.Logon
         /// <summary>How long offline sign-in stays possible, when known (after a sync or an offline sign-in).</summary>
         public DateTime? OfflineValidUntil { get; internal set; }
 
+        /// <summary>With <see cref="LogonOutcome.Challenge"/>: the help-desk challenge to read out (XXXXX-XXXXX), and until when its answer works.</summary>
+        public string? UnlockChallenge { get; internal set; }
+        public DateTime? UnlockValidUntil { get; internal set; }
+
+        /// <summary>After a recovery code was accepted: how many the user has left (online: the server's count; offline: this computer's).</summary>
+        public int? RecoveryCodesLeft { get; internal set; }
+
         /// <summary>True when offline data waits for <see cref="LogonCoordinator.ReportWindowsResult"/>.</summary>
         public bool HasPendingOfflineData => Pending != null;
 

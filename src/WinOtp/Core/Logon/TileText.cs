@@ -31,6 +31,19 @@ namespace SecureMFA.WinOtp.Logon
         public const string EntryNeedsPassword = "This computer's offline entry is shown only with the password of your last sign-in here. Sign in here once while connected to the network, then try again.";
         public const string Outdated = "The offline sign-in data of this account was of an earlier version and was removed. Connect to the network and sign in once.";
 
+        public const string UnlockOnline = "This computer can reach the SecureMFA WEB API: type the code from your authenticator app, or one of your recovery codes. Without either, contact your help desk.";
+        public const string NoChallenge = "No help-desk challenge is waiting on this computer, or it expired. Choose \"No phone?\" again for a new one and call your help desk.";
+        public const string OnlyTotpForSync = "Type the code from your authenticator app: a recovery code or a help-desk answer cannot set up offline sign-in.";
+
+        /// <summary>After a recovery code: it is gone, and how many remain.</summary>
+        public static string RecoveryAccepted(int? left) =>
+            $"Signed in with a recovery code; it cannot be used again.{(left.HasValue ? $" Recovery codes left: {left.Value.ToString(CultureInfo.InvariantCulture)}." : "")}" +
+            (left.HasValue && left.Value <= 3 ? " Ask your help desk for new ones." : "");
+
+        /// <summary>The offline help-desk challenge, to read out on the phone.</summary>
+        public static string UnlockChallenge(string challenge, DateTime validUntil) =>
+            $"No phone and no network: call your help desk and read out this challenge: {challenge}. Type the answer they give you as the code, with your password, before {Time(validUntil)}.";
+
         /// <summary>Offline, the code comes from the computer's own entry in the app, not from the usual one.</summary>
         public static string OfflineRejected(int? attemptsLeft, string entry) =>
             Rejected(attemptsLeft, null) + (entry.Length > 0 ? $" This computer cannot reach the SecureMFA WEB API: type the code from {entry} in your authenticator app." : "");

@@ -19,5 +19,11 @@ namespace SecureMFA.WinOtp.Offline
         public string Entry { get; internal set; } = "";
         /// <summary>Set for a Device-form success: the caller re-locks it under the password once Windows accepts that password.</summary>
         internal byte[]? SecretToBind { get; set; }
+
+        /// <summary>After a recovery code was accepted offline: how many unused ones this computer still holds.</summary>
+        public int? RecoveryCodesLeft { get; internal set; }
+
+        /// <summary>The help-desk challenge (issued, or the one an accepted answer used).</summary>
+        public SecureMFA.Otp.Protocol.OfflineUnlock? Challenge { get; internal set; }
     }
 }

@@ -34,5 +34,7 @@ namespace SecureMFA.WinOtp.Offline
         Outdated,
         /// <summary>Another sign-in (another session's LogonUI) held this vault's lock past the wait. Nothing checked, nothing counted.</summary>
         Busy,
+        /// <summary>A help-desk answer with no challenge pending (never shown, already used, or past its minutes). Not counted.</summary>
+        NoChallenge,
     }
 }

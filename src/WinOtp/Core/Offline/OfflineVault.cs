@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using SecureMFA.Otp.Protocol;
@@ -25,7 +26,7 @@ namespace SecureMFA.WinOtp.Offline
     /// could equally set win_rdponly or remove the credential provider: the vault does not pretend to stop that.
     /// </para>
     /// </summary>
-    public sealed class OfflineVault
+    public sealed partial class OfflineVault
     {
         /// <summary>How far before the last online contact the clock may be (the API allows ±300 s of skew).</summary>
         public const int ClockToleranceSeconds = 300;
@@ -74,6 +75,7 @@ namespace SecureMFA.WinOtp.Offline
             else if (!TryParameters(package.Alg, package.Digits, package.Period, out _)) problem = "the package's TOTP parameters are not valid";
             else if (package.ValidUntil <= serverTime) problem = "the package is already expired";
             else if (package.MaxFailures < 0 || package.LockoutMinutes < 0 || package.LastStep < 0) problem = "the package's lockout or step is negative";
+            else if (RecoveryCodesProblem(package) is string recovery) problem = recovery;
             if (problem.Length > 0) return null;
             var secret = OfflineSecretWrap.Unwrap(device.Key, package);
             if (secret == null) problem = "the package does not unwrap with this device's key (altered, or for another device)";
@@ -88,7 +90,11 @@ namespace SecureMFA.WinOtp.Offline
             record.Iterations = _iterations;
             var sealedSecret = PasswordSeal.Seal(secret, password, upn, record.Alg, record.Digits, record.Period, _iterations);
             record.Secret = _protection.Protect(sealedSecret, Entropy(upn, VaultForm.Password));
-            using (Lock(upn)) Save(record, device);
+            using (Lock(upn))
+            {
+                CarryOverUsedRecoveryCodes(record, device);
+                Save(record, device);
+            }
         }
 
         /// <summary>Stores (or replaces) a user's vault in the API's device wrap: a sync on the tile, where no password is typed.</summary>
@@ -98,7 +104,11 @@ namespace SecureMFA.WinOtp.Offline
             record.Form = VaultForm.Device;
             record.Iterations = 0;
             record.Secret = _protection.Protect(Convert.FromBase64String(package.WrappedSecret), Entropy(upn, VaultForm.Device));
-            using (Lock(upn)) Save(record, device);
+            using (Lock(upn))
+            {
+                CarryOverUsedRecoveryCodes(record, device);
+                Save(record, device);
+            }
         }
 
         /// <summary>
@@ -428,6 +438,8 @@ namespace SecureMFA.WinOtp.Offline
             PackageLockoutMinutes = package.LockoutMinutes,
             LastOnline = lastOnline,
             LastStep = package.LastStep,
+            RecoveryIterations = package.RecoveryCodes.Count > 0 ? package.RecoveryIterations : 0,
+            RecoveryCodes = package.RecoveryCodes.Select(text => new VaultRecoveryCode(SecureMFA.Otp.Recovery.OfflineRecoveryCode.Parse(text)!)).ToList(),
         };
 
         private static OfflinePackage PackageOf(VaultRecord record, string wrappedSecret) => new OfflinePackage

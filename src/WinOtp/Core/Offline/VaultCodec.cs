@@ -30,6 +30,9 @@ namespace SecureMFA.WinOtp.Offline
     /// offlineFailures 0
     /// lockedUntil 0
     /// iterations 600000        (0 for the device form)
+    /// recoveryIterations 50000 (0 without recovery codes)
+    /// recovery &lt;salt.hash~usedAt~report&gt; …  (space-separated; usedAt 0 and report - while unused)
+    /// unlock -                 (or issuedAt~generation~nonce of the pending help-desk challenge)
     /// secret &lt;base64 of the DPAPI machine-scope blob&gt;
     /// mac &lt;base64 of HMAC-SHA256 over every byte before this line&gt;
     /// </code>
@@ -40,7 +43,9 @@ namespace SecureMFA.WinOtp.Offline
     /// </summary>
     public static class VaultCodec
     {
-        public const string Magic = "SMFA-WINOTP-VAULT 2";
+        public const string Magic = "SMFA-WINOTP-VAULT 3";
+        /// <summary>Format 2, without recovery codes and the help-desk challenge: read as having none, written as 3.</summary>
+        public const string Magic2 = "SMFA-WINOTP-VAULT 2";
         /// <summary>The earlier format, which held the user's own secret: deleted at first use (<see cref="IsEarlierFormat"/>).</summary>
         public const string EarlierMagic = "SMFA-WINOTP-VAULT 1";
         public const int MaxFileBytes = 16384;
@@ -50,8 +55,10 @@ namespace SecureMFA.WinOtp.Offline
         {
             "upn", "generation", "form", "issuer", "entry", "entryCheck", "alg", "digits", "period", "packageValidUntil", "packageLastStep",
             "packageMaxFailures", "packageLockoutMinutes", "lastOnline", "highestTime", "lastStep", "failures", "offlineFailures", "lockedUntil",
-            "iterations", "secret",
+            "iterations", "recoveryIterations", "recovery", "unlock", "secret",
         };
+
+        private static readonly string[] Names2 = Array.FindAll(Names, n => n != "recoveryIterations" && n != "recovery" && n != "unlock");
 
         public static byte[] Encode(VaultRecord record, byte[] deviceKey)
         {
@@ -90,13 +97,14 @@ namespace SecureMFA.WinOtp.Offline
             try { body = new UTF8Encoding(false, true).GetString(file, 0, macLineStart); }
             catch (DecoderFallbackException) { return null; }
             var lines = body.Split('\n');
-            if (lines.Length != Names.Length + 2 || lines[0] != Magic || lines[lines.Length - 1].Length != 0) return null;
+            var names = lines[0] == Magic ? Names : lines[0] == Magic2 ? Names2 : null;
+            if (names == null || lines.Length != names.Length + 2 || lines[lines.Length - 1].Length != 0) return null;
             var record = new VaultRecord();
-            for (var i = 0; i < Names.Length; i++)
+            for (var i = 0; i < names.Length; i++)
             {
                 var line = lines[i + 1];
-                var prefix = $"{Names[i]} ";
-                if (!line.StartsWith(prefix, StringComparison.Ordinal) || !SetValue(record, Names[i], line.Substring(prefix.Length))) return null;
+                var prefix = $"{names[i]} ";
+                if (!line.StartsWith(prefix, StringComparison.Ordinal) || !SetValue(record, names[i], line.Substring(prefix.Length))) return null;
             }
             return record.Upn == upn ? record : null;
         }
@@ -150,6 +158,9 @@ namespace SecureMFA.WinOtp.Offline
                 case "lockedUntil": return Number(r.LockedUntil);
                 case "iterations": return Number(r.Iterations);
                 case "secret": return Convert.ToBase64String(r.Secret);
+                case "recoveryIterations": return Number(r.RecoveryIterations);
+                case "recovery": return string.Join(" ", r.RecoveryCodes.ConvertAll(c => $"{c.Code}~{Number(c.UsedAt)}~{c.Report ?? "-"}"));
+                case "unlock": return r.Unlock == null ? "-" : $"{Number(r.Unlock.IssuedAt)}~{Number(r.Unlock.Generation)}~{Number(r.Unlock.Nonce)}";
                 default: throw new ArgumentOutOfRangeException(nameof(name), name, "Not a vault field.");
             }
         }
@@ -168,6 +179,8 @@ namespace SecureMFA.WinOtp.Offline
                 case "entry": r.Entry = value; return value.Length > 0;
                 case "entryCheck": r.EntryCheck = value; return value.Length == 0 || (value.Length == 16 && IsLowerHex(value));
                 case "alg": r.Alg = value; return value == "SHA1" || value == "SHA256" || value == "SHA512";
+                case "recovery": return SetRecovery(r, value);
+                case "unlock": return SetUnlock(r, value);
                 case "secret":
                     try { r.Secret = Convert.FromBase64String(value); }
                     catch (FormatException) { return false; }
@@ -194,8 +207,35 @@ namespace SecureMFA.WinOtp.Offline
                 case "failures": r.Failures = (int)number; return true;
                 case "offlineFailures": r.OfflineFailures = (int)number; return true;
                 case "iterations": r.Iterations = (int)number; return true;
+                case "recoveryIterations": r.RecoveryIterations = (int)number; return true;
                 default: return false;
             }
+        }
+
+        private static bool SetRecovery(VaultRecord r, string value)
+        {
+            r.RecoveryCodes.Clear();
+            if (value.Length == 0) return true;
+            foreach (var item in value.Split(' '))
+            {
+                var parts = item.Split('~');
+                if (parts.Length != 3 || !TryNumber(parts[1], out var usedAt)) return false;
+                var code = SecureMFA.Otp.Recovery.OfflineRecoveryCode.Parse(parts[0]);
+                if (code == null) return false;
+                if (usedAt == 0 ? parts[2] != "-" : parts[2].Length != 64 || !IsLowerHex(parts[2])) return false;
+                r.RecoveryCodes.Add(new VaultRecoveryCode(code, usedAt, usedAt == 0 ? null : parts[2]));
+            }
+            return true;
+        }
+
+        private static bool SetUnlock(VaultRecord r, string value)
+        {
+            r.Unlock = null;
+            if (value == "-") return true;
+            var parts = value.Split('~');
+            if (parts.Length != 3 || !TryNumber(parts[0], out var issuedAt) || !TryNumber(parts[1], out var generation) || !TryNumber(parts[2], out var nonce) || nonce > 0xFFFF) return false;
+            r.Unlock = new PendingUnlock(issuedAt, generation, (int)nonce);
+            return true;
         }
 
         /// <summary>A text field is one line: a line break would shift every field after it.</summary>

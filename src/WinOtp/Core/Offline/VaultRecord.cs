@@ -43,7 +43,50 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>The DPAPI machine-scope blob holding the locked secret.</summary>
         public byte[] Secret { get; set; } = new byte[0];
 
-        public VaultRecord Copy() => (VaultRecord)MemberwiseClone();
+        /// <summary>PBKDF2 iterations of <see cref="RecoveryCodes"/> (the package's); 0 when there are none.</summary>
+        public int RecoveryIterations { get; set; }
+        /// <summary>The user's recovery codes as the last package carried them (slow hashes), and which were used here offline.</summary>
+        public System.Collections.Generic.List<VaultRecoveryCode> RecoveryCodes { get; set; } = new System.Collections.Generic.List<VaultRecoveryCode>();
+        /// <summary>The help-desk challenge shown offline and not yet answered, or null.</summary>
+        public PendingUnlock? Unlock { get; set; }
+
+        public VaultRecord Copy()
+        {
+            var copy = (VaultRecord)MemberwiseClone();
+            copy.RecoveryCodes = new System.Collections.Generic.List<VaultRecoveryCode>(RecoveryCodes);
+            return copy;
+        }
+    }
+
+    /// <summary>
+    /// One recovery code in a vault: its slow hash from the package, and once used offline, when, and the store's hash of
+    /// it (<see cref="SecureMFA.Otp.Recovery.RecoveryCodeText.Hash"/>, not the code) to report at the next online contact.
+    /// </summary>
+    public sealed class VaultRecoveryCode
+    {
+        public VaultRecoveryCode(SecureMFA.Otp.Recovery.OfflineRecoveryCode code, long usedAt = 0, string? report = null) =>
+            (Code, UsedAt, Report) = (code, usedAt, report);
+
+        public SecureMFA.Otp.Recovery.OfflineRecoveryCode Code { get; }
+        /// <summary>Unix seconds of its offline use; 0 = unused.</summary>
+        public long UsedAt { get; }
+        /// <summary>What to report (64 lower-case hex digits) once used; null while unused.</summary>
+        public string? Report { get; }
+        public bool IsUsed => UsedAt > 0;
+    }
+
+    /// <summary>
+    /// The offline help-desk challenge the tile showed (<see cref="SecureMFA.Otp.Protocol.OfflineUnlock"/>): when (the
+    /// computer's clock), from which vault generation, with which nonce. Kept in the vault, under its MAC, so a
+    /// restarted LogonUI shows the same challenge, and cleared by the one answer that uses it.
+    /// </summary>
+    public sealed class PendingUnlock
+    {
+        public PendingUnlock(long issuedAt, long generation, int nonce) => (IssuedAt, Generation, Nonce) = (issuedAt, generation, nonce);
+
+        public long IssuedAt { get; }
+        public long Generation { get; }
+        public int Nonce { get; }
     }
 
     /// <summary>

@@ -218,6 +218,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 case FieldOwner.Wrapped: return _wrapped.CommandLinkClicked(dwFieldID);
                 case FieldOwner.ChangePassword: OpenPasswordPortal(); return HResult.S_OK;
                 case FieldOwner.SyncOffline: SyncForOffline(); return HResult.S_OK;
+                case FieldOwner.NoPhone: ShowUnlockChallenge(); return HResult.S_OK;
                 default: return HResult.E_INVALIDARG;
             }
         });
@@ -420,6 +421,22 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             var result = _logon.SyncForOffline(user!, _code);
             ClearCode();
             SetStatus(result.Message);
+        }
+
+        /// <summary>
+        /// "No phone?": offline, the help-desk challenge on the status line; the answer is then typed in the code field and
+        /// submitted as any code (the coordinator tells it by its form).
+        /// </summary>
+        private void ShowUnlockChallenge()
+        {
+            var user = _typedUserName;
+            if (string.IsNullOrWhiteSpace(user) && _layout.UserName != null && HResult.Succeeded(_wrapped.GetStringValue(_layout.UserName.Id, out var shown))) user = shown;
+            if (string.IsNullOrWhiteSpace(user))
+            {
+                SetStatus(TileWords.NoPhoneNeedsName);
+                return;
+            }
+            SetStatus(_logon.RequestUnlockChallenge(user!).Message);
         }
 
         /// <summary>A sign-in let through whose verdict never came (the tile went away, or a new attempt began): the password is forgotten unused.</summary>

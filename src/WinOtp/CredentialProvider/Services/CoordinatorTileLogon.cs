@@ -29,6 +29,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
 
         public LogonResult SyncForOffline(string userName, string code) => _coordinator.SyncForOfflineAsync(userName, code).GetAwaiter().GetResult();
 
+        public LogonResult RequestUnlockChallenge(string userName) => _coordinator.RequestUnlockChallengeAsync(userName).GetAwaiter().GetResult();
+
         public bool OfflineEnabled => (_coordinator.Settings.Settings?.OfflineValidDays ?? 0) > 0;
 
         public string? SsprUrl => _coordinator.Settings.Settings?.SsprUrl;

@@ -19,6 +19,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
         /// <summary>Windows' verdict on a sign-in that was let through; from ReportResult, or false when the tile goes away first.</summary>
         void ReportWindowsResult(LogonResult result, bool windowsAccepted);
         LogonResult SyncForOffline(string userName, string code);
+        /// <summary>"No phone?": the offline help-desk challenge for this user (<see cref="LogonCoordinator.RequestUnlockChallengeAsync"/>).</summary>
+        LogonResult RequestUnlockChallenge(string userName);
         bool OfflineEnabled { get; }
         /// <summary>The "Change password" portal, or null when the settings are not valid.</summary>
         string? SsprUrl { get; }

@@ -56,9 +56,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
                 Own(CredentialProviderFieldType.SmallText, "", FieldOwner.Status),
                 Own(CredentialProviderFieldType.CommandLink, TileWords.ChangePasswordLabel, FieldOwner.ChangePassword),
                 Own(CredentialProviderFieldType.CommandLink, TileWords.SyncOfflineLabel, FieldOwner.SyncOffline),
+                Own(CredentialProviderFieldType.CommandLink, TileWords.NoPhoneLabel, FieldOwner.NoPhone),
             };
 
-            var fields = new List<TileField>(wrapped.Count + 5);
+            var fields = new List<TileField>(wrapped.Count + 6);
             foreach (var field in wrapped)
             {
                 fields.Add(field);

@@ -17,6 +17,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
                 case FieldOwner.ChangePassword:
                     return CredentialProviderFieldState.DisplayInSelectedTile;
                 case FieldOwner.SyncOffline:
+                case FieldOwner.NoPhone:
                     return offlineEnabled ? CredentialProviderFieldState.DisplayInSelectedTile : CredentialProviderFieldState.Hidden;
                 case FieldOwner.Status:
                     return hasStatus ? CredentialProviderFieldState.DisplayInSelectedTile : CredentialProviderFieldState.Hidden;

@@ -38,6 +38,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
         ChangePassword,
         /// <summary>"Sync this account for offline sign-in" (command link, shown when offline sign-in is on).</summary>
         SyncOffline,
+        /// <summary>"No phone?": offline, the help-desk challenge (command link, shown when offline sign-in is on).</summary>
+        NoPhone,
         /// <summary>The title of the tile that says why the provider cannot start (large text).</summary>
         Title,
     }

@@ -9,6 +9,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
         public const string EnrolHint = "No code yet? Enrol your authenticator app on your organisation's AD FS sign-in page, or ask your support desk. Codes cannot be set up on this screen.";
         public const string ChangePasswordLabel = "Change password";
         public const string SyncOfflineLabel = "Sync this account for offline sign-in";
+        public const string NoPhoneLabel = "No phone? Get a help-desk challenge";
+        public const string NoPhoneNeedsName = "Type your user name, then choose \"No phone?\" again.";
         public const string SyncNeedsNameAndCode = "Type your user name and a current code, then choose Sync again.";
         /// <summary>On the status line while LogonUI's thread waits for the WEB API (or the offline check).</summary>
         public const string CheckingCode = "Checking your code…";
