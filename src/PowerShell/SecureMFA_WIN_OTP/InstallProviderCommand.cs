@@ -33,6 +33,8 @@ namespace SecureMFA.WinOtp.Cmdlets
     public sealed class InstallProviderCommand : PSCmdlet
     {
         private const string Name = "Install-SecureMFA_WIN_OTP_AuthenticationProvider";
+        /// <summary>The module's seam for a name's SID on this computer (NTAccount.Translate); nothing when it does not resolve.</summary>
+        public const string ResolveSidCommand = "Resolve-SecureMfaWinOtpAccountSid";
 
         [Parameter(Mandatory = true, HelpMessage = "The OTP users' UPN suffix, joined to bare user names typed at logon (alice becomes alice@<anchordnsname>), e.g. adatum.labnet.")]
         public string anchordnsname { get; set; } = "";
@@ -76,6 +78,27 @@ namespace SecureMFA.WinOtp.Cmdlets
         [Parameter(HelpMessage = "$true: the provider also writes verbose events (5550). Codes, passwords and keys are never written.")]
         public bool verboselog { get; set; }
 
+        [Parameter(HelpMessage = "Accounts that never need a code (names such as .\\breakglass or ADATUM\\svc-backup, or SIDs): first of all a local break-glass account. Names are resolved to SIDs here and written as SIDs.")]
+        public string[] excluded_accounts { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "Groups (AD or local, nested) whose members never need a code; resolved to SIDs and matched in the logon token. Exclusions win over -enforced_groups.")]
+        public string[] excluded_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "When given, only members of these groups need a code (a rollout per group); resolved to SIDs.")]
+        public string[] enforced_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "Members of these groups need a code only for Remote Desktop and remote sessions, as -RDPonly $true does for everyone; resolved to SIDs.")]
+        public string[] rdponly_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "Minutes after a code-verified sign-in during which unlocking the same session, or reconnecting to it over RDP, needs no code (0-1440). Never after a boot or a sleep, never for CredUI. Default 0 (off).")]
+        public int unlock_grace_minutes { get; set; }
+
+        [Parameter(HelpMessage = "Groups whose members never get the unlock grace (administrators, say); resolved to SIDs.")]
+        public string[] grace_excluded_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "CLSIDs of Windows' other credential providers left visible where a code is required (smart card {8fd7e19c-3bf7-489b-a72c-846ab3678c96}, Windows Hello PIN {cb82ea12-9f71-446d-89e1-8d0924e1256e}, Windows Hello biometrics {bec09223-b018-416d-a0ac-523971b639f5}, FIDO security key {f8a1793b-7873-4046-b2a7-1f318747f427}). Their sign-ins need no code. The Password provider is refused.")]
+        public string[] allowed_providers { get; set; } = new string[0];
+
         [Parameter(HelpMessage = "Accepted for compatibility and ignored: there is no licence, every feature is available, for any number of users.")]
         public string? serialkey { get; set; }
 
@@ -100,10 +123,16 @@ namespace SecureMFA.WinOtp.Cmdlets
                 AnchorDnsName = anchordnsname, ApiEndpoint = api_endpoint, ApiTimeoutMs = api_timeout, SsprUrl = sspr_url, RdpOnly = RDPonly,
                 OfflineValidDays = totp_offline_secret_valid_days, OfflineLoginFailures = totp_offline_ui_login_failures, OfflineLockoutMinutes = totp_offline_ui_lockout_minutes,
                 ProxyEnabled = api_proxy_enable, ProxyServer = api_proxy_server ?? "", ProxyPort = api_proxy_port, VerboseLog = verboselog,
+                ExcludedAccounts = excluded_accounts ?? new string[0], ExcludedGroups = excluded_groups ?? new string[0], EnforcedGroups = enforced_groups ?? new string[0],
+                RdpOnlyGroups = rdponly_groups ?? new string[0], UnlockGraceMinutes = unlock_grace_minutes, GraceExcludedGroups = grace_excluded_groups ?? new string[0],
+                AllowedProviders = allowed_providers ?? new string[0],
             };
+            // Names become SIDs on this computer, before anything is checked or written: the tile compares SIDs only.
+            var unresolved = settings.ResolveNames(name => platform.Value(ResolveSidCommand, new Hashtable { ["Name"] = name }) as string);
             var check = settings.Check();
-            if (!check.IsValid)
-                ThrowTerminatingError(Errors.Record($"Nothing was changed: {string.Join(" ", check.Errors.Select(Parameter))}", "InvalidParameters", ErrorCategory.InvalidArgument, null));
+            var problems = unresolved.Concat(check.Errors).ToList();
+            if (problems.Count > 0)
+                ThrowTerminatingError(Errors.Record($"Nothing was changed: {string.Join(" ", problems.Select(Parameter))}", "InvalidParameters", ErrorCategory.InvalidArgument, null));
             // What LogonUI will clamp (api_timeout above 30 s) is said now, not only in its event log.
             foreach (var warning in check.Warnings) WriteWarning(Parameter(warning));
             if (serialkey != null || subscriptionid != null) WriteVerbose("-serialkey and -subscriptionid are ignored: this version has no licence; every feature is available for any number of users.");
@@ -191,13 +220,13 @@ namespace SecureMFA.WinOtp.Cmdlets
                         continue;
                     }
                     var before = entry.Kind == RegistryEntry.KeyOnly ? null : registry.Read(entry.Key, entry.Name);
-                    if (before != null && before.Equals(entry.Value))
+                    if (before != null && entry.IsWrittenAs(before))
                     {
                         WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), "Unchanged"));
                         continue;
                     }
                     registry.Write(entry);
-                    WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+                    WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : entry.Value is string[] lines ? string.Join(";", lines) : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
                 }
             }
         }

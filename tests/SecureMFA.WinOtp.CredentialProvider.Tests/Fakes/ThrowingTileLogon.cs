@@ -18,5 +18,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
         public LogonResult SyncForOffline(string userName, string code) => throw new InvalidOperationException("WinOtp.Core failed in SyncForOffline.");
         public bool OfflineEnabled => Fail(true);
         public string? SsprUrl => Fail("https://sspr.adatum.labnet/");
+        public System.Collections.Generic.IReadOnlyCollection<Guid> AllowedProviders => Fail(new Guid[0]);
     }
 }

@@ -16,7 +16,7 @@
     FunctionsToExport      = @(
         'Get-SecureMfaWinOtpHost', 'Get-SecureMfaWinOtpRegistryValue', 'Set-SecureMfaWinOtpRegistryValue', 'Remove-SecureMfaWinOtpRegistryValue',
         'Remove-SecureMfaWinOtpRegistryKey', 'Protect-SecureMfaWinOtpRegistryKey', 'Get-SecureMfaWinOtpRegistryKeyAccess', 'Copy-SecureMfaWinOtpFile', 'Remove-SecureMfaWinOtpFolder', 'Register-SecureMfaWinOtpEventSource',
-        'Unregister-SecureMfaWinOtpEventSource', 'Protect-SecureMfaWinOtpMachineData', 'Unprotect-SecureMfaWinOtpMachineData'
+        'Unregister-SecureMfaWinOtpEventSource', 'Protect-SecureMfaWinOtpMachineData', 'Unprotect-SecureMfaWinOtpMachineData', 'Resolve-SecureMfaWinOtpAccountSid'
     )
     AliasesToExport        = @()
     VariablesToExport      = @()

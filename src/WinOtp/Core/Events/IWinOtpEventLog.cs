@@ -11,7 +11,7 @@ namespace SecureMFA.WinOtp.Events
 
     /// <summary>
     /// Application log ids, source "SecureMFA WIN OTP". 5550-5553 and 5556-5557 keep the original product's
-    /// meanings; 5554 and 5555 are the offline vault's.
+    /// meanings; 5554 and 5555 are the offline vault's; 5558 is a sign-in that needed no code.
     /// </summary>
     public enum WinOtpEventId
     {
@@ -23,6 +23,8 @@ namespace SecureMFA.WinOtp.Events
         OfflineRefused = 5555,
         OtpOk = 5556,
         OtpFailed = 5557,
+        /// <summary>A sign-in that needs no code: names the account (and its SID), the rule that matched and the scenario.</summary>
+        CodeNotRequired = 5558,
     }
 
     /// <summary>Verbose events are written only when verboselog is on.</summary>
