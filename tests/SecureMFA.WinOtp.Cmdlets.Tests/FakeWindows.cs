@@ -36,6 +36,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                     MachineName = 'PC1'; MachineSid = 'S-1-5-21-1-2-3'; ProgramFiles = 'C:\Program Files'; ProgramData = 'C:\ProgramData' }
                 function global:Get-SecureMfaWinOtpHost { $global:facts }
                 function global:Get-SecureMfaWinOtpRegistryValue { param($Path, $Name) $key = ""$Path|$Name""; if ($global:reg.Contains($key)) { , $global:reg[$key] } }
+                function global:Get-SecureMfaWinOtpRegistryValueKind { param($Path, $Name) $key = ""$Path|$Name""; if ($global:reg.Contains($key)) { $global:kinds[$key] } }
                 function global:Set-SecureMfaWinOtpRegistryValue {
                     param($Path, $Name, $Kind, $Value)
                     $shown = if ($Value -is [byte[]]) { '(binary)' } else { $Value }

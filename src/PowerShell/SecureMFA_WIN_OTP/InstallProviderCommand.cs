@@ -219,7 +219,7 @@ namespace SecureMFA.WinOtp.Cmdlets
                         WriteObject(new WinOtpChange(group.Key.Kind, entry.Key, Protect(registry, entry.Key), entry.Value as string ?? ""));
                         continue;
                     }
-                    var before = entry.Kind == RegistryEntry.KeyOnly ? null : registry.Read(entry.Key, entry.Name);
+                    var before = entry.Kind == RegistryEntry.KeyOnly ? null : entry.Kind == RegistryEntry.MultiString ? registry.ReadList(entry.Key, entry.Name) : registry.Read(entry.Key, entry.Name);
                     if (before != null && entry.IsWrittenAs(before))
                     {
                         WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), "Unchanged"));

@@ -61,6 +61,20 @@ function Get-SecureMfaWinOtpRegistryValue {
     if ($null -ne $value) { , $value }
 }
 
+function Get-SecureMfaWinOtpRegistryValueKind {
+    <#
+    .SYNOPSIS
+    The registry type of one value (String, DWord, QWord, Binary, MultiString, ...), or nothing when the key or the value does not exist.
+    .EXAMPLE
+    Get-SecureMfaWinOtpRegistryValueKind -Path 'HKLM\Software\SecureMFA' -Name win_excluded_accounts
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Path, [Parameter(Mandatory = $true)][AllowEmptyString()][string] $Name)
+    $key = Open-SecureMfaWinOtpRegistryKey $Path $false
+    if (-not $key) { return }
+    try { if ($key.GetValueNames() -contains $Name) { $key.GetValueKind($Name).ToString() } } finally { $key.Dispose() }
+}
+
 function Set-SecureMfaWinOtpRegistryValue {
     <#
     .SYNOPSIS
@@ -287,6 +301,7 @@ function Unprotect-SecureMfaWinOtpMachineData {
     , [System.Security.Cryptography.ProtectedData]::Unprotect($Data, $Entropy, [System.Security.Cryptography.DataProtectionScope]::LocalMachine)
 }
 
-Export-ModuleMember -Cmdlet * -Function Get-SecureMfaWinOtpHost, Get-SecureMfaWinOtpRegistryValue, Set-SecureMfaWinOtpRegistryValue,
+Export-ModuleMember -Cmdlet * -Function Get-SecureMfaWinOtpHost, Get-SecureMfaWinOtpRegistryValue, Get-SecureMfaWinOtpRegistryValueKind, Set-SecureMfaWinOtpRegistryValue,
     Remove-SecureMfaWinOtpRegistryValue, Remove-SecureMfaWinOtpRegistryKey, Protect-SecureMfaWinOtpRegistryKey, Get-SecureMfaWinOtpRegistryKeyAccess, Copy-SecureMfaWinOtpFile, Remove-SecureMfaWinOtpFolder,
-    Register-SecureMfaWinOtpEventSource, Unregister-SecureMfaWinOtpEventSource, Protect-SecureMfaWinOtpMachineData, Unprotect-SecureMfaWinOtpMachineData
+    Register-SecureMfaWinOtpEventSource, Unregister-SecureMfaWinOtpEventSource, Protect-SecureMfaWinOtpMachineData, Unprotect-SecureMfaWinOtpMachineData,
+    Resolve-SecureMfaWinOtpAccountSid
