@@ -92,7 +92,9 @@ namespace SecureMFA.WinOtp.Platform.Windows
         [DllImport("netapi32.dll")]
         private static extern int NetApiBufferFree(IntPtr buffer);
 
+        /// <summary>BOOLEAN (one byte) in secext.h, not BOOL.</summary>
         [DllImport("secur32.dll", CharSet = CharSet.Unicode, SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.U1)]
         private static extern bool TranslateNameW(string name, int from, int to, StringBuilder output, ref uint size);
     }
 }
