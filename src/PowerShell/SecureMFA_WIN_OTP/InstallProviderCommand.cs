@@ -24,12 +24,16 @@ namespace SecureMFA.WinOtp.Cmdlets
         "the original product's values this version does not use; registers the COM classes (InprocServer32 = mscoree.dll, ThreadingModel Apartment, " +
         "CodeBase), the credential provider and, last, the credential provider filter, which switches Windows' other tiles off where a code is required. " +
         "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Returns one object per change " +
-        "(Kind, Name, Action, Detail). Sign-ins change at the next logon screen; run Test-SecureMFA_WIN_OTP afterwards. -serialkey and -subscriptionid are " +
+        "(Kind, Name, Action, Detail). Who must use a code: -excluded_accounts, -excluded_groups, -enforced_groups, -rdponly_groups, -unlock_grace_minutes, " +
+        "-grace_excluded_groups and -allowed_providers (names are resolved to SIDs here, before anything is written; one that does not resolve stops the install). " +
+        "Sign-ins change at the next logon screen; run Test-SecureMFA_WIN_OTP afterwards. -serialkey and -subscriptionid are " +
         "accepted and ignored (every feature is available); -data_encryption_passphrase is accepted and not used (the device key replaced it).")]
     [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname \"adatum.labnet\" -RDPonly $true -api_endpoint \"https://awebapi.adatum.labnet/api/securemfaotp\" -api_headers_value $bootstrap",
         "Remote Desktop sign-ins ask a code; the console is unchanged. Registers this computer with the WEB API.")]
     [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -RDPonly $false -api_endpoint https://awebapi.adatum.labnet/api/securemfaotp -totp_offline_secret_valid_days 14 -WhatIf",
         "Shows what a code-everywhere installation with 14 days of offline sign-in would change, without changing anything.")]
+    [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -RDPonly $false -api_endpoint https://awebapi.adatum.labnet/api/securemfaotp -excluded_accounts '.\\breakglass' -enforced_groups 'ADATUM\\MFA Pilot' -unlock_grace_minutes 15",
+        "The rollout: the local break-glass account never needs a code, only the pilot group is asked one for now, and an unlock within 15 minutes of a code-verified sign-in needs none. The names are written as their SIDs.")]
     public sealed class InstallProviderCommand : PSCmdlet
     {
         private const string Name = "Install-SecureMFA_WIN_OTP_AuthenticationProvider";
