@@ -14,7 +14,7 @@ namespace SecureMFA.WinOtp.Platform.Windows
     /// <item>A domain account's groups: the groups of an S4U logon token for its UPN (new WindowsIdentity(upn): LsaLogonUser
     /// with KERB_S4U_LOGON, LogonUI runs as SYSTEM), which LSA builds as at a real sign-in: nested AD groups, and this
     /// computer's local groups the account is in directly or through a domain group. A DOMAIN\name is turned into
-    /// its UPN by TranslateName (NameSamCompatible to NameUserPrincipal). Needs a domain controller: offline the lookup
+    /// its UPN by TranslateName (NameSamCompatible to NameUserPrincipal, or to NameCanonical for the implicit UPN). Needs a domain controller: offline the lookup
     /// fails, the account is unknown, and every rule that names it fails closed (a code).</item>
     /// <item>A local account's groups: NetUserGetLocalGroups with LG_INCLUDE_INDIRECT (the local SAM, works offline).</item>
     /// </list>
@@ -74,17 +74,31 @@ namespace SecureMFA.WinOtp.Platform.Windows
             return groups;
         }
 
+        /// <summary>
+        /// The account's userPrincipalName; without one, its implicit UPN (sAMAccountName@the domain's DNS name, from the
+        /// canonical name "adatum.labnet/Users/alice"), which Kerberos accepts as well.
+        /// </summary>
         private static string? UpnOf(string samCompatible)
+        {
+            var explicitUpn = Translate(samCompatible, NameUserPrincipal);
+            if (explicitUpn != null) return explicitUpn;
+            var canonical = Translate(samCompatible, NameCanonical);
+            var slash = canonical?.IndexOf('/') ?? -1;
+            return slash > 0 ? $"{samCompatible.Substring(samCompatible.IndexOf('\\') + 1)}@{canonical!.Substring(0, slash)}" : null;
+        }
+
+        private static string? Translate(string samCompatible, int format)
         {
             var size = 1024u;
             var output = new StringBuilder((int)size);
-            return TranslateNameW(samCompatible, NameSamCompatible, NameUserPrincipal, output, ref size) ? output.ToString() : null;
+            return TranslateNameW(samCompatible, NameSamCompatible, format, output, ref size) ? output.ToString() : null;
         }
 
         private const int LgIncludeIndirect = 1;
         private const int MaxPreferredLength = -1;
         private const int NameSamCompatible = 2;
         private const int NameUserPrincipal = 8;
+        private const int NameCanonical = 7;
 
         [DllImport("netapi32.dll", CharSet = CharSet.Unicode)]
         private static extern int NetUserGetLocalGroups(string? server, string user, int level, int flags, out IntPtr buffer, int maxLength, out int entriesRead, out int totalEntries);
