@@ -53,6 +53,16 @@ namespace SecureMFA.NetFx.Tests
             ["LPWSTR"] = new[] { "utf16-chars", "utf16-buffer" },
             ["const-char*"] = new[] { "ansi-string" },
             ["LPSTARTUPINFOW"] = new[] { "ref struct:STARTUPINFOW" },
+            // lmaccess.h, lmapibuf.h, secext.h, realtimeapiset.h, wtsapi32.h (who must use a code).
+            ["NET_API_STATUS"] = new[] { "uint32", "int32" },
+            ["LPBYTE*"] = new[] { "ref pointer" },
+            ["LPDWORD"] = new[] { "ref uint32", "ref int32" },
+            ["BOOLEAN"] = new[] { "byte-bool" },
+            ["EXTENDED_NAME_FORMAT"] = new[] { "int32" },
+            ["PULONG"] = new[] { "ref uint32", "ref int32" },
+            ["PULONGLONG"] = new[] { "ref uint64", "ref int64" },
+            ["WTS_INFO_CLASS"] = new[] { "int32" },
+            ["LPWSTR*"] = new[] { "ref pointer" },
             ["LPPROCESS_INFORMATION"] = new[] { "ref struct:PROCESS_INFORMATION" },
         };
 

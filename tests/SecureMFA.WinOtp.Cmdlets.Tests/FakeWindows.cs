@@ -11,7 +11,8 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
     /// replaced by a PowerShell function that records its call in $global:calls and keeps state in PowerShell
     /// variables: $global:reg ("path|name" to value, with $global:kinds), $global:files, $global:source. Key ACLs as
     /// Windows leaves them under HKLM\Software: readable by BUILTIN\Users until Protect-SecureMfaWinOtpRegistryKey gives a
-    /// key its own ACL ($global:protected); $global:granted adds other entries to a key's ACL. The host is an elevated
+    /// key its own ACL ($global:protected); $global:granted adds other entries to a key's ACL; $global:sids is what names
+    /// resolve to (<see cref="Sid"/>), any other name does not. The host is an elevated
     /// 64-bit Windows PowerShell on Windows Server 2022 with .NET Framework 4.8 unless told otherwise.
     /// </summary>
     public sealed class FakeWindows : IDisposable
@@ -30,10 +31,12 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $global:source = $false
                 $global:protected = @{}
                 $global:granted = @{}
+                $global:sids = @{}
                 $global:facts = [pscustomobject]@{ IsElevated = $true; Is64BitOperatingSystem = $true; Is64BitProcess = $true; OSArchitecture = 'AMD64'; WindowsBuild = 20348; NetFrameworkRelease = 528449;
                     MachineName = 'PC1'; MachineSid = 'S-1-5-21-1-2-3'; ProgramFiles = 'C:\Program Files'; ProgramData = 'C:\ProgramData' }
                 function global:Get-SecureMfaWinOtpHost { $global:facts }
                 function global:Get-SecureMfaWinOtpRegistryValue { param($Path, $Name) $key = ""$Path|$Name""; if ($global:reg.Contains($key)) { , $global:reg[$key] } }
+                function global:Get-SecureMfaWinOtpRegistryValueKind { param($Path, $Name) $key = ""$Path|$Name""; if ($global:reg.Contains($key)) { $global:kinds[$key] } }
                 function global:Set-SecureMfaWinOtpRegistryValue {
                     param($Path, $Name, $Kind, $Value)
                     $shown = if ($Value -is [byte[]]) { '(binary)' } else { $Value }
@@ -71,6 +74,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                     if ($exists -and $global:granted.Contains($Path)) { $others += $global:granted[$Path] }
                     [pscustomobject]@{ Exists = $exists; Others = $others }
                 }
+                function global:Resolve-SecureMfaWinOtpAccountSid { param($Name) $global:calls.Add(""ResolveSid|$Name""); if ($global:sids.Contains($Name)) { $global:sids[$Name] } }
                 function global:Copy-SecureMfaWinOtpFile {
                     param($Source, $Destination)
                     $global:calls.Add(""Copy|$([System.IO.Path]::GetFileName($Source))|$Destination"")
@@ -121,6 +125,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
 
         public void Set(string path, string name, object value, string kind) =>
             Run("$global:reg[\"$p|$n\"] = $v; $global:kinds[\"$p|$n\"] = $k", new Dictionary<string, object?> { ["p"] = path, ["n"] = name, ["v"] = value, ["k"] = kind });
+
+        /// <summary>What Resolve-SecureMfaWinOtpAccountSid answers for <paramref name="name"/> on this computer.</summary>
+        public void Sid(string name, string sid) => Run("$global:sids[$n] = $s", new Dictionary<string, object?> { ["n"] = name, ["s"] = sid });
 
         public void Dispose() => Session.Dispose();
     }

@@ -90,6 +90,14 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $"Set|{Settings}|win_unenrolled_policy|String|Deny",
                 $"Set|{Settings}|win_unenrolled_grace_days|DWord|14",
                 $"Set|{Settings}|win_enforce|String|Enforce",
+                // Who must use a code: empty lists (REG_MULTI_SZ) and no grace unless given.
+                $"Set|{Settings}|win_excluded_accounts|MultiString|",
+                $"Set|{Settings}|win_excluded_groups|MultiString|",
+                $"Set|{Settings}|win_enforced_groups|MultiString|",
+                $"Set|{Settings}|win_rdponly_groups|MultiString|",
+                $"Set|{Settings}|win_unlock_grace_minutes|DWord|0",
+                $"Set|{Settings}|win_grace_excluded_groups|MultiString|",
+                $"Set|{Settings}|win_allowed_providers|MultiString|",
             }
             .Concat(Com(ProviderClsid, "SecureMFA WIN OTP credential provider", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProvider"))
             .Concat(Com(FilterClsid, "SecureMFA WIN OTP filter", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProviderFilter"))
@@ -130,7 +138,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(3, changes.Count(c => c.Kind == "File" && c.Action == "Installed"));
             Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Registered");
             Assert.Contains(changes, c => c.Kind == "Credential provider filter" && c.Action == "Set");
-            Assert.Equal(15, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
+            Assert.Equal(22, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
         }
 
         [Fact]
@@ -185,6 +193,54 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             foreach (var named in new[] { "-anchordnsname", "-api_endpoint", "-api_timeout", "-api_proxy_server", "-api_proxy_port" }) Assert.Contains(named, error.Exception.Message);
             Assert.StartsWith("Nothing was changed", error.Exception.Message);
             Assert.Empty(_windows.Calls());
+            Assert.Empty(_api.Api.Requests);
+        }
+
+        [Fact]
+        public void WhoMustUseACodeIsWrittenAsSidsResolvedOnThisComputer()
+        {
+            _windows.Sid(@".\breakglass", "S-1-5-21-9-9-9-1001");
+            _windows.Sid(@"ADATUM\MFA Pilot", "S-1-5-21-1-2-3-3301");
+            _windows.Sid(@"ADATUM\Domain Admins", "S-1-5-21-1-2-3-512");
+            const string who = @"-excluded_accounts '.\breakglass','s-1-5-21-1-2-3-500' -excluded_groups 'S-1-5-21-1-2-3-2201' -enforced_groups 'ADATUM\MFA Pilot' " +
+                @"-rdponly_groups @() -unlock_grace_minutes 15 -grace_excluded_groups 'ADATUM\Domain Admins' -allowed_providers '8FD7E19C-3BF7-489B-A72C-846AB3678C96'";
+            var result = Install(who);
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
+            var calls = _windows.Calls();
+            Assert.Contains($@"Set|{Settings}|win_excluded_accounts|MultiString|S-1-5-21-9-9-9-1001 S-1-5-21-1-2-3-500", calls);
+            Assert.Contains($@"Set|{Settings}|win_excluded_groups|MultiString|S-1-5-21-1-2-3-2201", calls);
+            Assert.Contains($@"Set|{Settings}|win_enforced_groups|MultiString|S-1-5-21-1-2-3-3301", calls);
+            Assert.Contains($@"Set|{Settings}|win_rdponly_groups|MultiString|", calls);
+            Assert.Contains($@"Set|{Settings}|win_unlock_grace_minutes|DWord|15", calls);
+            Assert.Contains($@"Set|{Settings}|win_grace_excluded_groups|MultiString|S-1-5-21-1-2-3-512", calls);
+            Assert.Contains($@"Set|{Settings}|win_allowed_providers|MultiString|{{8fd7e19c-3bf7-489b-a72c-846ab3678c96}}", calls);
+            // SIDs given as SIDs are not looked up; names are, once each.
+            Assert.Equal(new[] { @"ResolveSid|.\breakglass", @"ResolveSid|ADATUM\MFA Pilot", @"ResolveSid|ADATUM\Domain Admins" }, calls.Where(c => c.StartsWith("ResolveSid|")));
+            Assert.Contains(result.Changes(), c => c.Name.EndsWith("win_excluded_accounts") && c.Action == "Set" && c.Detail == "S-1-5-21-9-9-9-1001;S-1-5-21-1-2-3-500");
+
+            // Installed again with the same parameters, the lists are unchanged (compared line by line), empty ones too.
+            _windows.ClearCalls();
+            var again = Install(who, bootstrap: false);
+            Assert.True(again.Errors.Count == 0, again.ErrorAndVerboseText);
+            Assert.All(again.Changes().Where(c => c.Kind == "Setting"), c => Assert.Equal("Unchanged", c.Action));
+        }
+
+        [Fact]
+        public void ANameThatDoesNotResolveOrABadClsidStopsTheInstallNamingTheParameter()
+        {
+            _windows.Sid(@".\breakglass", "S-1-5-21-9-9-9-1001");
+            var result = Install(@"-excluded_accounts '.\breakglass' -excluded_groups 'ADATUM\Helpdsk' -enforced_groups 'S-1-5-21-x' -allowed_providers '{60b78e88-ead8-445c-9cfd-0b87f74ea6cd}','smartcard' -unlock_grace_minutes 5000");
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("InvalidParameters,SecureMFA.WinOtp.Cmdlets.InstallProviderCommand", error.FullyQualifiedErrorId);
+            var message = error.Exception.Message;
+            Assert.StartsWith("Nothing was changed", message);
+            Assert.Contains(@"-excluded_groups: 'ADATUM\Helpdsk' is not an account or group this computer can resolve to a SID", message);
+            Assert.Contains("-enforced_groups: 'S-1-5-21-x' starts like a SID but is not one", message);
+            Assert.Contains("-allowed_providers: {60b78e88-ead8-445c-9cfd-0b87f74ea6cd} is the Password provider", message);
+            Assert.Contains("-allowed_providers: 'smartcard' is not a CLSID", message);
+            Assert.Contains("-unlock_grace_minutes: 5000 is outside 0-1440", message);
+            Assert.DoesNotContain(".\\breakglass", message);
+            Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") || c.StartsWith("Protect|"));
             Assert.Empty(_api.Api.Requests);
         }
 

@@ -24,7 +24,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             var commands = session.Run("Get-Command -Module SecureMFA_WIN_OTP | ForEach-Object { $_.CommandType.ToString() + ' ' + $_.Name }").Output.Select(o => o.ToString()).ToArray();
             foreach (var cmdlet in new[] { "Install-SecureMFA_WIN_OTP_AuthenticationProvider", "Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider", "Test-SecureMFA_WIN_OTP" })
                 Assert.Contains("Cmdlet " + cmdlet, commands);
-            Assert.Equal(13, commands.Count(c => c.StartsWith("Function ")));
+            Assert.Equal(15, commands.Count(c => c.StartsWith("Function ")));
+            Assert.Contains("Function Get-SecureMfaWinOtpRegistryValueKind", commands);
+            Assert.Contains("Function Resolve-SecureMfaWinOtpAccountSid", commands);
             Assert.Contains("Function Protect-SecureMfaWinOtpRegistryKey", commands);
             Assert.Contains("Function Get-SecureMfaWinOtpRegistryKeyAccess", commands);
             var version = session.Run("(Get-Module SecureMFA_WIN_OTP).Version.ToString()").Output.Single().ToString();

@@ -87,6 +87,52 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Contains(tile.Events.Messages(Events.WinOtpEventId.ProviderFailed), m => m.Contains("not among the registered providers"));
         }
 
+        private static readonly Guid Hello = new Guid("bec09223-b018-416d-a0ac-523971b639f5");
+        private static readonly Guid Fido = new Guid("f8a1793b-7873-4046-b2a7-1f318747f427");
+
+        /// <summary>win_allowed_providers: smart card, Windows Hello and FIDO stay beside ours in every filtered scenario; the Password provider never.</summary>
+        [Theory]
+        [InlineData(CredentialProviderUsageScenario.Logon, SessionKind.Console)]
+        [InlineData(CredentialProviderUsageScenario.Logon, SessionKind.Remote)]
+        [InlineData(CredentialProviderUsageScenario.UnlockWorkstation, SessionKind.Console)]
+        [InlineData(CredentialProviderUsageScenario.UnlockWorkstation, SessionKind.Remote)]
+        [InlineData(CredentialProviderUsageScenario.CredUI, SessionKind.Console)]
+        [InlineData(CredentialProviderUsageScenario.ChangePassword, SessionKind.Console)]
+        public void AllowedProvidersStayVisibleWhereACodeIsRequired(CredentialProviderUsageScenario cpus, SessionKind session)
+        {
+            var tile = new TileHarness { Session = session };
+            tile.Computer.Configure(Settings.SettingNames.AllowedProviders, new[] { "{8fd7e19c-3bf7-489b-a72c-846ab3678c96}", Hello.ToString(), Fido.ToString("B") });
+            Assert.Equal(new[] { 0, 0, 1, 1, 1, 1 }, Filter(tile, cpus, 0, FakePasswordProvider.Clsid, Pin, Ours, SmartCard, Hello, Fido));
+        }
+
+        [Fact]
+        public void AllowingThePasswordProviderIsRefusedAndOnlyOurTileStays()
+        {
+            // The settings are not valid then: our provider shows a tile saying so, the filter still hides Windows' password tile.
+            var tile = new TileHarness();
+            tile.Computer.Configure(Settings.SettingNames.AllowedProviders, new[] { "{60b78e88-ead8-445c-9cfd-0b87f74ea6cd}", SmartCard.ToString() });
+            Assert.Equal(new[] { 0, 1, 0 }, Filter(tile, CredentialProviderUsageScenario.Logon, 0, FakePasswordProvider.Clsid, Ours, SmartCard));
+        }
+
+        [Fact]
+        public void WhereNoCodeIsRequiredAllowedProvidersChangeNothing()
+        {
+            var tile = new TileHarness { RdpOnly = true, Session = SessionKind.Console };
+            tile.Computer.Configure(Settings.SettingNames.AllowedProviders, new[] { SmartCard.ToString() });
+            Assert.Equal(new[] { 1, 1, 1, 1 }, Filter(tile, CredentialProviderUsageScenario.Logon, 0, FakePasswordProvider.Clsid, Pin, Ours, SmartCard));
+        }
+
+        [Fact]
+        public void AllowedProvidersNeverTakeOurTileAway()
+        {
+            // Our own CLSID cannot be listed (it is always shown); a list of only other providers still leaves ours on.
+            var tile = new TileHarness();
+            tile.Computer.Configure(Settings.SettingNames.AllowedProviders, new[] { Pin.ToString() });
+            Assert.Equal(new[] { 0, 1, 1 }, Filter(tile, CredentialProviderUsageScenario.Logon, 0, FakePasswordProvider.Clsid, Pin, Ours));
+            tile.Computer.Configure(Settings.SettingNames.AllowedProviders, new[] { Ours.ToString() });
+            Assert.Equal(new[] { 0, 0, 1 }, Filter(tile, CredentialProviderUsageScenario.Logon, 0, FakePasswordProvider.Clsid, Pin, Ours));
+        }
+
         [Fact]
         public void RemoteDesktopCredentialsAreRepackedForOurProvider()
         {

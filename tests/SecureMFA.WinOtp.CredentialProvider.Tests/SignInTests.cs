@@ -53,6 +53,27 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         }
 
         [Fact]
+        public void AnExcludedAccountSignsInOnTheTileWithTheCodeFieldLeftEmptyAndTheApiIsNotAsked()
+        {
+            var tile = new TileHarness();
+            tile.Computer.Accounts.User("breakglass", FakeAccounts.BreakGlassSid);
+            tile.Computer.Accounts.User("alice", FakeAccounts.AliceSid);
+            tile.Computer.Configure(Settings.SettingNames.ExcludedAccounts, new[] { FakeAccounts.BreakGlassSid });
+            var (provider, credential) = tile.Show();
+            tile.Type(credential, "breakglass", WinOtpHarness.Password, "", TileHarness.CodeField(provider));
+
+            Assert.Equal(CredentialProviderGetSerializationResponse.ReturnCredentialFinished, Submit(credential, out var serialization, out var text, out _));
+            Assert.Null(text);
+            Marshal.FreeCoTaskMem(serialization.Serialization);
+            Assert.DoesNotContain(tile.Computer.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/otp/verify"));
+            Assert.Contains(tile.Computer.Events.Messages(Events.WinOtpEventId.CodeNotRequired), m => m.StartsWith(@"No code asked of ADATUM\breakglass (" + FakeAccounts.BreakGlassSid + ")"));
+
+            // The same empty code for anyone else is refused.
+            tile.Type(credential, "alice", WinOtpHarness.Password, "", TileHarness.CodeField(provider));
+            Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential, out _, out _, out _));
+        }
+
+        [Fact]
         public void AWrongCodeKeepsTheSerializationAndShowsTheCoordinatorsMessage()
         {
             var tile = new TileHarness();

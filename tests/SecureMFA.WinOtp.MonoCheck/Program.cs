@@ -25,6 +25,7 @@ namespace SecureMFA.WinOtp.MonoCheck
             var checks = new List<KeyValuePair<string, Action>>
             {
                 Check("decision-table", DecisionTable),
+                Check("who-must-use-a-code", WhoMustUseACode),
                 Check("settings", Settings),
                 Check("json-reader", Json),
                 Check("worked-example-signatures", WorkedExample),
@@ -108,6 +109,30 @@ namespace SecureMFA.WinOtp.MonoCheck
                     var expected = scenario == LogonScenario.Rdp || session != SessionKind.Console;
                     Equal(expected, CodeRequirement.IsRequired(scenario, session, true), scenario + "/" + session + " with RDP only");
                 }
+        }
+
+        /// <summary>The net472 build of the per-account decision, the grace's clocks and REG_MULTI_SZ settings, with the logon flow's coordinator.</summary>
+        private static void WhoMustUseACode()
+        {
+            var registry = new FakeRegistry();
+            registry.SetValue("", "win_anchordnsname", "adatum.labnet");
+            registry.SetValue("", "win_api_endpoint", "https://awebapi.adatum.labnet/api/securemfaotp");
+            registry.SetValue("", "win_excluded_accounts", new[] { @".\breakglass", "S-1-5-21-1-2-3-500" });
+            registry.SetValue("", "win_enforced_groups", "S-1-5-21-1-2-3-3301;ADATUM\\MFA Pilot");
+            var settings = SettingsReader.Read(registry).Settings;
+            Expect(settings != null && settings.ExcludedAccounts.Count == 2 && settings.EnforcedGroups.Count == 2, "lists read from REG_MULTI_SZ and REG_SZ");
+            var rules = new CodeRules(false, new SidList(new[] { "S-1-5-21-9-9-9-1001" }, new string[0]), SidList.Empty, new SidList(new[] { "S-1-5-21-1-2-3-3301" }, new string[0]), SidList.Empty, 15, SidList.Empty);
+            Equal(CodeRule.ExcludedAccount, CodeDecision.Decide(LogonScenario.Rdp, SessionKind.Remote, new AccountFacts("S-1-5-21-9-9-9-1001", new[] { "S-1-5-21-1-2-3-3301" }), rules, null).Rule, "exclusion beats enforcement");
+            Equal(CodeRule.NotInEnforcedGroup, CodeDecision.Decide(LogonScenario.Rdp, SessionKind.Remote, new AccountFacts("S-1-5-21-1-2-3-1105", new string[0]), rules, null).Rule, "not in an enforced group");
+            var alice = new AccountFacts("S-1-5-21-1-2-3-1105", new[] { "S-1-5-21-1-2-3-3301" });
+            var at = new DateTime(2026, 12, 8, 9, 0, 0, DateTimeKind.Utc);
+            var signedIn = SessionMoment.FromRecord(alice.AccountSid, new SessionMoment(alice.AccountSid, 2, at, TimeSpan.FromHours(1), TimeSpan.FromHours(1)).ToRecord());
+            var five = TimeSpan.FromMinutes(5);
+            var now = new SessionMoment(alice.AccountSid, 2, at + five, TimeSpan.FromHours(1) + five, TimeSpan.FromHours(1) + five);
+            Equal(CodeRule.UnlockGrace, CodeDecision.Decide(LogonScenario.Unlock, SessionKind.Console, alice, rules, new GraceFacts(signedIn, now, false)).Rule, "unlock within the grace (record read back)");
+            var slept = new SessionMoment(alice.AccountSid, 2, at + five, TimeSpan.FromHours(1) + five, TimeSpan.FromHours(1));
+            Expect(CodeDecision.Decide(LogonScenario.Unlock, SessionKind.Console, alice, rules, new GraceFacts(signedIn, slept, false)).Required, "no grace after a sleep");
+            Expect(CodeDecision.Decide(LogonScenario.CredUI, SessionKind.Console, alice, rules, new GraceFacts(signedIn, now, true)).Required, "no grace for CredUI");
         }
 
         private static void Settings()

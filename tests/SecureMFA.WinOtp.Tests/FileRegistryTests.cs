@@ -28,6 +28,8 @@ namespace SecureMFA.WinOtp.Tests
             registry.SetValue("", "qword", 1L << 40);
             registry.SetValue("Device", "binary", new byte[] { 0, 1, 255 });
             registry.SetValue("Device", "text", "C:\\path \"quoted\" é");
+            registry.SetValue("", "multi", new[] { @".\breakglass", "S-1-5-21-1-2-3-500" });
+            registry.SetValue("", "empty", new string[0]);
             registry.ProtectKey("Device");
 
             var again = new FileRegistry(_path);
@@ -36,6 +38,8 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Equal(new byte[] { 0, 1, 255 }, again.GetValue("Device", "binary"));
             Assert.Equal("C:\\path \"quoted\" é", again.GetValue("Device", "text"));
             Assert.Null(again.GetValue("Device", "absent"));
+            Assert.Equal(new[] { @".\breakglass", "S-1-5-21-1-2-3-500" }, again.GetValue("", "multi"));
+            Assert.Equal(new string[0], again.GetValue("", "empty"));
             Assert.Empty(again.OthersWithAccess("Device")!);
             Assert.Equal(new[] { @"BUILTIN\Users" }, again.OthersWithAccess(""));
             Assert.Null(again.OthersWithAccess("NoSuchKey"));
@@ -50,7 +54,8 @@ namespace SecureMFA.WinOtp.Tests
         }
 
         [Theory]
-        [InlineData("{\"HKLM\\\\Software\\\\SecureMFA\": {\"x\": {\"type\": \"REG_MULTI_SZ\", \"value\": \"a\"}}}", "\"x\" has an unknown type")]
+        [InlineData("{\"HKLM\\\\Software\\\\SecureMFA\": {\"x\": {\"type\": \"REG_EXPAND_SZ\", \"value\": \"a\"}}}", "\"x\" has an unknown type")]
+        [InlineData("{\"HKLM\\\\Software\\\\SecureMFA\": {\"x\": {\"type\": \"REG_MULTI_SZ\", \"value\": \"a\"}}}", "\"value\" is a string")]
         [InlineData("{\"HKLM\\\\Software\\\\SecureMFA\": {\"x\": {\"type\": \"REG_DWORD\", \"value\": \"7\"}}}", "\"value\" is a string, not a whole number")]
         [InlineData("{\"HKLM\\\\Software\\\\SecureMFA\": {\"x\": {\"type\": \"REG_BINARY\", \"value\": \"not base64!\"}}}", "\"x\" is REG_BINARY but its value is not base64")]
         [InlineData("{\"HKLM\\\\Software\\\\SecureMFA\": {}, \"HKLM\\\\Software\\\\SecureMFA\": {}}", "is written twice")]

@@ -116,6 +116,50 @@ namespace SecureMFA.WinOtp.Tests
         }
 
         [Fact]
+        public async Task TheSimulatorShowsWhoMustUseACode()
+        {
+            const string BreakGlass = "S-1-5-21-900-901-902-1001";
+            const string Alice = "S-1-5-21-100-200-300-1105";
+            const string Pilot = "S-1-5-21-100-200-300-3301";
+            await Run("", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap);
+
+            // The break-glass account, named as the administrator would and resolved to its SID, needs no code.
+            var excluded = await Run("breakglass\n" + WinOtpHarness.Password + "\n", "--excluded-accounts", @".\breakglass", "--name", @".\breakglass=" + BreakGlass,
+                "--account-sid", BreakGlass, "--scenario", "logon", "--session", "console");
+            Assert.Equal(0, excluded.Exit);
+            Assert.Contains($"No code asked of breakglass: win_excluded_accounts ({BreakGlass}).", excluded.Output);
+            Assert.EndsWith("RESULT NotRequired" + Environment.NewLine, excluded.Output);
+            Assert.Contains($"5558 Information No code asked of breakglass ({BreakGlass}) for logon on PC1: win_excluded_accounts ({BreakGlass}).", File.ReadAllText(Path.Combine(_state, "events.log")));
+            // The name was not resolvable in a run without --name: a warning naming it, and the break-glass account needs a code.
+            var unresolved = await Run("breakglass\n" + WinOtpHarness.Password + "\n000000\n", "--account-sid", BreakGlass, "--scenario", "logon", "--session", "console");
+            // (The code was asked, and the API has no OTP account of that name.)
+            Assert.EndsWith("RESULT NotEnrolled" + Environment.NewLine, unresolved.Output);
+            Assert.Contains(@"win_excluded_accounts: '.\breakglass' could not be resolved to a SID", File.ReadAllText(Path.Combine(_state, "events.log")));
+
+            // Enforcement per group: alice is not in the pilot group yet.
+            var notEnforced = await Run("alice\n" + WinOtpHarness.Password + "\n", "--excluded-accounts", "", "--enforced-groups", Pilot, "--account-sid", Alice);
+            Assert.Contains("No code asked of alice: win_enforced_groups (member of none).", notEnforced.Output);
+            var enforced = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--account-sid", Alice, "--group-sid", Pilot,
+                "--unlock-grace-minutes", "10", "--session-id", "2");
+            Assert.EndsWith("RESULT Accepted" + Environment.NewLine, enforced.Output);
+
+            // The unlock grace: the same session within 10 minutes, not another, not after a reboot.
+            _h.Clock.Advance(TimeSpan.FromMinutes(4));
+            var unlock = await Run("alice\n" + WinOtpHarness.Password + "\n", "--account-sid", Alice, "--group-sid", Pilot, "--scenario", "unlock", "--session-id", "2");
+            Assert.Contains("No code asked of alice: win_unlock_grace_minutes (code-verified sign-in of session 2 4 min ago).", unlock.Output);
+            Assert.EndsWith("RESULT NotRequired" + Environment.NewLine, unlock.Output);
+            var other = await Run("alice\n" + WinOtpHarness.Password + "\n000000\n", "--account-sid", Alice, "--group-sid", Pilot, "--scenario", "unlock", "--session-id", "3");
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, other.Output);
+            var rebooted = await Run("alice\n" + WinOtpHarness.Password + "\n000000\n", "--account-sid", Alice, "--group-sid", Pilot, "--scenario", "unlock", "--session-id", "2", "--reboot");
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, rebooted.Output);
+
+            var help = (await Run("", "--help")).Output;
+            foreach (var option in new[] { "--excluded-accounts", "--excluded-groups", "--enforced-groups", "--rdponly-groups", "--unlock-grace-minutes", "--grace-excluded-groups",
+                "--allowed-providers", "--account-sid", "--group-sid", "--name NAME=SID", "--session-id", "--disconnected-session", "--reboot", "--sleep" })
+                Assert.Contains(option, help);
+        }
+
+        [Fact]
         public async Task SetupMistakesAreExplained()
         {
             var unknown = await Run("", "--frobnicate");

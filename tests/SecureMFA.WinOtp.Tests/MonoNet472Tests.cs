@@ -15,7 +15,7 @@ namespace SecureMFA.WinOtp.Tests
     {
         private static readonly string[] Checks =
         {
-            "decision-table", "settings", "json-reader", "worked-example-signatures", "forged-accept-refused", "timeout-and-network",
+            "decision-table", "who-must-use-a-code", "settings", "json-reader", "worked-example-signatures", "forged-accept-refused", "timeout-and-network",
             "pbkdf2-sha256-vectors", "vault-pbkdf2-600000", "vault-every-flipped-byte", "vault-rollback", "vault-lockout-expiry-clock", "vault-steps",
             "logon-online-offline-sync", "device-key-protected", "vault-lock", "tls-system-default", "offline-armed-without-reportresult",
         };

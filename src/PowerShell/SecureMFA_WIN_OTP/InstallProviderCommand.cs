@@ -24,15 +24,21 @@ namespace SecureMFA.WinOtp.Cmdlets
         "the original product's values this version does not use; registers the COM classes (InprocServer32 = mscoree.dll, ThreadingModel Apartment, " +
         "CodeBase), the credential provider and, last, the credential provider filter, which switches Windows' other tiles off where a code is required. " +
         "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Returns one object per change " +
-        "(Kind, Name, Action, Detail). Sign-ins change at the next logon screen; run Test-SecureMFA_WIN_OTP afterwards. -serialkey and -subscriptionid are " +
+        "(Kind, Name, Action, Detail). Who must use a code: -excluded_accounts, -excluded_groups, -enforced_groups, -rdponly_groups, -unlock_grace_minutes, " +
+        "-grace_excluded_groups and -allowed_providers (names are resolved to SIDs here, before anything is written; one that does not resolve stops the install). " +
+        "Sign-ins change at the next logon screen; run Test-SecureMFA_WIN_OTP afterwards. -serialkey and -subscriptionid are " +
         "accepted and ignored (every feature is available); -data_encryption_passphrase is accepted and not used (the device key replaced it).")]
     [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname \"adatum.labnet\" -RDPonly $true -api_endpoint \"https://awebapi.adatum.labnet/api/securemfaotp\" -api_headers_value $bootstrap",
         "Remote Desktop sign-ins ask a code; the console is unchanged. Registers this computer with the WEB API.")]
     [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -RDPonly $false -api_endpoint https://awebapi.adatum.labnet/api/securemfaotp -totp_offline_secret_valid_days 14 -WhatIf",
         "Shows what a code-everywhere installation with 14 days of offline sign-in would change, without changing anything.")]
+    [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname adatum.labnet -RDPonly $false -api_endpoint https://awebapi.adatum.labnet/api/securemfaotp -excluded_accounts '.\\breakglass' -enforced_groups 'ADATUM\\MFA Pilot' -unlock_grace_minutes 15",
+        "The rollout: the local break-glass account never needs a code, only the pilot group is asked one for now, and an unlock within 15 minutes of a code-verified sign-in needs none. The names are written as their SIDs.")]
     public sealed class InstallProviderCommand : PSCmdlet
     {
         private const string Name = "Install-SecureMFA_WIN_OTP_AuthenticationProvider";
+        /// <summary>The module's seam for a name's SID on this computer (NTAccount.Translate); nothing when it does not resolve.</summary>
+        public const string ResolveSidCommand = "Resolve-SecureMfaWinOtpAccountSid";
 
         [Parameter(Mandatory = true, HelpMessage = "The OTP users' UPN suffix, joined to bare user names typed at logon (alice becomes alice@<anchordnsname>), e.g. adatum.labnet.")]
         public string anchordnsname { get; set; } = "";
@@ -87,6 +93,27 @@ namespace SecureMFA.WinOtp.Cmdlets
         [ValidateSet("Enforce", "ReportOnly", IgnoreCase = true)]
         public string enforce { get; set; } = nameof(Enforcement.Enforce);
 
+        [Parameter(HelpMessage = "Accounts that never need a code (names such as .\\breakglass or ADATUM\\svc-backup, or SIDs): first of all a local break-glass account. Names are resolved to SIDs here and written as SIDs.")]
+        public string[] excluded_accounts { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "Groups (AD or local, nested) whose members never need a code; resolved to SIDs and matched in the logon token. Exclusions win over -enforced_groups.")]
+        public string[] excluded_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "When given, only members of these groups need a code (a rollout per group); resolved to SIDs.")]
+        public string[] enforced_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "Members of these groups need a code only for Remote Desktop and remote sessions, as -RDPonly $true does for everyone; resolved to SIDs.")]
+        public string[] rdponly_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "Minutes after a code-verified sign-in during which unlocking the same session, or reconnecting to it over RDP, needs no code (0-1440). Never after a boot or a sleep, never for CredUI. Default 0 (off).")]
+        public int unlock_grace_minutes { get; set; }
+
+        [Parameter(HelpMessage = "Groups whose members never get the unlock grace (administrators, say); resolved to SIDs.")]
+        public string[] grace_excluded_groups { get; set; } = new string[0];
+
+        [Parameter(HelpMessage = "CLSIDs of Windows' other credential providers left visible where a code is required (smart card {8fd7e19c-3bf7-489b-a72c-846ab3678c96}, Windows Hello PIN {cb82ea12-9f71-446d-89e1-8d0924e1256e}, Windows Hello biometrics {bec09223-b018-416d-a0ac-523971b639f5}, FIDO security key {f8a1793b-7873-4046-b2a7-1f318747f427}). Their sign-ins need no code. The Password provider is refused.")]
+        public string[] allowed_providers { get; set; } = new string[0];
+
         [Parameter(HelpMessage = "Accepted for compatibility and ignored: there is no licence, every feature is available, for any number of users.")]
         public string? serialkey { get; set; }
 
@@ -114,10 +141,16 @@ namespace SecureMFA.WinOtp.Cmdlets
                 UnenrolledPolicy = (UnenrolledPolicy)Enum.Parse(typeof(UnenrolledPolicy), unenrolled_policy, true),
                 UnenrolledGraceDays = unenrolled_grace_days,
                 Enforce = (Enforcement)Enum.Parse(typeof(Enforcement), enforce, true),
+                ExcludedAccounts = excluded_accounts ?? new string[0], ExcludedGroups = excluded_groups ?? new string[0], EnforcedGroups = enforced_groups ?? new string[0],
+                RdpOnlyGroups = rdponly_groups ?? new string[0], UnlockGraceMinutes = unlock_grace_minutes, GraceExcludedGroups = grace_excluded_groups ?? new string[0],
+                AllowedProviders = allowed_providers ?? new string[0],
             };
+            // Names become SIDs on this computer, before anything is checked or written: the tile compares SIDs only.
+            var unresolved = settings.ResolveNames(name => platform.Value(ResolveSidCommand, new Hashtable { ["Name"] = name }) as string);
             var check = settings.Check();
-            if (!check.IsValid)
-                ThrowTerminatingError(Errors.Record($"Nothing was changed: {string.Join(" ", check.Errors.Select(Parameter))}", "InvalidParameters", ErrorCategory.InvalidArgument, null));
+            var problems = unresolved.Concat(check.Errors).ToList();
+            if (problems.Count > 0)
+                ThrowTerminatingError(Errors.Record($"Nothing was changed: {string.Join(" ", problems.Select(Parameter))}", "InvalidParameters", ErrorCategory.InvalidArgument, null));
             // What LogonUI will clamp (api_timeout above 30 s) is said now, not only in its event log.
             foreach (var warning in check.Warnings) WriteWarning(Parameter(warning));
             if (serialkey != null || subscriptionid != null) WriteVerbose("-serialkey and -subscriptionid are ignored: this version has no licence; every feature is available for any number of users.");
@@ -204,14 +237,14 @@ namespace SecureMFA.WinOtp.Cmdlets
                         WriteObject(new WinOtpChange(group.Key.Kind, entry.Key, Protect(registry, entry.Key), entry.Value as string ?? ""));
                         continue;
                     }
-                    var before = entry.Kind == RegistryEntry.KeyOnly ? null : registry.Read(entry.Key, entry.Name);
-                    if (before != null && before.Equals(entry.Value))
+                    var before = entry.Kind == RegistryEntry.KeyOnly ? null : entry.Kind == RegistryEntry.MultiString ? registry.ReadList(entry.Key, entry.Name) : registry.Read(entry.Key, entry.Name);
+                    if (before != null && entry.IsWrittenAs(before))
                     {
                         WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), "Unchanged"));
                         continue;
                     }
                     registry.Write(entry);
-                    WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+                    WriteObject(new WinOtpChange(group.Key.Kind, Describe(entry), before == null ? "Set" : "Changed", entry.Kind == RegistryEntry.KeyOnly ? "" : entry.Value is string[] lines ? string.Join(";", lines) : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
                 }
             }
         }

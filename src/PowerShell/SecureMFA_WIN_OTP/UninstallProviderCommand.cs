@@ -32,12 +32,12 @@ namespace SecureMFA.WinOtp.Cmdlets
                     if (ShouldProcess(key, "Delete the key and everything below it"))
                         WriteObject(new WinOtpChange(WinOtpChange.RegistryKey, key, registry.RemoveKey(key) ? "Removed" : "Not present"));
 
-                if (ShouldProcess(SettingNames.RegistryPath, "Delete the SecureMFA WIN OTP values (settings, device registration, vault generations)"))
+                if (ShouldProcess(SettingNames.RegistryPath, "Delete the SecureMFA WIN OTP values (settings, device registration, vault generations, unlock grace records)"))
                 {
                     foreach (var name in RegistryLayout.SettingValueNames)
                         if (registry.RemoveValue(SettingNames.RegistryPath, name))
                             WriteObject(new WinOtpChange(WinOtpChange.Setting, $"{SettingNames.RegistryPath}\\{name}", "Removed"));
-                    foreach (var below in new[] { SettingNames.DeviceKeyName, SettingNames.VaultGenerationsKey })
+                    foreach (var below in new[] { SettingNames.DeviceKeyName, SettingNames.VaultGenerationsKey, SettingNames.SessionGraceKey })
                     {
                         var key = SeamRegistry.SettingsKey(below);
                         if (registry.RemoveKey(key)) WriteObject(new WinOtpChange(WinOtpChange.RegistryKey, key, "Removed"));

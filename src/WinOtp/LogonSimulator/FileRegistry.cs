@@ -32,8 +32,8 @@ namespace SecureMFA.WinOtp.LogonSimulator
 
         public void SetValue(string subKey, string name, object value)
         {
-            if (!(value is int || value is long || value is byte[] || value is string))
-                throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
+            if (!(value is int || value is long || value is byte[] || value is string || value is string[]))
+                throw new ArgumentException("Registry values are int, long, byte[], string or string[].", nameof(value));
             Change(state =>
             {
                 state.Key(KeyName(subKey))[name] = value;
@@ -115,6 +115,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
                     case "REG_DWORD": return value.RequiredInt32("value");
                     case "REG_QWORD": return value.RequiredInt64("value");
                     case "REG_SZ": return value.RequiredString("value");
+                    case "REG_MULTI_SZ": return System.Linq.Enumerable.ToArray(value.StringArray("value") ?? throw new JsonFormatException($"\"{name}\" is REG_MULTI_SZ but its value is not a list of strings", value.Line, value.Column, -1));
                     case "REG_BINARY":
                         try { return Convert.FromBase64String(value.RequiredString("value")); }
                         catch (FormatException) { throw new JsonFormatException($"\"{name}\" is REG_BINARY but its value is not base64", value.Line, value.Column, -1); }
@@ -140,6 +141,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 int dword => new JsonWriter().Add("type", "REG_DWORD").Add("value", dword),
                 long qword => new JsonWriter().Add("type", "REG_QWORD").Add("value", qword),
                 byte[] binary => new JsonWriter().Add("type", "REG_BINARY").Add("value", Convert.ToBase64String(binary)),
+                string[] lines => new JsonWriter().Add("type", "REG_MULTI_SZ").Add("value", lines),
                 _ => new JsonWriter().Add("type", "REG_SZ").Add("value", (string)value),
             };
         }

@@ -60,7 +60,11 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 new FixedSession(options.Session),
                 new VaultFolder(Path.Combine(options.State, "vault")),
                 httpHandlerFactory ?? (settings => ApiHttpHandler.Create(settings)),
-                options.Machine);
+                options.Machine)
+            {
+                Accounts = new FixedAccounts(options.AccountSid, options.GroupSids, options.Names),
+            };
+            platform.Instance = new SimulatedSessionInstance(Path.Combine(options.State, "boot.txt"), platform.Clock, options.SessionId, options.Reboot, options.SleptMinutes, options.DisconnectedSession);
 
             var registeredNow = false;
             if (options.Register != null)
@@ -109,7 +113,12 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 output.WriteLine($"CHALLENGE {challenge.UnlockChallenge}");
             }
             var password = prompter.AskSecret("Password");
-            var code = password == null ? null : coordinator.AsksForCode ? prompter.Ask(options.NoPhone ? "Help-desk unlock code" : "Code") : "";
+            if (password == null) return NoAnswers(output);
+            // Who must use a code: decided once the account is known, as the tile decides when the user submits.
+            var verdict = coordinator.Decide(options.Scenario, user);
+            string? code = "";
+            if (!verdict.Required) output.WriteLine($"No code asked of {user}: {verdict.Setting}{(verdict.Detail.Length > 0 ? $" ({verdict.Detail})" : "")}.");
+            else if (coordinator.AsksForCode) code = prompter.Ask(options.NoPhone ? "Help-desk unlock code" : "Code");
             if (code == null) return NoAnswers(output);
 
             var result = await coordinator.SignInAsync(new LogonRequest(options.Scenario, user, password!, code));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Platform;
 using SecureMFA.WinOtp.Settings;
@@ -35,6 +36,16 @@ Settings (written to the simulated registry, kept for later runs):
                              (event 5560, POST /v1/rollout/report; Get-xOTP_RolloutReadiness lists it)
   --set NAME=VALUE           any other value, e.g. --set win_verboselog=1 (a number is stored as REG_DWORD)
 
+Who must use a code (lists are comma-separated names or SIDs, stored as REG_MULTI_SZ; '' clears one):
+  --excluded-accounts LIST   win_excluded_accounts: never a code (a break-glass account)
+  --excluded-groups LIST     win_excluded_groups: members never need a code
+  --enforced-groups LIST     win_enforced_groups: only members need a code (exclusions still win)
+  --rdponly-groups LIST      win_rdponly_groups: members need a code only remotely
+  --unlock-grace-minutes N   win_unlock_grace_minutes: no code to unlock (or RDP-reconnect) a session N minutes
+                             after its code-verified sign-in; never after a boot or a sleep
+  --grace-excluded-groups LIST  win_grace_excluded_groups: members never get the grace
+  --allowed-providers LIST   win_allowed_providers: CLSIDs of tiles the filter leaves on (smart card, Hello, FIDO)
+
 This run:
   --register BOOTSTRAP       register this simulated computer (once; --force-register replaces it)
   --scenario logon|unlock|rdp|credui   (default rdp)     --session console|remote   (default remote)
@@ -47,6 +58,13 @@ This run:
   --windows-rejects          play Windows refusing the password (offline data is then not stored)
   --machine NAME             computer name sent to the API (default: this one's)
   --clock-offset SECONDS     move this computer's clock (e.g. -600)
+  --account-sid SID          the SID of the account that signs in (whatever name is typed); without it the
+                             account is unknown and rules that name accounts or groups ask a code
+  --group-sid SID            a group in that account's logon token (repeat for each group)
+  --name NAME=SID            what a name in the settings resolves to on this computer (repeat); others do not resolve
+  --session-id N             the session the tile is shown in (default 1)
+  --disconnected-session N   that session is disconnected: an rdp sign-in reconnects it (unlock grace)
+  --reboot                   the computer booted since the last run      --sleep MINUTES  it slept that long since then
 
 At the Code prompt: the authenticator app's code, or a recovery code from New-xOTP_RecoveryCode
 (XXXX-XXXX-XXXX-XXXX; online at the API, offline from the vault, once each; event 5561).
@@ -69,6 +87,13 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
         public string Machine { get; private set; } = Environment.MachineName;
         public TimeSpan ClockOffset { get; private set; }
         public bool Help { get; private set; }
+        public string? AccountSid { get; private set; }
+        public List<string> GroupSids { get; } = new List<string>();
+        public Dictionary<string, string> Names { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        public int SessionId { get; private set; } = 1;
+        public int? DisconnectedSession { get; private set; }
+        public bool Reboot { get; private set; }
+        public int SleptMinutes { get; private set; }
         /// <summary>Registry values to write before anything else.</summary>
         public List<(string Name, object Value)> Settings { get; } = new List<(string, object)>();
 
@@ -99,6 +124,25 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                         var text = assignment.Substring(equals + 1);
                         options.Settings.Add((assignment.Substring(0, equals), int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (object)text));
                         break;
+                    case "--excluded-accounts": options.Settings.Add((SettingNames.ExcludedAccounts, List(Value()))); break;
+                    case "--excluded-groups": options.Settings.Add((SettingNames.ExcludedGroups, List(Value()))); break;
+                    case "--enforced-groups": options.Settings.Add((SettingNames.EnforcedGroups, List(Value()))); break;
+                    case "--rdponly-groups": options.Settings.Add((SettingNames.RdpOnlyGroups, List(Value()))); break;
+                    case "--grace-excluded-groups": options.Settings.Add((SettingNames.GraceExcludedGroups, List(Value()))); break;
+                    case "--allowed-providers": options.Settings.Add((SettingNames.AllowedProviders, List(Value()))); break;
+                    case "--unlock-grace-minutes": options.Settings.Add((SettingNames.UnlockGraceMinutes, Number(name, Value()))); break;
+                    case "--account-sid": options.AccountSid = Sid(name, Value()); break;
+                    case "--group-sid": options.GroupSids.Add(Sid(name, Value())); break;
+                    case "--name":
+                        var mapping = Value();
+                        var at = mapping.LastIndexOf('=');
+                        if (at <= 0) throw new ArgumentException($"--name needs NAME=SID, got '{mapping}'.");
+                        options.Names[mapping.Substring(0, at).Trim()] = Sid(name, mapping.Substring(at + 1));
+                        break;
+                    case "--session-id": options.SessionId = Number(name, Value()); break;
+                    case "--disconnected-session": options.DisconnectedSession = Number(name, Value()); break;
+                    case "--reboot": options.Reboot = true; break;
+                    case "--sleep": options.SleptMinutes = Number(name, Value()); break;
                     case "--register": options.Register = Value(); break;
                     case "--force-register": options.ForceRegister = true; break;
                     case "--scenario":
@@ -130,6 +174,10 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
             }
             return options;
         }
+
+        private static string[] List(string text) => text.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(e => e.Trim()).Where(e => e.Length > 0).ToArray();
+
+        private static string Sid(string name, string text) => Sids.Normalize(text) ?? throw new ArgumentException($"{name}: '{text}' is not a SID (S-1-5-21-…).");
 
         private static int Number(string name, string text) =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"{name}: '{text}' is not a whole number.");

@@ -21,5 +21,6 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
         public LogonResult RequestUnlockChallenge(string userName) => throw new InvalidOperationException("WinOtp.Core failed in RequestUnlockChallenge.");
         public bool OfflineEnabled => Fail(true);
         public string? SsprUrl => Fail("https://sspr.adatum.labnet/");
+        public System.Collections.Generic.IReadOnlyCollection<Guid> AllowedProviders => Fail(new Guid[0]);
     }
 }

@@ -33,7 +33,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         public void SetValue(string subKey, string name, object value)
         {
             if (FailWrites) throw new UnauthorizedAccessException("The fake registry refuses writes.");
-            if (!(value is int || value is long || value is string || value is byte[])) throw new ArgumentException("Registry values are int, long, string or byte[].");
+            if (!(value is int || value is long || value is string || value is byte[] || value is string[])) throw new ArgumentException("Registry values are int, long, string, string[] or byte[].");
             lock (_values) _values[Key(subKey, name)] = value;
         }
 

@@ -28,6 +28,7 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             Clock = VariableClock.AtDocumentTime();
             Api = new FakeWebApi(Clock);
             Api.AddUser(Upn, Secret);
+            Instance = new FakeSessionInstance(Clock);
             PasswordIterations = passwordIterations;
             Configure(SettingNames.AnchorDnsName, "adatum.labnet");
             Configure(SettingNames.ApiEndpoint, FakeWebApi.Endpoint);
@@ -42,6 +43,8 @@ namespace SecureMFA.WinOtp.Tests.Fakes
         public FakeSession Session { get; } = new FakeSession();
         public MemoryVaultFiles Vault { get; } = new MemoryVaultFiles();
         public FakeWebApi Api { get; }
+        public FakeAccounts Accounts { get; } = new FakeAccounts();
+        public FakeSessionInstance Instance { get; }
         public int PasswordIterations { get; }
 
         public void Configure(string name, object value) => Registry.SetValue("", name, value);
@@ -67,6 +70,8 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             PasswordIterations = PasswordIterations,
             Background = Background,
             VaultLockWait = VaultLockWait,
+            Accounts = Accounts,
+            Instance = Instance,
         };
 
         /// <summary>The HTTP handler the coordinator's client uses; the fake API unless a test puts another in front of it.</summary>

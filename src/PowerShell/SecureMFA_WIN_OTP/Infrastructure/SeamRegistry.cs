@@ -14,6 +14,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
     internal sealed class SeamRegistry : PipelineSeam, IMachineRegistry
     {
         public const string GetCommand = "Get-SecureMfaWinOtpRegistryValue";
+        public const string KindCommand = "Get-SecureMfaWinOtpRegistryValueKind";
         public const string SetCommand = "Set-SecureMfaWinOtpRegistryValue";
         public const string RemoveValueCommand = "Remove-SecureMfaWinOtpRegistryValue";
         public const string RemoveKeyCommand = "Remove-SecureMfaWinOtpRegistryKey";
@@ -34,6 +35,18 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 
         public object? Read(string key, string name) => OnPipeline(platform =>
             platform.Value(GetCommand, new Hashtable { ["Path"] = key, ["Name"] = name }));
+
+        /// <summary>
+        /// A REG_MULTI_SZ value as its lines; null when the value is absent or of another type. The engine unrolls the
+        /// list one line per object (an empty list into nothing), so the type is asked separately.
+        /// </summary>
+        public string[]? ReadList(string key, string name) => OnPipeline(platform =>
+        {
+            if (!string.Equals(platform.Text(KindCommand, new Hashtable { ["Path"] = key, ["Name"] = name }), RegistryEntry.MultiString, StringComparison.OrdinalIgnoreCase)) return null;
+            return platform.Invoke(GetCommand, new Hashtable { ["Path"] = key, ["Name"] = name })
+                .Select(o => o?.BaseObject).Where(o => o != null).SelectMany(o => o is System.Collections.IEnumerable many && !(o is string) ? many.Cast<object>() : new[] { o! })
+                .Select(o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray();
+        });
 
         public void Write(RegistryEntry entry) => OnPipeline(platform =>
             platform.Invoke(SetCommand, new Hashtable { ["Path"] = entry.Key, ["Name"] = entry.Name, ["Kind"] = entry.Kind, ["Value"] = entry.Value }));

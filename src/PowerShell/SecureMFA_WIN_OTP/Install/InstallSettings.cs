@@ -30,6 +30,48 @@ namespace SecureMFA.WinOtp.Cmdlets
         public UnenrolledPolicy UnenrolledPolicy { get; set; } = UnenrolledPolicy.Deny;
         public int UnenrolledGraceDays { get; set; } = WinOtpSettings.DefaultUnenrolledGraceDays;
         public Enforcement Enforce { get; set; } = Enforcement.Enforce;
+        // Who must use a code: as SIDs once ResolveNames has run (the cmdlet runs it before anything is checked or written).
+        public string[] ExcludedAccounts { get; set; } = new string[0];
+        public string[] ExcludedGroups { get; set; } = new string[0];
+        public string[] EnforcedGroups { get; set; } = new string[0];
+        public string[] RdpOnlyGroups { get; set; } = new string[0];
+        public int UnlockGraceMinutes { get; set; }
+        public string[] GraceExcludedGroups { get; set; } = new string[0];
+        public string[] AllowedProviders { get; set; } = new string[0];
+
+        /// <summary>
+        /// Turns every account or group name in the lists into its SID through <paramref name="sidOf"/> (on Windows:
+        /// NTAccount.Translate on the computer being installed), so what is written is compared by SID at the tile,
+        /// never by a name that may be renamed or spelt another way. SIDs are kept as given (normalised). Each name that
+        /// does not resolve is an error naming the parameter and the name; nothing is written then.
+        /// </summary>
+        public IReadOnlyList<string> ResolveNames(Func<string, string?> sidOf)
+        {
+            var errors = new List<string>();
+            string[] Resolve(string setting, string[] entries)
+            {
+                var sids = new List<string>();
+                foreach (var entry in entries.Select(e => (e ?? "").Trim()).Where(e => e.Length > 0))
+                {
+                    var sid = Sids.Normalize(entry);
+                    if (sid == null && !entry.StartsWith("S-1-", StringComparison.OrdinalIgnoreCase))
+                    {
+                        try { sid = Sids.Normalize(sidOf(entry)); }
+                        catch (Exception e) { errors.Add($"{setting}: '{entry}' could not be resolved to a SID ({e.Message})."); continue; }
+                        if (sid == null) { errors.Add($"{setting}: '{entry}' is not an account or group this computer can resolve to a SID (check the spelling, DOMAIN\\name, and that a domain controller is reachable)."); continue; }
+                    }
+                    else if (sid == null) { errors.Add($"{setting}: '{entry}' starts like a SID but is not one (S-1-5-21-…)."); continue; }
+                    if (!sids.Contains(sid, StringComparer.OrdinalIgnoreCase)) sids.Add(sid);
+                }
+                return sids.ToArray();
+            }
+            ExcludedAccounts = Resolve(SettingNames.ExcludedAccounts, ExcludedAccounts);
+            ExcludedGroups = Resolve(SettingNames.ExcludedGroups, ExcludedGroups);
+            EnforcedGroups = Resolve(SettingNames.EnforcedGroups, EnforcedGroups);
+            RdpOnlyGroups = Resolve(SettingNames.RdpOnlyGroups, RdpOnlyGroups);
+            GraceExcludedGroups = Resolve(SettingNames.GraceExcludedGroups, GraceExcludedGroups);
+            return errors;
+        }
 
         /// <summary>win_sspr_url as written: the given URL, or https://{api_endpoint's host}/.</summary>
         public string EffectiveSsprUrl
@@ -61,8 +103,17 @@ namespace SecureMFA.WinOtp.Cmdlets
                 new RegistryEntry(key, SettingNames.UnenrolledPolicy, RegistryEntry.String, UnenrolledPolicy.ToString()),
                 new RegistryEntry(key, SettingNames.UnenrolledGraceDays, RegistryEntry.DWord, UnenrolledGraceDays),
                 new RegistryEntry(key, SettingNames.Enforce, RegistryEntry.String, Enforce.ToString()),
+                new RegistryEntry(key, SettingNames.ExcludedAccounts, RegistryEntry.MultiString, Trimmed(ExcludedAccounts)),
+                new RegistryEntry(key, SettingNames.ExcludedGroups, RegistryEntry.MultiString, Trimmed(ExcludedGroups)),
+                new RegistryEntry(key, SettingNames.EnforcedGroups, RegistryEntry.MultiString, Trimmed(EnforcedGroups)),
+                new RegistryEntry(key, SettingNames.RdpOnlyGroups, RegistryEntry.MultiString, Trimmed(RdpOnlyGroups)),
+                new RegistryEntry(key, SettingNames.UnlockGraceMinutes, RegistryEntry.DWord, UnlockGraceMinutes),
+                new RegistryEntry(key, SettingNames.GraceExcludedGroups, RegistryEntry.MultiString, Trimmed(GraceExcludedGroups)),
+                new RegistryEntry(key, SettingNames.AllowedProviders, RegistryEntry.MultiString, Trimmed(AllowedProviders).Select(e => Guid.TryParse(e, out var clsid) ? $"{{{clsid}}}" : e).ToArray()),
             };
         }
+
+        private static string[] Trimmed(string[]? entries) => (entries ?? new string[0]).Select(e => (e ?? "").Trim()).Where(e => e.Length > 0).ToArray();
 
         /// <summary>Every problem at once, each naming the parameter, as LogonUI would report it; and the settings when there is none.</summary>
         public SettingsReadResult Check()

@@ -12,6 +12,8 @@ namespace SecureMFA.WinOtp.Cmdlets
         public const string DWord = "DWord";
         public const string QWord = "QWord";
         public const string Binary = "Binary";
+        /// <summary>REG_MULTI_SZ: a string[].</summary>
+        public const string MultiString = "MultiString";
         public const string KeyOnly = "Key";
         public const string ProtectedKey = "ProtectedKey";
 
@@ -29,12 +31,25 @@ namespace SecureMFA.WinOtp.Cmdlets
         public object? Value { get; }
 
         public static string KindOf(object value) =>
-            value is int ? DWord : value is long ? QWord : value is byte[] ? Binary : value is string ? String
-            : throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
+            value is int ? DWord : value is long ? QWord : value is byte[] ? Binary : value is string ? String : value is string[] ? MultiString
+            : throw new ArgumentException("Registry values are int, long, byte[], string or string[].", nameof(value));
+
+        /// <summary>Whether a value read back is the one this entry writes (a list compares entry by entry).</summary>
+        public bool IsWrittenAs(object? found)
+        {
+            if (Value is string[] lines)
+            {
+                var read = found as string[] ?? (found is object[] objects ? Array.ConvertAll(objects, o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture) ?? "") : null);
+                if (read == null || read.Length != lines.Length) return false;
+                for (var i = 0; i < lines.Length; i++) if (!string.Equals(read[i], lines[i], StringComparison.Ordinal)) return false;
+                return true;
+            }
+            return found != null && found.Equals(Value);
+        }
 
         public override string ToString() =>
             Kind == KeyOnly ? Key
             : Kind == ProtectedKey ? $"{Key} ACL: {Value}"
-            : $"{Key} {(Name.Length == 0 ? "(default)" : Name)} {Kind} = {(Value is byte[] ? "(binary)" : Value)}";
+            : $"{Key} {(Name.Length == 0 ? "(default)" : Name)} {Kind} = {(Value is byte[] ? "(binary)" : Value is string[] lines ? string.Join(";", lines) : Value)}";
     }
 }

@@ -69,8 +69,11 @@ namespace SecureMFA.WinOtp.Cmdlets
         {
             SettingNames.AnchorDnsName, SettingNames.ApiEndpoint, SettingNames.ApiTimeout, SettingNames.SsprUrl, SettingNames.RdpOnly,
             SettingNames.OfflineValidDays, SettingNames.OfflineLoginFailures, SettingNames.OfflineLockoutMinutes, SettingNames.ProxyEnable,
-            SettingNames.ProxyServer, SettingNames.ProxyPort, SettingNames.VerboseLog, SettingNames.DeviceId, SettingNames.DeviceKey,
+            SettingNames.ProxyServer, SettingNames.ProxyPort, SettingNames.VerboseLog,
+            SettingNames.ExcludedAccounts, SettingNames.ExcludedGroups, SettingNames.EnforcedGroups, SettingNames.RdpOnlyGroups,
+            SettingNames.UnlockGraceMinutes, SettingNames.GraceExcludedGroups, SettingNames.AllowedProviders,
             SettingNames.UnenrolledPolicy, SettingNames.UnenrolledGraceDays, SettingNames.Enforce,
+            SettingNames.DeviceId, SettingNames.DeviceKey,
         }.Concat(SettingNames.NotUsed).ToArray();
 
         private static IEnumerable<RegistryEntry> ComClass(string clsid, string title, string className, ProviderInstallation provider)

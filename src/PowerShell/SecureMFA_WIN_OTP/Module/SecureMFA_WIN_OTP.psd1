@@ -14,9 +14,9 @@
         'Install-SecureMFA_WIN_OTP_AuthenticationProvider', 'Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider', 'Test-SecureMFA_WIN_OTP'
     )
     FunctionsToExport      = @(
-        'Get-SecureMfaWinOtpHost', 'Get-SecureMfaWinOtpRegistryValue', 'Set-SecureMfaWinOtpRegistryValue', 'Remove-SecureMfaWinOtpRegistryValue',
+        'Get-SecureMfaWinOtpHost', 'Get-SecureMfaWinOtpRegistryValue', 'Get-SecureMfaWinOtpRegistryValueKind', 'Set-SecureMfaWinOtpRegistryValue', 'Remove-SecureMfaWinOtpRegistryValue',
         'Remove-SecureMfaWinOtpRegistryKey', 'Protect-SecureMfaWinOtpRegistryKey', 'Get-SecureMfaWinOtpRegistryKeyAccess', 'Copy-SecureMfaWinOtpFile', 'Remove-SecureMfaWinOtpFolder', 'Register-SecureMfaWinOtpEventSource',
-        'Unregister-SecureMfaWinOtpEventSource', 'Protect-SecureMfaWinOtpMachineData', 'Unprotect-SecureMfaWinOtpMachineData'
+        'Unregister-SecureMfaWinOtpEventSource', 'Protect-SecureMfaWinOtpMachineData', 'Unprotect-SecureMfaWinOtpMachineData', 'Resolve-SecureMfaWinOtpAccountSid'
     )
     AliasesToExport        = @()
     VariablesToExport      = @()

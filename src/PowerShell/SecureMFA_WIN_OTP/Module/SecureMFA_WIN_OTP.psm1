@@ -61,10 +61,24 @@ function Get-SecureMfaWinOtpRegistryValue {
     if ($null -ne $value) { , $value }
 }
 
+function Get-SecureMfaWinOtpRegistryValueKind {
+    <#
+    .SYNOPSIS
+    The registry type of one value (String, DWord, QWord, Binary, MultiString, ...), or nothing when the key or the value does not exist.
+    .EXAMPLE
+    Get-SecureMfaWinOtpRegistryValueKind -Path 'HKLM\Software\SecureMFA' -Name win_excluded_accounts
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Path, [Parameter(Mandatory = $true)][AllowEmptyString()][string] $Name)
+    $key = Open-SecureMfaWinOtpRegistryKey $Path $false
+    if (-not $key) { return }
+    try { if ($key.GetValueNames() -contains $Name) { $key.GetValueKind($Name).ToString() } } finally { $key.Dispose() }
+}
+
 function Set-SecureMfaWinOtpRegistryValue {
     <#
     .SYNOPSIS
-    Writes one registry value (64-bit view), creating the key. Kind is String, DWord, QWord, Binary, or Key (the key alone, no value).
+    Writes one registry value (64-bit view), creating the key. Kind is String, DWord, QWord, Binary, MultiString (a string[]), or Key (the key alone, no value).
     .EXAMPLE
     Set-SecureMfaWinOtpRegistryValue -Path 'HKLM\Software\SecureMFA' -Name win_rdponly -Kind DWord -Value 1
     #>
@@ -72,11 +86,29 @@ function Set-SecureMfaWinOtpRegistryValue {
     param(
         [Parameter(Mandatory = $true)][string] $Path,
         [Parameter(Mandatory = $true)][AllowEmptyString()][string] $Name,
-        [Parameter(Mandatory = $true)][ValidateSet('String', 'DWord', 'QWord', 'Binary', 'Key')][string] $Kind,
+        [Parameter(Mandatory = $true)][ValidateSet('String', 'DWord', 'QWord', 'Binary', 'MultiString', 'Key')][string] $Kind,
         [AllowNull()][AllowEmptyString()][object] $Value
     )
     $key = Open-SecureMfaWinOtpRegistryKey $Path $true
+    # An empty list arrives as $null or an empty array: REG_MULTI_SZ with no entries.
+    if ($Kind -eq 'MultiString') { $Value = [string[]] @($Value | Where-Object { $null -ne $_ }) }
     try { if ($Kind -ne 'Key') { $key.SetValue($Name, $Value, [Microsoft.Win32.RegistryValueKind] $Kind) } } finally { $key.Dispose() }
+}
+
+function Resolve-SecureMfaWinOtpAccountSid {
+    <#
+    .SYNOPSIS
+    The SID (S-1-...) of an account or group name on this computer (DOMAIN
+ame, name@suffix, .
+ame for a local one), or nothing when it does not resolve.
+    .EXAMPLE
+    Resolve-SecureMfaWinOtpAccountSid -Name '.\breakglass'
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Name)
+    $qualified = if ($Name.StartsWith('.')) { "$env:COMPUTERNAME\$($Name.Substring(2))" } else { $Name }
+    try { ([System.Security.Principal.NTAccount] $qualified).Translate([System.Security.Principal.SecurityIdentifier]).Value }
+    catch [System.Security.Principal.IdentityNotMappedException] { }
 }
 
 function Remove-SecureMfaWinOtpRegistryValue {
@@ -269,6 +301,7 @@ function Unprotect-SecureMfaWinOtpMachineData {
     , [System.Security.Cryptography.ProtectedData]::Unprotect($Data, $Entropy, [System.Security.Cryptography.DataProtectionScope]::LocalMachine)
 }
 
-Export-ModuleMember -Cmdlet * -Function Get-SecureMfaWinOtpHost, Get-SecureMfaWinOtpRegistryValue, Set-SecureMfaWinOtpRegistryValue,
+Export-ModuleMember -Cmdlet * -Function Get-SecureMfaWinOtpHost, Get-SecureMfaWinOtpRegistryValue, Get-SecureMfaWinOtpRegistryValueKind, Set-SecureMfaWinOtpRegistryValue,
     Remove-SecureMfaWinOtpRegistryValue, Remove-SecureMfaWinOtpRegistryKey, Protect-SecureMfaWinOtpRegistryKey, Get-SecureMfaWinOtpRegistryKeyAccess, Copy-SecureMfaWinOtpFile, Remove-SecureMfaWinOtpFolder,
-    Register-SecureMfaWinOtpEventSource, Unregister-SecureMfaWinOtpEventSource, Protect-SecureMfaWinOtpMachineData, Unprotect-SecureMfaWinOtpMachineData
+    Register-SecureMfaWinOtpEventSource, Unregister-SecureMfaWinOtpEventSource, Protect-SecureMfaWinOtpMachineData, Unprotect-SecureMfaWinOtpMachineData,
+    Resolve-SecureMfaWinOtpAccountSid

@@ -11,7 +11,8 @@ namespace SecureMFA.WinOtp.Events
 
     /// <summary>
     /// Application log ids, source "SecureMFA WIN OTP". 5550-5553 and 5556-5557 keep the original product's
-    /// meanings; 5554 and 5555 are the offline vault's; 5559 and 5560 the rollout's (users not yet enrolled, report-only).
+    /// meanings; 5554 and 5555 are the offline vault's; 5558 is a sign-in that needed no code; 5559 and 5560 the rollout's
+    /// (users not yet enrolled, report-only); 5561 and 5562 the lost phone's (recovery code, help-desk challenge).
     /// </summary>
     public enum WinOtpEventId
     {
@@ -23,6 +24,8 @@ namespace SecureMFA.WinOtp.Events
         OfflineRefused = 5555,
         OtpOk = 5556,
         OtpFailed = 5557,
+        /// <summary>A sign-in that needs no code: names the account (and its SID), the rule that matched and the scenario.</summary>
+        CodeNotRequired = 5558,
         /// <summary>A user the WEB API says has no OTP account: refused (Deny), let through (Allow), or within or past a grace (Grace).</summary>
         NotEnrolled = 5559,
         /// <summary>win_enforce = ReportOnly: nothing was asked; what would have been done (as sent to the WEB API).</summary>

@@ -79,7 +79,9 @@ namespace SecureMFA.WinOtp.Logon
             var account = AccountForReport(request.UserName);
             string? upn = null;
             if (UpnResolver.TryMap(request.UserName, settings.AnchorDnsName, out var candidate, out _) && Upn.TryNormalize(candidate, out var normal, out _)) upn = normal;
-            var outcome = !IsCodeRequired(request.Scenario) ? ApiWords.RolloutOutcomes.Excluded
+            // Excluded by any rule that would let this account through without a code (win_rdponly, the exclusions, the
+            // enforced groups, the unlock grace): the decision the tile would have made in enforce mode.
+            var outcome = !Decide(request.Scenario, request.UserName).Required ? ApiWords.RolloutOutcomes.Excluded
                 : upn == null ? ApiWords.RolloutOutcomes.IdentityNotMapped
                 : ApiWords.RolloutOutcomes.CodeRequired;
             var who = upn ?? account;

@@ -37,6 +37,8 @@ namespace SecureMFA.WinOtp.Logon
         private readonly IWinOtpEventLog _events;
         private readonly OfflineVault _vault;
         private readonly DeviceStore _devices;
+        private readonly SessionGraceStore _grace;
+        private CodeRules? _rules;
 
         public LogonCoordinator(WinOtpPlatform platform)
         {
@@ -48,6 +50,7 @@ namespace SecureMFA.WinOtp.Logon
             _events = new GuardedEventLog(platform.Events, read.Settings?.VerboseLog ?? false);
             _vault = new OfflineVault(platform.VaultFiles, platform.Registry, platform.Protection, platform.Clock, platform.PasswordIterations, platform.VaultLockWait);
             _devices = new DeviceStore(platform.Registry, platform.Protection);
+            _grace = new SessionGraceStore(platform.Registry);
 
             if (read.IsValid)
                 _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, $"Settings read: api_endpoint={read.Settings!.ApiEndpoint} rdponly={read.RdpOnly} offline_days={read.Settings.OfflineValidDays} enforce={read.Settings.Enforce} unenrolled_policy={read.Settings.UnenrolledPolicy}.");
@@ -58,13 +61,73 @@ namespace SecureMFA.WinOtp.Logon
 
         public SettingsReadResult Settings { get; }
 
-        /// <summary>For this computer's current session; a failing session check counts as remote.</summary>
-        public bool IsCodeRequired(LogonScenario scenario)
+        /// <summary>
+        /// For this computer's current session, before anyone is known (the filter and the tile ask this): could a code be
+        /// required here? Only win_rdponly decides; the per-account rules (<see cref="Decide"/>) can only take a code away
+        /// where this asks one. A failing session check counts as remote.
+        /// </summary>
+        public bool IsCodeRequired(LogonScenario scenario) => CodeRequirement.IsRequired(scenario, CurrentSession(), Settings.RdpOnly);
+
+        /// <summary>
+        /// Must <paramref name="userName"/> use a code for <paramref name="scenario"/> here, now? <see cref="CodeDecision.Decide"/>
+        /// over the account's SID and token groups (<see cref="WinOtpPlatform.Accounts"/>), the rules, and the unlock grace's
+        /// facts. Never throws: a failing lookup leaves the account unknown, and then a code is required wherever a rule needs it.
+        /// </summary>
+        public CodeVerdict Decide(LogonScenario scenario, string userName) => Decide(scenario, userName, out _, out _);
+
+        private CodeVerdict Decide(LogonScenario scenario, string userName, out Platform.AccountFacts? account, out SessionMoment? now)
         {
-            Platform.SessionKind session;
-            try { session = _platform.Session.Current; }
-            catch (Exception) { session = Platform.SessionKind.Unknown; }
-            return CodeRequirement.IsRequired(scenario, session, Settings.RdpOnly);
+            account = null;
+            now = null;
+            var session = CurrentSession();
+            var rules = Rules();
+            if (!CodeRequirement.IsRequired(scenario, session, rules.RdpOnly)) return CodeDecision.Decide(scenario, session, null, rules, null);
+            if (rules.NeedAccount)
+            {
+                try { account = _platform.Accounts.Lookup(userName); }
+                catch (Exception e)
+                {
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SID and groups of {userName} could not be read ({e.GetType().Name}: {e.Message}); a code is required.");
+                }
+            }
+            GraceFacts? grace = null;
+            if (account != null && _platform.Instance is Platform.ISessionInstance instance)
+            {
+                try
+                {
+                    now = new SessionMoment(account.AccountSid, instance.SessionId, _platform.Clock.UtcNow, instance.SinceBoot, instance.AwakeSinceBoot);
+                    if (rules.UnlockGraceMinutes > 0 && (scenario == LogonScenario.Unlock || scenario == LogonScenario.Rdp))
+                    {
+                        var last = _grace.Last(account.AccountSid, out var problem);
+                        if (problem != null) _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, problem);
+                        grace = new GraceFacts(last, now, last != null && scenario == LogonScenario.Rdp && instance.IsDisconnected(last.SessionId));
+                    }
+                }
+                catch (Exception e)
+                {
+                    now = null;
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The session facts for the unlock grace could not be read ({e.GetType().Name}: {e.Message}); no grace.");
+                }
+            }
+            return CodeDecision.Decide(scenario, session, account, rules, grace);
+        }
+
+        /// <summary>The rules as SIDs, resolved at the first sign-in of this screen (the filter never needs them); names that do not resolve are warnings (5551).</summary>
+        private CodeRules Rules()
+        {
+            if (_rules != null) return _rules;
+            var settings = Settings.Settings;
+            if (settings == null) return _rules = CodeRules.Everyone(Settings.RdpOnly);
+            var warnings = new System.Collections.Generic.List<string>();
+            _rules = CodeRules.Resolve(settings, _platform.Accounts, warnings);
+            foreach (var warning in warnings) _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Warning, warning);
+            return _rules;
+        }
+
+        private Platform.SessionKind CurrentSession()
+        {
+            try { return _platform.Session.Current; }
+            catch (Exception) { return Platform.SessionKind.Unknown; }
         }
 
         public async Task<LogonResult> SignInAsync(LogonRequest request)
@@ -72,42 +135,59 @@ namespace SecureMFA.WinOtp.Logon
             try
             {
                 if (Settings.Settings?.Enforce == Enforcement.ReportOnly) return await ReportOnlyAsync(request).ConfigureAwait(false);
-                if (!IsCodeRequired(request.Scenario)) return new LogonResult(LogonOutcome.NotRequired, "");
-                var prepared = Prepare(request.UserName, request.Code, out var failure, UnenrolledMayGoWithoutCode);
-                if (prepared == null) return failure!;
-                var (settings, upn, code, device) = prepared.Value;
-                var policy = PolicyOf(settings);
-                var kind = SecondFactorOf(code);
-                // A help-desk answer belongs to the challenge this vault showed offline: the API knows nothing of it.
-                if (kind == SecondFactor.UnlockAnswer) return Offline(request, upn, device, policy, kind);
-
-                ApiReply<VerifyAnswer> reply;
-                using (var client = Client(settings))
+                var verdict = Decide(request.Scenario, request.UserName, out var account, out var now);
+                if (!verdict.Required)
                 {
-                    // Recovery codes used here offline are reported first, so the server burns them before anything else.
-                    var report = await ReportRecoveryCodesAsync(client, device, upn).ConfigureAwait(false);
-                    if (report != null && report.Kind == ApiReplyKind.Unreachable)
-                    {
-                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API could not be used for {upn} ({report.Failure}: {report.Detail}){SkewNote(report.ServerTime)}; trying offline sign-in.");
-                        return Offline(request, upn, device, policy, kind);
-                    }
-                    reply = await client.VerifyAsync(device, new VerifyRequest(upn, code, request.Scenario, _platform.MachineName)
-                    {
-                        Offline = settings.OfflineValidDays > 0,
-                        OfflineDays = settings.OfflineValidDays,
-                    }).ConfigureAwait(false);
+                    _events.Write(WinOtpEventId.CodeNotRequired, WinOtpEventLevel.Information, $"No code asked of {(request.UserName.Length > 0 ? request.UserName : "(no name)")}" +
+                        $"{(account != null ? $" ({account.AccountSid})" : "")} for {request.Scenario.WireName()} on {_platform.MachineName}: {verdict.Setting}{(verdict.Detail.Length > 0 ? $" ({verdict.Detail})" : "")}.");
+                    return new LogonResult(LogonOutcome.NotRequired, "") { CodeVerdict = verdict };
                 }
-
-                switch (reply.Kind)
-                {
-                    case ApiReplyKind.Answered: return Online(reply.Answer!, request, upn, device, settings, policy);
-                    case ApiReplyKind.Refused: return Refused(reply, upn, device);
-                    default:
-                        _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API could not be used for {upn} ({reply.Failure}: {reply.Detail}){SkewNote(reply.ServerTime)}; trying offline sign-in.");
-                        return Offline(request, upn, device, policy, kind);
-                }
+                var result = await CheckCodeAsync(request).ConfigureAwait(false);
+                result.CodeVerdict = verdict;
+                // A code-verified sign-in of this session starts the unlock grace once Windows accepts the password
+                // (ReportWindowsResult); CredUI is not a sign-in of the session, and a grace unlock never gets here.
+                if ((result.Outcome == LogonOutcome.Accepted || result.Outcome == LogonOutcome.AcceptedOffline) && request.Scenario != LogonScenario.CredUI && Rules().UnlockGraceMinutes > 0)
+                    result.GraceToRecord = now;
+                return result;
             }
             catch (Exception e) { return Unexpected("sign-in", e); }
+        }
+
+        private async Task<LogonResult> CheckCodeAsync(LogonRequest request)
+        {
+            var prepared = Prepare(request.UserName, request.Code, out var failure, UnenrolledMayGoWithoutCode);
+            if (prepared == null) return failure!;
+            var (settings, upn, code, device) = prepared.Value;
+            var policy = PolicyOf(settings);
+            var kind = SecondFactorOf(code);
+            // A help-desk answer belongs to the challenge this vault showed offline: the API knows nothing of it.
+            if (kind == SecondFactor.UnlockAnswer) return Offline(request, upn, device, policy, kind);
+
+            ApiReply<VerifyAnswer> reply;
+            using (var client = Client(settings))
+            {
+                // Recovery codes used here offline are reported first, so the server burns them before anything else.
+                var report = await ReportRecoveryCodesAsync(client, device, upn).ConfigureAwait(false);
+                if (report != null && report.Kind == ApiReplyKind.Unreachable)
+                {
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API could not be used for {upn} ({report.Failure}: {report.Detail}){SkewNote(report.ServerTime)}; trying offline sign-in.");
+                    return Offline(request, upn, device, policy, kind);
+                }
+                reply = await client.VerifyAsync(device, new VerifyRequest(upn, code, request.Scenario, _platform.MachineName)
+                {
+                    Offline = settings.OfflineValidDays > 0,
+                    OfflineDays = settings.OfflineValidDays,
+                }).ConfigureAwait(false);
+            }
+
+            switch (reply.Kind)
+            {
+                case ApiReplyKind.Answered: return Online(reply.Answer!, request, upn, device, settings, policy);
+                case ApiReplyKind.Refused: return Refused(reply, upn, device);
+                default:
+                    _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The SecureMFA WEB API could not be used for {upn} ({reply.Failure}: {reply.Detail}){SkewNote(reply.ServerTime)}; trying offline sign-in.");
+                    return Offline(request, upn, device, policy, kind);
+            }
         }
 
         /// <summary>
@@ -127,6 +207,7 @@ namespace SecureMFA.WinOtp.Logon
         /// </summary>
         public Task ReportWindowsResult(LogonResult result, bool windowsAccepted)
         {
+            RecordGrace(result, windowsAccepted);
             var pending = result?.Pending;
             if (pending == null) return CompletedTask;
             result!.Pending = null;
@@ -149,6 +230,18 @@ namespace SecureMFA.WinOtp.Logon
         }
 
         private static readonly Task CompletedTask = Task.FromResult(0);
+
+        /// <summary>Once per result: a code-verified sign-in Windows accepted starts the account's unlock grace in this session.</summary>
+        private void RecordGrace(LogonResult? result, bool windowsAccepted)
+        {
+            var signIn = result?.GraceToRecord;
+            if (signIn == null) return;
+            result!.GraceToRecord = null;
+            if (!windowsAccepted) return;
+            var problem = _grace.Record(signIn);
+            if (problem != null)
+                _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Warning, $"The code-verified sign-in of {signIn.AccountSid} in session {signIn.SessionId} was not recorded for the unlock grace ({problem}); its next unlock asks a code.");
+        }
 
         private void LockUnderPassword(PendingVaultWrite pending)
         {

@@ -47,6 +47,12 @@ namespace SecureMFA.WinOtp.Logon
 
         internal PendingVaultWrite? Pending { get; set; }
 
+        /// <summary>Who must use a code decided this (which rule, what matched); null for results that did not get so far.</summary>
+        public Decision.CodeVerdict? CodeVerdict { get; internal set; }
+
+        /// <summary>The code-verified sign-in to record for the unlock grace once Windows accepts the password.</summary>
+        internal Decision.SessionMoment? GraceToRecord { get; set; }
+
         /// <summary>
         /// A later step of one sign-in whose code this tile already had accepted (an expired password: the change, then
         /// the logon with the new password). Lets the step through and stores nothing.

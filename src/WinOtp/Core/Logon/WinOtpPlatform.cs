@@ -48,6 +48,22 @@ namespace SecureMFA.WinOtp.Logon
         /// </summary>
         public Func<Action, Task> Background { get; set; } = work => Task.Run(work);
 
+        /// <summary>
+        /// Who signs in (account and token group SIDs) and the SIDs of the names in the settings. By default nobody is
+        /// known: rules that name accounts or groups then fail closed (a code), and only win_rdponly decides.
+        /// </summary>
+        public IAccountDirectory Accounts { get; set; } = UnknownAccounts.Instance;
+
+        /// <summary>The session and boot clocks for the unlock grace; null: no grace (every unlock asks a code).</summary>
+        public ISessionInstance? Instance { get; set; }
+
+        private sealed class UnknownAccounts : IAccountDirectory
+        {
+            public static readonly UnknownAccounts Instance = new UnknownAccounts();
+            public AccountFacts? Lookup(string userName) => null;
+            public string? SidOf(string name) => null;
+        }
+
 #if NETFRAMEWORK
         /// <summary>
         /// The real seams on Windows: HKLM\Software\SecureMFA, DPAPI machine scope, the Application log, the vault folder
@@ -62,7 +78,11 @@ namespace SecureMFA.WinOtp.Logon
             session,
             new Platform.Windows.WindowsVaultFolder(),
             settings => ApiHttpHandler.Create(settings),
-            Environment.MachineName);
+            Environment.MachineName)
+        {
+            Accounts = new Platform.Windows.WindowsAccountDirectory(),
+            Instance = new Platform.Windows.WindowsSessionInstance(),
+        };
 #endif
     }
 }

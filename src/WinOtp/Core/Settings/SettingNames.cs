@@ -28,6 +28,29 @@ namespace SecureMFA.WinOtp.Settings
         /// <summary>Enforce (default) or ReportOnly: ask nothing, report what would have been done.</summary>
         public const string Enforce = "win_enforce";
 
+        // Who must use a code (REG_MULTI_SZ lists of names or SIDs, REG_DWORD minutes): see Decision.CodeDecision.
+        /// <summary>Accounts that never need a code (names or SIDs): a local break-glass account, LAPS or service accounts.</summary>
+        public const string ExcludedAccounts = "win_excluded_accounts";
+        /// <summary>Groups (AD or local, nested, matched in the logon token) whose members never need a code.</summary>
+        public const string ExcludedGroups = "win_excluded_groups";
+        /// <summary>When set, only members of these groups need a code.</summary>
+        public const string EnforcedGroups = "win_enforced_groups";
+        /// <summary>Members need a code only in remote sessions, as win_rdponly = 1 does for everyone.</summary>
+        public const string RdpOnlyGroups = "win_rdponly_groups";
+        /// <summary>Minutes after a code-verified sign-in during which unlocking or reconnecting the same session needs no code (0 = off).</summary>
+        public const string UnlockGraceMinutes = "win_unlock_grace_minutes";
+        /// <summary>Groups that never get the unlock grace.</summary>
+        public const string GraceExcludedGroups = "win_grace_excluded_groups";
+        /// <summary>CLSIDs of other credential providers left visible where a code is required (smart card, Windows Hello, FIDO).</summary>
+        public const string AllowedProviders = "win_allowed_providers";
+
+        /// <summary>
+        /// Subkey holding each account's last code-verified sign-in (session, time, boot clocks) for the unlock grace,
+        /// with the same explicit ACL as <see cref="DeviceKeyName"/>: SYSTEM and Administrators only, so no user can
+        /// write themselves a grace.
+        /// </summary>
+        public const string SessionGraceKey = "SessionGrace";
+
         /// <summary>
         /// Written by registration into <see cref="DeviceKeyName"/>: the device id (REG_SZ) and its key under DPAPI machine
         /// scope (REG_BINARY). Earlier versions kept them in HKLM\Software\SecureMFA itself, readable by every

@@ -69,6 +69,24 @@ namespace SecureMFA.WinOtp.Settings
                 else ssprUrl = sspr.AbsoluteUri;
             }
 
+            var excludedAccounts = values.Accounts(SettingNames.ExcludedAccounts);
+            var excludedGroups = values.Accounts(SettingNames.ExcludedGroups);
+            var enforcedGroups = values.Accounts(SettingNames.EnforcedGroups);
+            var rdpOnlyGroups = values.Accounts(SettingNames.RdpOnlyGroups);
+            var graceMinutes = values.Int(SettingNames.UnlockGraceMinutes, 0, 0, WinOtpSettings.MaxUnlockGraceMinutes, "minutes (0 = no grace)");
+            var graceExcluded = values.Accounts(SettingNames.GraceExcludedGroups);
+            var allowedProviders = new List<Guid>();
+            foreach (var entry in values.List(SettingNames.AllowedProviders))
+            {
+                if (!Guid.TryParse(entry, out var clsid)) errors.Add($"{SettingNames.AllowedProviders}: '{entry}' is not a CLSID such as {{8fd7e19c-3bf7-489b-a72c-846ab3678c96}}.");
+                else if (OtherProviders.RefusalOf(clsid) is string refused) errors.Add($"{SettingNames.AllowedProviders}: {{{clsid}}} is {refused}, which signs in without a code; it cannot be allowed.");
+                else if (!allowedProviders.Contains(clsid)) allowedProviders.Add(clsid);
+            }
+            if (rdpOnly && rdpOnlyGroups.Count > 0)
+                warnings.Add($"{SettingNames.RdpOnlyGroups} changes nothing while {SettingNames.RdpOnly} is on: the console asks nobody a code already.");
+            if (graceMinutes == 0 && graceExcluded.Count > 0)
+                warnings.Add($"{SettingNames.GraceExcludedGroups} changes nothing while {SettingNames.UnlockGraceMinutes} is 0.");
+
             foreach (var name in SettingNames.NotUsed)
                 if (registry.GetValue("", name) != null)
                     warnings.Add($"{name} is present but not used by this version" +
@@ -92,6 +110,13 @@ namespace SecureMFA.WinOtp.Settings
                 UnenrolledPolicy = unenrolled,
                 UnenrolledGraceDays = graceDays,
                 Enforce = enforce,
+                ExcludedAccounts = excludedAccounts,
+                ExcludedGroups = excludedGroups,
+                EnforcedGroups = enforcedGroups,
+                RdpOnlyGroups = rdpOnlyGroups,
+                UnlockGraceMinutes = graceMinutes,
+                GraceExcludedGroups = graceExcluded,
+                AllowedProviders = allowedProviders,
             };
             if (ssprUrl != null) settings.SsprUrl = ssprUrl;
             return new SettingsReadResult(settings, rdpOnly, errors, warnings);
@@ -121,6 +146,54 @@ namespace SecureMFA.WinOtp.Settings
                         _errors.Add($"{name} has a registry type that is not text ({value.GetType().Name}).");
                         return null;
                 }
+            }
+
+            /// <summary>
+            /// A list: REG_MULTI_SZ (one entry a line), or REG_SZ with entries separated by ';' (as Set-ItemProperty or a
+            /// policy may write it). Blank entries are dropped.
+            /// </summary>
+            public IReadOnlyList<string> List(string name)
+            {
+                var value = Get(name);
+                IEnumerable<string> entries;
+                switch (value)
+                {
+                    case null: return new string[0];
+                    case string[] lines: entries = lines; break;
+                    case string text: entries = text.Split(';', '\n'); break;
+                    default:
+                        _errors.Add($"{name} has a registry type that is not a list of text ({value.GetType().Name}); write REG_MULTI_SZ.");
+                        return new string[0];
+                }
+                var list = new List<string>();
+                foreach (var entry in entries)
+                {
+                    var trimmed = (entry ?? "").Trim();
+                    if (trimmed.Length > 0 && !list.Exists(e => string.Equals(e, trimmed, StringComparison.OrdinalIgnoreCase))) list.Add(trimmed);
+                }
+                return list;
+            }
+
+            /// <summary>A list of account or group names (DOMAIN\name, name@suffix, .\name, name) or SIDs (S-1-…), each checked for form only.</summary>
+            public IReadOnlyList<string> Accounts(string name)
+            {
+                var list = List(name);
+                foreach (var entry in list)
+                {
+                    if (entry.StartsWith("S-1-", StringComparison.OrdinalIgnoreCase) && !Platform.Sids.IsSid(entry))
+                        _errors.Add($"{name}: '{entry}' starts like a SID but is not one (S-1-5-21-…).");
+                    else if (entry.Length > 256 || entry.IndexOfAny(NotInNames) >= 0 || HasControl(entry))
+                        _errors.Add($"{name}: '{entry}' is not an account or group name (DOMAIN\\name, name@suffix, .\\name) or a SID.");
+                }
+                return list;
+            }
+
+            private static readonly char[] NotInNames = { '"', '/', '[', ']', ':', '|', '<', '>', '+', '=', ',', '?', '*' };
+
+            private static bool HasControl(string text)
+            {
+                foreach (var c in text) if (char.IsControl(c)) return true;
+                return false;
             }
 
             public bool Bool(string name, bool fallback)
@@ -184,7 +257,7 @@ namespace SecureMFA.WinOtp.Settings
                 }
             }
 
-            private static string Describe(object? value) => value is byte[] ? "(binary)" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            private static string Describe(object? value) => value is byte[] ? "(binary)" : value is string[] lines ? string.Join(";", lines) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using SecureMFA.WinOtp.Api;
 
 namespace SecureMFA.WinOtp.Settings
@@ -47,6 +48,18 @@ namespace SecureMFA.WinOtp.Settings
 
         public const int DefaultUnenrolledGraceDays = 14;
         public const int MaxUnenrolledGraceDays = 365;
+
+        // Who must use a code: the entries as written (names or SIDs), resolved to SIDs by Decision.CodeRules.
+        public const int MaxUnlockGraceMinutes = 1440;
+        public IReadOnlyList<string> ExcludedAccounts { get; set; } = new string[0];
+        public IReadOnlyList<string> ExcludedGroups { get; set; } = new string[0];
+        public IReadOnlyList<string> EnforcedGroups { get; set; } = new string[0];
+        public IReadOnlyList<string> RdpOnlyGroups { get; set; } = new string[0];
+        /// <summary>0 = every unlock and reconnect asks a code.</summary>
+        public int UnlockGraceMinutes { get; set; }
+        public IReadOnlyList<string> GraceExcludedGroups { get; set; } = new string[0];
+        /// <summary>Other credential providers that stay visible where a code is required.</summary>
+        public IReadOnlyList<System.Guid> AllowedProviders { get; set; } = new System.Guid[0];
     }
 
     /// <summary>What the tile does for a user the WEB API says has no OTP account (win_unenrolled_policy).</summary>

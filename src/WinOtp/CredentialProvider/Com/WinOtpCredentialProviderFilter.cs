@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using SecureMFA.WinOtp.CredentialProvider.Interop;
 using SecureMFA.WinOtp.CredentialProvider.Kerberos;
@@ -18,7 +19,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
     /// It filters exactly where <see cref="TileDuty"/> says our provider serves the scenario, the question the provider
     /// itself asks: there the provider always shows a tile, if only one saying why nobody can sign in. It changes
     /// nothing in Safe Mode, for generic CredUI prompts, where no code is required, or when our provider is missing
-    /// from the list (a broken installation must not leave a computer with no tile).
+    /// from the list (a broken installation must not leave a computer with no tile). The providers named in
+    /// win_allowed_providers (smart card, Windows Hello, FIDO) are left as Windows had them, beside ours.
     /// </summary>
     [ComVisible(true)]
     [Guid(ProviderIds.FilterClsidText)]
@@ -60,10 +62,24 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                         $"SecureMFA WIN OTP filter: a code is required ({cpus}), but the SecureMFA WIN OTP provider is not among the registered providers; Windows' providers were left on. Run Install-SecureMFA_WIN_OTP_AuthenticationProvider again.");
                     return HResult.S_OK;
                 }
+                // Otherwise win_allowed_providers stay as Windows had them (a smart card, Windows Hello, a security key): never
+                // the Password provider, which the settings refuse. Ours stays whatever the list says, so a tile is always there.
+                var allowed = AllowedProviders(duty);
                 for (var i = 0; i < cProviders; i++)
-                    if (i != ours && (!reportOnly || rgclsidProviders[i] == ProviderIds.PasswordProvider)) rgbAllow[i] = 0;
+                    if (i != ours && (reportOnly ? rgclsidProviders[i] == ProviderIds.PasswordProvider : !allowed.Contains(rgclsidProviders[i]))) rgbAllow[i] = 0;
                 return HResult.S_OK;
             });
+
+        /// <summary>The allowed providers of this screen's settings; none when they cannot be read (then only our tile stays).</summary>
+        private System.Collections.Generic.IReadOnlyCollection<Guid> AllowedProviders(TileDuty duty)
+        {
+            try { return duty.Logon?.AllowedProviders ?? (System.Collections.Generic.IReadOnlyCollection<Guid>)new Guid[0]; }
+            catch (Exception e)
+            {
+                _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"SecureMFA WIN OTP filter: the allowed providers could not be read ({e.GetType().Name}); only the code tile is shown.");
+                return new Guid[0];
+            }
+        }
 
         /// <summary>
         /// A Remote Desktop client's credentials (KERB_INTERACTIVE_UNLOCK_LOGON, packed) go to our provider instead of

@@ -34,5 +34,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
         public bool OfflineEnabled => (_coordinator.Settings.Settings?.OfflineValidDays ?? 0) > 0;
 
         public string? SsprUrl => _coordinator.Settings.Settings?.SsprUrl;
+
+        public System.Collections.Generic.IReadOnlyCollection<Guid> AllowedProviders => (System.Collections.Generic.IReadOnlyCollection<Guid>?)_coordinator.Settings.Settings?.AllowedProviders ?? new Guid[0];
     }
 }

@@ -24,5 +24,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
         bool OfflineEnabled { get; }
         /// <summary>The "Change password" portal, or null when the settings are not valid.</summary>
         string? SsprUrl { get; }
+        /// <summary>
+        /// Other providers' CLSIDs (win_allowed_providers) that the filter leaves on where a code is required: smart card,
+        /// Windows Hello, FIDO. Empty when none, or when the settings are not valid.
+        /// </summary>
+        System.Collections.Generic.IReadOnlyCollection<System.Guid> AllowedProviders { get; }
     }
 }

@@ -25,7 +25,8 @@ namespace SecureMFA.WinOtp.Platform.Windows
                 : value is long ? RegistryValueKind.QWord
                 : value is byte[] ? RegistryValueKind.Binary
                 : value is string ? RegistryValueKind.String
-                : throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
+                : value is string[] ? RegistryValueKind.MultiString
+                : throw new ArgumentException("Registry values are int, long, byte[], string or string[].", nameof(value));
             using (var root = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64))
             using (var key = root.CreateSubKey(Path(subKey), true))
                 key!.SetValue(name, value, kind);
