@@ -61,6 +61,9 @@ namespace SecureMFA.WinOtp.Cmdlets
         [Parameter(HelpMessage = "Minutes of an offline lockout. Default 5.")]
         public int totp_offline_ui_lockout_minutes { get; set; } = WinOtpSettings.DefaultOfflineLockoutMinutes;
 
+        [Parameter(HelpMessage = "Wrong offline codes since the last online contact after which the offline data needs an online sign-in again (0-1000); 0 = no cap. Default 10.")]
+        public int offline_max_failures { get; set; } = SettingCatalogue.OfflineMaxFailures.DefaultNumber;
+
         [Parameter(HelpMessage = "Accepted for compatibility and not used: the device key from registration (under DPAPI) protects the API messages and the offline data instead of a passphrase. It is not stored.")]
         public string? data_encryption_passphrase { get; set; }
 
@@ -98,7 +101,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             var settings = new InstallSettings
             {
                 AnchorDnsName = anchordnsname, ApiEndpoint = api_endpoint, ApiTimeoutMs = api_timeout, SsprUrl = sspr_url, RdpOnly = RDPonly,
-                OfflineValidDays = totp_offline_secret_valid_days, OfflineLoginFailures = totp_offline_ui_login_failures, OfflineLockoutMinutes = totp_offline_ui_lockout_minutes,
+                OfflineValidDays = totp_offline_secret_valid_days, OfflineLoginFailures = totp_offline_ui_login_failures, OfflineLockoutMinutes = totp_offline_ui_lockout_minutes, OfflineMaxFailures = offline_max_failures,
                 ProxyEnabled = api_proxy_enable, ProxyServer = api_proxy_server ?? "", ProxyPort = api_proxy_port, VerboseLog = verboselog,
             };
             var check = settings.Check();

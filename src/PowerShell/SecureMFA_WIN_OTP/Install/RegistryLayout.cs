@@ -65,12 +65,8 @@ namespace SecureMFA.WinOtp.Cmdlets
         /// The values of HKLM\Software\SecureMFA that are WIN OTP's: the settings, an earlier version's device registration
         /// (now in <see cref="SettingNames.DeviceRegistryPath"/>), and the original product's unused ones.
         /// </summary>
-        public static IReadOnlyList<string> SettingValueNames => new[]
-        {
-            SettingNames.AnchorDnsName, SettingNames.ApiEndpoint, SettingNames.ApiTimeout, SettingNames.SsprUrl, SettingNames.RdpOnly,
-            SettingNames.OfflineValidDays, SettingNames.OfflineLoginFailures, SettingNames.OfflineLockoutMinutes, SettingNames.ProxyEnable,
-            SettingNames.ProxyServer, SettingNames.ProxyPort, SettingNames.VerboseLog, SettingNames.DeviceId, SettingNames.DeviceKey,
-        }.Concat(SettingNames.NotUsed).ToArray();
+        public static IReadOnlyList<string> SettingValueNames =>
+            SettingCatalogue.All.Select(s => s.ValueName).Concat(new[] { SettingNames.DeviceId, SettingNames.DeviceKey }).Concat(SettingNames.NotUsed).ToArray();
 
         private static IEnumerable<RegistryEntry> ComClass(string clsid, string title, string className, ProviderInstallation provider)
         {

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SecureMFA.WinOtp.Settings
+{
+    /// <summary>How a setting is stored: text (REG_SZ), a whole number in a range (REG_DWORD), or 1/0 (REG_DWORD).</summary>
+    public enum SettingKind
+    {
+        Text,
+        Number,
+        Flag,
+    }
+
+    /// <summary>
+    /// One setting, everywhere it is named: the registry value LogonUI reads (under HKLM\Software\SecureMFA, and under
+    /// HKLM\Software\Policies\SecureMFA where Group Policy wins), the install cmdlet's parameter, the MSI property, the
+    /// installer's default and the administrator's description (the ADMX policy's title and explanation).
+    /// </summary>
+    public sealed class Setting
+    {
+        public Setting(string valueName, SettingKind kind, string parameter, string title, string description)
+        {
+            if (!valueName.StartsWith("win_", StringComparison.Ordinal)) throw new ArgumentException($"{valueName}: WIN OTP's values are named win_<parameter>.", nameof(valueName));
+            (ValueName, Kind, Parameter, Title, Description) = (valueName, kind, parameter, title, description);
+            MsiProperty = parameter.ToUpperInvariant();
+        }
+
+        /// <summary>win_... under HKLM\Software\SecureMFA and HKLM\Software\Policies\SecureMFA.</summary>
+        public string ValueName { get; }
+        public SettingKind Kind { get; }
+        /// <summary>The parameter of Install-SecureMFA_WIN_OTP_AuthenticationProvider, as the original spelled it.</summary>
+        public string Parameter { get; }
+        /// <summary>The MSI's public property: the parameter in upper case (msiexec /i ... API_ENDPOINT=...).</summary>
+        public string MsiProperty { get; }
+        public string Title { get; }
+        public string Description { get; }
+
+        /// <summary>Text: null when there is no default (a required value, or one derived from another).</summary>
+        public string? DefaultText { get; private set; }
+        /// <summary>Number and Flag (0 or 1): what the installer writes when the parameter is not given.</summary>
+        public int DefaultNumber { get; private set; }
+        /// <summary>What LogonUI uses when the value is absent, when that differs from the installer's default (win_rdponly).</summary>
+        public int AbsentNumber { get; private set; }
+        public int Minimum { get; private set; }
+        public int Maximum { get; private set; }
+        /// <summary>What a number counts, for error messages: "milliseconds", "days (0 = no offline sign-in)".</summary>
+        public string Unit { get; private set; } = "";
+        /// <summary>The provider refuses to work without it (the install cmdlet's mandatory parameters).</summary>
+        public bool Required { get; private set; }
+        public string RegistryType => Kind == SettingKind.Text ? "REG_SZ" : "REG_DWORD";
+
+        public static Setting Text(string valueName, string parameter, string? defaultText, bool required, string title, string description) =>
+            new Setting(valueName, SettingKind.Text, parameter, title, description) { DefaultText = defaultText, Required = required };
+
+        public static Setting Number(string valueName, string parameter, int defaultNumber, int minimum, int maximum, string unit, string title, string description) =>
+            new Setting(valueName, SettingKind.Number, parameter, title, description)
+            { DefaultNumber = defaultNumber, AbsentNumber = defaultNumber, Minimum = minimum, Maximum = maximum, Unit = unit };
+
+        public static Setting Flag(string valueName, string parameter, bool installDefault, bool whenAbsent, string title, string description) =>
+            new Setting(valueName, SettingKind.Flag, parameter, title, description)
+            { DefaultNumber = installDefault ? 1 : 0, AbsentNumber = whenAbsent ? 1 : 0, Minimum = 0, Maximum = 1 };
+
+        public override string ToString() => ValueName;
+    }
+
+    /// <summary>
+    /// Every WIN OTP setting once. The reader's ranges, the installer's values and defaults, the MSI's properties and
+    /// registry rows, and the ADMX/ADML policies are all made from this list. A new setting is one entry in
+    /// <see cref="All"/> (plus reading it in <see cref="SettingsReader"/> with the entry); tests fail for a value the
+    /// reader reads that has no entry here, and for an entry the MSI or the ADMX lacks.
+    /// </summary>
+    public static class SettingCatalogue
+    {
+        public static readonly Setting AnchorDnsName = Setting.Text(SettingNames.AnchorDnsName, "anchordnsname", null, required: true,
+            "UPN suffix of OTP users (anchordnsname)",
+            "The UPN suffix joined to bare user names typed at the logon screen: alice becomes alice@<suffix>. A DNS name such as adatum.labnet. Required.");
+
+        public static readonly Setting ApiEndpoint = Setting.Text(SettingNames.ApiEndpoint, "api_endpoint", null, required: true,
+            "SecureMFA WEB API endpoint (api_endpoint)",
+            "The SecureMFA WEB API endpoint the provider checks codes with, https://<host>/api/securemfaotp (http:// only on loopback). Required.");
+
+        public static readonly Setting ApiTimeout = Setting.Number(SettingNames.ApiTimeout, "api_timeout", WinOtpSettings.DefaultApiTimeoutMs, 500, 120000, "milliseconds",
+            "WEB API timeout in milliseconds (api_timeout)",
+            "Milliseconds for a whole call to the WEB API (500-120000, default 10000). The logon screen waits at most 30000; a larger value is clamped with a warning event.");
+
+        public static readonly Setting SsprUrl = Setting.Text(SettingNames.SsprUrl, "sspr_url", null, required: false,
+            "Self-service password portal (sspr_url)",
+            "The https:// address of the self-service password portal behind the tile's Change password link. Empty or not set: the host of the API endpoint.");
+
+        public static readonly Setting RdpOnly = Setting.Flag(SettingNames.RdpOnly, "RDPonly", installDefault: true, whenAbsent: false,
+            "Code for Remote Desktop only (RDPonly)",
+            "1: a one-time code is asked for Remote Desktop and other remote sessions only; the console is unchanged. 0: a code for every sign-in and unlock. The installer writes 1; when the value is absent everywhere, a code is asked everywhere.");
+
+        public static readonly Setting OfflineValidDays = Setting.Number(SettingNames.OfflineValidDays, "totp_offline_secret_valid_days", 0, 0, 3650, "days (0 = no offline sign-in)",
+            "Days offline sign-in stays possible (totp_offline_secret_valid_days)",
+            "Days an offline package stays valid after the user's last online sign-in (0-3650). 0, the default, turns offline sign-in off.");
+
+        public static readonly Setting OfflineLoginFailures = Setting.Number(SettingNames.OfflineLoginFailures, "totp_offline_ui_login_failures", WinOtpSettings.DefaultOfflineLoginFailures, 0, 1000, "failed codes (0 = no lockout)",
+            "Wrong offline codes before a lockout (totp_offline_ui_login_failures)",
+            "Wrong offline codes before the account is locked out on this computer for the lockout minutes (0-1000, default 5; 0 turns the local lockout off).");
+
+        public static readonly Setting OfflineLockoutMinutes = Setting.Number(SettingNames.OfflineLockoutMinutes, "totp_offline_ui_lockout_minutes", WinOtpSettings.DefaultOfflineLockoutMinutes, 0, 525600, "minutes",
+            "Minutes of an offline lockout (totp_offline_ui_lockout_minutes)",
+            "Minutes an account stays locked out on this computer after too many wrong offline codes (0-525600, default 5).");
+
+        public static readonly Setting OfflineMaxFailures = Setting.Number(SettingNames.OfflineMaxFailures, "offline_max_failures", Offline.OfflinePolicy.DefaultMaxFailuresSinceOnline, 0, 1000, "failed codes since the last online contact (0 = no cap)",
+            "Wrong offline codes before an online sign-in is needed (offline_max_failures)",
+            "Wrong offline codes since the last online contact after which the offline data needs an online sign-in again (0-1000, default 10; 0 = no cap).");
+
+        public static readonly Setting ProxyEnable = Setting.Flag(SettingNames.ProxyEnable, "api_proxy_enable", installDefault: false, whenAbsent: false,
+            "Call the WEB API through a proxy (api_proxy_enable)",
+            "1: the provider calls the WEB API through the proxy server and port below. 0, the default: no proxy at all (the logon screen runs as SYSTEM and uses no user's proxy).");
+
+        public static readonly Setting ProxyServer = Setting.Text(SettingNames.ProxyServer, "api_proxy_server", "", required: false,
+            "Proxy host name (api_proxy_server)",
+            "The proxy's host name or IP address, without http:// and without a port. Needed when the proxy is on.");
+
+        public static readonly Setting ProxyPort = Setting.Number(SettingNames.ProxyPort, "api_proxy_port", 0, 0, 65535, "a TCP port",
+            "Proxy port (api_proxy_port)",
+            "The proxy's TCP port (1-65535). Needed when the proxy is on.");
+
+        public static readonly Setting VerboseLog = Setting.Flag(SettingNames.VerboseLog, "verboselog", installDefault: false, whenAbsent: false,
+            "Verbose events (verboselog)",
+            "1: the provider also writes verbose events (5550) to the Application log, among them where each setting came from. Codes, passwords and keys are never written.");
+
+        /// <summary>In the order the installer writes them and the ADMX lists them.</summary>
+        public static readonly IReadOnlyList<Setting> All = new[]
+        {
+            AnchorDnsName, ApiEndpoint, ApiTimeout, SsprUrl, RdpOnly, OfflineValidDays, OfflineLoginFailures, OfflineLockoutMinutes,
+            OfflineMaxFailures, ProxyEnable, ProxyServer, ProxyPort, VerboseLog,
+        };
+
+        public static Setting? Find(string valueName) => All.FirstOrDefault(s => s.ValueName.Equals(valueName, StringComparison.OrdinalIgnoreCase));
+    }
+}
