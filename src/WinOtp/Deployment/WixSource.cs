@@ -79,12 +79,11 @@ namespace SecureMFA.WinOtp.Deployment
             : entry.Key.StartsWith(RegistryLayout.CredentialProviders, StringComparison.OrdinalIgnoreCase) ? ProviderComponent
             : SettingsComponent;
 
-        /// <summary>
-        /// The entries the MSI writes: all of RegistryLayout's but the Device key's ACL (wixl has no Permission/LockPermissions;
-        /// the device registration sets that ACL itself before it stores a key, see docs/win-otp.md).
-        /// </summary>
-        public static IReadOnlyList<RegistryEntry> Entries(ProviderInstallation provider) =>
-            RegistryLayout.For(new InstallSettings(), provider).Where(e => e.Kind != RegistryEntry.ProtectedKey).ToList();
+        /// <summary>The entries the MSI writes: all of RegistryLayout's (the Device key's ACL by <see cref="DatabaseFixups"/>).</summary>
+        public static IReadOnlyList<RegistryEntry> Entries(ProviderInstallation provider) => RegistryLayout.For(new InstallSettings(), provider);
+
+        public const string DeviceKeyRow = "DeviceKey";
+        public const string DeviceKeyLock = "DeviceKeyAcl";
 
         public static XDocument Build(string release, string stagedProviderFolder, string assemblyFullName)
         {
@@ -130,7 +129,7 @@ namespace SecureMFA.WinOtp.Deployment
             {
                 var element = new XElement(Wix + "Component", new XAttribute("Id", component), new XAttribute("Guid", StableGuid($"registry|{release}|{component}")), new XAttribute("Win64", "yes"));
                 var first = true;
-                foreach (var entry in entries.Where(e => e.Kind != RegistryEntry.KeyOnly && ComponentOf(e) == component))
+                foreach (var entry in entries.Where(e => e.Kind != RegistryEntry.KeyOnly && e.Kind != RegistryEntry.ProtectedKey && ComponentOf(e) == component))
                 {
                     element.Add(new XElement(Wix + "RegistryValue", new XAttribute("Id", $"Reg{index++:D3}"), new XAttribute("Root", "HKLM"), new XAttribute("Key", KeyBelowHklm(entry.Key)),
                         entry.Name.Length == 0 ? null : new XAttribute("Name", entry.Name),
@@ -160,7 +159,7 @@ namespace SecureMFA.WinOtp.Deployment
         }
 
         /// <summary>
-        /// SQL run on the built database for what wixl cannot write: the launch conditions; key-only rows ("+", created on
+        /// SQL run on the built database for what wixl cannot write: the launch conditions; the Device key's ACL; key-only rows ("+", created on
         /// install: the .NET category key) and "-" rows that delete the installer's own keys whole on uninstall, as the
         /// module's Uninstall does (<see cref="RegistryLayout.OwnedKeys"/>); every catalogue property as secure, so a managed
         /// (Group Policy software installation) install passes it to the server side.
@@ -170,6 +169,15 @@ namespace SecureMFA.WinOtp.Deployment
             var queries = new List<string>();
             foreach (var (condition, message) in LaunchConditions)
                 queries.Add($"INSERT INTO `LaunchCondition` (`Condition`, `Description`) VALUES ('{Sql(condition)}', '{Sql(message)}')");
+            // The Device key, created with its own ACL (MsiLockPermissionsEx, Windows Installer 5.0; wixl has no Permission
+            // element): set again on every install and repair, as the module's Install does; a registration already in it is kept.
+            foreach (var entry in Entries(provider).Where(e => e.Kind == RegistryEntry.ProtectedKey))
+            {
+                queries.Add("CREATE TABLE `MsiLockPermissionsEx` (`MsiLockPermissionsEx` CHAR(72) NOT NULL, `LockObject` CHAR(72) NOT NULL, `Table` CHAR(32) NOT NULL, " +
+                    "`SDDLText` LONGCHAR NOT NULL LOCALIZABLE, `Condition` CHAR(255) PRIMARY KEY `MsiLockPermissionsEx`)");
+                queries.Add($"INSERT INTO `Registry` (`Registry`, `Root`, `Key`, `Name`, `Component_`) VALUES ('{DeviceKeyRow}', 2, '{Sql(KeyBelowHklm(entry.Key))}', '+', '{SettingsComponent}')");
+                queries.Add($"INSERT INTO `MsiLockPermissionsEx` (`MsiLockPermissionsEx`, `LockObject`, `Table`, `SDDLText`) VALUES ('{DeviceKeyLock}', '{DeviceKeyRow}', 'Registry', '{Sql(RegistryLayout.ProtectedKeySddl)}')");
+            }
             var index = 0;
             foreach (var entry in Entries(provider).Where(e => e.Kind == RegistryEntry.KeyOnly))
                 queries.Add($"INSERT INTO `Registry` (`Registry`, `Root`, `Key`, `Name`, `Component_`) VALUES ('Key{index++:D3}', 2, '{Sql(KeyBelowHklm(entry.Key))}', '+', '{ComponentOf(entry)}')");

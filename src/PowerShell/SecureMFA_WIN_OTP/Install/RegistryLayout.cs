@@ -40,6 +40,12 @@ namespace SecureMFA.WinOtp.Cmdlets
 
         /// <summary>The only ACL the installer gives a key: the device registration's.</summary>
         public const string ProtectedKeyAccess = "SYSTEM and BUILTIN\\Administrators full control, no other entry, nothing inherited";
+        /// <summary>
+        /// The same ACL in SDDL, for the MSI's MsiLockPermissionsEx table: owner Administrators, protected (nothing
+        /// inherited), key-all-access for SYSTEM and Administrators, inherited by subkeys (as Protect-SecureMfaWinOtpRegistryKey
+        /// and WindowsMachineRegistry.ProtectKey set it: FullControl, ContainerInherit).
+        /// </summary>
+        public const string ProtectedKeySddl = "O:BAG:SYD:PAI(A;CI;KA;;;SY)(A;CI;KA;;;BA)";
 
         public static IReadOnlyList<RegistryEntry> For(InstallSettings settings, ProviderInstallation provider)
         {
