@@ -83,6 +83,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $"Set|{Settings}|win_totp_offline_secret_valid_days|DWord|0",
                 $"Set|{Settings}|win_totp_offline_ui_login_failures|DWord|5",
                 $"Set|{Settings}|win_totp_offline_ui_lockout_minutes|DWord|5",
+                $"Set|{Settings}|win_offline_max_failures|DWord|10",
                 $"Set|{Settings}|win_api_proxy_enable|DWord|0",
                 $"Set|{Settings}|win_api_proxy_server|String|",
                 $"Set|{Settings}|win_api_proxy_port|DWord|0",
@@ -127,7 +128,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(3, changes.Count(c => c.Kind == "File" && c.Action == "Installed"));
             Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Registered");
             Assert.Contains(changes, c => c.Kind == "Credential provider filter" && c.Action == "Set");
-            Assert.Equal(12, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
+            Assert.Equal(13, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
         }
 
         [Fact]

@@ -47,6 +47,9 @@ namespace SecureMFA.WinOtp.LogonSimulator
             });
         }
 
+        public void DeletePolicyValue(string name) =>
+            Change(state => state.Keys.TryGetValue(PolicyRoot, out var key) && key.Remove(name));
+
         public void SetValue(string subKey, string name, object value)
         {
             if (!(value is int || value is long || value is byte[] || value is string))

@@ -29,6 +29,11 @@ Settings (written to the simulated registry, kept for later runs):
   --timeout MS               win_api_timeout
   --set NAME=VALUE           any other value, e.g. --set win_verboselog=1 (a number is stored as REG_DWORD)
 
+Group Policy (HKLM\Software\Policies\SecureMFA in registry.json; wins over the value above, value by value):
+  --policy NAME=VALUE        what a GPO from SecureMFA.admx writes, e.g. --policy win_rdponly=0
+  --policy NAME=             removes it again (the policy back to Not Configured)
+  --show-settings            print each setting's value and where it came from (Group Policy, local, default)
+
 This run:
   --register BOOTSTRAP       register this simulated computer (once; --force-register replaces it)
   --scenario logon|unlock|rdp|credui   (default rdp)     --session console|remote   (default remote)
@@ -57,6 +62,9 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
         public string Machine { get; private set; } = Environment.MachineName;
         public TimeSpan ClockOffset { get; private set; }
         public bool Help { get; private set; }
+        public bool ShowSettings { get; private set; }
+        /// <summary>Group Policy values to write (a null value removes one).</summary>
+        public List<(string Name, object? Value)> Policies { get; } = new List<(string, object?)>();
         /// <summary>Registry values to write before anything else.</summary>
         public List<(string Name, object Value)> Settings { get; } = new List<(string, object)>();
 
@@ -84,6 +92,15 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                         var text = assignment.Substring(equals + 1);
                         options.Settings.Add((assignment.Substring(0, equals), int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (object)text));
                         break;
+                    case "--policy":
+                        var policy = Value();
+                        var at = policy.IndexOf('=');
+                        if (at <= 0) throw new ArgumentException($"--policy needs NAME=VALUE, got '{policy}'.");
+                        var policyText = policy.Substring(at + 1);
+                        options.Policies.Add((policy.Substring(0, at), policyText.Length == 0 ? null
+                            : int.TryParse(policyText, NumberStyles.None, CultureInfo.InvariantCulture, out var policyNumber) ? policyNumber : (object)policyText));
+                        break;
+                    case "--show-settings": options.ShowSettings = true; break;
                     case "--register": options.Register = Value(); break;
                     case "--force-register": options.ForceRegister = true; break;
                     case "--scenario":
