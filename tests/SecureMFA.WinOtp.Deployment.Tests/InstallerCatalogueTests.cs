@@ -47,5 +47,14 @@ namespace SecureMFA.WinOtp.Deployment.Tests
                 Assert.Equal(setting.DefaultNumber, value is bool flag ? (flag ? 1 : 0) : (int)value!);
             }
         }
+
+        /// <summary>docs/win-otp.md's properties table names every setting: the administrator's reference cannot fall behind.</summary>
+        [Fact]
+        public void TheDeploymentDocsListEveryMsiProperty()
+        {
+            var docs = System.IO.File.ReadAllText(Testing.RepositoryPaths.Of("docs/win-otp.md"));
+            foreach (var setting in SettingCatalogue.All)
+                Assert.Contains($"| `{setting.MsiProperty}` | `{setting.ValueName}` |", docs);
+        }
     }
 }
