@@ -158,6 +158,22 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         }
 
         [Fact]
+        public void ItWarnsWhichParametersGroupPolicyOverrides()
+        {
+            _windows.Set(@"HKLM\Software\Policies\SecureMFA", "win_rdponly", 0, "DWord");
+            _windows.Set(@"HKLM\Software\Policies\SecureMFA", "win_api_timeout", 20000, "DWord");
+            var result = Install();
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
+            Assert.Contains(@"Group Policy (HKLM\Software\Policies\SecureMFA) sets -api_timeout, -RDPonly: its values win over what this install wrote; change them in the GPO.", result.Warnings);
+            // The local values are written all the same: they apply again when the policy is removed.
+            Assert.Equal("1", _windows.Registry()[@"HKLM\Software\SecureMFA|win_rdponly"]);
+        }
+
+        [Fact]
+        public void WithoutGroupPolicyThereIsNoSuchWarning() =>
+            Assert.DoesNotContain(Install().Warnings, w => w.Contains("Group Policy"));
+
+        [Fact]
         public void InvalidParametersAreAllReportedAndNothingIsChanged()
         {
             var result = _windows.Run("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname 'not a dns name' -api_endpoint 'http://awebapi.adatum.labnet/api/securemfaotp' " +

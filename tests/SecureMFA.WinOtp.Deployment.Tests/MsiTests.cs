@@ -171,6 +171,20 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             Assert.Equal(new ProviderInstallation(@"C:\Program Files", Provider().AssemblyFullName).Folder, $@"C:\Program Files\{ProviderInstallation.ProductFolderName}\{BuiltArtifacts.Release}");
         }
 
+        /// <summary>A 64-bit package (64-bit components are refused in a 32-bit one) for Windows Installer 5.0 (MsiLockPermissionsEx).</summary>
+        [Fact]
+        public void ItIsASixtyFourBitPackageForWindowsInstallerFive()
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("msiinfo") { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in new[] { "suminfo", BuiltArtifacts.RequireMsi() }) start.ArgumentList.Add(argument);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var summary = process.StandardOutput.ReadToEnd().Replace("\r\n", "\n").Split('\n')
+                .Where(l => l.Contains(": ")).ToDictionary(l => l.Substring(0, l.IndexOf(": ")), l => l.Substring(l.IndexOf(": ") + 2).Trim());
+            process.WaitForExit();
+            Assert.Equal("x64;1033", summary["Template"]);
+            Assert.StartsWith("500", summary["Version"]);
+        }
+
         [Fact]
         public void EveryComponentIsInstalledByTheOneFeature()
         {

@@ -23,7 +23,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         "registers the event source 'SecureMFA WIN OTP' (events 5550-5557); sets the Device key's ACL again; writes the settings (win_* values under HKLM\\Software\\SecureMFA) and removes " +
         "the original product's values this version does not use; registers the COM classes (InprocServer32 = mscoree.dll, ThreadingModel Apartment, " +
         "CodeBase), the credential provider and, last, the credential provider filter, which switches Windows' other tiles off where a code is required. " +
-        "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Returns one object per change " +
+        "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Values Group Policy sets under HKLM\\Software\\Policies\\SecureMFA (SecureMFA.admx) win over these; a warning names the parameters they override. Returns one object per change " +
         "(Kind, Name, Action, Detail). Sign-ins change at the next logon screen; run Test-SecureMFA_WIN_OTP afterwards. -serialkey and -subscriptionid are " +
         "accepted and ignored (every feature is available); -data_encryption_passphrase is accepted and not used (the device key replaced it).")]
     [CmdletExample("Install-SecureMFA_WIN_OTP_AuthenticationProvider -anchordnsname \"adatum.labnet\" -RDPonly $true -api_endpoint \"https://awebapi.adatum.labnet/api/securemfaotp\" -api_headers_value $bootstrap",
@@ -132,6 +132,10 @@ namespace SecureMFA.WinOtp.Cmdlets
                 WriteObject(new WinOtpChange(WinOtpChange.EventSource, "SecureMFA WIN OTP", platform.Text("Register-SecureMfaWinOtpEventSource")));
             WriteRegistry(registry, RegistryLayout.For(settings, provider));
             RemoveUnusedValues(registry);
+            // What this install wrote is not what LogonUI uses where a GPO sets the same value: say so now.
+            var governed = SettingCatalogue.All.Where(s => registry.GetPolicyValue(s.ValueName) != null).Select(s => $"-{s.Parameter}").ToList();
+            if (governed.Count > 0)
+                WriteWarning($"Group Policy ({SettingNames.PolicyRegistryPath}) sets {string.Join(", ", governed)}: its values win over what this install wrote; change them in the GPO.");
         }
 
         private void Register(WinOtpSettings settings, HostFacts host, SeamRegistry registry, SeamProtection protection, CollectedEvents events, PipelineDispatcher dispatcher)
