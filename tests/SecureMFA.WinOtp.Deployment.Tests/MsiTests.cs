@@ -65,6 +65,36 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             Assert.Contains(actual, r => r.StartsWith($@"SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Provider Filters\{RegistryLayout.FilterClsid}||", StringComparison.Ordinal));
         }
 
+        /// <summary>Every value the provider reads is one the MSI writes from a property: none can be missing from the MSI.</summary>
+        [Fact]
+        public void EveryValueTheReaderReadsIsWrittenFromAnMsiProperty()
+        {
+            var recorder = new NameRecorder();
+            SettingsReader.Read(recorder);
+            var read = recorder.Names.Except(SettingNames.NotUsed, StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(n => n, StringComparer.OrdinalIgnoreCase);
+            var settings = Table("Registry").Rows.Where(r => r["Key"] == @"Software\SecureMFA").ToList();
+            Assert.Equal(read, settings.Select(r => r["Name"]).OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
+            var properties = Table("Property").Rows.Select(r => r["Property"]).ToHashSet();
+            var secure = properties.Contains("SecureCustomProperties") ? Table("Property").Single("Property", "SecureCustomProperties")["Value"].Split(';') : new string[0];
+            foreach (var row in settings)
+            {
+                var property = System.Text.RegularExpressions.Regex.Match(row["Value"], @"^#?\[([A-Z0-9_]+)\]$").Groups[1].Value;
+                Assert.True(property.Length > 0, $"{row["Name"]} is written as '{row["Value"]}', not from a property");
+                Assert.Contains(property, secure);
+            }
+        }
+
+        private sealed class NameRecorder : SecureMFA.WinOtp.Platform.IMachineRegistry
+        {
+            public List<string> Names { get; } = new List<string>();
+            public object? GetValue(string subKey, string name) { if (subKey.Length == 0) Names.Add(name); return null; }
+            public object? GetPolicyValue(string name) { Names.Add(name); return null; }
+            public void SetValue(string subKey, string name, object value) { }
+            public void DeleteValue(string subKey, string name) { }
+            public void ProtectKey(string subKey) { }
+            public IReadOnlyList<string>? OthersWithAccess(string subKey) => null;
+        }
+
         [Fact]
         public void TheDeviceKeyGetsTheModulesAclAndIsNotRemovedOnUninstall()
         {
