@@ -53,6 +53,8 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             }
             // Uninstall deletes the installer's own keys whole, as Uninstall-SecureMFA_WIN_OTP_AuthenticationProvider does.
             expected.AddRange(RegistryLayout.OwnedKeys.Select(k => $"{k.Substring(@"HKLM\".Length)}|-|"));
+            // The one key the module does not have: the MSI's memory of the properties it was given (see below).
+            expected.AddRange(SettingCatalogue.All.Select(s => $@"Software\SecureMFA\MsiProperties|{s.MsiProperty}|[{s.MsiProperty}]"));
 
             var registry = Table("Registry");
             Assert.All(registry.Rows, row => Assert.Equal("2", row["Root"]));
@@ -111,21 +113,47 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             Assert.Equal("", acl["Condition"]);
         }
 
+        /// <summary>
+        /// Each parameter is a secure public property whose value is, in this order: the command line's, the one the installed
+        /// version was given (a repair or an upgrade without properties keeps the settings), the installer's default.
+        /// </summary>
         [Fact]
-        public void EveryInstallerParameterIsAPublicSecurePropertyWithTheInstallersDefault()
+        public void EveryInstallerParameterIsAPublicSecurePropertyRememberedAcrossRepairAndUpgrade()
         {
             var properties = Table("Property").Rows.ToDictionary(r => r["Property"], r => r["Value"]);
             var secure = properties["SecureCustomProperties"].Split(';');
+            var actions = Table("CustomAction").Rows.ToDictionary(r => r["Action"]);
+            var search = Table("AppSearch").Rows.ToDictionary(r => r["Property"], r => r["Signature_"]);
+            var locators = Table("RegLocator");
             var defaults = new InstallSettings();
-            foreach (var setting in SettingCatalogue.All)
+            foreach (var table in new[] { "InstallExecuteSequence", "InstallUISequence" })
             {
-                Assert.Contains(setting.MsiProperty, secure);
-                var installerDefault = Convert.ToString(defaults.ValueOf(setting), System.Globalization.CultureInfo.InvariantCulture)!;
-                // Empty text (the required values, sspr_url's "the API's host") has no Property row: MSI properties are never empty.
-                if (setting == SettingCatalogue.SsprUrl || installerDefault.Length == 0) Assert.False(properties.ContainsKey(setting.MsiProperty), setting.MsiProperty);
-                else Assert.Equal(installerDefault, properties[setting.MsiProperty]);
+                var sequence = Table(table).Rows.ToDictionary(r => r["Action"]);
+                int At(string action) => int.Parse(sequence[action]["Sequence"]);
+                foreach (var setting in SettingCatalogue.All)
+                {
+                    var property = setting.MsiProperty;
+                    Assert.Contains(property, secure);
+                    // No Property row: it would make the property "given" and hide the remembered value.
+                    Assert.False(properties.ContainsKey(property), property);
+                    var remembered = locators.Single("Signature_", search[$"INSTALLED_{property}"]);
+                    Assert.Equal(("2", @"Software\SecureMFA\MsiProperties", property, "18"), (remembered["Root"], remembered["Key"], remembered["Name"], remembered["Type"]));
+
+                    var remember = actions[$"Remember_{property}"];
+                    Assert.Equal(("51", property, $"[INSTALLED_{property}]"), (remember["Type"], remember["Source"], remember["Target"]));
+                    Assert.Equal($"NOT {property} AND INSTALLED_{property}", sequence[$"Remember_{property}"]["Condition"]);
+                    Assert.InRange(At($"Remember_{property}"), At("AppSearch") + 1, At("LaunchConditions") - 1);
+
+                    var installerDefault = Convert.ToString(defaults.ValueOf(setting), System.Globalization.CultureInfo.InvariantCulture)!;
+                    // Empty text (the required values; sspr_url, whose empty value means the API's host) has no default to set.
+                    if (setting == SettingCatalogue.SsprUrl || installerDefault.Length == 0) { Assert.False(actions.ContainsKey($"Default_{property}"), property); continue; }
+                    var fallback = actions[$"Default_{property}"];
+                    Assert.Equal(("51", property, installerDefault), (fallback["Type"], fallback["Source"], fallback["Target"]));
+                    Assert.Equal($"NOT {property}", sequence[$"Default_{property}"]["Condition"]);
+                    Assert.InRange(At($"Default_{property}"), At($"Remember_{property}") + 1, At("LaunchConditions") - 1);
+                }
             }
-            Assert.Equal("1", properties["RDPONLY"]);
+            Assert.Equal("1", actions["Default_RDPONLY"]["Target"]);
             Assert.Equal(BuiltArtifacts.Release, properties["ProductVersion"]);
             Assert.Equal(UpgradeCode, properties["UpgradeCode"]);
             Assert.Equal("1", properties["ALLUSERS"]);

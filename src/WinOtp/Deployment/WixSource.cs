@@ -31,6 +31,12 @@ namespace SecureMFA.WinOtp.Deployment
         public const string NetFrameworkProperty = "NETFRAMEWORKRELEASE";
         /// <summary>Properties read from Group Policy's key, so a computer whose GPO sets the two required values installs without them.</summary>
         public static string PolicyProperty(Setting setting) => $"GPO_{setting.MsiProperty}";
+        /// <summary>
+        /// Where the MSI remembers the properties it was given (REG_SZ, one per property; the module has no such key): an
+        /// MSI keeps no property across a repair or an upgrade, and a setting must not fall back to its default then.
+        /// </summary>
+        public const string MsiPropertiesKey = @"HKLM\Software\SecureMFA\MsiProperties";
+        public static string RememberedProperty(Setting setting) => $"INSTALLED_{setting.MsiProperty}";
 
         public const string ProviderFileId = "ProviderDll";
         public const string SettingsComponent = "Settings";
@@ -102,14 +108,15 @@ namespace SecureMFA.WinOtp.Deployment
                 new XElement(Wix + "Property", new XAttribute("Id", NetFrameworkProperty),
                     new XElement(Wix + "RegistrySearch", new XAttribute("Id", "NetFrameworkRelease"), new XAttribute("Root", "HKLM"), new XAttribute("Key", NetFrameworkKey),
                         new XAttribute("Name", "Release"), new XAttribute("Type", "raw"), new XAttribute("Win64", "yes"))));
-            product.Add(new XComment(" Every installer parameter as a public property, default the installer's (the settings catalogue). "));
+            // Every installer parameter is a public property. Its value comes from the command line, else from what the
+            // installed version was given (remembered under MsiPropertiesKey: a repair or a major upgrade run without
+            // properties keeps the computer's settings), else the installer's default: set by the custom actions of
+            // DatabaseFixups, so the Property table holds no default that would hide the remembered value.
             foreach (var setting in SettingCatalogue.All)
-            {
-                var property = new XElement(Wix + "Property", new XAttribute("Id", setting.MsiProperty));
-                var value = DefaultOf(setting);
-                if (value.Length > 0) property.Add(new XAttribute("Value", value));
-                product.Add(property);
-            }
+                product.Add(new XElement(Wix + "Property", new XAttribute("Id", RememberedProperty(setting)),
+                    new XElement(Wix + "RegistrySearch", new XAttribute("Id", $"Remembered_{setting.MsiProperty}"), new XAttribute("Root", "HKLM"),
+                        new XAttribute("Key", KeyBelowHklm(MsiPropertiesKey)), new XAttribute("Name", setting.MsiProperty),
+                        new XAttribute("Type", "raw"), new XAttribute("Win64", "yes"))));
             foreach (var setting in SettingCatalogue.All.Where(s => s.Required))
                 product.Add(new XElement(Wix + "Property", new XAttribute("Id", PolicyProperty(setting)),
                     new XElement(Wix + "RegistrySearch", new XAttribute("Id", $"Policy_{setting.MsiProperty}"), new XAttribute("Root", "HKLM"),
@@ -138,6 +145,11 @@ namespace SecureMFA.WinOtp.Deployment
                         first ? new XAttribute("KeyPath", "yes") : null));
                     first = false;
                 }
+                if (component == SettingsComponent)
+                    foreach (var setting in SettingCatalogue.All)
+                        element.Add(new XElement(Wix + "RegistryValue", new XAttribute("Id", $"Remember{index++:D3}"), new XAttribute("Root", "HKLM"),
+                            new XAttribute("Key", KeyBelowHklm(MsiPropertiesKey)), new XAttribute("Name", setting.MsiProperty),
+                            new XAttribute("Type", "string"), new XAttribute("Value", $"[{setting.MsiProperty}]")));
                 files.Add(element);
             }
 
@@ -161,7 +173,8 @@ namespace SecureMFA.WinOtp.Deployment
         /// <summary>
         /// SQL run on the built database for what wixl cannot write: the launch conditions; the Device key's ACL; key-only rows ("+", created on
         /// install: the .NET category key) and "-" rows that delete the installer's own keys whole on uninstall, as the
-        /// module's Uninstall does (<see cref="RegistryLayout.OwnedKeys"/>); every catalogue property as secure, so a managed
+        /// module's Uninstall does (<see cref="RegistryLayout.OwnedKeys"/>); each property's remembered value or default
+        /// (type 51 custom actions); every catalogue property as secure, so a managed
         /// (Group Policy software installation) install passes it to the server side.
         /// </summary>
         public static IReadOnlyList<string> DatabaseFixups(ProviderInstallation provider, string existingSecureProperties)
@@ -183,6 +196,24 @@ namespace SecureMFA.WinOtp.Deployment
                 queries.Add($"INSERT INTO `Registry` (`Registry`, `Root`, `Key`, `Name`, `Component_`) VALUES ('Key{index++:D3}', 2, '{Sql(KeyBelowHklm(entry.Key))}', '+', '{ComponentOf(entry)}')");
             foreach (var key in RegistryLayout.OwnedKeys)
                 queries.Add($"INSERT INTO `Registry` (`Registry`, `Root`, `Key`, `Name`, `Component_`) VALUES ('Key{index++:D3}', 2, '{Sql(KeyBelowHklm(key))}', '-', '{ComponentOf(new RegistryEntry(key, "", RegistryEntry.KeyOnly, null))}')");
+            // Between AppSearch (50, which reads the remembered values) and LaunchConditions (100), in both sequences.
+            var sequence = 51;
+            foreach (var setting in SettingCatalogue.All)
+            {
+                var steps = new List<(string Action, string Value, string Condition)>
+                {
+                    ($"Remember_{setting.MsiProperty}", $"[{RememberedProperty(setting)}]", $"NOT {setting.MsiProperty} AND {RememberedProperty(setting)}"),
+                };
+                if (DefaultOf(setting).Length > 0) steps.Add(($"Default_{setting.MsiProperty}", DefaultOf(setting), $"NOT {setting.MsiProperty}"));
+                foreach (var (action, value, condition) in steps)
+                {
+                    queries.Add($"INSERT INTO `CustomAction` (`Action`, `Type`, `Source`, `Target`) VALUES ('{action}', 51, '{setting.MsiProperty}', '{Sql(value)}')");
+                    foreach (var table in new[] { "InstallExecuteSequence", "InstallUISequence" })
+                        queries.Add($"INSERT INTO `{table}` (`Action`, `Condition`, `Sequence`) VALUES ('{action}', '{Sql(condition)}', {sequence})");
+                    sequence++;
+                }
+            }
+            if (sequence >= 100) throw new InvalidOperationException("Too many settings for the custom actions between AppSearch and LaunchConditions.");
             var secure = existingSecureProperties.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
                 .Concat(SettingCatalogue.All.Select(s => s.MsiProperty)).Distinct();
             queries.Add($"UPDATE `Property` SET `Value` = '{Sql(string.Join(";", secure))}' WHERE `Property` = 'SecureCustomProperties'");
