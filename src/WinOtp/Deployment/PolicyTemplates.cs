@@ -81,7 +81,8 @@ namespace SecureMFA.WinOtp.Deployment
             {
                 var (title, description) = texts.Setting(setting);
                 strings.Add(String(setting.ValueName, title));
-                strings.Add(String($"{setting.ValueName}_Explain", $"{description}\n\n{texts.NotConfigured}\n\n{RegistryLine(setting)}"));
+                var states = setting.Kind == SettingKind.Flag ? $"{texts.NotConfigured} {texts.Disabled}" : texts.NotConfigured;
+                strings.Add(String($"{setting.ValueName}_Explain", $"{description}\n\n{states}\n\n{RegistryLine(setting)}"));
                 if (setting.Kind == SettingKind.Number)
                     presentations.Add(new XElement(Ns + "presentation", new XAttribute("id", setting.ValueName),
                         new XElement(Ns + "decimalTextBox", new XAttribute("refId", setting.ValueName), new XAttribute("defaultValue", Number(setting.DefaultNumber)), $"{setting.Parameter}:")));

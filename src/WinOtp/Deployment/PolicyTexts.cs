@@ -13,14 +13,16 @@ namespace SecureMFA.WinOtp.Deployment
     {
         private readonly Dictionary<string, (string Title, string Description)> _settings;
 
-        private PolicyTexts(string supportedOn, string fileDescription, string notConfigured, Dictionary<string, (string, string)> settings)
+        private PolicyTexts(string supportedOn, string fileDescription, string notConfigured, string disabled, Dictionary<string, (string, string)> settings)
         {
-            (SupportedOn, FileDescription, NotConfigured, _settings) = (supportedOn, fileDescription, notConfigured, settings);
+            (SupportedOn, FileDescription, NotConfigured, Disabled, _settings) = (supportedOn, fileDescription, notConfigured, disabled, settings);
         }
 
         public string SupportedOn { get; }
         public string FileDescription { get; }
         public string NotConfigured { get; }
+        /// <summary>For an on/off policy: Disabled is a value too (0), and it wins like Enabled (1).</summary>
+        public string Disabled { get; }
 
         public (string Title, string Description) Setting(Setting setting) =>
             _settings.TryGetValue(setting.ValueName, out var text) ? text : (setting.Title, setting.Description);
@@ -42,6 +44,7 @@ namespace SecureMFA.WinOtp.Deployment
             "Windows 10 / Windows Server 2016 or later (x64) with SecureMFA WIN OTP",
             "SecureMFA WIN OTP: one-time codes at Windows logon, unlock and Remote Desktop. Values set here win over those the installer wrote.",
             "Not configured: the value under HKLM\\Software\\SecureMFA (written by the installer or the MSI) is used. Enabled: this value is used, whatever the computer has.",
+            "Enabled writes 1, Disabled writes 0; both win over the computer's value.",
             CatalogueEnglish());
 
         private static Dictionary<string, (string, string)> CatalogueEnglish()
@@ -55,6 +58,7 @@ namespace SecureMFA.WinOtp.Deployment
             "Windows 10 / Windows Server 2016 ou ultérieur (x64) avec SecureMFA WIN OTP",
             "SecureMFA WIN OTP : codes à usage unique à l'ouverture de session Windows, au déverrouillage et au Bureau à distance. Les valeurs définies ici l'emportent sur celles écrites par l'installation.",
             "Non configuré : la valeur sous HKLM\\Software\\SecureMFA (écrite par l'installation ou le MSI) est utilisée. Activé : cette valeur est utilisée, quelle que soit celle de l'ordinateur.",
+            "Activé écrit 1, Désactivé écrit 0 ; les deux l'emportent sur la valeur de l'ordinateur.",
             new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
             {
                 [SettingNames.AnchorDnsName] = ("Suffixe UPN des utilisateurs OTP (anchordnsname)", "Le suffixe UPN ajouté aux noms d'utilisateur saisis sans domaine : alice devient alice@<suffixe>. Un nom DNS tel que adatum.labnet. Obligatoire."),
@@ -76,6 +80,7 @@ namespace SecureMFA.WinOtp.Deployment
             "Windows 10 / Windows Server 2016 oder höher (x64) mit SecureMFA WIN OTP",
             "SecureMFA WIN OTP: Einmalcodes bei der Windows-Anmeldung, beim Entsperren und für Remotedesktop. Hier gesetzte Werte haben Vorrang vor denen des Installationsprogramms.",
             "Nicht konfiguriert: Der Wert unter HKLM\\Software\\SecureMFA (vom Installationsprogramm oder MSI geschrieben) wird verwendet. Aktiviert: Dieser Wert wird verwendet, gleich was der Computer hat.",
+            "Aktiviert schreibt 1, Deaktiviert schreibt 0; beides hat Vorrang vor dem Wert des Computers.",
             new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
             {
                 [SettingNames.AnchorDnsName] = ("UPN-Suffix der OTP-Benutzer (anchordnsname)", "Der UPN-Suffix, der an Benutzernamen ohne Domäne angehängt wird: alice wird zu alice@<Suffix>. Ein DNS-Name wie adatum.labnet. Erforderlich."),
@@ -97,6 +102,7 @@ namespace SecureMFA.WinOtp.Deployment
             "Windows 10 / Windows Server 2016 o posterior (x64) con SecureMFA WIN OTP",
             "SecureMFA WIN OTP: códigos de un solo uso al iniciar sesión en Windows, al desbloquear y en Escritorio remoto. Los valores definidos aquí prevalecen sobre los que escribió el instalador.",
             "No configurado: se usa el valor de HKLM\\Software\\SecureMFA (escrito por el instalador o el MSI). Habilitado: se usa este valor, tenga el equipo el que tenga.",
+            "Habilitado escribe 1, Deshabilitado escribe 0; ambos prevalecen sobre el valor del equipo.",
             new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
             {
                 [SettingNames.AnchorDnsName] = ("Sufijo UPN de los usuarios OTP (anchordnsname)", "El sufijo UPN que se añade a los nombres de usuario escritos sin dominio: alice pasa a ser alice@<sufijo>. Un nombre DNS como adatum.labnet. Obligatorio."),
@@ -118,6 +124,7 @@ namespace SecureMFA.WinOtp.Deployment
             "Windows 10 / Windows Server 2016 of later (x64) met SecureMFA WIN OTP",
             "SecureMFA WIN OTP: eenmalige codes bij het aanmelden bij Windows, bij ontgrendelen en voor Extern bureaublad. Hier ingestelde waarden gaan voor op die van het installatieprogramma.",
             "Niet geconfigureerd: de waarde onder HKLM\\Software\\SecureMFA (geschreven door het installatieprogramma of de MSI) wordt gebruikt. Ingeschakeld: deze waarde wordt gebruikt, wat de computer ook heeft.",
+            "Ingeschakeld schrijft 1, Uitgeschakeld schrijft 0; beide gaan voor op de waarde van de computer.",
             new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
             {
                 [SettingNames.AnchorDnsName] = ("UPN-achtervoegsel van OTP-gebruikers (anchordnsname)", "Het UPN-achtervoegsel dat aan gebruikersnamen zonder domein wordt toegevoegd: alice wordt alice@<achtervoegsel>. Een DNS-naam zoals adatum.labnet. Verplicht."),
