@@ -30,8 +30,8 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             foreach (var (setting, value) in SettingCatalogue.All.Zip(values))
             {
                 Assert.Equal(SettingNames.RegistryPath, value.Key);
-                Assert.Equal(setting.Kind == SettingKind.Text ? RegistryEntry.String : RegistryEntry.DWord, value.Kind);
-                if (setting.Kind != SettingKind.Text) Assert.Equal(setting.DefaultNumber, value.Value);
+                Assert.Equal(setting.IsText ? RegistryEntry.String : RegistryEntry.DWord, value.Kind);
+                if (!setting.IsText) Assert.Equal(setting.DefaultNumber, value.Value);
             }
             Assert.True(new InstallSettings { AnchorDnsName = "adatum.labnet", ApiEndpoint = "https://awebapi.adatum.labnet/api/securemfaotp" }.Check().IsValid);
             Assert.Equal(SettingCatalogue.All.Select(s => s.ValueName), RegistryLayout.SettingValueNames.Take(SettingCatalogue.All.Count));
@@ -41,7 +41,7 @@ namespace SecureMFA.WinOtp.Deployment.Tests
         public void TheCmdletsDefaultsAreTheCatalogues()
         {
             var command = new InstallProviderCommand();
-            foreach (var setting in SettingCatalogue.All.Where(s => s.Kind != SettingKind.Text))
+            foreach (var setting in SettingCatalogue.All.Where(s => !s.IsText))
             {
                 var value = typeof(InstallProviderCommand).GetProperty(setting.Parameter)!.GetValue(command);
                 Assert.Equal(setting.DefaultNumber, value is bool flag ? (flag ? 1 : 0) : (int)value!);

@@ -27,11 +27,12 @@ namespace SecureMFA.WinOtp.Deployment.Tests
         {
             "policyDefinitions", "policyNamespaces", "target", "using", "resources", "supportedOn", "definitions", "definition",
             "categories", "category", "parentCategory", "policies", "policy", "enabledValue", "disabledValue", "decimal", "elements", "text",
+            "enum", "item", "value", "string",
         };
         private static readonly string[] AdmlElements =
         {
             "policyDefinitionResources", "displayName", "description", "resources", "stringTable", "string", "presentationTable",
-            "presentation", "decimalTextBox", "textBox", "label", "defaultValue",
+            "presentation", "decimalTextBox", "textBox", "dropdownList", "label", "defaultValue",
         };
 
         private static XDocument Admx() => XDocument.Load(Path.Combine(BuiltArtifacts.PolicyDefinitions, "SecureMFA.admx"));
@@ -113,6 +114,13 @@ namespace SecureMFA.WinOtp.Deployment.Tests
                     Assert.False(Accepts(valueName, max + 1), $"{valueName}={max + 1}");
                     if (min > 0) Assert.False(Accepts(valueName, min - 1), $"{valueName}={min - 1}");
                 }
+                else if (element.Name == Ns + "enum")
+                {
+                    var words = element.Elements(Ns + "item").Select(i => i.Element(Ns + "value")!.Element(Ns + "string")!.Value).ToList();
+                    Assert.NotEmpty(words);
+                    Assert.All(words, word => Assert.True(Accepts(valueName, word), $"{valueName}={word}"));
+                    Assert.False(Accepts(valueName, "not-a-choice"), $"{valueName} takes any word");
+                }
                 else
                 {
                     Assert.Equal(Ns + "text", element.Name);
@@ -144,7 +152,7 @@ namespace SecureMFA.WinOtp.Deployment.Tests
                 {
                     var id = Regex.Match((string)policy.Attribute("presentation")!, @"\$\(presentation\.([^)]+)\)").Groups[1].Value;
                     var controls = shown[id].Elements().ToDictionary(c => (string)c.Attribute("refId")!, c => c.Name.LocalName);
-                    var elements = policy.Element(Ns + "elements")!.Elements().ToDictionary(e => (string)e.Attribute("id")!, e => e.Name.LocalName == "decimal" ? "decimalTextBox" : "textBox");
+                    var elements = policy.Element(Ns + "elements")!.Elements().ToDictionary(e => (string)e.Attribute("id")!, e => Control(e.Name.LocalName));
                     Assert.Equal(elements, controls);
                 }
                 if (language != "en-US")
@@ -164,7 +172,41 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             Assert.True(File.Exists(Testing.RepositoryPaths.Of("docs/admx-schema-facts.md")));
         }
 
-        private static bool Accepts(string valueName, int value)
+        private static string Control(string element) => element switch
+        {
+            "decimal" => "decimalTextBox",
+            "enum" => "dropdownList",
+            _ => "textBox",
+        };
+
+        /// <summary>
+        /// A choice, which the catalogue has none of yet: the enum element with one item per word (the registry's spelling,
+        /// REG_SZ), a drop-down list preselecting the default, and a string per item in every language.
+        /// </summary>
+        [Fact]
+        public void AChoiceSettingIsADropDownOfItsWords()
+        {
+            var choice = Setting.Choice("win_example_policy", "example_policy", "Deny", new[] { "Deny", "Allow", "Grace" }, "Example (example_policy)", "An example of a choice among three words.");
+            var admx = PolicyTemplates.Admx(new[] { choice });
+            var element = admx.Descendants(Ns + "enum").Single();
+            Assert.Equal(("win_example_policy", "win_example_policy", "true"), ((string)element.Attribute("id")!, (string)element.Attribute("valueName")!, (string)element.Attribute("required")!));
+            Assert.Equal(new[] { "Deny", "Allow", "Grace" }, element.Elements(Ns + "item").Select(i => i.Element(Ns + "value")!.Element(Ns + "string")!.Value));
+            Assert.All(admx.Descendants(), e => Assert.Contains(e.Name.LocalName, AdmxElements));
+            foreach (var language in Languages)
+            {
+                var adml = PolicyTemplates.Adml(language, new[] { choice });
+                Assert.All(adml.Descendants(), e => Assert.Contains(e.Name.LocalName, AdmlElements));
+                var ids = adml.Descendants(Ns + "string").Select(s => (string)s.Attribute("id")!).ToList();
+                foreach (var item in element.Elements(Ns + "item"))
+                    Assert.Contains(Regex.Match((string)item.Attribute("displayName")!, @"\$\(string\.([^)]+)\)").Groups[1].Value, ids);
+                var list = adml.Descendants(Ns + "dropdownList").Single();
+                Assert.Equal(("win_example_policy", "0"), ((string)list.Attribute("refId")!, (string)list.Attribute("defaultItem")!));
+            }
+            Assert.Contains("(REG_SZ, Deny | Allow | Grace)", PolicyTemplates.RegistryLine(choice));
+            Assert.Equal("Deny", WixSource.DefaultOf(choice));
+        }
+
+        private static bool Accepts(string valueName, object value)
         {
             var registry = new FakeRegistry();
             registry.SetValue("", SettingNames.AnchorDnsName, "adatum.labnet");
@@ -173,7 +215,7 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             registry.SetValue("", SettingNames.ProxyServer, "proxy.adatum.labnet");
             registry.SetValue("", SettingNames.ProxyPort, 8080);
             registry.Policies[valueName] = value;
-            if (valueName == SettingNames.ProxyPort && value == 0) registry.Policies[SettingNames.ProxyEnable] = 0;
+            if (valueName == SettingNames.ProxyPort && value is 0) registry.Policies[SettingNames.ProxyEnable] = 0;
             return SettingsReader.Read(registry).IsValid;
         }
 

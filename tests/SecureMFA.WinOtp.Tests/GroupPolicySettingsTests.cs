@@ -125,7 +125,7 @@ namespace SecureMFA.WinOtp.Tests
                 Assert.Equal(setting.Parameter.ToUpperInvariant(), setting.MsiProperty);
                 Assert.False(string.IsNullOrWhiteSpace(setting.Title), setting.ValueName);
                 Assert.True(setting.Description.Length > 20, setting.ValueName);
-                if (setting.Kind != SettingKind.Text)
+                if (!setting.IsText)
                     Assert.InRange(setting.DefaultNumber, setting.Minimum, setting.Maximum);
             }
             Assert.Equal("API_ENDPOINT", SettingCatalogue.ApiEndpoint.MsiProperty);
@@ -136,7 +136,7 @@ namespace SecureMFA.WinOtp.Tests
         [Fact]
         public void TheReaderAcceptsExactlyTheCataloguesRanges()
         {
-            foreach (var setting in SettingCatalogue.All.Where(s => s.Kind != SettingKind.Text))
+            foreach (var setting in SettingCatalogue.All.Where(s => !s.IsText))
             {
                 foreach (var (value, valid) in new[] { (setting.Minimum, true), (setting.Maximum, true), (setting.Maximum + 1, false), (setting.Minimum - 1, false) })
                 {
@@ -148,6 +148,17 @@ namespace SecureMFA.WinOtp.Tests
                     Assert.True(valid == result.IsValid, $"{setting.ValueName}={value}: {string.Join(" ", result.Errors)}");
                 }
             }
+        }
+
+        [Fact]
+        public void AChoiceMatchesItsWordsInAnyCaseAndItsDefaultMustBeOne()
+        {
+            var choice = Setting.Choice("win_example_policy", "example_policy", "Deny", new[] { "Deny", "Allow", "Grace" }, "Example", "An example of a choice among three words.");
+            Assert.Equal(("REG_SZ", true, "EXAMPLE_POLICY"), (choice.RegistryType, choice.IsText, choice.MsiProperty));
+            Assert.Equal("Grace", choice.MatchChoice(" grace "));
+            Assert.Null(choice.MatchChoice("Graceful"));
+            Assert.Null(choice.MatchChoice(null));
+            Assert.Throws<ArgumentException>(() => Setting.Choice("win_example_policy", "example_policy", "Maybe", new[] { "Deny", "Allow" }, "Example", "An example of a choice among two words."));
         }
 
         /// <summary>Remembers every name asked for, and answers nothing.</summary>

@@ -11,7 +11,8 @@ namespace SecureMFA.WinOtp.Deployment
     /// SecureMFA.admx and its .adml files, one policy per <see cref="SettingCatalogue"/> entry, all under the machine key
     /// Software\Policies\SecureMFA with the registry value the provider reads (<see cref="SettingsReader"/> lets them win
     /// over HKLM\Software\SecureMFA): a flag is enabled = 1 / disabled = 0 (REG_DWORD), a number a decimal element
-    /// (REG_DWORD) with the reader's range, text a text element (REG_SZ). English comes from the catalogue; the other
+    /// (REG_DWORD) with the reader's range, text a text element (REG_SZ), a choice an enum element of its words (REG_SZ,
+    /// a drop-down list). English comes from the catalogue; the other
     /// languages (the tile's: fr-FR, de-DE, es-ES, nl-NL) from <see cref="PolicyTexts"/>, English where a new setting has
     /// no translation yet. The element names are the ADMX schema's (see docs/admx-schema-facts.md).
     /// </summary>
@@ -29,10 +30,12 @@ namespace SecureMFA.WinOtp.Deployment
 
         public static string PolicyKey => SettingNames.PolicyRegistryPath.Substring(@"HKLM\".Length);
 
-        public static XDocument Admx()
+        public static XDocument Admx() => Admx(SettingCatalogue.All);
+
+        public static XDocument Admx(IReadOnlyList<Setting> settings)
         {
             var policies = new XElement(Ns + "policies");
-            foreach (var setting in SettingCatalogue.All)
+            foreach (var setting in settings)
             {
                 var policy = new XElement(Ns + "policy",
                     new XAttribute("name", setting.ValueName), new XAttribute("class", "Machine"),
@@ -52,6 +55,12 @@ namespace SecureMFA.WinOtp.Deployment
                         policy.Add(new XElement(Ns + "elements", new XElement(Ns + "decimal", new XAttribute("id", setting.ValueName), new XAttribute("valueName", setting.ValueName),
                             new XAttribute("required", "true"), new XAttribute("minValue", Number(setting.Minimum)), new XAttribute("maxValue", Number(setting.Maximum)))));
                         break;
+                    case SettingKind.Choice:
+                        policy.Add(new XElement(Ns + "elements", new XElement(Ns + "enum", new XAttribute("id", setting.ValueName), new XAttribute("valueName", setting.ValueName),
+                            new XAttribute("required", "true"),
+                            setting.Choices.Select(choice => new XElement(Ns + "item", new XAttribute("displayName", $"$(string.{ChoiceId(setting, choice)})"),
+                                new XElement(Ns + "value", new XElement(Ns + "string", choice)))))));
+                        break;
                     default:
                         policy.Add(new XElement(Ns + "elements", new XElement(Ns + "text", new XAttribute("id", setting.ValueName), new XAttribute("valueName", setting.ValueName),
                             new XAttribute("required", "true"), new XAttribute("maxLength", Number(TextMaxLength)))));
@@ -70,14 +79,16 @@ namespace SecureMFA.WinOtp.Deployment
                     policies));
         }
 
-        public static XDocument Adml(string language)
+        public static XDocument Adml(string language) => Adml(language, SettingCatalogue.All);
+
+        public static XDocument Adml(string language, IReadOnlyList<Setting> settings)
         {
             var texts = PolicyTexts.For(language);
             var strings = new XElement(Ns + "stringTable",
                 String(Category, "SecureMFA WIN OTP"),
                 String(SupportedOn, texts.SupportedOn));
             var presentations = new XElement(Ns + "presentationTable");
-            foreach (var setting in SettingCatalogue.All)
+            foreach (var setting in settings)
             {
                 var (title, description) = texts.Setting(setting);
                 strings.Add(String(setting.ValueName, title));
@@ -86,6 +97,14 @@ namespace SecureMFA.WinOtp.Deployment
                 if (setting.Kind == SettingKind.Number)
                     presentations.Add(new XElement(Ns + "presentation", new XAttribute("id", setting.ValueName),
                         new XElement(Ns + "decimalTextBox", new XAttribute("refId", setting.ValueName), new XAttribute("defaultValue", Number(setting.DefaultNumber)), $"{setting.Parameter}:")));
+                else if (setting.Kind == SettingKind.Choice)
+                {
+                    // The words are the registry's own (the value the reader matches), the same in every language.
+                    foreach (var choice in setting.Choices) strings.Add(String(ChoiceId(setting, choice), choice));
+                    presentations.Add(new XElement(Ns + "presentation", new XAttribute("id", setting.ValueName),
+                        new XElement(Ns + "dropdownList", new XAttribute("refId", setting.ValueName), new XAttribute("noSort", "true"),
+                            new XAttribute("defaultItem", Number(setting.Choices.ToList().IndexOf(setting.DefaultText!))), $"{setting.Parameter}:")));
+                }
                 else if (setting.Kind == SettingKind.Text)
                     presentations.Add(new XElement(Ns + "presentation", new XAttribute("id", setting.ValueName),
                         new XElement(Ns + "textBox", new XAttribute("refId", setting.ValueName), new XElement(Ns + "label", $"{setting.Parameter}:"),
@@ -102,8 +121,11 @@ namespace SecureMFA.WinOtp.Deployment
         /// <summary>Where the policy writes, with the type and range: the same in every language.</summary>
         public static string RegistryLine(Setting setting) =>
             $"{SettingNames.PolicyRegistryPath}\\{setting.ValueName} ({setting.RegistryType}" +
-            (setting.Kind == SettingKind.Number ? $", {setting.Minimum}-{setting.Maximum}" : setting.Kind == SettingKind.Flag ? ", 1 or 0" : "") +
+            (setting.Kind == SettingKind.Number ? $", {setting.Minimum}-{setting.Maximum}" : setting.Kind == SettingKind.Flag ? ", 1 or 0"
+                : setting.Kind == SettingKind.Choice ? $", {string.Join(" | ", setting.Choices)}" : "") +
             $"); MSI property {setting.MsiProperty}; -{setting.Parameter}";
+
+        public static string ChoiceId(Setting setting, string choice) => $"{setting.ValueName}_{choice}";
 
         private static XElement String(string id, string text) => new XElement(Ns + "string", new XAttribute("id", id), text);
 

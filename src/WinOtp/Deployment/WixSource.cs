@@ -57,7 +57,7 @@ namespace SecureMFA.WinOtp.Deployment
         };
 
         /// <summary>The MSI property's default: the catalogue's (a flag as 1 or 0; empty for none).</summary>
-        public static string DefaultOf(Setting setting) => setting.Kind == SettingKind.Text
+        public static string DefaultOf(Setting setting) => setting.IsText
             ? setting.DefaultText ?? ""
             : setting.DefaultNumber.ToString(CultureInfo.InvariantCulture);
 

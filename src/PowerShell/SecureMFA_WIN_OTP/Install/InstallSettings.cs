@@ -66,7 +66,7 @@ namespace SecureMFA.WinOtp.Cmdlets
         }
 
         public static RegistryEntry Entry(Setting setting, object value) =>
-            new RegistryEntry(SettingNames.RegistryPath, setting.ValueName, setting.Kind == SettingKind.Text ? RegistryEntry.String : RegistryEntry.DWord, value);
+            new RegistryEntry(SettingNames.RegistryPath, setting.ValueName, setting.IsText ? RegistryEntry.String : RegistryEntry.DWord, value);
 
         /// <summary>Every problem at once, each naming the parameter, as LogonUI would report it; and the settings when there is none.</summary>
         public SettingsReadResult Check()

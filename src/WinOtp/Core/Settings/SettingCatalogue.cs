@@ -4,12 +4,16 @@ using System.Linq;
 
 namespace SecureMFA.WinOtp.Settings
 {
-    /// <summary>How a setting is stored: text (REG_SZ), a whole number in a range (REG_DWORD), or 1/0 (REG_DWORD).</summary>
+    /// <summary>
+    /// How a setting is stored: text (REG_SZ), a whole number in a range (REG_DWORD), 1/0 (REG_DWORD), or one word of a
+    /// fixed list (REG_SZ, e.g. Deny|Allow|Grace: a drop-down list in the Group Policy editor).
+    /// </summary>
     public enum SettingKind
     {
         Text,
         Number,
         Flag,
+        Choice,
     }
 
     /// <summary>
@@ -48,7 +52,15 @@ namespace SecureMFA.WinOtp.Settings
         public string Unit { get; private set; } = "";
         /// <summary>The provider refuses to work without it (the install cmdlet's mandatory parameters).</summary>
         public bool Required { get; private set; }
-        public string RegistryType => Kind == SettingKind.Text ? "REG_SZ" : "REG_DWORD";
+        /// <summary>Choice: the words it may be, as the registry and the ADMX spell them; empty for the other kinds.</summary>
+        public IReadOnlyList<string> Choices { get; private set; } = new string[0];
+        /// <summary>Stored as REG_SZ (Text and Choice); otherwise REG_DWORD.</summary>
+        public bool IsText => Kind == SettingKind.Text || Kind == SettingKind.Choice;
+        public string RegistryType => IsText ? "REG_SZ" : "REG_DWORD";
+
+        /// <summary>The choice <paramref name="text"/> names, spelled as the catalogue spells it (case and spaces around do not matter); null for none.</summary>
+        public string? MatchChoice(string? text) =>
+            text == null ? null : Choices.FirstOrDefault(c => c.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
 
         public static Setting Text(string valueName, string parameter, string? defaultText, bool required, string title, string description) =>
             new Setting(valueName, SettingKind.Text, parameter, title, description) { DefaultText = defaultText, Required = required };
@@ -56,6 +68,12 @@ namespace SecureMFA.WinOtp.Settings
         public static Setting Number(string valueName, string parameter, int defaultNumber, int minimum, int maximum, string unit, string title, string description) =>
             new Setting(valueName, SettingKind.Number, parameter, title, description)
             { DefaultNumber = defaultNumber, AbsentNumber = defaultNumber, Minimum = minimum, Maximum = maximum, Unit = unit };
+
+        public static Setting Choice(string valueName, string parameter, string defaultChoice, IReadOnlyList<string> choices, string title, string description)
+        {
+            if (!choices.Contains(defaultChoice)) throw new ArgumentException($"{valueName}: the default '{defaultChoice}' is not one of {string.Join(", ", choices)}.", nameof(defaultChoice));
+            return new Setting(valueName, SettingKind.Choice, parameter, title, description) { DefaultText = defaultChoice, Choices = choices.ToArray() };
+        }
 
         public static Setting Flag(string valueName, string parameter, bool installDefault, bool whenAbsent, string title, string description) =>
             new Setting(valueName, SettingKind.Flag, parameter, title, description)

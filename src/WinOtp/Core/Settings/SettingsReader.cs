@@ -132,6 +132,17 @@ namespace SecureMFA.WinOtp.Settings
 
             public bool Flag(Setting setting) => Bool(setting.ValueName, setting.AbsentNumber == 1);
 
+            /// <summary>A <see cref="SettingKind.Choice"/>: one of its words (any case), the default when absent or empty.</summary>
+            public string Choice(Setting setting)
+            {
+                var text = Text(setting.ValueName);
+                if (string.IsNullOrWhiteSpace(text)) return setting.DefaultText!;
+                var choice = setting.MatchChoice(text);
+                if (choice != null) return choice;
+                _errors.Add($"{Where(setting.ValueName)}: '{text}' is not one of {string.Join(", ", setting.Choices)}.");
+                return setting.DefaultText!;
+            }
+
             public int Int(Setting setting) => Int(setting.ValueName, setting.AbsentNumber, setting.Minimum, setting.Maximum, setting.Unit);
 
             public bool Bool(string name, bool fallback)
