@@ -83,13 +83,11 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $"Set|{Settings}|win_totp_offline_secret_valid_days|DWord|0",
                 $"Set|{Settings}|win_totp_offline_ui_login_failures|DWord|5",
                 $"Set|{Settings}|win_totp_offline_ui_lockout_minutes|DWord|5",
+                $"Set|{Settings}|win_offline_max_failures|DWord|10",
                 $"Set|{Settings}|win_api_proxy_enable|DWord|0",
                 $"Set|{Settings}|win_api_proxy_server|String|",
                 $"Set|{Settings}|win_api_proxy_port|DWord|0",
                 $"Set|{Settings}|win_verboselog|DWord|0",
-                $"Set|{Settings}|win_unenrolled_policy|String|Deny",
-                $"Set|{Settings}|win_unenrolled_grace_days|DWord|14",
-                $"Set|{Settings}|win_enforce|String|Enforce",
                 // Who must use a code: empty lists (REG_MULTI_SZ) and no grace unless given.
                 $"Set|{Settings}|win_excluded_accounts|MultiString|",
                 $"Set|{Settings}|win_excluded_groups|MultiString|",
@@ -98,6 +96,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $"Set|{Settings}|win_unlock_grace_minutes|DWord|0",
                 $"Set|{Settings}|win_grace_excluded_groups|MultiString|",
                 $"Set|{Settings}|win_allowed_providers|MultiString|",
+                $"Set|{Settings}|win_unenrolled_policy|String|Deny",
+                $"Set|{Settings}|win_unenrolled_grace_days|DWord|14",
+                $"Set|{Settings}|win_enforce|String|Enforce",
             }
             .Concat(Com(ProviderClsid, "SecureMFA WIN OTP credential provider", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProvider"))
             .Concat(Com(FilterClsid, "SecureMFA WIN OTP filter", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProviderFilter"))
@@ -138,7 +139,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(3, changes.Count(c => c.Kind == "File" && c.Action == "Installed"));
             Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Registered");
             Assert.Contains(changes, c => c.Kind == "Credential provider filter" && c.Action == "Set");
-            Assert.Equal(22, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
+            Assert.Equal(23, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
         }
 
         [Fact]
@@ -182,6 +183,22 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Contains("-unenrolled_grace_days: 0 is outside 1-365 days", error.Exception.Message);
             Assert.Contains("does not belong to the set", Assert.Single(Install("-enforce Audit").Errors).Exception.Message);
         }
+
+        [Fact]
+        public void ItWarnsWhichParametersGroupPolicyOverrides()
+        {
+            _windows.Set(@"HKLM\Software\Policies\SecureMFA", "win_rdponly", 0, "DWord");
+            _windows.Set(@"HKLM\Software\Policies\SecureMFA", "win_api_timeout", 20000, "DWord");
+            var result = Install();
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
+            Assert.Contains(@"Group Policy (HKLM\Software\Policies\SecureMFA) sets -api_timeout, -RDPonly: its values win over what this install wrote; change them in the GPO.", result.Warnings);
+            // The local values are written all the same: they apply again when the policy is removed.
+            Assert.Equal("1", _windows.Registry()[@"HKLM\Software\SecureMFA|win_rdponly"]);
+        }
+
+        [Fact]
+        public void WithoutGroupPolicyThereIsNoSuchWarning() =>
+            Assert.DoesNotContain(Install().Warnings, w => w.Contains("Group Policy"));
 
         [Fact]
         public void InvalidParametersAreAllReportedAndNothingIsChanged()

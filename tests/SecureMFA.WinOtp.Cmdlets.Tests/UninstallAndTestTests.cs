@@ -45,7 +45,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(new[] { "adfs_other_product_value" }, _windows.Registry().Keys.Select(k => k.Substring(k.IndexOf('|') + 1)));
             var changes = result.Changes().ToList();
             Assert.Equal(4, changes.Count(c => c.Kind == "Registry key" && c.Name.Contains("{") && c.Action == "Removed"));
-            Assert.Equal(22, changes.Count(c => c.Kind == "Setting" && c.Action == "Removed"));
+            Assert.Equal(23, changes.Count(c => c.Kind == "Setting" && c.Action == "Removed"));
             Assert.Contains(changes, c => c.Name == Settings + "\\Device" && c.Action == "Removed");
             Assert.Contains(changes, c => c.Name == Settings + "\\VaultGenerations" && c.Action == "Removed");
             Assert.Contains(changes, c => c.Name == Settings && c.Action == "Kept");
@@ -78,14 +78,37 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             var result = _windows.Run("Test-SecureMFA_WIN_OTP");
             Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
             var checks = Checks(result);
-            Assert.Equal(new[] { "Settings", "Registration", "API reachable", "Device key", "Clock" }, checks.Select(c => c.Check));
+            Assert.Equal(new[] { "Settings", "Settings source", "Registration", "API reachable", "Device key", "Clock" }, checks.Select(c => c.Check));
             Assert.All(checks, c => Assert.True(c.Passed, c.Check + ": " + c.Detail));
             Assert.Contains("offline sign-in 7 days", checks[0].Detail);
-            Assert.Contains("file:///C:/Program Files/SecureMFA WIN OTP/", checks[1].Detail);
-            Assert.Contains(_api.Api.Devices.Keys.Single(), checks[3].Detail);
+            Assert.StartsWith("no Group Policy values", checks[1].Detail);
+            Assert.Contains("file:///C:/Program Files/SecureMFA WIN OTP/", checks[2].Detail);
+            Assert.Contains(_api.Api.Devices.Keys.Single(), checks[4].Detail);
             Assert.Single(_api.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/devices/self"));
             // Only reads: nothing is written by a test.
             Assert.DoesNotContain(_windows.Calls(), c => c.StartsWith("Set|") || c.StartsWith("Remove"));
+        }
+
+        /// <summary>Group Policy's values win in the check as in the provider, and the report names them.</summary>
+        [Fact]
+        public void TestReadsGroupPolicyFirstAndNamesWhatItSets()
+        {
+            Install("-totp_offline_secret_valid_days 7");
+            _windows.Set(@"HKLM\Software\Policies\SecureMFA", "win_totp_offline_secret_valid_days", 21, "DWord");
+            _windows.Set(@"HKLM\Software\Policies\SecureMFA", "win_rdponly", 0, "DWord");
+            var result = _windows.Run("Test-SecureMFA_WIN_OTP -Verbose");
+            var checks = Checks(result);
+            Assert.Contains("RDPonly off, offline sign-in 21 days", checks.Single(c => c.Check == "Settings").Detail);
+            var source = checks.Single(c => c.Check == "Settings source");
+            Assert.True(source.Passed);
+            Assert.Equal(@"Group Policy (HKLM\Software\Policies\SecureMFA) sets win_rdponly, win_totp_offline_secret_valid_days, which win over HKLM\Software\SecureMFA", source.Detail);
+            Assert.Contains(@"Settings from Group Policy (HKLM\Software\Policies\SecureMFA): win_rdponly, win_totp_offline_secret_valid_days; local (HKLM\Software\SecureMFA): ", result.ErrorAndVerboseText);
+
+            // A broken GPO value fails the settings check and says where to fix it.
+            _windows.Set(@"HKLM\Software\Policies\SecureMFA", "win_api_timeout", 5, "DWord");
+            var broken = Checks(_windows.Run("Test-SecureMFA_WIN_OTP")).Single(c => c.Check == "Settings");
+            Assert.False(broken.Passed);
+            Assert.Contains(@"win_api_timeout (Group Policy, HKLM\Software\Policies\SecureMFA): 5 is outside 500-120000", broken.Detail);
         }
 
         [Fact]
@@ -136,9 +159,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
         public void TestReportsAMissingInstallationAndInvalidSettings()
         {
             var checks = Checks(_windows.Run("Test-SecureMFA_WIN_OTP"));
-            Assert.Equal(new[] { ("Settings", false), ("Registration", false), ("API reachable", false) }, checks.Select(c => (c.Check, c.Passed)));
+            Assert.Equal(new[] { ("Settings", false), ("Settings source", true), ("Registration", false), ("API reachable", false) }, checks.Select(c => (c.Check, c.Passed)));
             Assert.Contains("win_anchordnsname is not set", checks[0].Detail);
-            Assert.Contains("Run Install-SecureMFA_WIN_OTP_AuthenticationProvider", checks[1].Detail);
+            Assert.Contains("Run Install-SecureMFA_WIN_OTP_AuthenticationProvider", checks[2].Detail);
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using SecureMFA.WinOtp.LogonSimulator;
 using SecureMFA.WinOtp.Tests.Fakes;
+using SecureMFA.WinOtp.Settings;
 using Xunit;
 using SecureMFA.Testing;
 
@@ -114,6 +115,37 @@ namespace SecureMFA.WinOtp.Tests
             var remote = await Run("alice\npw\n000000\n", "--session", "remote", "--scenario", "logon");
             Assert.EndsWith("RESULT Rejected" + Environment.NewLine, remote.Output);
         }
+
+        /// <summary>A GPO's value wins over the local one: the console that needed no code needs one while the policy says so.</summary>
+        [Fact]
+        public async Task AGroupPolicyValueWinsUntilThePolicyIsRemoved()
+        {
+            await Run("", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap, "--rdp-only", "1");
+            var shown = await Run("", "--policy", "win_rdponly=0", "--show-settings");
+            Assert.Equal(0, shown.Exit);
+            Assert.Contains($"win_rdponly = 0 [Group Policy, {SettingNames.PolicyRegistryPath}]", shown.Output);
+            Assert.Contains($"win_api_endpoint = {FakeWebApi.Endpoint} [local, {SettingNames.RegistryPath}]", shown.Output);
+            Assert.Contains("win_api_timeout = (default) [default]", shown.Output);
+
+            var console = await Run("alice\npw\n000000\n", "--session", "console", "--scenario", "logon");
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, console.Output);
+
+            var removed = await Run("", "--policy", "win_rdponly=", "--session", "console", "--scenario", "logon");
+            Assert.EndsWith("RESULT NotRequired" + Environment.NewLine, removed.Output);
+        }
+
+        [Fact]
+        public async Task AWrongGroupPolicyValueIsNamedAsGroupPolicys()
+        {
+            await Run("", "--api", FakeWebApi.Endpoint);
+            var shown = await Run("", "--policy", "win_api_timeout=5", "--show-settings");
+            Assert.Equal(SimulatorApp.SetupError, shown.Exit);
+            Assert.Contains($"error: win_api_timeout (Group Policy, {SettingNames.PolicyRegistryPath}): 5 is outside 500-120000", shown.Output);
+        }
+
+        [Fact]
+        public void TheHelpNamesGroupPolicy() =>
+            Assert.Contains("--policy NAME=VALUE", SimulatorOptions.Usage);
 
         [Fact]
         public async Task TheSimulatorShowsWhoMustUseACode()

@@ -20,10 +20,10 @@ namespace SecureMFA.WinOtp.Cmdlets
         "bootstrap value -api_headers_value (sent once, never stored; the device key that comes back is kept under DPAPI machine scope in " +
         "HKLM\\Software\\SecureMFA\\Device, a key only SYSTEM and Administrators may open; without -api_headers_value an existing registration is kept, " +
         "unless its key was readable by local users, as earlier versions left it: then the computer must register again); copies the provider to %ProgramFiles%\\SecureMFA WIN OTP\\<version>; " +
-        "registers the event source 'SecureMFA WIN OTP' (events 5550-5557); sets the Device key's ACL again; writes the settings (win_* values under HKLM\\Software\\SecureMFA) and removes " +
+        "registers the event source 'SecureMFA WIN OTP' (events 5550-5562); sets the Device key's ACL again; writes the settings (win_* values under HKLM\\Software\\SecureMFA) and removes " +
         "the original product's values this version does not use; registers the COM classes (InprocServer32 = mscoree.dll, ThreadingModel Apartment, " +
         "CodeBase), the credential provider and, last, the credential provider filter, which switches Windows' other tiles off where a code is required. " +
-        "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Returns one object per change " +
+        "-RDPonly $true (the default, as the original) asks the code for Remote Desktop only; -RDPonly $false everywhere. Values Group Policy sets under HKLM\\Software\\Policies\\SecureMFA (SecureMFA.admx) win over these; a warning names the parameters they override. Returns one object per change " +
         "(Kind, Name, Action, Detail). Who must use a code: -excluded_accounts, -excluded_groups, -enforced_groups, -rdponly_groups, -unlock_grace_minutes, " +
         "-grace_excluded_groups and -allowed_providers (names are resolved to SIDs here, before anything is written; one that does not resolve stops the install). " +
         "Sign-ins change at the next logon screen; run Test-SecureMFA_WIN_OTP afterwards. -serialkey and -subscriptionid are " +
@@ -66,6 +66,9 @@ namespace SecureMFA.WinOtp.Cmdlets
 
         [Parameter(HelpMessage = "Minutes of an offline lockout. Default 5.")]
         public int totp_offline_ui_lockout_minutes { get; set; } = WinOtpSettings.DefaultOfflineLockoutMinutes;
+
+        [Parameter(HelpMessage = "Wrong offline codes since the last online contact after which the offline data needs an online sign-in again (0-1000); 0 = no cap. Default 10.")]
+        public int offline_max_failures { get; set; } = SettingCatalogue.OfflineMaxFailures.DefaultNumber;
 
         [Parameter(HelpMessage = "Accepted for compatibility and not used: the device key from registration (under DPAPI) protects the API messages and the offline data instead of a passphrase. It is not stored.")]
         public string? data_encryption_passphrase { get; set; }
@@ -136,7 +139,7 @@ namespace SecureMFA.WinOtp.Cmdlets
             var settings = new InstallSettings
             {
                 AnchorDnsName = anchordnsname, ApiEndpoint = api_endpoint, ApiTimeoutMs = api_timeout, SsprUrl = sspr_url, RdpOnly = RDPonly,
-                OfflineValidDays = totp_offline_secret_valid_days, OfflineLoginFailures = totp_offline_ui_login_failures, OfflineLockoutMinutes = totp_offline_ui_lockout_minutes,
+                OfflineValidDays = totp_offline_secret_valid_days, OfflineLoginFailures = totp_offline_ui_login_failures, OfflineLockoutMinutes = totp_offline_ui_lockout_minutes, OfflineMaxFailures = offline_max_failures,
                 ProxyEnabled = api_proxy_enable, ProxyServer = api_proxy_server ?? "", ProxyPort = api_proxy_port, VerboseLog = verboselog,
                 UnenrolledPolicy = (UnenrolledPolicy)Enum.Parse(typeof(UnenrolledPolicy), unenrolled_policy, true),
                 UnenrolledGraceDays = unenrolled_grace_days,
@@ -172,10 +175,14 @@ namespace SecureMFA.WinOtp.Cmdlets
 
             Register(check.Settings!, host, registry, protection, events, dispatcher);
             CopyFiles(platform, provider, moduleFolder);
-            if (ShouldProcess("Application log", "Register the event source 'SecureMFA WIN OTP' (events 5550-5557)"))
+            if (ShouldProcess("Application log", "Register the event source 'SecureMFA WIN OTP' (events 5550-5562)"))
                 WriteObject(new WinOtpChange(WinOtpChange.EventSource, "SecureMFA WIN OTP", platform.Text("Register-SecureMfaWinOtpEventSource")));
             WriteRegistry(registry, RegistryLayout.For(settings, provider));
             RemoveUnusedValues(registry);
+            // What this install wrote is not what LogonUI uses where a GPO sets the same value: say so now.
+            var governed = SettingCatalogue.All.Where(s => registry.GetPolicyValue(s.ValueName) != null).Select(s => $"-{s.Parameter}").ToList();
+            if (governed.Count > 0)
+                WriteWarning($"Group Policy ({SettingNames.PolicyRegistryPath}) sets {string.Join(", ", governed)}: its values win over what this install wrote; change them in the GPO.");
         }
 
         private void Register(WinOtpSettings settings, HostFacts host, SeamRegistry registry, SeamProtection protection, CollectedEvents events, PipelineDispatcher dispatcher)

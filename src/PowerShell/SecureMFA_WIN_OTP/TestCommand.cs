@@ -16,7 +16,7 @@ namespace SecureMFA.WinOtp.Cmdlets
     [Cmdlet(VerbsDiagnostic.Test, "SecureMFA_WIN_OTP")]
     [OutputType(typeof(WinOtpCheck))]
     [CmdletHelp("Checks this computer's SecureMFA WIN OTP: its settings, its registration with Windows, and with the WEB API that the API is reachable, the device key works and the clocks agree.",
-        "Reads the settings under HKLM\\Software\\SecureMFA as the provider does, checks that the credential provider and its filter are registered, then " +
+        "Reads the settings under HKLM\\Software\\SecureMFA as the provider does (values Group Policy set under HKLM\\Software\\Policies\\SecureMFA win, and the 'Settings source' check names them), checks that the credential provider and its filter are registered, then " +
         "asks the WEB API about this device (GET /v1/devices/self, signed with the device key): a signed answer proves the API is reachable and the key " +
         "is the one the API knows; its serverTime gives the clock difference (the API refuses requests more than 300 seconds off; more than 60 is reported " +
         "as a failure so it is fixed before it matters). Returns one object per check (Check, Passed, Detail); changes nothing.")]
@@ -45,6 +45,12 @@ namespace SecureMFA.WinOtp.Cmdlets
             WriteObject(new WinOtpCheck("Settings", settings.IsValid, settings.IsValid
                 ? $"valid ({SettingNames.RegistryPath}); RDPonly {(settings.RdpOnly ? "on" : "off")}, offline sign-in {offline}"
                 : string.Join(" ", settings.Errors)));
+            // Which values Group Policy decides: a local change to one of them has no effect, and the check says so.
+            var fromPolicy = settings.FromGroupPolicy;
+            WriteObject(new WinOtpCheck("Settings source", true, fromPolicy.Count == 0
+                ? $"no Group Policy values ({SettingNames.PolicyRegistryPath}); every setting is local ({SettingNames.RegistryPath}) or default"
+                : $"Group Policy ({SettingNames.PolicyRegistryPath}) sets {string.Join(", ", fromPolicy)}, which win over {SettingNames.RegistryPath}"));
+            WriteVerbose($"Settings {settings.DescribeSources()}.");
 
             var missing = RegistryLayout.OwnedKeys.Where(key => registry.Read(key, "") == null).ToList();
             var codeBase = registry.Read($"{RegistryLayout.ClassesRoot}\\{RegistryLayout.ProviderClsid}\\InprocServer32", "CodeBase") as string;

@@ -17,6 +17,8 @@ namespace SecureMFA.WinOtp.LogonSimulator
     public sealed class FileRegistry : IMachineRegistry
     {
         private const string Root = @"HKLM\Software\SecureMFA";
+        /// <summary>Group Policy's key, a key of its own in registry.json as in the registry (not below <see cref="Root"/>).</summary>
+        private const string PolicyRoot = @"HKLM\Software\Policies\SecureMFA";
         private const string ProtectedList = "$protected";
         private const string InheritedReader = @"BUILTIN\Users";
         private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
@@ -29,6 +31,24 @@ namespace SecureMFA.WinOtp.LogonSimulator
 
         public object? GetValue(string subKey, string name) =>
             Load().Keys.TryGetValue(KeyName(subKey), out var key) && key.TryGetValue(name, out var value) ? value : null;
+
+        public object? GetPolicyValue(string name) =>
+            Load().Keys.TryGetValue(PolicyRoot, out var key) && key.TryGetValue(name, out var value) ? value : null;
+
+        /// <summary>What a GPO would write (the simulator's --policy); the product itself never writes there.</summary>
+        public void SetPolicyValue(string name, object value)
+        {
+            if (!(value is int || value is long || value is byte[] || value is string))
+                throw new ArgumentException("Registry values are int, long, byte[] or string.", nameof(value));
+            Change(state =>
+            {
+                state.Key(PolicyRoot)[name] = value;
+                return true;
+            });
+        }
+
+        public void DeletePolicyValue(string name) =>
+            Change(state => state.Keys.TryGetValue(PolicyRoot, out var key) && key.Remove(name));
 
         public void SetValue(string subKey, string name, object value)
         {

@@ -45,9 +45,24 @@ namespace SecureMFA.WinOtp.LogonSimulator
             var registry = new FileRegistry(Path.Combine(options.State, "registry.json"));
             var protection = new FileMachineProtection(Path.Combine(options.State, "machine.key"));
             foreach (var (name, value) in options.Settings) registry.SetValue("", name, value);
+            foreach (var (name, value) in options.Policies)
+                if (value == null) registry.DeletePolicyValue(name);
+                else registry.SetPolicyValue(name, value);
             if (registry.GetValue("", SettingNames.AnchorDnsName) == null) registry.SetValue("", SettingNames.AnchorDnsName, "adatum.labnet");
 
             var read = SettingsReader.Read(registry);
+            if (options.ShowSettings)
+            {
+                // As the provider sees them: Group Policy's value where there is one (see SettingsReader).
+                foreach (var setting in SettingCatalogue.All)
+                {
+                    var source = read.Sources.TryGetValue(setting.ValueName, out var found) ? found : SettingSource.Default;
+                    var value = source == SettingSource.GroupPolicy ? registry.GetPolicyValue(setting.ValueName) : source == SettingSource.Local ? registry.GetValue("", setting.ValueName) : null;
+                    output.WriteLine($"{setting.ValueName} = {(value == null ? "(default)" : Convert.ToString(value, CultureInfo.InvariantCulture))} [{SourceName(source)}]");
+                }
+                foreach (var problem in read.Errors) output.WriteLine($"error: {problem}");
+                return read.IsValid ? Proceed : SetupError;
+            }
             if (!read.IsValid)
             {
                 foreach (var problem in read.Errors) error.WriteLine(problem);
@@ -186,6 +201,13 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 $"{answer.ClockSkewSeconds.ToString(CultureInfo.InvariantCulture)} s from the server's{(Math.Abs(answer.ClockSkewSeconds) > 60 ? " (correct it: requests fail past 300 s)." : ".")}");
             return Finish(output, "Answered", Proceed);
         }
+
+        private static string SourceName(SettingSource source) => source switch
+        {
+            SettingSource.GroupPolicy => $"Group Policy, {SettingNames.PolicyRegistryPath}",
+            SettingSource.Local => $"local, {SettingNames.RegistryPath}",
+            _ => "default",
+        };
 
         private static int Status(LogonCoordinator coordinator, string user, TextWriter output)
         {

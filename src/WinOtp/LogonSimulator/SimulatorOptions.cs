@@ -46,6 +46,11 @@ Who must use a code (lists are comma-separated names or SIDs, stored as REG_MULT
   --grace-excluded-groups LIST  win_grace_excluded_groups: members never get the grace
   --allowed-providers LIST   win_allowed_providers: CLSIDs of tiles the filter leaves on (smart card, Hello, FIDO)
 
+Group Policy (HKLM\Software\Policies\SecureMFA in registry.json; wins over the value above, value by value):
+  --policy NAME=VALUE        what a GPO from SecureMFA.admx writes, e.g. --policy win_rdponly=0
+  --policy NAME=             removes it again (the policy back to Not Configured)
+  --show-settings            print each setting's value and where it came from (Group Policy, local, default)
+
 This run:
   --register BOOTSTRAP       register this simulated computer (once; --force-register replaces it)
   --scenario logon|unlock|rdp|credui   (default rdp)     --session console|remote   (default remote)
@@ -94,6 +99,9 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
         public int? DisconnectedSession { get; private set; }
         public bool Reboot { get; private set; }
         public int SleptMinutes { get; private set; }
+        public bool ShowSettings { get; private set; }
+        /// <summary>Group Policy values to write (a null value removes one).</summary>
+        public List<(string Name, object? Value)> Policies { get; } = new List<(string, object?)>();
         /// <summary>Registry values to write before anything else.</summary>
         public List<(string Name, object Value)> Settings { get; } = new List<(string, object)>();
 
@@ -143,6 +151,15 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                     case "--disconnected-session": options.DisconnectedSession = Number(name, Value()); break;
                     case "--reboot": options.Reboot = true; break;
                     case "--sleep": options.SleptMinutes = Number(name, Value()); break;
+                    case "--policy":
+                        var policy = Value();
+                        var policyEquals = policy.IndexOf('=');
+                        if (policyEquals <= 0) throw new ArgumentException($"--policy needs NAME=VALUE, got '{policy}'.");
+                        var policyText = policy.Substring(policyEquals + 1);
+                        options.Policies.Add((policy.Substring(0, policyEquals), policyText.Length == 0 ? null
+                            : int.TryParse(policyText, NumberStyles.None, CultureInfo.InvariantCulture, out var policyNumber) ? policyNumber : (object)policyText));
+                        break;
+                    case "--show-settings": options.ShowSettings = true; break;
                     case "--register": options.Register = Value(); break;
                     case "--force-register": options.ForceRegister = true; break;
                     case "--scenario":

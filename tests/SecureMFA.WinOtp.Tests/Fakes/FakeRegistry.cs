@@ -30,6 +30,14 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             lock (_values) return _values.TryGetValue(Key(subKey, name), out var value) ? value : null;
         }
 
+        /// <summary>Values Group Policy set under HKLM\Software\Policies\SecureMFA.</summary>
+        public Dictionary<string, object> Policies { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+
+        public object? GetPolicyValue(string name)
+        {
+            lock (_values) return Policies.TryGetValue(name, out var value) ? value : null;
+        }
+
         public void SetValue(string subKey, string name, object value)
         {
             if (FailWrites) throw new UnauthorizedAccessException("The fake registry refuses writes.");

@@ -25,6 +25,8 @@ namespace SecureMFA.WinOtp.Cmdlets.Infrastructure
 
         public object? GetValue(string subKey, string name) => Read(SettingsKey(subKey), name);
 
+        public object? GetPolicyValue(string name) => Read(SettingNames.PolicyRegistryPath, name);
+
         public void SetValue(string subKey, string name, object value) => Write(new RegistryEntry(SettingsKey(subKey), name, RegistryEntry.KindOf(value), value));
 
         public void DeleteValue(string subKey, string name) => RemoveValue(SettingsKey(subKey), name);

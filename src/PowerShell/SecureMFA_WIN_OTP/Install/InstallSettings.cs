@@ -83,35 +83,46 @@ namespace SecureMFA.WinOtp.Cmdlets
             }
         }
 
-        public IReadOnlyList<RegistryEntry> Values()
+        public int OfflineMaxFailures { get; set; } = SettingCatalogue.OfflineMaxFailures.DefaultNumber;
+
+        /// <summary>
+        /// What the installer writes, one value per <see cref="SettingCatalogue"/> entry, in its order and with its
+        /// registry type: the catalogue is also what the MSI writes, so the two cannot differ.
+        /// </summary>
+        public IReadOnlyList<RegistryEntry> Values() => SettingCatalogue.All.Select(setting => Entry(setting, ValueOf(setting))).ToArray();
+
+        /// <summary>This installation's value of a catalogue setting (a flag as 1 or 0). A setting missing here is an error, found by the catalogue tests.</summary>
+        public object ValueOf(Setting setting)
         {
-            var key = SettingNames.RegistryPath;
-            return new[]
-            {
-                new RegistryEntry(key, SettingNames.AnchorDnsName, RegistryEntry.String, (AnchorDnsName ?? "").Trim()),
-                new RegistryEntry(key, SettingNames.ApiEndpoint, RegistryEntry.String, (ApiEndpoint ?? "").Trim()),
-                new RegistryEntry(key, SettingNames.ApiTimeout, RegistryEntry.DWord, ApiTimeoutMs),
-                new RegistryEntry(key, SettingNames.SsprUrl, RegistryEntry.String, EffectiveSsprUrl),
-                new RegistryEntry(key, SettingNames.RdpOnly, RegistryEntry.DWord, RdpOnly ? 1 : 0),
-                new RegistryEntry(key, SettingNames.OfflineValidDays, RegistryEntry.DWord, OfflineValidDays),
-                new RegistryEntry(key, SettingNames.OfflineLoginFailures, RegistryEntry.DWord, OfflineLoginFailures),
-                new RegistryEntry(key, SettingNames.OfflineLockoutMinutes, RegistryEntry.DWord, OfflineLockoutMinutes),
-                new RegistryEntry(key, SettingNames.ProxyEnable, RegistryEntry.DWord, ProxyEnabled ? 1 : 0),
-                new RegistryEntry(key, SettingNames.ProxyServer, RegistryEntry.String, (ProxyServer ?? "").Trim()),
-                new RegistryEntry(key, SettingNames.ProxyPort, RegistryEntry.DWord, ProxyPort),
-                new RegistryEntry(key, SettingNames.VerboseLog, RegistryEntry.DWord, VerboseLog ? 1 : 0),
-                new RegistryEntry(key, SettingNames.UnenrolledPolicy, RegistryEntry.String, UnenrolledPolicy.ToString()),
-                new RegistryEntry(key, SettingNames.UnenrolledGraceDays, RegistryEntry.DWord, UnenrolledGraceDays),
-                new RegistryEntry(key, SettingNames.Enforce, RegistryEntry.String, Enforce.ToString()),
-                new RegistryEntry(key, SettingNames.ExcludedAccounts, RegistryEntry.MultiString, Trimmed(ExcludedAccounts)),
-                new RegistryEntry(key, SettingNames.ExcludedGroups, RegistryEntry.MultiString, Trimmed(ExcludedGroups)),
-                new RegistryEntry(key, SettingNames.EnforcedGroups, RegistryEntry.MultiString, Trimmed(EnforcedGroups)),
-                new RegistryEntry(key, SettingNames.RdpOnlyGroups, RegistryEntry.MultiString, Trimmed(RdpOnlyGroups)),
-                new RegistryEntry(key, SettingNames.UnlockGraceMinutes, RegistryEntry.DWord, UnlockGraceMinutes),
-                new RegistryEntry(key, SettingNames.GraceExcludedGroups, RegistryEntry.MultiString, Trimmed(GraceExcludedGroups)),
-                new RegistryEntry(key, SettingNames.AllowedProviders, RegistryEntry.MultiString, Trimmed(AllowedProviders).Select(e => Guid.TryParse(e, out var clsid) ? $"{{{clsid}}}" : e).ToArray()),
-            };
+            if (setting == SettingCatalogue.AnchorDnsName) return (AnchorDnsName ?? "").Trim();
+            if (setting == SettingCatalogue.ApiEndpoint) return (ApiEndpoint ?? "").Trim();
+            if (setting == SettingCatalogue.ApiTimeout) return ApiTimeoutMs;
+            if (setting == SettingCatalogue.SsprUrl) return EffectiveSsprUrl;
+            if (setting == SettingCatalogue.RdpOnly) return RdpOnly ? 1 : 0;
+            if (setting == SettingCatalogue.OfflineValidDays) return OfflineValidDays;
+            if (setting == SettingCatalogue.OfflineLoginFailures) return OfflineLoginFailures;
+            if (setting == SettingCatalogue.OfflineLockoutMinutes) return OfflineLockoutMinutes;
+            if (setting == SettingCatalogue.OfflineMaxFailures) return OfflineMaxFailures;
+            if (setting == SettingCatalogue.ProxyEnable) return ProxyEnabled ? 1 : 0;
+            if (setting == SettingCatalogue.ProxyServer) return (ProxyServer ?? "").Trim();
+            if (setting == SettingCatalogue.ProxyPort) return ProxyPort;
+            if (setting == SettingCatalogue.VerboseLog) return VerboseLog ? 1 : 0;
+            if (setting == SettingCatalogue.ExcludedAccounts) return Trimmed(ExcludedAccounts);
+            if (setting == SettingCatalogue.ExcludedGroups) return Trimmed(ExcludedGroups);
+            if (setting == SettingCatalogue.EnforcedGroups) return Trimmed(EnforcedGroups);
+            if (setting == SettingCatalogue.RdpOnlyGroups) return Trimmed(RdpOnlyGroups);
+            if (setting == SettingCatalogue.UnlockGraceMinutes) return UnlockGraceMinutes;
+            if (setting == SettingCatalogue.GraceExcludedGroups) return Trimmed(GraceExcludedGroups);
+            if (setting == SettingCatalogue.AllowedProviders) return Trimmed(AllowedProviders).Select(e => Guid.TryParse(e, out var clsid) ? $"{{{clsid}}}" : e).ToArray();
+            if (setting == SettingCatalogue.UnenrolledPolicy) return UnenrolledPolicy.ToString();
+            if (setting == SettingCatalogue.UnenrolledGraceDays) return UnenrolledGraceDays;
+            if (setting == SettingCatalogue.Enforce) return Enforce.ToString();
+            throw new InvalidOperationException($"{setting.ValueName} is in the settings catalogue but the installer has no value for it: add it to InstallSettings.ValueOf.");
         }
+
+        public static RegistryEntry Entry(Setting setting, object value) =>
+            new RegistryEntry(SettingNames.RegistryPath, setting.ValueName,
+                setting.IsText ? RegistryEntry.String : setting.Kind == SettingKind.List ? RegistryEntry.MultiString : RegistryEntry.DWord, value);
 
         private static string[] Trimmed(string[]? entries) => (entries ?? new string[0]).Select(e => (e ?? "").Trim()).Where(e => e.Length > 0).ToArray();
 
@@ -129,6 +140,8 @@ namespace SecureMFA.WinOtp.Cmdlets
             private readonly Dictionary<string, object> _values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
 
             public object? GetValue(string subKey, string name) => subKey.Length == 0 && _values.TryGetValue(name, out var value) ? value : null;
+            /// <summary>None: what the installer checks is what it writes, whatever Group Policy says later.</summary>
+            public object? GetPolicyValue(string name) => null;
             public void SetValue(string subKey, string name, object value) => _values[name] = value;
             public void DeleteValue(string subKey, string name) => _values.Remove(name);
             public void ProtectKey(string subKey) => throw new InvalidOperationException("Staged settings are only read.");

@@ -40,6 +40,12 @@ namespace SecureMFA.WinOtp.Cmdlets
 
         /// <summary>The only ACL the installer gives a key: the device registration's.</summary>
         public const string ProtectedKeyAccess = "SYSTEM and BUILTIN\\Administrators full control, no other entry, nothing inherited";
+        /// <summary>
+        /// The same ACL in SDDL, for the MSI's MsiLockPermissionsEx table: owner Administrators, protected (nothing
+        /// inherited), key-all-access for SYSTEM and Administrators, inherited by subkeys (as Protect-SecureMfaWinOtpRegistryKey
+        /// and WindowsMachineRegistry.ProtectKey set it: FullControl, ContainerInherit).
+        /// </summary>
+        public const string ProtectedKeySddl = "O:BAG:SYD:PAI(A;CI;KA;;;SY)(A;CI;KA;;;BA)";
 
         public static IReadOnlyList<RegistryEntry> For(InstallSettings settings, ProviderInstallation provider)
         {
@@ -65,16 +71,8 @@ namespace SecureMFA.WinOtp.Cmdlets
         /// The values of HKLM\Software\SecureMFA that are WIN OTP's: the settings, an earlier version's device registration
         /// (now in <see cref="SettingNames.DeviceRegistryPath"/>), and the original product's unused ones.
         /// </summary>
-        public static IReadOnlyList<string> SettingValueNames => new[]
-        {
-            SettingNames.AnchorDnsName, SettingNames.ApiEndpoint, SettingNames.ApiTimeout, SettingNames.SsprUrl, SettingNames.RdpOnly,
-            SettingNames.OfflineValidDays, SettingNames.OfflineLoginFailures, SettingNames.OfflineLockoutMinutes, SettingNames.ProxyEnable,
-            SettingNames.ProxyServer, SettingNames.ProxyPort, SettingNames.VerboseLog,
-            SettingNames.ExcludedAccounts, SettingNames.ExcludedGroups, SettingNames.EnforcedGroups, SettingNames.RdpOnlyGroups,
-            SettingNames.UnlockGraceMinutes, SettingNames.GraceExcludedGroups, SettingNames.AllowedProviders,
-            SettingNames.UnenrolledPolicy, SettingNames.UnenrolledGraceDays, SettingNames.Enforce,
-            SettingNames.DeviceId, SettingNames.DeviceKey,
-        }.Concat(SettingNames.NotUsed).ToArray();
+        public static IReadOnlyList<string> SettingValueNames =>
+            SettingCatalogue.All.Select(s => s.ValueName).Concat(new[] { SettingNames.DeviceId, SettingNames.DeviceKey }).Concat(SettingNames.NotUsed).ToArray();
 
         private static IEnumerable<RegistryEntry> ComClass(string clsid, string title, string className, ProviderInstallation provider)
         {

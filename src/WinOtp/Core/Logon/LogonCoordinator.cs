@@ -53,9 +53,9 @@ namespace SecureMFA.WinOtp.Logon
             _grace = new SessionGraceStore(platform.Registry);
 
             if (read.IsValid)
-                _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, $"Settings read: api_endpoint={read.Settings!.ApiEndpoint} rdponly={read.RdpOnly} offline_days={read.Settings.OfflineValidDays} enforce={read.Settings.Enforce} unenrolled_policy={read.Settings.UnenrolledPolicy}.");
+                _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, $"Settings read: api_endpoint={read.Settings!.ApiEndpoint} rdponly={read.RdpOnly} offline_days={read.Settings.OfflineValidDays} enforce={read.Settings.Enforce} unenrolled_policy={read.Settings.UnenrolledPolicy}; {read.DescribeSources()}.");
             else
-                _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Error, $"SecureMFA WIN OTP settings under {SettingNames.RegistryPath} are not valid: {string.Join(" ", read.Errors)}");
+                _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Error, $"SecureMFA WIN OTP settings under {SettingNames.RegistryPath} (and Group Policy's {SettingNames.PolicyRegistryPath}) are not valid: {string.Join(" ", read.Errors)}");
             foreach (var warning in read.Warnings) _events.Write(WinOtpEventId.ConfigurationFailed, WinOtpEventLevel.Warning, warning);
         }
 

@@ -13,6 +13,12 @@ namespace SecureMFA.WinOtp.Platform
         void DeleteValue(string subKey, string name);
 
         /// <summary>
+        /// A value Group Policy set under HKLM\Software\Policies\SecureMFA (<see cref="Settings.SettingNames.PolicyRegistryPath"/>),
+        /// which wins over the same name under HKLM\Software\SecureMFA; null when absent. Only read: policies belong to Group Policy.
+        /// </summary>
+        object? GetPolicyValue(string name);
+
+        /// <summary>
         /// Creates the key below HKLM\Software\SecureMFA if needed and gives it an explicit ACL of its own: full control
         /// for SYSTEM (LogonUI) and BUILTIN\Administrators, no other entry, nothing inherited — where a key under
         /// HKLM\Software otherwise inherits read access for every local user.

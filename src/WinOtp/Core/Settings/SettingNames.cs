@@ -7,6 +7,11 @@ namespace SecureMFA.WinOtp.Settings
     public static class SettingNames
     {
         public const string RegistryPath = @"HKLM\Software\SecureMFA";
+        /// <summary>
+        /// Where Group Policy (SecureMFA.admx) writes the same value names; a value found here wins over the one under
+        /// <see cref="RegistryPath"/>, value by value (see <see cref="SettingsReader"/>).
+        /// </summary>
+        public const string PolicyRegistryPath = @"HKLM\Software\Policies\SecureMFA";
 
         public const string AnchorDnsName = "win_anchordnsname";
         public const string ApiEndpoint = "win_api_endpoint";

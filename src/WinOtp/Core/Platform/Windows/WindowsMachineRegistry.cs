@@ -11,11 +11,19 @@ namespace SecureMFA.WinOtp.Platform.Windows
     public sealed class WindowsMachineRegistry : IMachineRegistry
     {
         public const string KeyPath = @"Software\SecureMFA";
+        public const string PolicyKeyPath = @"Software\Policies\SecureMFA";
 
         public object? GetValue(string subKey, string name)
         {
             using (var root = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64))
             using (var key = root.OpenSubKey(Path(subKey), false))
+                return key?.GetValue(name, null, RegistryValueOptions.DoNotExpandEnvironmentNames);
+        }
+
+        public object? GetPolicyValue(string name)
+        {
+            using (var root = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64))
+            using (var key = root.OpenSubKey(PolicyKeyPath, false))
                 return key?.GetValue(name, null, RegistryValueOptions.DoNotExpandEnvironmentNames);
         }
 
