@@ -250,7 +250,7 @@ function Remove-SecureMfaWinOtpFolder {
 function Register-SecureMfaWinOtpEventSource {
     <#
     .SYNOPSIS
-    Registers the event source 'SecureMFA WIN OTP' (events 5550-5557) in the Application log; says Registered, Unchanged or Moved.
+    Registers the event source 'SecureMFA WIN OTP' (events 5550-5562) in the Application log; says Registered, Unchanged or Moved.
     .EXAMPLE
     Register-SecureMfaWinOtpEventSource
     #>
