@@ -1,0 +1,57 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using SecureMFA.DemoHost;
+using SecureMFA.Testing;
+using SecureMFA.WebPortal;
+using Xunit;
+
+namespace SecureMFA.Adapter.Tests
+{
+    /// <summary>The web portal on a real Kestrel, signing in through the demo host over OpenID Connect, in Debian's Chromium.</summary>
+    [Collection(BrowserCollection.Name)]
+    public class WebPortalBrowserTests
+    {
+        private readonly BrowserFixture _browser;
+
+        public WebPortalBrowserTests(BrowserFixture browser) => _browser = browser;
+
+        [Fact]
+        public async Task LoginEnrolsANewUserAtTheDemoHostAndThePortalShowsTheUpnAndTheOtpMethod()
+        {
+            var portalUrl = $"http://127.0.0.1:{FreePorts.Next()}";
+            const string secret = "browser-test-portal-secret";
+            using var host = new RunningDemoHost(options: o => o.OidcClients.Add(
+                new OidcClient("portal-test", secret, new[] { portalUrl + "/signin-oidc" }, new[] { portalUrl + "/signout-callback-oidc" })));
+            await using var portal = PortalApp.Build(new[]
+            {
+                "--urls", portalUrl, "--Oidc:Authority=" + host.BaseAddress + "adfs", "--Oidc:ClientId=portal-test", "--Oidc:ClientSecret=" + secret,
+            });
+            await portal.StartAsync();
+            await using var context = await _browser.NewContext();
+            var page = await context.NewPageAsync();
+            var upn = TestUsers.NewUpn("portal");
+
+            await page.GotoAsync(portalUrl);
+            await page.ClickAsync("#login");
+            await page.WaitForSelectorAsync("#userNameInput");
+            Assert.StartsWith(host.BaseAddress + "adfs/oauth2/authorize?", page.Url);
+            await page.FillAsync("#userNameInput", upn);
+            await page.Submit("#submitButton");
+            var key = (await page.TextContentAsync("#manualKey"))!.Replace(" ", "");
+            await page.EnterCode(TestUsers.Code(key, host.Now));
+
+            await page.WaitForSelectorAsync("#signedIn");
+            Assert.Equal(portalUrl + "/", page.Url);
+            Assert.Equal(upn, await page.TextContentAsync("#upn"));
+            Assert.Contains("http://schemas.microsoft.com/ws/2012/12/authmethod/otp", await page.TextContentAsync("#amr"));
+            Assert.Contains(host.BaseAddress + "adfs", await page.TextContentAsync("#claims"));
+
+            // Sign-out ends the session at the portal and the provider, and comes back to LOGIN.
+            await page.Submit("#signOut");
+            await page.WaitForSelectorAsync("#login");
+            Assert.Equal(portalUrl + "/", page.Url);
+            await portal.StopAsync();
+        }
+    }
+}
