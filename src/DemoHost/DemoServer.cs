@@ -254,10 +254,7 @@ namespace SecureMFA.DemoHost
                     "<h1>Sign-in expired</h1><p id=\"oauthError\">You signed in, but the application's request expired meanwhile. Go back to the application and sign in again.</p>"));
                 return;
             }
-            NoStore(response);
-            response.Headers["Referrer-Policy"] = "no-referrer";
-            response.StatusCode = (int)HttpStatusCode.SeeOther;
-            response.RedirectLocation = _oidc.CompleteSignIn(context.AuthorizationToken!, authorization, upn, issued);
+            _oidc.CompleteSignIn(response, context.AuthorizationToken!, authorization, upn, issued);
         }
 
         /// <summary>OpenID Connect's end session: the application's sign-out comes here, and goes back to it when it registered where.</summary>
@@ -312,7 +309,7 @@ namespace SecureMFA.DemoHost
             }
             // The last post of a sign-in for an application is redirected to it, which form-action must allow (browsers apply it to redirects).
             var application = _oidc.Pending(context.AuthorizationToken)?.Origin;
-            Write(response, HttpStatusCode.OK, AdfsPage.Render(HtmlLang(lcid), title, html, preRender, upn.Length == 0 ? null : upn), application);
+            Write(response, HttpStatusCode.OK, AdfsPage.Render(HtmlLang(lcid), title, html, preRender, upn.Length == 0 ? null : upn), ContentSecurityPolicy.AllowingFormsTo(application));
         }
 
         private void PrimaryPage(HttpListenerRequest request, HttpListenerResponse response, HttpStatusCode status, string? error, string? notice = null, string? authorization = null)
@@ -376,8 +373,8 @@ namespace SecureMFA.DemoHost
             catch (Exception) { /* the client went away, or headers were already sent */ }
         }
 
-        /// <param name="formTarget">An origin besides this host's that a form post may end up at (an application's redirect URI).</param>
-        internal static void Write(HttpListenerResponse response, HttpStatusCode status, string html, string? formTarget = null)
+        /// <param name="policy">The page's Content-Security-Policy, when it is not <see cref="ContentSecurityPolicy.Header"/>.</param>
+        internal static void Write(HttpListenerResponse response, HttpStatusCode status, string html, string? policy = null)
         {
             var bytes = Encoding.UTF8.GetBytes(html);
             response.StatusCode = (int)status;
@@ -386,7 +383,7 @@ namespace SecureMFA.DemoHost
             response.Headers["X-Frame-Options"] = "DENY";
             response.Headers["X-Content-Type-Options"] = "nosniff";
             response.Headers["Referrer-Policy"] = "no-referrer";
-            response.Headers["Content-Security-Policy"] = ContentSecurityPolicy.AllowingFormsTo(formTarget);
+            response.Headers["Content-Security-Policy"] = policy ?? ContentSecurityPolicy.Header;
             response.ContentLength64 = bytes.Length;
             response.OutputStream.Write(bytes, 0, bytes.Length);
         }

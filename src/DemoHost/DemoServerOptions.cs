@@ -33,7 +33,7 @@ namespace SecureMFA.DemoHost
         /// <summary>Users created by typing a new UPN and not yet confirmed, kept at most; each is removed after 15 minutes unconfirmed.</summary>
         public int PendingEnrolmentCapacity { get; set; } = PendingEnrolments.DefaultCapacity;
 
-        /// <summary>The applications the OpenID Connect provider serves (AD FS's application groups): the web portal on 127.0.0.1:5090, and those given with --oidc-client.</summary>
+        /// <summary>The applications the OpenID Connect provider serves (AD FS's application groups): the web portal on 127.0.0.1:5070, and those given with --oidc-client.</summary>
         public List<OidcClient> OidcClients { get; } = new List<OidcClient> { OidcClient.DemoPortal };
     }
 

@@ -17,7 +17,7 @@ namespace SecureMFA.DemoHost
         public const string PortalClientId = "securemfa-web-portal";
         /// <summary>Known to anyone who reads the repository: good for 127.0.0.1 only, which is all the default client accepts.</summary>
         public const string PortalDemoSecret = "demo-portal-secret-for-127.0.0.1-only";
-        public const string PortalAddress = "http://127.0.0.1:5090";
+        public const string PortalAddress = "http://127.0.0.1:5070";
 
         public static OidcClient DemoPortal { get; } = new OidcClient(PortalClientId, PortalDemoSecret,
             new[] { PortalAddress + "/signin-oidc" }, new[] { PortalAddress + "/signout-callback-oidc" });

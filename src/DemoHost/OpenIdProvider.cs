@@ -33,6 +33,9 @@ namespace SecureMFA.DemoHost
         /// <summary>The access token's audience when only OpenID scopes are asked, as AD FS names its UserInfo endpoint.</summary>
         public const string UserInfoAudience = "urn:microsoft:userinfo";
         private static readonly string[] Scopes = { "openid", "profile", "email", "allatclaims" };
+        private static readonly string[] ResponseModes = { "query", "form_post" };
+        /// <summary>Posts the form_post response as soon as the page loads; without script, its Continue button does.</summary>
+        public const string FormPostScript = "document.getElementById('oidcResponse').submit();";
         private readonly Dictionary<string, OidcClient> _clients;
         private readonly BoundedTokenTable<AuthorizationRequest> _authorizations;
         private readonly BoundedTokenTable<IssuedCode> _codes;
@@ -65,7 +68,7 @@ namespace SecureMFA.DemoHost
             ["jwks_uri"] = Endpoint(KeysPath),
             ["end_session_endpoint"] = Endpoint(LogoutPath),
             ["response_types_supported"] = new[] { "code" },
-            ["response_modes_supported"] = new[] { "query" },
+            ["response_modes_supported"] = ResponseModes,
             ["grant_types_supported"] = new[] { "authorization_code" },
             ["subject_types_supported"] = new[] { "pairwise" },
             ["scopes_supported"] = Scopes,
@@ -116,10 +119,10 @@ namespace SecureMFA.DemoHost
             var state = One("state");
             var duplicated = query.AllKeys.FirstOrDefault(k => k != null && query.GetValues(k)!.Length > 1);
             var scopes = (One("scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var responseMode = One("response_mode");
+            var responseMode = One("response_mode") ?? "query";
             var (error, description) =
                 duplicated != null ? ("invalid_request", $"The parameter \"{duplicated}\" is given more than once.")
-                : responseMode != null && responseMode != "query" ? ("invalid_request", $"response_mode \"{responseMode}\" is not supported here; use query.")
+                : !ResponseModes.Contains(responseMode) ? ("invalid_request", $"response_mode \"{responseMode}\" is not supported here; use query or form_post.")
                 : One("response_type") != "code" ? ("unsupported_response_type", "Only response_type=code (the authorization code flow) is supported.")
                 : !scopes.Contains("openid") ? ("invalid_scope", "The scope must include openid.")
                 : One("code_challenge_method") != "S256" || !IsPkceValue(One("code_challenge")) ? ("invalid_request", "PKCE is required: a code_challenge with code_challenge_method=S256.")
@@ -127,10 +130,12 @@ namespace SecureMFA.DemoHost
                 : ((string?)null, (string?)null);
             if (error != null)
             {
-                Redirect(response, Append(redirectUri!, ("error", error), ("error_description", description!), ("state", state)));
+                // An unsupported response_mode cannot be used to answer: the refusal then goes in the query.
+                Answer(response, redirectUri!, ResponseModes.Contains(responseMode) ? responseMode : "query",
+                    ("error", error), ("error_description", description!), ("state", state));
                 return null;
             }
-            return _authorizations.Add(new AuthorizationRequest(client.Id, redirectUri!, state, One("nonce"), One("code_challenge")!, scopes));
+            return _authorizations.Add(new AuthorizationRequest(client.Id, redirectUri!, responseMode, state, One("nonce"), One("code_challenge")!, scopes));
         }
 
         /// <summary>The authorization a sign-in started from, while it lasts.</summary>
@@ -140,12 +145,28 @@ namespace SecureMFA.DemoHost
         /// The sign-in finished with the adapter's second factor: the authorization ends, and the browser goes back to the
         /// client with a one-time code for the user and the authentication methods the sign-in used.
         /// </summary>
-        public string CompleteSignIn(string authorizationToken, AuthorizationRequest authorization, string upn, IEnumerable<Claim> issued)
+        public void CompleteSignIn(HttpListenerResponse response, string authorizationToken, AuthorizationRequest authorization, string upn, IEnumerable<Claim> issued)
         {
             _authorizations.Remove(authorizationToken);
             var methods = issued.Where(c => c.Type == ClaimTypes.AuthenticationMethod).Select(c => c.Value).Distinct().ToArray();
             var code = _codes.Add(new IssuedCode(authorization, upn, methods, _clock.UtcNow));
-            return Append(authorization.RedirectUri, ("code", code), ("state", authorization.State));
+            Answer(response, authorization.RedirectUri, authorization.ResponseMode, ("code", code), ("state", authorization.State));
+        }
+
+        /// <summary>The answer to an authorization request, as it asked: a redirect with the query, or a page that posts the form (form_post).</summary>
+        private static void Answer(HttpListenerResponse response, string redirectUri, string responseMode, params (string Name, string? Value)[] parameters)
+        {
+            if (responseMode != "form_post") { Redirect(response, Append(redirectUri, parameters)); return; }
+            var fields = new StringBuilder();
+            foreach (var (name, value) in parameters)
+                if (value != null) fields.Append("<input type=\"hidden\" name=\"").Append(name).Append("\" value=\"").Append(WebUtility.HtmlEncode(value)).Append("\"/>");
+            var policy = "default-src 'none'; script-src " + ContentSecurityPolicy.Hash(FormPostScript) + "; style-src " + ContentSecurityPolicy.Hash(AdfsPage.Theme) +
+                "; form-action " + new Uri(redirectUri).GetLeftPart(UriPartial.Authority) + "; base-uri 'none'; frame-ancestors 'none'";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            DemoServer.Write(response, HttpStatusCode.OK, DemoServer.HostPage("Continue",
+                "<h1>Signing you in</h1><form method=\"post\" id=\"oidcResponse\" action=\"" + WebUtility.HtmlEncode(redirectUri) + "\">" + fields +
+                "<p>Back to the application…</p><div class=\"submitMargin\"><input id=\"continueButton\" type=\"submit\" class=\"submit\" value=\"Continue\"/></div></form>" +
+                "<script>" + FormPostScript + "</script>"), policy);
         }
 
         /// <summary>The token endpoint: client authentication, then the code for an id_token (and an access token), once only.</summary>
@@ -320,11 +341,13 @@ namespace SecureMFA.DemoHost
     /// <summary>An authorization request that passed its checks, waiting for its sign-in to finish.</summary>
     public sealed class AuthorizationRequest
     {
-        public AuthorizationRequest(string clientId, string redirectUri, string? state, string? nonce, string codeChallenge, string[] scopes) =>
-            (ClientId, RedirectUri, State, Nonce, CodeChallenge, Scopes) = (clientId, redirectUri, state, nonce, codeChallenge, scopes);
+        public AuthorizationRequest(string clientId, string redirectUri, string responseMode, string? state, string? nonce, string codeChallenge, string[] scopes) =>
+            (ClientId, RedirectUri, ResponseMode, State, Nonce, CodeChallenge, Scopes) = (clientId, redirectUri, responseMode, state, nonce, codeChallenge, scopes);
 
         public string ClientId { get; }
         public string RedirectUri { get; }
+        /// <summary>query (a redirect) or form_post (a page that posts the code to the redirect URI).</summary>
+        public string ResponseMode { get; }
         public string? State { get; }
         public string? Nonce { get; }
         public string CodeChallenge { get; }

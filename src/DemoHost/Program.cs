@@ -38,7 +38,7 @@ for (var i = 0; i < args.Length; i++)
             return 0;
         case "--help":
         case "-h":
-            Console.WriteLine("SecureMFA OTP demo host\n  --port N       listen on http://127.0.0.1:N/ (default 5080)\n  --config FILE  use this SecureMfaOtpProvider.json (default: generated, SQLite under --data)\n  --data DIR     folder for the SQLite database and generated passphrase, readable by you only (default .data)\n  --oidc-client \"client_id=ID;client_secret=SECRET;redirect_uri=URI[;redirect_uri=URI][;post_logout_redirect_uri=URI]\"\n                 register an application with the OpenID Connect provider (AD FS's application group web app); repeatable.\n                 Registered already: the web portal (src/WebPortal) on http://127.0.0.1:5090\n  --csp          print the CSP hashes of the adapter's inline script and style, and exit");
+            Console.WriteLine("SecureMFA OTP demo host\n  --port N       listen on http://127.0.0.1:N/ (default 5080)\n  --config FILE  use this SecureMfaOtpProvider.json (default: generated, SQLite under --data)\n  --data DIR     folder for the SQLite database and generated passphrase, readable by you only (default .data)\n  --oidc-client \"client_id=ID;client_secret=SECRET;redirect_uri=URI[;redirect_uri=URI][;post_logout_redirect_uri=URI]\"\n                 register an application with the OpenID Connect provider (AD FS's application group web app); repeatable.\n                 Registered already: the web portal (src/WebPortal) on http://127.0.0.1:5070\n  --csp          print the CSP hashes of the adapter's inline script and style, and exit");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown argument \"{args[i]}\"; try --help.");

@@ -23,7 +23,7 @@ namespace SecureMFA.WebPortal
     /// The SecureMFA OTP Web Portal, as the original product's: LOGIN sends the user to AD FS (or the demo host), which
     /// runs the OTP adapter (enrolment on a first sign-in), and back here a page lists the id token's claims, the
     /// authentication methods (amr) first. The relying party AD FS 2016+ application groups give a web app: the
-    /// authorization code flow with PKCE and a client secret, the code in the query, the tokens from the back channel.
+    /// authorization code flow with PKCE and a client secret, the code posted back (form_post, or the query), the tokens from the back channel.
     /// </summary>
     public static class PortalApp
     {
@@ -65,8 +65,7 @@ namespace SecureMFA.WebPortal
                     o.ClientId = settings.ClientId;
                     o.ClientSecret = settings.ClientSecret;
                     o.ResponseType = OpenIdConnectResponseType.Code;
-                    // The code comes back as a top-level GET, so the handler's cookies can be SameSite=Lax (and plain http on 127.0.0.1).
-                    o.ResponseMode = OpenIdConnectResponseMode.Query;
+                    o.ResponseMode = settings.ResponseMode == "query" ? OpenIdConnectResponseMode.Query : OpenIdConnectResponseMode.FormPost;
                     o.UsePkce = true;
                     o.Scope.Clear();
                     foreach (var scope in settings.Scopes) o.Scope.Add(scope);
@@ -76,11 +75,15 @@ namespace SecureMFA.WebPortal
                     // The page shows who issued the token, to whom and until when: keep those claims.
                     foreach (var type in new[] { "iss", "aud", "iat", "nbf", "exp", "acr" }) o.ClaimActions.Remove(type);
                     o.SaveTokens = true;
-                    foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
-                    {
-                        cookie.SameSite = SameSiteMode.Lax;
-                        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                    }
+                    // The handler's cookies must come back with the code. A top-level GET (query), or a POST from the same site
+                    // (the demo host on 127.0.0.1: sites ignore ports), carries Lax cookies, even over plain http; a cross-site POST
+                    // (form_post from AD FS) carries only SameSite=None cookies, which must be Secure: the portal is then served over https.
+                    if (settings.ResponseMode == "query" || settings.AuthorityIsLoopback)
+                        foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
+                        {
+                            cookie.SameSite = SameSiteMode.Lax;
+                            cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                        }
                     o.Events.OnRemoteFailure = context =>
                     {
                         // The identity provider refused (an OAuth error) or the token did not validate: say so, without a stack trace.

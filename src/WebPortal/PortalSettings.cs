@@ -14,14 +14,18 @@ namespace SecureMFA.WebPortal
         /// <summary>The demo host's published secret for its default portal client: never good against anything but this machine.</summary>
         public const string DemoSecret = "demo-portal-secret-for-127.0.0.1-only";
         public const string DefaultScope = "openid profile allatclaims";
+        /// <summary>AD FS puts an application's issuance claims (allatclaims) into the id token only for form_post.</summary>
+        public const string DefaultResponseMode = "form_post";
 
-        private PortalSettings(Uri authority, string clientId, string clientSecret, string[] scopes) =>
-            (Authority, ClientId, ClientSecret, Scopes) = (authority, clientId, clientSecret, scopes);
+        private PortalSettings(Uri authority, string clientId, string clientSecret, string[] scopes, string responseMode) =>
+            (Authority, ClientId, ClientSecret, Scopes, ResponseMode) = (authority, clientId, clientSecret, scopes, responseMode);
 
         public Uri Authority { get; }
         public string ClientId { get; }
         public string ClientSecret { get; }
         public string[] Scopes { get; }
+        /// <summary>How the code comes back: form_post (a cross-site POST) or query (a redirect).</summary>
+        public string ResponseMode { get; }
 
         /// <summary>An identity provider on this machine (the demo host) may be plain http; any other must be https.</summary>
         public bool AuthorityIsLoopback => Authority.IsLoopback;
@@ -46,7 +50,10 @@ namespace SecureMFA.WebPortal
             var scopes = (section["Scope"] is { Length: > 0 } scope ? scope : DefaultScope).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (Array.IndexOf(scopes, "openid") < 0)
                 throw new PortalSettingsException($"{Section}:Scope \"{string.Join(" ", scopes)}\" must include openid.");
-            return new PortalSettings(authority, clientId, secret, scopes);
+            var responseMode = section["ResponseMode"] is { Length: > 0 } mode ? mode.Trim() : DefaultResponseMode;
+            if (responseMode != "form_post" && responseMode != "query")
+                throw new PortalSettingsException($"{Section}:ResponseMode \"{responseMode}\" is neither form_post nor query.");
+            return new PortalSettings(authority, clientId, secret, scopes, responseMode);
         }
     }
 

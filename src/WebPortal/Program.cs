@@ -1,7 +1,7 @@
 using System;
 using SecureMFA.WebPortal;
 
-// dotnet run --project src/WebPortal [-- --urls http://127.0.0.1:5090] [--Oidc:Authority=https://adfs.example.com/adfs --Oidc:ClientId=…]
+// dotnet run --project src/WebPortal [-- --urls http://127.0.0.1:5070] [--Oidc:Authority=https://adfs.example.com/adfs --Oidc:ClientId=…]
 try
 {
     var app = PortalApp.Build(args);

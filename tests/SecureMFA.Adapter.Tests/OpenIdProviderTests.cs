@@ -39,9 +39,13 @@ namespace SecureMFA.Adapter.Tests
             (challenge == "" ? "" : "&code_challenge_method=S256&code_challenge=" + (challenge ?? OpenIdProvider.Challenge(Verifier))) + extra;
 
         /// <summary>Authorize, then the demo's sign-in for a new user (enrolment included); returns the code the browser is sent back with.</summary>
-        private static async Task<string> SignInForCode(RunningDemoHost host, string upn)
+        private static async Task<string> SignInForCode(RunningDemoHost host, string upn) =>
+            Uri.UnescapeDataString(Regex.Match((await SignIn(host, upn, AuthorizeUrl())).Response.Headers.Location!.ToString(), "code=([^&]*)").Groups[1].Value);
+
+        /// <summary>Authorize, then the demo's sign-in for a new user; returns the answer to the last post.</summary>
+        private static async Task<SignInPage> SignIn(RunningDemoHost host, string upn, string authorizeUrl)
         {
-            var login = await host.Client.GetStringAsync(AuthorizeUrl());
+            var login = await host.Client.GetStringAsync(authorizeUrl);
             var authorization = Regex.Match(login, "name=\"oidc\" value=\"([^\"]*)\"").Groups[1].Value;
             var csrf = Regex.Match(login, "name=\"csrf\" value=\"([^\"]*)\"").Groups[1].Value;
             var response = await host.Client.PostAsync(DemoServer.SignInPath, new FormUrlEncodedContent(new Dictionary<string, string>
@@ -56,12 +60,29 @@ namespace SecureMFA.Adapter.Tests
             // No code before the second factor: a wrong code gives the page again.
             var wrong = await host.SubmitCode(page, TestUsers.WrongCode(page.ManualKey!, host.Now));
             Assert.Equal(HttpStatusCode.OK, wrong.Response.StatusCode);
+            Assert.DoesNotContain("code=", wrong.Response.Headers.Location?.ToString() ?? "");
             var done = await host.SubmitCode(wrong, TestUsers.Code(page.ManualKey!, host.Now));
+            if (authorizeUrl.Contains("response_mode=form_post")) return done;
             Assert.Equal(HttpStatusCode.SeeOther, done.Response.StatusCode);
             var location = done.Response.Headers.Location!.ToString();
             Assert.StartsWith(Callback + "?code=", location);
             Assert.EndsWith("&state=st-1", location);
-            return Uri.UnescapeDataString(Regex.Match(location, "code=([^&]*)").Groups[1].Value);
+            return done;
+        }
+
+        [Fact]
+        public async Task FormPostAnswersWithAPageThatPostsTheCodeToTheRedirectUriOnly()
+        {
+            using var host = NewHost();
+            var done = await SignIn(host, TestUsers.NewUpn("oidc"), AuthorizeUrl(extra: "&response_mode=form_post"));
+            Assert.Equal(HttpStatusCode.OK, done.Response.StatusCode);
+            Assert.Contains($"<form method=\"post\" id=\"oidcResponse\" action=\"{Callback}\">", done.Html);
+            Assert.Contains("name=\"state\" value=\"st-1\"", done.Html);
+            var policy = done.Response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("form-action http://127.0.0.1:9;", policy);
+            Assert.Contains("script-src " + ContentSecurityPolicy.Hash(OpenIdProvider.FormPostScript) + ";", policy);
+            var code = WebUtility.HtmlDecode(Regex.Match(done.Html, "name=\"code\" value=\"([^\"]*)\"").Groups[1].Value);
+            Assert.Equal(HttpStatusCode.OK, (await Exchange(host, code)).StatusCode);
         }
 
         private static Task<HttpResponseMessage> Exchange(RunningDemoHost host, string code, string secret = Secret, string redirectUri = Callback, string verifier = Verifier) =>
@@ -169,7 +190,7 @@ namespace SecureMFA.Adapter.Tests
                 Assert.Null(foreign.Headers.Location);
                 Assert.Contains("is not registered for client_id", await foreign.Content.ReadAsStringAsync());
             }
-            // The default portal client is registered for 127.0.0.1:5090 only.
+            // The default portal client is registered for 127.0.0.1:5070 only.
             Assert.Null((await host.Client.GetAsync(AuthorizeUrl(clientId: OidcClient.PortalClientId))).Headers.Location);
 
             async Task<string> Refusal(string url)

@@ -35,7 +35,10 @@ namespace SecureMFA.Adapter.Tests
             await page.GotoAsync(portalUrl);
             await page.ClickAsync("#login");
             await page.WaitForSelectorAsync("#userNameInput");
+            // The request AD FS gets from an application group's web app: code flow, PKCE, the code posted back.
             Assert.StartsWith(host.BaseAddress + "adfs/oauth2/authorize?", page.Url);
+            foreach (var parameter in new[] { "response_type=code", "response_mode=form_post", "code_challenge_method=S256", "client_id=portal-test" })
+                Assert.Contains(parameter, page.Url);
             await page.FillAsync("#userNameInput", upn);
             await page.Submit("#submitButton");
             var key = (await page.TextContentAsync("#manualKey"))!.Replace(" ", "");
