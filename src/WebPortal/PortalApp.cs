@@ -67,6 +67,7 @@ namespace SecureMFA.WebPortal
                     o.ResponseType = OpenIdConnectResponseType.Code;
                     o.ResponseMode = settings.ResponseMode == "query" ? OpenIdConnectResponseMode.Query : OpenIdConnectResponseMode.FormPost;
                     o.UsePkce = true;
+                    if (settings.Resource != null) o.Resource = settings.Resource;
                     o.Scope.Clear();
                     foreach (var scope in settings.Scopes) o.Scope.Add(scope);
                     // The id token's claims as the token has them (upn, amr), not renamed to WS-* URIs.

@@ -17,8 +17,8 @@ namespace SecureMFA.WebPortal
         /// <summary>AD FS puts an application's issuance claims (allatclaims) into the id token only for form_post.</summary>
         public const string DefaultResponseMode = "form_post";
 
-        private PortalSettings(Uri authority, string clientId, string clientSecret, string[] scopes, string responseMode) =>
-            (Authority, ClientId, ClientSecret, Scopes, ResponseMode) = (authority, clientId, clientSecret, scopes, responseMode);
+        private PortalSettings(Uri authority, string clientId, string clientSecret, string[] scopes, string responseMode, string? resource) =>
+            (Authority, ClientId, ClientSecret, Scopes, ResponseMode, Resource) = (authority, clientId, clientSecret, scopes, responseMode, resource);
 
         public Uri Authority { get; }
         public string ClientId { get; }
@@ -26,6 +26,8 @@ namespace SecureMFA.WebPortal
         public string[] Scopes { get; }
         /// <summary>How the code comes back: form_post (a cross-site POST) or query (a redirect).</summary>
         public string ResponseMode { get; }
+        /// <summary>AD FS's resource parameter (a Web API's identifier in the application group), or null for none.</summary>
+        public string? Resource { get; }
 
         /// <summary>An identity provider on this machine (the demo host) may be plain http; any other must be https.</summary>
         public bool AuthorityIsLoopback => Authority.IsLoopback;
@@ -53,7 +55,8 @@ namespace SecureMFA.WebPortal
             var responseMode = section["ResponseMode"] is { Length: > 0 } mode ? mode.Trim() : DefaultResponseMode;
             if (responseMode != "form_post" && responseMode != "query")
                 throw new PortalSettingsException($"{Section}:ResponseMode \"{responseMode}\" is neither form_post nor query.");
-            return new PortalSettings(authority, clientId, secret, scopes, responseMode);
+            var resource = section["Resource"] is { Length: > 0 } named ? named.Trim() : null;
+            return new PortalSettings(authority, clientId, secret, scopes, responseMode, resource);
         }
     }
 
