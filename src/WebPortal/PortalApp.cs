@@ -104,7 +104,19 @@ namespace SecureMFA.WebPortal
                     "<h1>SecureMFA OTP Web Portal</h1><p>Sign in with your organisational account and your one-time code. " +
                     "On your first sign-in you enrol your authenticator app.</p>" +
                     "<p><a id=\"login\" class=\"button\" href=\"" + LoginPath + "\">LOGIN</a></p>"));
-            app.MapGet(LoginPath, (HttpContext http) => http.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" }));
+            app.MapGet(LoginPath, async (HttpContext http) =>
+            {
+                try { await http.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" }); }
+                catch (InvalidOperationException ex) when (!http.Response.HasStarted)
+                {
+                    // The handler reads the provider's discovery document first: most often the provider is not running or not reachable.
+                    app.Logger.LogWarning("The identity provider {Authority} did not answer: {Message}", settings.Authority, ex.Message);
+                    await Page(http.Response, StatusCodes.Status502BadGateway, settings, "Identity provider unavailable",
+                        "<h1>The identity provider is unavailable</h1><p id=\"providerError\">" + Encode($"{settings.Authority} did not give its OpenID Connect configuration. ") +
+                        (settings.AuthorityIsLoopback ? "Is the demo host running? Start it with <code>dotnet run --project src/DemoHost</code>." : "Check Oidc:Authority and that AD FS is reachable from this server.") +
+                        "</p><p><a class=\"button\" href=\"/\">Back to the portal</a></p>");
+                }
+            });
             app.MapPost(LogoutPath, async (HttpContext http, IAntiforgery antiforgery) =>
             {
                 if (!await antiforgery.IsRequestValidAsync(http)) { http.Response.StatusCode = StatusCodes.Status400BadRequest; return; }

@@ -58,3 +58,31 @@ namespace SecureMFA.Adapter.Tests
         }
     }
 }
+
+namespace SecureMFA.Adapter.Tests
+{
+    /// <summary>The web portal over plain HTTP, no browser: what it says when its identity provider is not there.</summary>
+    public class WebPortalTests
+    {
+        [Fact]
+        public async Task LoginWithNoProviderListeningSaysWhichOneAndHowToStartTheDemoHost()
+        {
+            var portalUrl = $"http://127.0.0.1:{FreePorts.Next()}";
+            await using var portal = PortalApp.Build(new[]
+            {
+                "--urls", portalUrl, $"--Oidc:Authority=http://127.0.0.1:{FreePorts.Next()}/adfs", "--Oidc:ClientId=portal-test", "--Oidc:ClientSecret=unused",
+            });
+            await portal.StartAsync();
+            using var client = new System.Net.Http.HttpClient { BaseAddress = new Uri(portalUrl) };
+            var welcome = await client.GetStringAsync("/");
+            Assert.Contains("id=\"login\"", welcome);
+            var login = await client.GetAsync(PortalApp.LoginPath);
+            Assert.Equal(System.Net.HttpStatusCode.BadGateway, login.StatusCode);
+            var html = await login.Content.ReadAsStringAsync();
+            Assert.Contains("did not give its OpenID Connect configuration", html);
+            Assert.Contains("dotnet run --project src/DemoHost", html);
+            Assert.DoesNotContain("unused", html);
+            await portal.StopAsync();
+        }
+    }
+}
