@@ -20,6 +20,9 @@ namespace SecureMFA.DemoHost
         public string ContextId { get; }
         public int Lcid { get; }
         public Dictionary<string, object> Data { get; } = new Dictionary<string, object>();
+
+        /// <summary>The host's own, not AD FS's interface: the OpenID Connect authorization this sign-in answers, if it came from one.</summary>
+        public string? AuthorizationToken { get; set; }
     }
 
     /// <summary>The posted form fields, as AD FS passes them to TryEndAuthentication.</summary>

@@ -63,6 +63,18 @@ namespace SecureMFA.DemoHost
                 return _entries.TryGetValue(token!, out var entry) && entry.Expires > _clock.UtcNow ? entry.Value : null;
         }
 
+        /// <summary>Finds and removes in one step: a one-time value (an authorization code) is handed out once, however many ask at once.</summary>
+        public T? Take(string? token)
+        {
+            if (!RandomToken.IsWellFormed(token)) return null;
+            lock (_gate)
+            {
+                if (!_entries.TryGetValue(token!, out var entry)) return null;
+                _entries.Remove(token!);
+                return entry.Expires > _clock.UtcNow ? entry.Value : null;
+            }
+        }
+
         public bool Remove(string? token)
         {
             if (token == null) return false;

@@ -18,6 +18,9 @@ namespace SecureMFA.DemoHost
             "style-src " + Hash(AdfsPage.Theme) + " " + Hash(PageAssets.StyleSheet) + "; " +
             "img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+        /// <summary>The policy for a page whose form post is redirected to an application (the end of an OpenID Connect sign-in): form-action follows redirects.</summary>
+        public static string AllowingFormsTo(string? origin) => origin == null ? Header : Header.Replace("form-action 'self'", "form-action 'self' " + origin);
+
         /// <summary>The CSP source expression for an inline script or style with exactly this text.</summary>
         public static string Hash(string inline)
         {

@@ -23,7 +23,9 @@ namespace SecureMFA.DemoHost
     /// through the AD FS interfaces with real HttpListenerRequests, the AuthMethod and Context form
     /// fields, a context kept between requests, and a portal page showing the issued claims. Meant to be tried
     /// first and maybe reached over a network: bodies are read asynchronously within limits, the login form has a
-    /// CSRF token, sessions are bounded and live in HttpOnly cookies, pages are never cached.
+    /// CSRF token, sessions are bounded and live in HttpOnly cookies, pages are never cached. It is also an OpenID Connect
+    /// provider, as AD FS is to an application group's web app (<see cref="OpenIdProvider"/>): an authorization request
+    /// starts this same sign-in, and its end sends the browser back to the application with a code.
     /// </summary>
     public sealed class DemoServer : IDisposable
     {
@@ -31,6 +33,8 @@ namespace SecureMFA.DemoHost
         public const string SignInPath = "/adfs/ls/";
         public const string PortalPath = "/portal";
         public const string SessionCookie = "smfa_session";
+        /// <summary>The login form's field that carries an OpenID Connect authorization through the sign-in.</summary>
+        public const string AuthorizationField = "oidc";
         private const string PasswordAuthenticationMethod = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport";
         private readonly HttpListener _listener = new HttpListener();
         private readonly SignInSessions _sessions;
@@ -38,6 +42,7 @@ namespace SecureMFA.DemoHost
         /// <summary>Held by its interface, so every call goes through AD FS's interfaces as AD FS makes it (most through IAuthenticationAdapterBase).</summary>
         private readonly IAuthenticationAdapter _adapter;
         private readonly DemoServerOptions _options;
+        private readonly OpenIdProvider _oidc;
         private PendingEnrolments? _enrolments;
         private Deployment? _deployment;
         private Task? _loop;
@@ -48,9 +53,13 @@ namespace SecureMFA.DemoHost
             _adapter = new OtpAuthenticationAdapter(options.Events, options.Clock);
             _sessions = new SignInSessions(options.SessionCapacity);
             BaseAddress = new Uri($"http://127.0.0.1:{options.Port}/");
+            _oidc = new OpenIdProvider(BaseAddress, options.OidcClients, options.Clock, options.SessionCapacity);
         }
 
         public Uri BaseAddress { get; }
+
+        /// <summary>The OpenID Connect issuer, as AD FS's https://host/adfs.</summary>
+        public string Issuer => _oidc.Issuer;
 
         public static DemoServer Start(DemoServerOptions options)
         {
@@ -77,6 +86,7 @@ namespace SecureMFA.DemoHost
             try { _loop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { /* listener closed */ }
             _adapter.OnAuthenticationPipelineUnload();
             _deployment?.Dispose();
+            _oidc.Dispose();
         }
 
         private async Task AcceptLoop()
@@ -119,6 +129,16 @@ namespace SecureMFA.DemoHost
                     SignIn(request, response, named.Count == 0 ? null : lcid, fields);
                 }
                 else if (request.HttpMethod == "GET" && path == PortalPath) Portal(request, response);
+                else if (request.HttpMethod == "GET" && path == OpenIdProvider.DiscoveryPath) _oidc.Discovery(response);
+                else if (request.HttpMethod == "GET" && path == OpenIdProvider.KeysPath) _oidc.Keys(response);
+                else if (request.HttpMethod == "GET" && path == OpenIdProvider.AuthorizePath)
+                {
+                    var authorization = _oidc.Authorize(request, response);
+                    if (authorization != null) PrimaryPage(request, response, HttpStatusCode.OK, null, authorization: authorization);
+                }
+                else if (path == OpenIdProvider.TokenPath)
+                    _oidc.Token(request, await FormBody.ReadAsync(request, _options.MaxBodyBytes, _options.BodyTimeLimit).ConfigureAwait(false), response);
+                else if (request.HttpMethod == "GET" && path == OpenIdProvider.LogoutPath) Logout(request, response);
                 else Write(response, HttpStatusCode.NotFound, HostPage("Not found", "<h1>Not found</h1><p>There is no page here. <a href=\"/\">Sign in</a></p>"));
             }
             catch (RequestBodyException ex) when (ex.TimedOut)
@@ -146,29 +166,37 @@ namespace SecureMFA.DemoHost
             if (fields.TryGetValue("Context", out var token)) { EndAuthentication(request, response, lcid, fields, token); return; }
 
             fields.TryGetValue(LoginFormToken.Field, out var formToken);
+            // A sign-in for an application keeps its authorization through every retry of this form.
+            var authorization = fields.TryGetValue(AuthorizationField, out var carried) && carried.Length > 0 ? carried : null;
+            if (authorization != null && _oidc.Pending(authorization) == null)
+            {
+                Write(response, HttpStatusCode.OK, HostPage("Sign-in expired",
+                    "<h1>Sign-in expired</h1><p id=\"oauthError\">This sign-in to the application took too long or was already used. Go back to the application and sign in again.</p>"));
+                return;
+            }
             if (!_loginToken.IsValid(request, formToken))
             {
-                PrimaryPage(request, response, HttpStatusCode.Forbidden, "This sign-in form has expired or did not come from this site. Type your user name again.");
+                PrimaryPage(request, response, HttpStatusCode.Forbidden, "This sign-in form has expired or did not come from this site. Type your user name again.", authorization: authorization);
                 return;
             }
             var upn = fields.TryGetValue("UserName", out var typed) ? typed.Trim() : "";
-            if (upn.Length == 0) { PrimaryPage(request, response, HttpStatusCode.OK, "Type your user name (UPN)."); return; }
+            if (upn.Length == 0) { PrimaryPage(request, response, HttpStatusCode.OK, "Type your user name (UPN).", authorization: authorization); return; }
             // AD FS hands the adapter the account's UPN; here the typed text stands in for it, so it must be one.
             if (!Upn.TryNormalize(upn, out _, out var problem))
             {
-                PrimaryPage(request, response, HttpStatusCode.OK, upn.IndexOf('@') < 0 ? "Enter your user name as name@domain, for example alice@adatum.labnet." : problem);
+                PrimaryPage(request, response, HttpStatusCode.OK, upn.IndexOf('@') < 0 ? "Enter your user name as name@domain, for example alice@adatum.labnet." : problem, authorization: authorization);
                 return;
             }
-            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? ServerLcid);
+            var context = new DemoAuthenticationContext(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), lcid ?? ServerLcid) { AuthorizationToken = authorization };
             var identity = new Claim(AdapterMetadata.UpnClaimType, upn);
-            if (!_adapter.IsAvailableForUser(identity, context)) { PrimaryPage(request, response, HttpStatusCode.OK, "OTP is not available for this user."); return; }
+            if (!_adapter.IsAvailableForUser(identity, context)) { PrimaryPage(request, response, HttpStatusCode.OK, "OTP is not available for this user.", authorization: authorization); return; }
             if (!MayStart(upn))
             {
-                PrimaryPage(request, response, HttpStatusCode.TooManyRequests, "Too many enrolments are pending on this demo host; try again in a few minutes.");
+                PrimaryPage(request, response, HttpStatusCode.TooManyRequests, "Too many enrolments are pending on this demo host; try again in a few minutes.", authorization: authorization);
                 return;
             }
             var presentation = _adapter.BeginAuthentication(identity, request, context);
-            WritePresentation(response, presentation, _sessions.Start(context), context.Lcid, upn);
+            WritePresentation(response, presentation, _sessions.Start(context), context, context.Lcid, upn);
         }
 
         /// <summary>Whether the pending-enrolment cap lets this sign-in start; store trouble is left to the adapter, which shows it the AD FS way.</summary>
@@ -202,6 +230,7 @@ namespace SecureMFA.DemoHost
                     new Claim(AdapterMetadata.UpnClaimType, upn),
                     new Claim(ClaimTypes.AuthenticationMethod, PasswordAuthenticationMethod),
                 }.Concat(claims).ToArray();
+                if (context.AuthorizationToken != null) { ReturnToApplication(response, token, context, upn, issued); return; }
                 var left = context.Data.TryGetValue(OtpAuthenticationAdapter.RecoveryCodesLeftContextKey, out var count) && count is int n ? n : (int?)null;
                 // The session token goes in an HttpOnly cookie, never in the URL (history, logs, Referer).
                 StrictCookie.Set(response, SessionCookie, _sessions.Complete(token, new PortalSession(issued, left)));
@@ -211,7 +240,33 @@ namespace SecureMFA.DemoHost
                 return;
             }
             // The browser's language now, else the one the sign-in started in.
-            WritePresentation(response, presentation ?? OtpPresentation.Unavailable(), token, lcid ?? context.Lcid, upn);
+            WritePresentation(response, presentation ?? OtpPresentation.Unavailable(), token, context, lcid ?? context.Lcid, upn);
+        }
+
+        /// <summary>The second factor succeeded on a sign-in for an application: back to it with a code, as AD FS does.</summary>
+        private void ReturnToApplication(HttpListenerResponse response, string token, DemoAuthenticationContext context, string upn, Claim[] issued)
+        {
+            _sessions.Complete(token, new PortalSession(issued, null));
+            var authorization = _oidc.Pending(context.AuthorizationToken);
+            if (authorization == null)
+            {
+                Write(response, HttpStatusCode.OK, HostPage("Sign-in expired",
+                    "<h1>Sign-in expired</h1><p id=\"oauthError\">You signed in, but the application's request expired meanwhile. Go back to the application and sign in again.</p>"));
+                return;
+            }
+            _oidc.CompleteSignIn(response, context.AuthorizationToken!, authorization, upn, issued);
+        }
+
+        /// <summary>OpenID Connect's end session: the application's sign-out comes here, and goes back to it when it registered where.</summary>
+        private void Logout(HttpListenerRequest request, HttpListenerResponse response)
+        {
+            _sessions.SignOut(StrictCookie.Read(request, SessionCookie));
+            StrictCookie.Clear(response, SessionCookie);
+            var back = _oidc.Logout(request);
+            if (back == null) { PrimaryPage(request, response, HttpStatusCode.OK, null, "You have signed out."); return; }
+            NoStore(response);
+            response.StatusCode = (int)HttpStatusCode.SeeOther;
+            response.RedirectLocation = back;
         }
 
         private void Portal(HttpListenerRequest request, HttpListenerResponse response)
@@ -241,7 +296,7 @@ namespace SecureMFA.DemoHost
             PrimaryPage(request, response, HttpStatusCode.OK, null, "You have signed out. Sign in again, as yourself or as someone else.");
         }
 
-        private void WritePresentation(HttpListenerResponse response, IAdapterPresentation presentation, string token, int lcid, string upn)
+        private void WritePresentation(HttpListenerResponse response, IAdapterPresentation presentation, string token, DemoAuthenticationContext context, int lcid, string upn)
         {
             var title = presentation.GetPageTitle(lcid);
             var html = "";
@@ -252,10 +307,12 @@ namespace SecureMFA.DemoHost
                 html = form.GetFormHtml(lcid).Replace("%AuthMethod%", AuthMethodName).Replace("%Context%", token);
                 preRender = form.GetFormPreRenderHtml(lcid) ?? "";
             }
-            Write(response, HttpStatusCode.OK, AdfsPage.Render(HtmlLang(lcid), title, html, preRender, upn.Length == 0 ? null : upn));
+            // The last post of a sign-in for an application is redirected to it, which form-action must allow (browsers apply it to redirects).
+            var application = _oidc.Pending(context.AuthorizationToken)?.Origin;
+            Write(response, HttpStatusCode.OK, AdfsPage.Render(HtmlLang(lcid), title, html, preRender, upn.Length == 0 ? null : upn), ContentSecurityPolicy.AllowingFormsTo(application));
         }
 
-        private void PrimaryPage(HttpListenerRequest request, HttpListenerResponse response, HttpStatusCode status, string? error, string? notice = null)
+        private void PrimaryPage(HttpListenerRequest request, HttpListenerResponse response, HttpStatusCode status, string? error, string? notice = null, string? authorization = null)
         {
             var token = _loginToken.Issue(request, response);
             var invalid = error == null ? "" : " aria-invalid=\"true\" aria-describedby=\"errorText\"";
@@ -264,6 +321,7 @@ namespace SecureMFA.DemoHost
                 (notice == null ? "" : "<p id=\"notice\" role=\"status\">" + WebUtility.HtmlEncode(notice) + "</p>") +
                 "<form method=\"post\" id=\"loginForm\" action=\"" + SignInPath + "\" novalidate=\"novalidate\">" +
                 "<input type=\"hidden\" name=\"" + LoginFormToken.Field + "\" value=\"" + WebUtility.HtmlEncode(token) + "\"/>" +
+                (authorization == null ? "" : "<input type=\"hidden\" name=\"" + AuthorizationField + "\" value=\"" + WebUtility.HtmlEncode(authorization) + "\"/>") +
                 (error == null ? "" : "<div id=\"error\" class=\"fieldMargin error\"><span id=\"errorText\" role=\"alert\">" + WebUtility.HtmlEncode(error) + "</span></div>") +
                 "<p>Sign in with your organisational account.</p>" +
                 "<div class=\"fieldMargin\"><label for=\"userNameInput\">User name</label>" +
@@ -273,7 +331,7 @@ namespace SecureMFA.DemoHost
         }
 
         /// <summary>A page in the host's own words, which are English.</summary>
-        private static string HostPage(string title, string html) => AdfsPage.Render("en", title, html);
+        internal static string HostPage(string title, string html) => AdfsPage.Render("en", title, html);
 
         /// <summary>The server culture's LCID as AD FS accepts it (checked on every sign-in request before this is used).</summary>
         private int ServerLcid => AdfsLanguage.Choose(Array.Empty<string>(), _options.ServerCulture, _adapter.Metadata.AvailableLcids) ?? PageText.English;
@@ -315,7 +373,8 @@ namespace SecureMFA.DemoHost
             catch (Exception) { /* the client went away, or headers were already sent */ }
         }
 
-        private static void Write(HttpListenerResponse response, HttpStatusCode status, string html)
+        /// <param name="policy">The page's Content-Security-Policy, when it is not <see cref="ContentSecurityPolicy.Header"/>.</param>
+        internal static void Write(HttpListenerResponse response, HttpStatusCode status, string html, string? policy = null)
         {
             var bytes = Encoding.UTF8.GetBytes(html);
             response.StatusCode = (int)status;
@@ -324,7 +383,7 @@ namespace SecureMFA.DemoHost
             response.Headers["X-Frame-Options"] = "DENY";
             response.Headers["X-Content-Type-Options"] = "nosniff";
             response.Headers["Referrer-Policy"] = "no-referrer";
-            response.Headers["Content-Security-Policy"] = ContentSecurityPolicy.Header;
+            response.Headers["Content-Security-Policy"] = policy ?? ContentSecurityPolicy.Header;
             response.ContentLength64 = bytes.Length;
             response.OutputStream.Write(bytes, 0, bytes.Length);
         }

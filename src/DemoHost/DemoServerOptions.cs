@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -31,6 +32,9 @@ namespace SecureMFA.DemoHost
 
         /// <summary>Users created by typing a new UPN and not yet confirmed, kept at most; each is removed after 15 minutes unconfirmed.</summary>
         public int PendingEnrolmentCapacity { get; set; } = PendingEnrolments.DefaultCapacity;
+
+        /// <summary>The applications the OpenID Connect provider serves (AD FS's application groups): the web portal on 127.0.0.1:5070, and those given with --oidc-client.</summary>
+        public List<OidcClient> OidcClients { get; } = new List<OidcClient> { OidcClient.DemoPortal };
     }
 
     /// <summary>
