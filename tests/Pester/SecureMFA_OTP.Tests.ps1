@@ -103,6 +103,24 @@ Describe 'The help-desk audit trail' {
     }
 }
 
+Describe 'Export-xOTP_Report' {
+    It 'writes users.csv and devices.csv that Import-Csv reads back, with the times'' zone' {
+        $folder = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $config = New-SqliteConfiguration $folder
+        'ann@adatum.com', 'ben@adatum.com' | New-xOTP_User -ConfigurationFilePath $config | Out-Null
+        $files = Export-xOTP_Report -Path (Join-Path $folder 'report') -ConfigurationFilePath $config
+        $files.Name | Should -Be @('users.csv', 'devices.csv')
+        $users = Import-Csv $files[0].FullName
+        $users.Upn | Sort-Object | Should -Be @('ann@adatum.com', 'ben@adatum.com')
+        $users | ForEach-Object { [bool]::Parse($_.Enrolled) | Should -BeFalse; $_.LastChannel | Should -BeNullOrEmpty }
+        [DateTimeOffset]::Parse($users[0].Created).Offset | Should -Be ([TimeSpan]::Zero)
+        $users[0].Created | Should -Match '\+00:00$'
+        @(Import-Csv $files[1].FullName).Count | Should -Be 0 -Because 'no device has registered'
+        (Get-Content -LiteralPath $files[1].FullName -TotalCount 1) | Should -Be '"DeviceId","Machine","Status","Registered","LastContact","LastIp","RevokedAt"'
+    }
+}
+
 Describe 'A mistyped sqlite_path' {
     It 'makes Get-xOTP_User say there is no store at that path, creating nothing' {
         $missing = Join-Path $TestDrive 'no-such-folder/otp.db'

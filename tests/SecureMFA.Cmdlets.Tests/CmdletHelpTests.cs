@@ -26,7 +26,7 @@ namespace SecureMFA.Cmdlets.Tests
             var names = Lines("Get-Command -Module SecureMFA_OTP -CommandType Cmdlet | ForEach-Object { $_.Name }");
             Assert.Equal(new[]
             {
-                "ConvertTo-xOTP_EncryptedSecret", "Disable-xOTP_User", "Enable-xOTP_User", "Get-xOTP_Device", "Get-xOTP_OfflineUnlockCode", "Get-xOTP_RolloutReadiness", "Get-xOTP_User",
+                "ConvertTo-xOTP_EncryptedSecret", "Disable-xOTP_User", "Enable-xOTP_User", "Export-xOTP_Report", "Get-xOTP_Device", "Get-xOTP_OfflineUnlockCode", "Get-xOTP_RolloutReadiness", "Get-xOTP_User",
                 "Install-SecureMfaOtpProvider", "New-SecureMfaOtpDatabase", "New-xOTP_RecoveryCode", "New-xOTP_User", "Remove-xOTP_User",
                 "Reset-xOTP_User", "Revoke-xOTP_Device", "Test-SecureMfaOtpConfiguration", "Uninstall-SecureMfaOtpProvider", "Unlock-xOTP_User",
             }, names.OrderBy(n => n, System.StringComparer.Ordinal));
