@@ -121,6 +121,13 @@ function Install-SecureMfaOtpWebPortal {
         [Parameter(Mandatory = $true)][string] $SiteName, [Parameter(Mandatory = $true)][string] $Url,
         [string] $CertificateThumbprint, [Parameter(Mandatory = $true)][hashtable] $Settings)
     Import-Module WebAdministration -ErrorAction Stop
+    # The ASP.NET Core Module (from the Hosting Bundle) runs the portal; without it IIS answers every request with 500.19.
+    if (-not (Test-Path -LiteralPath (Join-Path $env:SystemRoot 'System32\inetsrv\aspnetcorev2.dll'))) {
+        throw 'The ASP.NET Core Module is not installed in IIS: install the ASP.NET Core Hosting Bundle from Microsoft (dotnet.microsoft.com, ".NET Hosting Bundle"), then run Install-ADFS_Demo_with_OTP again.'
+    }
+    if (-not (Test-Path -LiteralPath (Join-Path $SourcePath 'web.config'))) {
+        throw "$SourcePath has no web.config: publish the portal with dotnet publish, which writes it for IIS."
+    }
     $address = [uri]$Url
     $null = New-Item -ItemType Directory -Path $Path -Force
     Copy-Item -Path (Join-Path $SourcePath '*') -Destination $Path -Recurse -Force
