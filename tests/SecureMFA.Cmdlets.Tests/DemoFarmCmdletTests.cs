@@ -41,9 +41,9 @@ namespace SecureMFA.Cmdlets.Tests
                 function global:Uninstall-SecureMfaOtpProvider {{ [CmdletBinding(SupportsShouldProcess = $true)] param([switch]$NotMainNode, [switch]$RemoveThirdPartyAssemblies) $global:calls.Add('Unprovider') }}");
         }
 
-        private void DemoHost(string edition = "Desktop", bool elevated = true, int release = 528040, bool joined = true, int productType = 3, int build = 17763) => _server.Run(
+        private void DemoHost(string edition = "Desktop", bool elevated = true, int release = 528040, bool joined = true, int productType = 3, int build = 17763, bool domainAdmin = true) => _server.Run(
             $"$global:host51 = [pscustomobject]@{{ PSEdition = '{edition}'; PSVersion = '5.1.17763.592'; IsElevated = ${elevated.ToString().ToLowerInvariant()}; NetFrameworkRelease = {release}; " +
-            $"ComputerName = 'ADFS1'; ComputerFqdn = 'adfs1.adatum.com'; IsDomainJoined = ${joined.ToString().ToLowerInvariant()}; Domain = 'adatum.com'; OsProductType = {productType}; OsBuild = {build}; OsCaption = 'Microsoft Windows Server 2019 Datacenter' }}");
+            $"ComputerName = 'ADFS1'; ComputerFqdn = 'adfs1.adatum.com'; IsDomainJoined = ${joined.ToString().ToLowerInvariant()}; IsDomainAdmin = ${domainAdmin.ToString().ToLowerInvariant()}; Domain = 'adatum.com'; OsProductType = {productType}; OsBuild = {build}; OsCaption = 'Microsoft Windows Server 2019 Datacenter' }}");
 
         private void Certificate(string subject, bool key = true) => _server.Run(
             $"function global:Get-SecureMfaOtpCertificate {{ param([string]$Thumbprint) if ($Thumbprint -eq '{Thumbprint}') {{ [pscustomobject]@{{ Subject = '{subject}'; DnsNameList = @('adfs.adatum.com'); HasPrivateKey = ${key.ToString().ToLowerInvariant()}; NotAfter = [datetime]::Now.AddYears(1) }} }} }}");
@@ -105,6 +105,18 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal("WebPortalNotFound", Assert.Single(noPortal.Errors).FullyQualifiedErrorId.Split(',')[0]);
             Assert.Contains("dotnet publish src/WebPortal", noPortal.ErrorText);
             Assert.Empty(_server.Changes());
+        }
+
+        [Fact]
+        public void ANonDomainAdminIsWarnedThatInstallAdfsFarmNeedsTheRight()
+        {
+            DemoHost(domainAdmin: false);
+            var result = Install("-WhatIf");
+            Assert.True(result.Errors.Count == 0, result.ErrorText);
+            Assert.Contains(result.Warnings, w => w.Contains("not a member of Domain Admins") && w.Contains("adatum.com"));
+            Assert.Empty(Install("-WhatIf").Errors);
+            DemoHost();
+            Assert.DoesNotContain(Install("-WhatIf").Warnings, w => w.Contains("Domain Admins"));
         }
 
         [Fact]
@@ -233,6 +245,27 @@ namespace SecureMFA.Cmdlets.Tests
             var nothing = _server.Run("Uninstall-ADFS_Demo_with_OTP -Confirm:$false");
             Assert.Empty(nothing.Output);
             Assert.Contains(nothing.Warnings, w => w.Contains("Nothing to remove"));
+        }
+
+        [Fact]
+        public void AFailingUninstallStepNamesItKeepsWhatIsLeftOnTheRecordAndASecondRunFinishes()
+        {
+            Assert.True(Install().Errors.Count == 0);
+            _server.Run("$global:fail = 'Remove-AdfsApplicationGroup'");
+            _server.ClearCalls();
+            var failed = _server.Run("Uninstall-ADFS_Demo_with_OTP -Confirm:$false");
+            var message = Assert.Single(failed.Errors).ToString();
+            Assert.Contains("the step \"Application group\" failed: Remove-AdfsApplicationGroup failed", message);
+            Assert.Contains("Done before it: Web portal (Removed).", message);
+            var left = File.ReadAllLines(RecordFile).Where(l => !l.StartsWith("#")).Select(l => l.Split('|')[0]).ToArray();
+            Assert.Equal(new[] { "AD FS role", "AD FS farm", "OTP database", "Provider configuration", "OTP provider", "IIS role", "Application group" }, left);
+
+            _server.Run("$global:fail = ''");
+            _server.ClearCalls();
+            var again = _server.Run("Uninstall-ADFS_Demo_with_OTP -Confirm:$false");
+            Assert.True(again.Errors.Count == 0, again.ErrorText);
+            Assert.Equal(new[] { "Ungroup", "Unfeature", "Unprovider", "Sql", "Unfeature" }, _server.Changes().Select(c => c.Split('|')[0]));
+            Assert.False(File.Exists(RecordFile));
         }
 
         [Fact]

@@ -98,7 +98,7 @@ namespace SecureMFA.Cmdlets.Tests
                 {StandIn("Add-AdfsServerApplication", "$global:calls.Add(\"Server|$ApplicationGroupIdentifier|$Identifier|$($RedirectUri -join ',')|$GenerateClientSecret\"); [pscustomobject]@{ Identifier = $Identifier; ClientSecret = 'generated-secret' }")}
                 {StandIn("Add-AdfsWebApiApplication", "$global:calls.Add(\"WebApi|$ApplicationGroupIdentifier|$($Identifier -join ',')|$AccessControlPolicyName|$($IssuanceTransformRules -replace '\\n', ' ')\")")}
                 {StandIn("Grant-AdfsApplicationPermission", "$global:calls.Add(\"Grant|$ClientRoleIdentifier|$ServerRoleIdentifier|$($ScopeNames -join ',')\")")}
-                {StandIn("Remove-AdfsApplicationGroup", "$global:calls.Add(\"Ungroup|$TargetApplicationGroupIdentifier\")")}");
+                {StandIn("Remove-AdfsApplicationGroup", "Stop-IfFailing Remove-AdfsApplicationGroup; $global:calls.Add(\"Ungroup|$TargetApplicationGroupIdentifier\")")}");
         }
 
         public string Root { get; }

@@ -44,7 +44,7 @@ namespace SecureMFA.Cmdlets
     [OutputType(typeof(DemoFarmStep))]
     [CmdletHelp("Deploys a one-server AD FS demo farm with SecureMFA OTP, its database on SQL Express and the SecureMFA OTP Web Portal.",
         "For demonstrations and self-enrolment only, on one domain-joined Windows Server 2016 or later, in an elevated Windows PowerShell 5.1 " +
-        "on .NET Framework 4.7.2 or later, logged on as an account that is a Domain Admin and a local administrator. Install SQL Express first " +
+        "on .NET Framework 4.7.2 or later, logged on as an account that is a Domain Admin and a local administrator (it warns when the session is not a Domain Admin). Install SQL Express first " +
         "(default instance name SQLEXPRESS), and a computer certificate in LocalMachine\\My, with its private key, whose CN is the federation " +
         "service name and differs from the computer's name (for instance CN=adfs.adatum.com on the server ADFS1.adatum.com). " +
         "The steps, in order, each through one Windows command: AD FS role (Install-WindowsFeature ADFS-Federation); AD FS farm " +
@@ -104,11 +104,11 @@ namespace SecureMFA.Cmdlets
             var host = HostFacts.Read(this);
             host.RequireDemoFarmHost(this, Name);
             var thumbprint = adfs_certificate_thumbprint.Replace(" ", "").ToUpperInvariant();
-            var farmName = CheckCertificate(new DemoFarm(this), thumbprint, host);
+            var farm = new DemoFarm(this);
+            var farmName = CheckCertificate(farm, thumbprint, host);
             var serviceAccount = ServiceAccount();
             var portalUrl = PortalUrl(host);
             var portalSource = PortalSource();
-            var farm = new DemoFarm(this);
             var done = DemoFarm.Record().Select(r => r.Step).ToList();
             bool Done(string step)
             {

@@ -17,6 +17,8 @@ namespace SecureMFA.PowerShell
         public string ComputerName { get; private set; } = "";
         public string ComputerFqdn { get; private set; } = "";
         public bool IsDomainJoined { get; private set; }
+        /// <summary>This session's token holds Domain Admins or Enterprise Admins (what Install-AdfsFarm needs to create the farm in AD).</summary>
+        public bool IsDomainAdmin { get; private set; }
         public string Domain { get; private set; } = "";
         /// <summary>Win32_OperatingSystem: ProductType (1 workstation, 2 domain controller, 3 server), BuildNumber, Caption.</summary>
         public int OsProductType { get; private set; }
@@ -33,6 +35,7 @@ namespace SecureMFA.PowerShell
             ComputerName = value("ComputerName")?.ToString() ?? "";
             ComputerFqdn = value("ComputerFqdn")?.ToString() ?? "";
             IsDomainJoined = value("IsDomainJoined") is bool joined && joined;
+            IsDomainAdmin = value("IsDomainAdmin") is bool admin && admin;
             Domain = value("Domain")?.ToString() ?? "";
             OsProductType = int.TryParse(value("OsProductType")?.ToString(), out var type) ? type : 0;
             OsBuild = int.TryParse(value("OsBuild")?.ToString(), out var build) ? build : 0;
@@ -59,6 +62,10 @@ namespace SecureMFA.PowerShell
                 cmdlet.ThrowTerminatingError(Errors.Record(
                     $"{action} needs a server joined to an Active Directory domain (AD FS signs in domain users); {ComputerName} is in a workgroup{(Domain.Length > 0 ? $" ({Domain})" : "")}. Join it to the domain, restart, and run it again.",
                     "DomainMembershipRequired", ErrorCategory.InvalidOperation, ComputerName));
+            // A warning, not a refusal: rights can also be delegated (the AD FS container created beforehand), which the token does not show.
+            if (!IsDomainAdmin)
+                cmdlet.WriteWarning($"This session is not a member of Domain Admins: Install-AdfsFarm creates the farm's certificate-sharing container in {Domain} " +
+                    "and fails without that right (or a container created for it beforehand). The original ran as a Domain Admin.");
         }
 
         /// <summary>Stops the cmdlet unless this is an elevated Windows PowerShell 5.1 (where the AD FS cmdlets live) on .NET Framework 4.7.2 or later.</summary>

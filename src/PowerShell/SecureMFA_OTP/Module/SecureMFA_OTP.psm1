@@ -26,6 +26,11 @@ function Get-SecureMfaOtpHost {
         $computer = Get-CimInstance -ClassName Win32_ComputerSystem
         $os = Get-CimInstance -ClassName Win32_OperatingSystem
     }
+    # Domain Admins (RID 512) or Enterprise Admins (RID 519) in this session's token: what Install-AdfsFarm needs.
+    $domainAdmin = $false
+    if ($computer -and $computer.PartOfDomain) {
+        $domainAdmin = [bool]([System.Security.Principal.WindowsIdentity]::GetCurrent().Groups | Where-Object { $_.Value -match '^S-1-5-21-\d+-\d+-\d+-(512|519)$' })
+    }
     [pscustomobject]@{
         PSEdition           = Get-SecureMfaPowerShellEdition
         PSVersion           = $PSVersionTable.PSVersion.ToString()
@@ -34,6 +39,7 @@ function Get-SecureMfaOtpHost {
         ComputerName        = [System.Environment]::MachineName
         ComputerFqdn        = if ($computer -and $computer.PartOfDomain) { "$($computer.DNSHostName).$($computer.Domain)" } else { [System.Net.Dns]::GetHostName() }
         IsDomainJoined      = [bool]($computer -and $computer.PartOfDomain)
+        IsDomainAdmin       = $domainAdmin
         Domain              = if ($computer) { $computer.Domain } else { '' }
         OsProductType       = if ($os) { [int]$os.ProductType } else { 0 }
         OsBuild             = if ($os) { [int]$os.BuildNumber } else { 0 }
