@@ -26,11 +26,14 @@ namespace SecureMFA.Cmdlets.Tests
         [Fact]
         public void EveryCommandTheInstallerCallsByNameIsListed()
         {
-            var source = File.ReadAllText(RepositoryPaths.Of("src/PowerShell/SecureMFA_OTP/Infrastructure/AdfsFarm.cs"));
+            var source = File.ReadAllText(RepositoryPaths.Of("src/PowerShell/SecureMFA_OTP/Infrastructure/AdfsFarm.cs")) +
+                File.ReadAllText(RepositoryPaths.Of("src/PowerShell/SecureMFA_OTP/Infrastructure/DemoFarm.cs"));
             var called = Regex.Matches(source, "PlatformCommands\\.Invoke\\(_cmdlet, \"([A-Za-z]+-[A-Za-z]+)\"").Select(m => m.Groups[1].Value)
                 .Where(c => !c.Contains("SecureMfaOtp", StringComparison.Ordinal)).Distinct().ToList();
             Assert.Contains("Register-AdfsAuthenticationProvider", called);
             Assert.Contains("Restart-Service", called);
+            Assert.Contains("Install-AdfsFarm", called);
+            Assert.Contains("Grant-AdfsApplicationPermission", called);
             Assert.Empty(called.Except(AdfsCmdletListing.Names, StringComparer.OrdinalIgnoreCase));
         }
 

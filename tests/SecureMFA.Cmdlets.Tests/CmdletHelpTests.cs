@@ -27,8 +27,8 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal(new[]
             {
                 "ConvertTo-xOTP_EncryptedSecret", "Disable-xOTP_User", "Enable-xOTP_User", "Export-xOTP_Report", "Get-xOTP_Device", "Get-xOTP_OfflineUnlockCode", "Get-xOTP_RolloutReadiness", "Get-xOTP_User",
-                "Install-SecureMfaOtpProvider", "New-SecureMfaOtpDatabase", "New-xOTP_RecoveryCode", "New-xOTP_User", "Remove-xOTP_User",
-                "Reset-xOTP_User", "Revoke-xOTP_Device", "Test-SecureMfaOtpConfiguration", "Uninstall-SecureMfaOtpProvider", "Unlock-xOTP_User",
+                "Install-ADFS_Demo_with_OTP", "Install-SecureMfaOtpProvider", "New-SecureMfaOtpDatabase", "New-xOTP_RecoveryCode", "New-xOTP_User", "Remove-xOTP_User",
+                "Reset-xOTP_User", "Revoke-xOTP_Device", "Test-SecureMfaOtpConfiguration", "Uninstall-ADFS_Demo_with_OTP", "Uninstall-SecureMfaOtpProvider", "Unlock-xOTP_User",
             }, names.OrderBy(n => n, System.StringComparer.Ordinal));
         }
 

@@ -24,7 +24,8 @@ namespace SecureMFA.Cmdlets.Tests
     /// </summary>
     public sealed class FakeAdfsServer : IDisposable
     {
-        public FakeAdfsServer()
+        /// <param name="host">A console that shows what -WhatIf says (<see cref="AnsweringHost"/>); none by default.</param>
+        public FakeAdfsServer(System.Management.Automation.Host.PSHost? host = null)
         {
             Root = Path.Combine(Path.GetTempPath(), "securemfa-adfs-server", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(Path.Combine(Root, "gac"));
@@ -32,7 +33,7 @@ namespace SecureMFA.Cmdlets.Tests
             Environment.SetEnvironmentVariable("ProgramData", ProgramData);
             Environment.SetEnvironmentVariable("SECUREMFA_OTP_NATIVE_DIR", NativeRoot);
             Environment.SetEnvironmentVariable("SECUREMFA_OTP_CONFIGURATION", null);
-            Session = new PowerShellSession();
+            Session = new PowerShellSession(host: host);
             Session.Run($@"
                 $global:calls = [System.Collections.Generic.List[string]]::new()
                 $global:gac = @{{}}
@@ -74,6 +75,30 @@ namespace SecureMFA.Cmdlets.Tests
                     if ($global:failRemove -notcontains ([System.Reflection.AssemblyName]$AssemblyName).Name) {{ $global:gac.Remove($AssemblyName) }}
                 }}");
             Farm(role: "PrimaryComputer", registered: false, additional: "'AzureMfaAuthentication'", nodes: 1);
+            DemoFarmCmdlets();
+        }
+
+        /// <summary>
+        /// The cmdlets only Install-/Uninstall-ADFS_Demo_with_OTP call (ServerManager, AD FS application groups, the farm):
+        /// each records its call; $global:fail names one that throws, $global:present the features already installed.
+        /// </summary>
+        private void DemoFarmCmdlets()
+        {
+            var feature = "$global:calls.Add(\"{0}|$($Name -join ',')|$IncludeManagementTools\"); if ($global:fail -eq '{1}') {{ throw 'The request to add or remove features failed.' }}; " +
+                "[pscustomobject]@{{ Success = $true; RestartNeeded = 'No'; ExitCode = $(if ($global:present -contains ($Name -join ',')) {{ 'NoChangeNeeded' }} else {{ 'Success' }}) }}";
+            Session.Run($@"
+                $global:fail = ''
+                $global:present = @()
+                $global:sql = [System.Collections.Generic.List[string]]::new()
+                function global:Stop-IfFailing($name) {{ if ($global:fail -eq $name) {{ throw ""$name refused: access is denied."" }} }}
+                {StandIn("Install-WindowsFeature", string.Format(feature, "Feature", "Install-WindowsFeature"))}
+                {StandIn("Uninstall-WindowsFeature", string.Format(feature, "Unfeature", "Uninstall-WindowsFeature"))}
+                {StandIn("Install-AdfsFarm", "Stop-IfFailing Install-AdfsFarm; $global:calls.Add(\"Farm|$CertificateThumbprint|$FederationServiceName|$FederationServiceDisplayName|$GroupServiceAccountIdentifier|$($ServiceAccountCredential.UserName)\")")}
+                {StandIn("New-AdfsApplicationGroup", "Stop-IfFailing New-AdfsApplicationGroup; $global:calls.Add(\"Group|$ApplicationGroupIdentifier|$Name\")")}
+                {StandIn("Add-AdfsServerApplication", "$global:calls.Add(\"Server|$ApplicationGroupIdentifier|$Identifier|$($RedirectUri -join ',')|$GenerateClientSecret\"); [pscustomobject]@{ Identifier = $Identifier; ClientSecret = 'generated-secret' }")}
+                {StandIn("Add-AdfsWebApiApplication", "$global:calls.Add(\"WebApi|$ApplicationGroupIdentifier|$($Identifier -join ',')|$AccessControlPolicyName|$($IssuanceTransformRules -replace '\\n', ' ')\")")}
+                {StandIn("Grant-AdfsApplicationPermission", "$global:calls.Add(\"Grant|$ClientRoleIdentifier|$ServerRoleIdentifier|$($ScopeNames -join ',')\")")}
+                {StandIn("Remove-AdfsApplicationGroup", "Stop-IfFailing Remove-AdfsApplicationGroup; $global:calls.Add(\"Ungroup|$TargetApplicationGroupIdentifier\")")}");
         }
 
         public string Root { get; }

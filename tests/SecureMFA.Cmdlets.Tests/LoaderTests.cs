@@ -69,7 +69,8 @@ namespace SecureMFA.Cmdlets.Tests
             Assert.Equal(new Version(5, 1), module.PowerShellVersion);
             Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.OrderBy(e => e));
 
-            var seams = new[] { "Get-SecureMfaOtpHost", "Find-SecureMfaOtpGacAssembly", "Install-SecureMfaOtpGacAssembly", "Uninstall-SecureMfaOtpGacAssembly",
+            var seams = new[] { "Get-SecureMfaOtpHost", "Get-SecureMfaOtpCertificate", "Invoke-SecureMfaOtpSqlScript", "Install-SecureMfaOtpWebPortal", "Uninstall-SecureMfaOtpWebPortal",
+                "Find-SecureMfaOtpGacAssembly", "Install-SecureMfaOtpGacAssembly", "Uninstall-SecureMfaOtpGacAssembly",
                 "Register-SecureMfaOtpEventSource", "Protect-SecureMfaOtpConfigurationFile", "Remove-SecureMfaOtpFileAtRestart", "Write-SecureMfaOtpAuditEvent" };
             Assert.Equal(seams.OrderBy(s => s), module.ExportedFunctions.Keys.OrderBy(s => s));
             var imported = _ps.Run("Get-Command -Module SecureMFA_OTP -CommandType Function | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(s => s);

@@ -14,10 +14,12 @@
     CmdletsToExport        = @(
         'Install-SecureMfaOtpProvider', 'Uninstall-SecureMfaOtpProvider', 'Test-SecureMfaOtpConfiguration', 'New-SecureMfaOtpDatabase',
         'New-xOTP_User', 'Get-xOTP_User', 'Disable-xOTP_User', 'Enable-xOTP_User', 'Unlock-xOTP_User', 'Reset-xOTP_User', 'Remove-xOTP_User', 'ConvertTo-xOTP_EncryptedSecret',
-        'New-xOTP_RecoveryCode', 'Get-xOTP_Device', 'Revoke-xOTP_Device', 'Get-xOTP_RolloutReadiness', 'Get-xOTP_OfflineUnlockCode', 'Export-xOTP_Report'
+        'New-xOTP_RecoveryCode', 'Get-xOTP_Device', 'Revoke-xOTP_Device', 'Get-xOTP_RolloutReadiness', 'Get-xOTP_OfflineUnlockCode', 'Export-xOTP_Report',
+        'Install-ADFS_Demo_with_OTP', 'Uninstall-ADFS_Demo_with_OTP'
     )
     FunctionsToExport      = @(
-        'Get-SecureMfaOtpHost', 'Find-SecureMfaOtpGacAssembly', 'Install-SecureMfaOtpGacAssembly', 'Uninstall-SecureMfaOtpGacAssembly',
+        'Get-SecureMfaOtpHost', 'Get-SecureMfaOtpCertificate', 'Invoke-SecureMfaOtpSqlScript', 'Install-SecureMfaOtpWebPortal', 'Uninstall-SecureMfaOtpWebPortal',
+        'Find-SecureMfaOtpGacAssembly', 'Install-SecureMfaOtpGacAssembly', 'Uninstall-SecureMfaOtpGacAssembly',
         'Register-SecureMfaOtpEventSource', 'Protect-SecureMfaOtpConfigurationFile', 'Remove-SecureMfaOtpFileAtRestart',
         'Write-SecureMfaOtpAuditEvent'
     )

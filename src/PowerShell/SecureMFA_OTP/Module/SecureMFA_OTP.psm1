@@ -20,12 +20,160 @@ function Get-SecureMfaOtpHost {
     #>
     [CmdletBinding()]
     param()
+    # The computer's facts for Install-ADFS_Demo_with_OTP: CIM exists on Windows only.
+    $computer = $null; $os = $null
+    if ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+        $computer = Get-CimInstance -ClassName Win32_ComputerSystem
+        $os = Get-CimInstance -ClassName Win32_OperatingSystem
+    }
+    # Domain Admins (RID 512) or Enterprise Admins (RID 519) in this session's token: what Install-AdfsFarm needs.
+    $domainAdmin = $false
+    if ($computer -and $computer.PartOfDomain) {
+        $domainAdmin = [bool]([System.Security.Principal.WindowsIdentity]::GetCurrent().Groups | Where-Object { $_.Value -match '^S-1-5-21-\d+-\d+-\d+-(512|519)$' })
+    }
     [pscustomobject]@{
         PSEdition           = Get-SecureMfaPowerShellEdition
         PSVersion           = $PSVersionTable.PSVersion.ToString()
         IsElevated          = Test-SecureMfaElevation
         NetFrameworkRelease = Get-SecureMfaNetFrameworkRelease
+        ComputerName        = [System.Environment]::MachineName
+        ComputerFqdn        = if ($computer -and $computer.PartOfDomain) { "$($computer.DNSHostName).$($computer.Domain)" } else { [System.Net.Dns]::GetHostName() }
+        IsDomainJoined      = [bool]($computer -and $computer.PartOfDomain)
+        IsDomainAdmin       = $domainAdmin
+        Domain              = if ($computer) { $computer.Domain } else { '' }
+        OsProductType       = if ($os) { [int]$os.ProductType } else { 0 }
+        OsBuild             = if ($os) { [int]$os.BuildNumber } else { 0 }
+        OsCaption           = if ($os) { $os.Caption } else { [System.Runtime.InteropServices.RuntimeInformation]::OSDescription }
     }
+}
+
+function Get-SecureMfaOtpCertificate {
+    <#
+    .SYNOPSIS
+    The certificate with this thumbprint in the computer's personal store (Cert:\LocalMachine\My), as Install-ADFS_Demo_with_OTP checks it; nothing when there is none.
+    .PARAMETER Thumbprint
+    The certificate's SHA-1 thumbprint, 40 hexadecimal digits.
+    .EXAMPLE
+    Get-SecureMfaOtpCertificate -Thumbprint 285394EAE4E52BF64D3B6F6C304584F30C3F004F
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $Thumbprint)
+    $store = New-Object System.Security.Cryptography.X509Certificates.X509Store 'My', 'LocalMachine'
+    $store.Open('ReadOnly')
+    try {
+        $found = $store.Certificates.Find('FindByThumbprint', $Thumbprint, $false)
+        foreach ($certificate in $found) {
+            [pscustomobject]@{
+                Subject       = $certificate.Subject
+                DnsNameList   = @($certificate.GetNameInfo('DnsName', $false))
+                HasPrivateKey = $certificate.HasPrivateKey
+                NotAfter      = $certificate.NotAfter
+            }
+        }
+    }
+    finally { $store.Close() }
+}
+
+function Invoke-SecureMfaOtpSqlScript {
+    <#
+    .SYNOPSIS
+    Runs a T-SQL script (batches separated by GO lines) on a SQL Server instance as the current Windows user (used by Install-ADFS_Demo_with_OTP for the OTP database).
+    .PARAMETER ServerInstance
+    The instance, for example .\SQLEXPRESS.
+    .PARAMETER Script
+    The T-SQL text.
+    .EXAMPLE
+    Invoke-SecureMfaOtpSqlScript -ServerInstance '.\SQLEXPRESS' -Script 'SELECT 1'
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $ServerInstance, [Parameter(Mandatory = $true)][string] $Script)
+    # System.Data.SqlClient is part of .NET Framework: no SqlServer module needed. Encrypted, trusting the local instance's own certificate.
+    $connection = New-Object System.Data.SqlClient.SqlConnection "Data Source=$ServerInstance;Initial Catalog=master;Integrated Security=True;Encrypt=True;TrustServerCertificate=True"
+    $connection.Open()
+    try {
+        foreach ($batch in [regex]::Split($Script, '(?im)^\s*GO\s*$')) {
+            if ($batch.Trim().Length -eq 0) { continue }
+            $command = $connection.CreateCommand()
+            $command.CommandText = $batch
+            $command.CommandTimeout = 300
+            $null = $command.ExecuteNonQuery()
+        }
+    }
+    finally { $connection.Dispose() }
+}
+
+function Install-SecureMfaOtpWebPortal {
+    <#
+    .SYNOPSIS
+    Copies the published SecureMFA OTP Web Portal to a folder, writes its settings beside it and creates its IIS app pool and site (used by Install-ADFS_Demo_with_OTP).
+    .PARAMETER SourcePath
+    The published portal (dotnet publish src/WebPortal).
+    .PARAMETER Path
+    The site's folder.
+    .PARAMETER SiteName
+    The IIS site and app pool name.
+    .PARAMETER Url
+    The site's address; its scheme, host and port make the binding.
+    .PARAMETER CertificateThumbprint
+    The certificate in LocalMachine\My for an https binding.
+    .PARAMETER Settings
+    The portal's settings (Oidc:Authority, Oidc:ClientId, Oidc:ClientSecret), written to appsettings.Production.json, readable only by SYSTEM, Administrators and the app pool.
+    .EXAMPLE
+    Install-SecureMfaOtpWebPortal -SourcePath C:\portal -Path C:\inetpub\SecureMfaOtpWebPortal -SiteName 'SecureMFA OTP Web Portal' -Url https://portal.adatum.com/ -CertificateThumbprint 285394EAE4E52BF64D3B6F6C304584F30C3F004F -Settings @{ 'Oidc:Authority' = 'https://adfs.adatum.com/adfs' }
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)][string] $SourcePath, [Parameter(Mandatory = $true)][string] $Path,
+        [Parameter(Mandatory = $true)][string] $SiteName, [Parameter(Mandatory = $true)][string] $Url,
+        [string] $CertificateThumbprint, [Parameter(Mandatory = $true)][hashtable] $Settings)
+    Import-Module WebAdministration -ErrorAction Stop
+    # The ASP.NET Core Module (from the Hosting Bundle) runs the portal; without it IIS answers every request with 500.19.
+    if (-not (Test-Path -LiteralPath (Join-Path $env:SystemRoot 'System32\inetsrv\aspnetcorev2.dll'))) {
+        throw 'The ASP.NET Core Module is not installed in IIS: install the ASP.NET Core Hosting Bundle from Microsoft (dotnet.microsoft.com, ".NET Hosting Bundle"), then run Install-ADFS_Demo_with_OTP again.'
+    }
+    if (-not (Test-Path -LiteralPath (Join-Path $SourcePath 'web.config'))) {
+        throw "$SourcePath has no web.config: publish the portal with dotnet publish, which writes it for IIS."
+    }
+    $address = [uri]$Url
+    $null = New-Item -ItemType Directory -Path $Path -Force
+    Copy-Item -Path (Join-Path $SourcePath '*') -Destination $Path -Recurse -Force
+    $oidc = @{}
+    foreach ($key in $Settings.Keys) { $oidc[$key.Split(':')[1]] = $Settings[$key] }
+    $settingsFile = Join-Path $Path 'appsettings.Production.json'
+    @{ Oidc = $oidc } | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $settingsFile -Encoding UTF8
+    # No managed code: the ASP.NET Core Module runs the portal in its own process.
+    $pool = New-WebAppPool -Name $SiteName
+    Set-ItemProperty -Path "IIS:\AppPools\$SiteName" -Name managedRuntimeVersion -Value ''
+    $acl = New-Object System.Security.AccessControl.FileSecurity
+    $acl.SetAccessRuleProtection($true, $false)
+    foreach ($sid in 'S-1-5-18', 'S-1-5-32-544') {
+        $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule (New-Object System.Security.Principal.SecurityIdentifier $sid), 'FullControl', 'Allow'))
+    }
+    $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule "IIS AppPool\$SiteName", 'Read', 'Allow'))
+    Set-Acl -LiteralPath $settingsFile -AclObject $acl
+    $https = $address.Scheme -eq 'https'
+    $null = New-Website -Name $SiteName -PhysicalPath $Path -ApplicationPool $pool.Name -HostHeader $address.Host -Port $address.Port -Ssl:$https -SslFlags $(if ($https) { 1 } else { 0 })
+    if ($https) { (Get-WebBinding -Name $SiteName -Protocol https).AddSslCertificate($CertificateThumbprint, 'My') }
+    Start-Website -Name $SiteName
+}
+
+function Uninstall-SecureMfaOtpWebPortal {
+    <#
+    .SYNOPSIS
+    Removes the portal's IIS site, its app pool and its folder (used by Uninstall-ADFS_Demo_with_OTP).
+    .PARAMETER SiteName
+    The IIS site and app pool name.
+    .PARAMETER Path
+    The site's folder.
+    .EXAMPLE
+    Uninstall-SecureMfaOtpWebPortal -SiteName 'SecureMFA OTP Web Portal' -Path C:\inetpub\SecureMfaOtpWebPortal
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true)][string] $SiteName, [Parameter(Mandatory = $true)][string] $Path)
+    Import-Module WebAdministration -ErrorAction Stop
+    if (Get-Website -Name $SiteName) { Remove-Website -Name $SiteName }
+    if (Test-Path -LiteralPath "IIS:\AppPools\$SiteName") { Remove-WebAppPool -Name $SiteName }
+    if (Test-Path -LiteralPath $Path) { Remove-Item -LiteralPath $Path -Recurse -Force }
 }
 
 # The GAC through fusion's IAssemblyCache (documented in "Fusion API" / IAssemblyCache::InstallAssembly and
@@ -217,6 +365,7 @@ function Write-SecureMfaOtpAuditEvent {
     }
 }
 
-Export-ModuleMember -Cmdlet * -Alias * -Function Get-SecureMfaOtpHost, Find-SecureMfaOtpGacAssembly, Install-SecureMfaOtpGacAssembly,
+Export-ModuleMember -Cmdlet * -Alias * -Function Get-SecureMfaOtpHost, Get-SecureMfaOtpCertificate, Invoke-SecureMfaOtpSqlScript,
+    Install-SecureMfaOtpWebPortal, Uninstall-SecureMfaOtpWebPortal, Find-SecureMfaOtpGacAssembly, Install-SecureMfaOtpGacAssembly,
     Uninstall-SecureMfaOtpGacAssembly, Register-SecureMfaOtpEventSource, Protect-SecureMfaOtpConfigurationFile, Remove-SecureMfaOtpFileAtRestart,
     Write-SecureMfaOtpAuditEvent
