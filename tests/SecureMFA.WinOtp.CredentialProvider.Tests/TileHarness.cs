@@ -7,6 +7,7 @@ using SecureMFA.WinOtp.CredentialProvider.Tests.Fakes;
 using SecureMFA.WinOtp.Platform;
 using SecureMFA.WinOtp.Settings;
 using SecureMFA.WinOtp.Tests.Fakes;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -62,7 +63,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(HResult.S_OK, tile.SetStringValue(codeFieldId, code));
         }
 
-        public static uint CodeField(WinOtpCredentialProvider provider) => Descriptors(provider).Single(d => d.Label == Tile.TileWords.CodeLabel).Id;
+        public static uint CodeField(WinOtpCredentialProvider provider) => Descriptors(provider).Single(d => d.Label == SecureMFA.WinOtp.Logon.TileText.English.CodeLabel).Id;
 
         public static Tile.TileField[] Descriptors(WinOtpCredentialProvider provider)
         {

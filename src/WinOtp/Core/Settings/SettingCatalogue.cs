@@ -189,13 +189,21 @@ namespace SecureMFA.WinOtp.Settings
             "Enforce or report only (enforce)",
             "Enforce (the default) asks for codes. ReportOnly asks for nothing, lets the password through and reports to the WEB API what it would have done (Get-xOTP_RolloutReadiness), for a rollout.");
 
+        public static readonly Setting TileLabel = Setting.Text(SettingNames.TileLabel, "tile_label", "", required: false,
+            "Label of the code field (tile_label)",
+            "Your own label for the tile's code field (\"Adatum code\"), at most 32 characters, shown as given in every language. Empty or not set: \"One-time code\" in the language of the logon screen (English, French, German, Spanish or Dutch).");
+
+        public static readonly Setting HelpdeskText = Setting.Text(SettingNames.HelpdeskText, "helpdesk_text", "", required: false,
+            "Help-desk line on the tile (helpdesk_text)",
+            "One line shown after the tile's enrolment hint and after each refusal (\"Help desk: +1 555 0100, ext. 42\"), at most 120 characters, as given in every language. Empty or not set: none.");
+
         /// <summary>In the order the installer writes them and the ADMX lists them.</summary>
         public static readonly IReadOnlyList<Setting> All = new[]
         {
             AnchorDnsName, ApiEndpoint, ApiTimeout, SsprUrl, RdpOnly, OfflineValidDays, OfflineLoginFailures, OfflineLockoutMinutes,
             OfflineMaxFailures, ProxyEnable, ProxyServer, ProxyPort, VerboseLog,
             ExcludedAccounts, ExcludedGroups, EnforcedGroups, RdpOnlyGroups, UnlockGraceMinutes, GraceExcludedGroups, AllowedProviders,
-            UnenrolledPolicy, UnenrolledGraceDays, Enforce,
+            UnenrolledPolicy, UnenrolledGraceDays, Enforce, TileLabel, HelpdeskText,
         };
 
         public static Setting? Find(string valueName) => All.FirstOrDefault(s => s.ValueName.Equals(valueName, StringComparison.OrdinalIgnoreCase));
