@@ -23,7 +23,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Computer = new WinOtpHarness();
             Computer.Register();
             Password = new FakePasswordProvider(credentials);
-            Services = new ShellServices(() => new CoordinatorTileLogon(Computer.Coordinator()), Password, Computer.Session, Boot, Unprotector, Launcher, Events);
+            Services = new ShellServices(() => new CoordinatorTileLogon(Computer.Coordinator()), Password, Computer.Session, Boot, Unprotector, Launcher, Events)
+            { UiLanguage = () => Computer.Language };
         }
 
         public WinOtpHarness Computer { get; }

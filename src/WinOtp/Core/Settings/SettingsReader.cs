@@ -73,8 +73,8 @@ namespace SecureMFA.WinOtp.Settings
                 else ssprUrl = sspr.AbsoluteUri;
             }
 
-            var tileLabel = values.AdministratorText(SettingCatalogue.TileLabel, Logon.TileText.MaxLabel, warnings);
-            var helpdeskText = values.AdministratorText(SettingCatalogue.HelpdeskText, Logon.TileText.MaxHelpdeskText, warnings);
+            var tileLabel = values.AdministratorText(SettingCatalogue.TileLabel, warnings);
+            var helpdeskText = values.AdministratorText(SettingCatalogue.HelpdeskText, warnings);
 
             var excludedAccounts = values.Accounts(SettingCatalogue.ExcludedAccounts);
             var excludedGroups = values.Accounts(SettingCatalogue.ExcludedGroups);
@@ -172,13 +172,13 @@ namespace SecureMFA.WinOtp.Settings
             /// control character (a line break LogonUI would show as a box), is a warning and is not shown: the tile keeps
             /// its own words rather than refuse every sign-in over a label.
             /// </summary>
-            public string? AdministratorText(Setting setting, int maxLength, List<string> warnings)
+            public string? AdministratorText(Setting setting, List<string> warnings)
             {
                 var text = (Text(setting.ValueName) ?? "").Trim();
                 if (text.Length == 0) return null;
-                if (text.Length > maxLength)
+                if (setting.MaxLength > 0 && text.Length > setting.MaxLength)
                 {
-                    warnings.Add($"{Where(setting.ValueName)} is {text.Length} characters long; the tile shows at most {maxLength} without cutting it, so it is not shown.");
+                    warnings.Add($"{Where(setting.ValueName)} is {text.Length} characters long; the tile shows at most {setting.MaxLength} without cutting it, so it is not shown.");
                     return null;
                 }
                 foreach (var c in text)
