@@ -533,7 +533,7 @@ namespace SecureMFA.WinOtp.Logon
             EnrolHintWithoutCode = "Nog geen code? Laat de code leeg om u voorlopig met uw wachtwoord aan te melden, en stel uw authenticator-app in op de AD FS-aanmeldpagina van uw organisatie.",
             ChangePasswordLabel = "Wachtwoord wijzigen",
             SyncOfflineLabel = "Account synchroniseren voor offline aanmelden",
-            NoPhoneLabel = "Geen telefoon? Vraag de helpdesk om een vraag",
+            NoPhoneLabel = "Geen telefoon? Helpdeskvraag opvragen",
             NoPhoneNeedsName = "Typ uw gebruikersnaam en kies dan opnieuw ‘Geen telefoon?’.",
             SyncNeedsNameAndCode = "Typ uw gebruikersnaam en een actuele code en kies dan opnieuw Synchroniseren.",
             CheckingCode = "Uw code wordt gecontroleerd…",
