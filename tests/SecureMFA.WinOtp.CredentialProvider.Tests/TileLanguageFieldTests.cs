@@ -103,6 +103,27 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         }
 
         [Fact]
+        public void TheNoPhoneChallengeComesInTheSessionsLanguageWithTheHelpdeskLine()
+        {
+            var tile = Tile("de-AT");
+            tile.Computer.Configure(SettingNames.OfflineValidDays, 7);
+            tile.Computer.Configure(SettingNames.HelpdeskText, "Helpdesk: +43 1 234 5678");
+            var (provider, credential) = tile.Show();
+            var text = TileText.For("de");
+            Assert.Equal(HResult.S_OK, credential.SetStringValue(FakePasswordProvider.UserNameId, "alice"));
+            Assert.Equal(HResult.S_OK, credential.SetStringValue(Own(provider, FieldOwner.Code), tile.Computer.Code()));
+            Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(Own(provider, FieldOwner.SyncOffline)));
+            Assert.Equal(HResult.S_OK, credential.GetStringValue(Own(provider, FieldOwner.Status), out var synced));
+            Assert.StartsWith("Die Offline-Anmeldung ist für alice@adatum.labnet bis ", synced);
+            Assert.DoesNotContain("Helpdesk: +43", synced);
+
+            tile.Computer.Api.Mode = FakeApiMode.Down;
+            Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(Own(provider, FieldOwner.NoPhone)));
+            Assert.Equal(HResult.S_OK, credential.GetStringValue(Own(provider, FieldOwner.Status), out var challenge));
+            Assert.Matches("^Kein Telefon und kein Netzwerk: Rufen Sie Ihren Helpdesk an und lesen Sie diese Abfrage vor: [0-9A-Z]{5}-[0-9A-Z]{5}\\. .* Helpdesk: \\+43 1 234 5678$", challenge);
+        }
+
+        [Fact]
         public void TheTileThatSaysWhyTheProviderCannotStartSpeaksTheSessionsLanguageAndItsEventEnglish()
         {
             var tile = Tile("es-ES");

@@ -420,7 +420,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             }
             var result = _logon.SyncForOffline(user!, _code);
             ClearCode();
-            SetStatus(result.Message);
+            // A sync that did not work, like a refused sign-in, is followed by the administrator's help-desk line.
+            SetStatus(result.Outcome == LogonOutcome.Synced ? result.Message : TileText.WithHelpdesk(result.Message, _logon.HelpdeskText));
         }
 
         /// <summary>
@@ -436,7 +437,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 SetStatus(_logon.Text.NoPhoneNeedsName);
                 return;
             }
-            SetStatus(_logon.RequestUnlockChallenge(user!).Message);
+            // The challenge says to call the help desk: the administrator's line says how.
+            SetStatus(TileText.WithHelpdesk(_logon.RequestUnlockChallenge(user!).Message, _logon.HelpdeskText));
         }
 
         /// <summary>A sign-in let through whose verdict never came (the tile went away, or a new attempt began): the password is forgotten unused.</summary>
