@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Globalization;
+using SecureMFA.Otp.Text;
 
 namespace SecureMFA.Adapter
 {
     /// <summary>Every text the adapter shows, in each shipped language. English is the fallback. Texts are plain text: pages encode them.</summary>
     public sealed class PageText
     {
-        public const int English = 1033;
+        public const int English = ShippedLanguage.English;
 
         /// <summary>The BCP 47 tag of these texts, for the lang attribute of the adapter's fragment.</summary>
         public string LanguageTag { get; private set; } = "";
@@ -340,16 +341,10 @@ namespace SecureMFA.Adapter
             },
         };
 
-        /// <summary>The text for an LCID: exact match, then same primary language (fr-CA gets French), then English.</summary>
-        public static PageText For(int lcid)
-        {
-            if (Languages.TryGetValue(lcid, out var exact)) return exact;
-            foreach (var language in Languages)
-                if (PrimaryLanguage(language.Key) == PrimaryLanguage(lcid)) return language.Value;
-            return Languages[English];
-        }
+        /// <summary>The text for an LCID: exact match, then same primary language (fr-CA gets French), then English (<see cref="ShippedLanguage.Of(int)"/>).</summary>
+        public static PageText For(int lcid) => Languages.TryGetValue(ShippedLanguage.Of(lcid), out var text) ? text : Languages[English];
 
         /// <summary>An LCID's primary language id (its low 10 bits): also the LCID of its neutral culture, 1036 fr-FR -> 12 fr.</summary>
-        public static int PrimaryLanguage(int lcid) => lcid & 0x3FF;
+        public static int PrimaryLanguage(int lcid) => ShippedLanguage.PrimaryLanguage(lcid);
     }
 }

@@ -99,6 +99,9 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
                 $"Set|{Settings}|win_unenrolled_policy|String|Deny",
                 $"Set|{Settings}|win_unenrolled_grace_days|DWord|14",
                 $"Set|{Settings}|win_enforce|String|Enforce",
+                // The administrator's texts at the tile: empty (the tile's own words) unless given.
+                $"Set|{Settings}|win_tile_label|String|",
+                $"Set|{Settings}|win_helpdesk_text|String|",
             }
             .Concat(Com(ProviderClsid, "SecureMFA WIN OTP credential provider", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProvider"))
             .Concat(Com(FilterClsid, "SecureMFA WIN OTP filter", "SecureMFA.WinOtp.CredentialProvider.Com.WinOtpCredentialProviderFilter"))
@@ -139,7 +142,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(3, changes.Count(c => c.Kind == "File" && c.Action == "Installed"));
             Assert.Contains(changes, c => c.Kind == "Event source" && c.Action == "Registered");
             Assert.Contains(changes, c => c.Kind == "Credential provider filter" && c.Action == "Set");
-            Assert.Equal(23, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
+            Assert.Equal(25, changes.Count(c => c.Kind == "Setting" && c.Action == "Set"));
         }
 
         [Fact]
@@ -182,6 +185,21 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             var error = Assert.Single(refused.Errors);
             Assert.Contains("-unenrolled_grace_days: 0 is outside 1-365 days", error.Exception.Message);
             Assert.Contains("does not belong to the set", Assert.Single(Install("-enforce Audit").Errors).Exception.Message);
+        }
+
+        [Fact]
+        public void TheTileLabelAndTheHelpdeskLineAreWrittenAsGivenAndOneTooLongIsSaidAtInstall()
+        {
+            var result = Install("-tile_label ' Adatum code ' -helpdesk_text 'Help desk: +1 555 0100, ext. 42'");
+            Assert.True(result.Errors.Count == 0, result.ErrorAndVerboseText);
+            var registry = _windows.Registry();
+            Assert.Equal("Adatum code", registry[$"{Settings}|win_tile_label"]);
+            Assert.Equal("Help desk: +1 555 0100, ext. 42", registry[$"{Settings}|win_helpdesk_text"]);
+
+            // Too long for the tile: installed all the same (a label never locks anyone out), and the tile's own words are shown.
+            var tooLong = Install($"-tile_label '{new string('x', 33)}'");
+            Assert.True(tooLong.Errors.Count == 0, tooLong.ErrorAndVerboseText);
+            Assert.Contains(tooLong.Warnings, w => w.StartsWith("-tile_label is 33 characters long; the tile shows at most 32"));
         }
 
         [Fact]

@@ -45,7 +45,7 @@ namespace SecureMFA.WinOtp.Cmdlets.Tests
             Assert.Equal(new[] { "adfs_other_product_value" }, _windows.Registry().Keys.Select(k => k.Substring(k.IndexOf('|') + 1)));
             var changes = result.Changes().ToList();
             Assert.Equal(4, changes.Count(c => c.Kind == "Registry key" && c.Name.Contains("{") && c.Action == "Removed"));
-            Assert.Equal(23, changes.Count(c => c.Kind == "Setting" && c.Action == "Removed"));
+            Assert.Equal(25, changes.Count(c => c.Kind == "Setting" && c.Action == "Removed"));
             Assert.Contains(changes, c => c.Name == Settings + "\\Device" && c.Action == "Removed");
             Assert.Contains(changes, c => c.Name == Settings + "\\VaultGenerations" && c.Action == "Removed");
             Assert.Contains(changes, c => c.Name == Settings && c.Action == "Kept");

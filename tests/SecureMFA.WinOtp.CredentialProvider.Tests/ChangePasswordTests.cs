@@ -2,6 +2,7 @@ using System.Linq;
 using SecureMFA.WinOtp.CredentialProvider.Interop;
 using SecureMFA.WinOtp.CredentialProvider.Tile;
 using SecureMFA.WinOtp.Settings;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -9,7 +10,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
     /// <summary>"Change password": Edge kiosk as the session's user inside a session (CredUI), the portal's address on the logon and unlock screens.</summary>
     public class ChangePasswordTests
     {
-        private static uint Link(Com.WinOtpCredentialProvider provider) => TileHarness.Descriptors(provider).Single(d => d.Label == TileWords.ChangePasswordLabel).Id;
+        private static uint Link(Com.WinOtpCredentialProvider provider) => TileHarness.Descriptors(provider).Single(d => d.Label == TileText.English.ChangePasswordLabel).Id;
 
         private static string Status(TileHarness tile) => tile.LogonUi.Calls.Last(c => c.Call == "SetFieldString").Text!;
 
@@ -33,7 +34,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(Link(provider)));
             Assert.Empty(tile.Launcher.Started);
             // By default the portal is the API endpoint's host, as the original.
-            Assert.Equal(TileWords.OpenPortalElsewhere("https://awebapi.adatum.labnet/"), Status(tile));
+            Assert.Equal(TileText.English.OpenPortalElsewhere("https://awebapi.adatum.labnet/"), Status(tile));
         }
 
         [Fact]
@@ -44,11 +45,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             var (provider, credential) = tile.Show(CredentialProviderUsageScenario.CredUI);
             Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(Link(provider)));
             Assert.Equal("https://sspr.adatum.labnet/", Assert.Single(tile.Launcher.Started));
-            Assert.Equal(TileWords.PortalOpened("https://sspr.adatum.labnet/"), Status(tile));
+            Assert.Equal(TileText.English.PortalOpened("https://sspr.adatum.labnet/"), Status(tile));
 
             tile.Launcher.Succeeds = false;
             Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(Link(provider)));
-            Assert.Equal(TileWords.PortalNotOpened("https://sspr.adatum.labnet/", "no user is signed in to this session"), Status(tile));
+            Assert.Equal(TileText.English.PortalNotOpened("https://sspr.adatum.labnet/", "no user is signed in to this session"), Status(tile));
         }
 
         [Fact]
@@ -56,9 +57,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         {
             var tile = new TileHarness();
             var (provider, credential) = tile.Show();
-            var sync = TileHarness.Descriptors(provider).Single(d => d.Label == TileWords.SyncOfflineLabel).Id;
+            var sync = TileHarness.Descriptors(provider).Single(d => d.Label == TileText.English.SyncOfflineLabel).Id;
             Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(sync));
-            Assert.Equal(TileWords.SyncNeedsNameAndCode, Status(tile));
+            Assert.Equal(TileText.English.SyncNeedsNameAndCode, Status(tile));
 
             credential.SetStringValue(Fakes.FakePasswordProvider.UserNameId, "alice");
             credential.SetStringValue(TileHarness.CodeField(provider), tile.Computer.Code());
@@ -72,16 +73,16 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         {
             var tile = new TileHarness();
             var (provider, credential) = tile.Show();
-            var noPhone = TileHarness.Descriptors(provider).Single(d => d.Label == TileWords.NoPhoneLabel).Id;
+            var noPhone = TileHarness.Descriptors(provider).Single(d => d.Label == TileText.English.NoPhoneLabel).Id;
             Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(noPhone));
-            Assert.Equal(TileWords.NoPhoneNeedsName, Status(tile));
+            Assert.Equal(TileText.English.NoPhoneNeedsName, Status(tile));
 
             credential.SetStringValue(Fakes.FakePasswordProvider.UserNameId, "alice");
             Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(noPhone));
-            Assert.Equal(Logon.TileText.UnlockOnline, Status(tile));
+            Assert.Equal(Logon.TileText.English.UnlockOnline, Status(tile));
 
             // A sync brings offline data; then, with the API down, the challenge to read out.
-            var sync = TileHarness.Descriptors(provider).Single(d => d.Label == TileWords.SyncOfflineLabel).Id;
+            var sync = TileHarness.Descriptors(provider).Single(d => d.Label == TileText.English.SyncOfflineLabel).Id;
             credential.SetStringValue(TileHarness.CodeField(provider), tile.Computer.Code());
             Assert.Equal(HResult.S_OK, credential.CommandLinkClicked(sync));
             tile.Computer.Api.Mode = global::SecureMFA.WinOtp.Tests.Fakes.FakeApiMode.Down;

@@ -26,7 +26,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             public World()
             {
                 Tile = new TileHarness();
-                Services = new ShellServices(() => Logon, Tile.Password, Tile.Computer.Session, Tile.Boot, Tile.Unprotector, Tile.Launcher, Tile.Events);
+                Services = new ShellServices(() => Logon, Tile.Password, Tile.Computer.Session, Tile.Boot, Tile.Unprotector, Tile.Launcher, Tile.Events)
+                { UiLanguage = () => Tile.Computer.Language };
                 Provider = new WinOtpCredentialProvider(Services);
                 Assert.Equal(HResult.S_OK, Provider.SetUsageScenario(CredentialProviderUsageScenario.Logon, 0));
                 Assert.Equal(HResult.S_OK, Provider.GetCredentialCount(out _, out _, out _));

@@ -71,7 +71,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
 
             // That was once: the next logon on this tile needs a code again.
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential, out _, out var text));
-            Assert.Equal(TileText.TypeCode, text);
+            Assert.Equal(TileText.English.TypeCode, text);
         }
 
         [Fact]
@@ -81,7 +81,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             var (provider, credential) = tile.Show();
             tile.Password.Credentials[0].RawSerialization = ChangeRequest();
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential, out _, out var text));
-            Assert.Equal(TileText.TypeCode, text);
+            Assert.Equal(TileText.English.TypeCode, text);
 
             Assert.Equal(HResult.S_OK, credential.SetStringValue(TileHarness.CodeField(provider), tile.Computer.Code()));
             Assert.Equal(CredentialProviderGetSerializationResponse.ReturnCredentialFinished, Submit(credential, out var change, out _));
@@ -103,7 +103,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             credential.ReportResult(StatusPasswordMustChange, 0, out _, out _);
             tile.Password.Credentials[0].RawSerialization = ChangeRequest("bob");
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential, out _, out var text));
-            Assert.Equal(TileText.TypeCode, text);
+            Assert.Equal(TileText.English.TypeCode, text);
         }
 
         [Fact]

@@ -3,6 +3,7 @@ using System.Linq;
 using SecureMFA.WinOtp.CredentialProvider.Interop;
 using SecureMFA.WinOtp.CredentialProvider.Tests.Fakes;
 using SecureMFA.WinOtp.CredentialProvider.Tile;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -19,7 +20,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             var fields = TileHarness.Descriptors(provider);
 
             Assert.Equal(new uint[] { 0, 2, 3, 8, 4, 7, 9, 10, 11, 12, 13 }, fields.Select(f => f.Id));
-            Assert.Equal(new[] { "Image", "User name", "Password", TileWords.CodeLabel, "Submit", "Sign-in options", TileWords.EnrolHint, "", TileWords.ChangePasswordLabel, TileWords.SyncOfflineLabel, TileWords.NoPhoneLabel },
+            Assert.Equal(new[] { "Image", "User name", "Password", TileText.English.CodeLabel, "Submit", "Sign-in options", TileText.English.EnrolHint, "", TileText.English.ChangePasswordLabel, TileText.English.SyncOfflineLabel, TileText.English.NoPhoneLabel },
                 fields.Select(f => f.Label));
             Assert.Equal(new[] { CredentialProviderFieldType.TileImage, CredentialProviderFieldType.EditText, CredentialProviderFieldType.PasswordText, CredentialProviderFieldType.EditText,
                 CredentialProviderFieldType.SubmitButton, CredentialProviderFieldType.CommandLink, CredentialProviderFieldType.SmallText, CredentialProviderFieldType.SmallText,

@@ -39,7 +39,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
                 Tile = new TileHarness { Session = session, RdpOnly = rdpOnly };
                 var core = new ThrowingTileLogon();
                 Func<ITileLogon> logon = failure == Failure.CoreFails ? () => { core.Throw = true; return core; } : Tile.Services.Logon;
-                Services = new ShellServices(logon, Tile.Password, Tile.Computer.Session, Tile.Boot, Tile.Unprotector, Tile.Launcher, Tile.Events);
+                Services = new ShellServices(logon, Tile.Password, Tile.Computer.Session, Tile.Boot, Tile.Unprotector, Tile.Launcher, Tile.Events)
+                { UiLanguage = () => Tile.Computer.Language };
                 switch (failure)
                 {
                     case Failure.CreationFails: Tile.Password.CreateFailure = new COMException("Class not registered", unchecked((int)0x80040154)); break;

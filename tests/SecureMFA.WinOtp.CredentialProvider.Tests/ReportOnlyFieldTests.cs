@@ -1,6 +1,7 @@
 using SecureMFA.WinOtp.CredentialProvider.Interop;
 using SecureMFA.WinOtp.Settings;
 using SecureMFA.WinOtp.CredentialProvider.Tile;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -19,11 +20,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
         }
 
         [Theory]
-        [InlineData("Deny", TileWords.EnrolHint)]
-        [InlineData("Allow", TileWords.EnrolHintWithoutCode)]
-        [InlineData("Grace", TileWords.EnrolHintWithoutCode)]
-        public void TheEnrolmentHintSaysTheCodeMayBeLeftEmptyWhereTheUnenrolledMayGoWithoutOne(string policy, string expected)
+        [InlineData("Deny", false)]
+        [InlineData("Allow", true)]
+        [InlineData("Grace", true)]
+        public void TheEnrolmentHintSaysTheCodeMayBeLeftEmptyWhereTheUnenrolledMayGoWithoutOne(string policy, bool withoutCode)
         {
+            var expected = withoutCode ? TileText.English.EnrolHintWithoutCode : TileText.English.EnrolHint;
             var tile = new TileHarness();
             tile.Computer.Configure(SettingNames.UnenrolledPolicy, policy);
             var (provider, credential) = tile.Show();

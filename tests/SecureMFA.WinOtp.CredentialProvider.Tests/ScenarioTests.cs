@@ -5,6 +5,7 @@ using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Platform;
 using SecureMFA.WinOtp.Settings;
 using SecureMFA.WinOtp.Tests.Fakes;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -75,7 +76,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(HResult.S_OK, credential.GetSerialization(out var response, out var serialization, out var text, out _));
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, response);
             Assert.Equal(System.IntPtr.Zero, serialization.Serialization);
-            Assert.Equal(Logon.TileText.NotConfigured, text);
+            Assert.Equal(Logon.TileText.English.NotConfigured, text);
         }
 
         [Theory]
@@ -86,7 +87,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             var tile = new TileHarness();
             tile.Computer.Configure(SettingNames.OfflineValidDays, offlineDays);
             var (provider, credential) = tile.Show();
-            var sync = System.Linq.Enumerable.Single(TileHarness.Descriptors(provider), d => d.Label == TileWords.SyncOfflineLabel).Id;
+            var sync = System.Linq.Enumerable.Single(TileHarness.Descriptors(provider), d => d.Label == TileText.English.SyncOfflineLabel).Id;
             Assert.Equal(HResult.S_OK, credential.GetFieldState(sync, out var state, out _));
             Assert.Equal(expected, state);
         }

@@ -6,6 +6,7 @@ using SecureMFA.WinOtp.CredentialProvider.Kerberos;
 using SecureMFA.WinOtp.CredentialProvider.Tests.Fakes;
 using SecureMFA.WinOtp.Offline;
 using SecureMFA.WinOtp.Tests.Fakes;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -87,7 +88,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(IntPtr.Zero, serialization.Serialization);
             Assert.Equal(0u, serialization.SerializationSize);
             Assert.Equal(CredentialProviderStatusIcon.Error, icon);
-            Assert.StartsWith(Logon.TileText.WrongCode, text);
+            Assert.StartsWith(Logon.TileText.English.WrongCode, text);
             Assert.Contains("Attempts left before a lockout: 4", text);
         }
 
@@ -103,7 +104,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
 
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential, out var serialization, out var text, out _));
             Assert.Equal(IntPtr.Zero, serialization.Serialization);
-            Assert.Equal(Logon.TileText.TypeCode, text);
+            Assert.Equal(Logon.TileText.English.TypeCode, text);
             Assert.Equal(before, tile.Computer.Api.Requests.Count);
         }
 
@@ -125,7 +126,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(HResult.S_OK, credential.SetStringValue(codeField, code));
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential, out var second, out var text, out _));
             Assert.Equal(IntPtr.Zero, second.Serialization);
-            Assert.Equal(Logon.TileText.Replay, text);
+            Assert.Equal(Logon.TileText.English.Replay, text);
         }
 
         [Fact]
@@ -169,7 +170,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             var (provider2, credential2) = tile.Show();
             tile.Type(credential2, "alice", "not the password", tile.Computer.OfflineCode(), TileHarness.CodeField(provider2));
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential2, out _, out var text, out _));
-            Assert.Equal(Logon.TileText.PasswordMismatch, text);
+            Assert.Equal(Logon.TileText.English.PasswordMismatch, text);
 
             tile.Computer.NextStep();
             tile.Type(credential2, "alice", WinOtpHarness.Password, tile.Computer.OfflineCode(), TileHarness.CodeField(provider2));
@@ -187,7 +188,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
 
             Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, Submit(credential, out var serialization, out var text, out _));
             Assert.Equal(IntPtr.Zero, serialization.Serialization);
-            Assert.Equal(Tile.TileWords.CodeRejectedCredential, text);
+            Assert.Equal(SecureMFA.WinOtp.Logon.TileText.English.CodeRejectedCredential, text);
             Assert.Contains(tile.Events.Messages(Events.WinOtpEventId.ProviderFailed), m => m.Contains("shorter than a KERB_INTERACTIVE_UNLOCK_LOGON"));
             Assert.DoesNotContain(tile.Computer.Api.Requests, r => r.Uri.AbsolutePath.EndsWith("/v1/otp/verify"));
         }

@@ -7,6 +7,7 @@ using SecureMFA.WinOtp.CredentialProvider.Tests.Fakes;
 using SecureMFA.WinOtp.Platform;
 using SecureMFA.WinOtp.Settings;
 using SecureMFA.WinOtp.Tests.Fakes;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -22,7 +23,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Computer = new WinOtpHarness();
             Computer.Register();
             Password = new FakePasswordProvider(credentials);
-            Services = new ShellServices(() => new CoordinatorTileLogon(Computer.Coordinator()), Password, Computer.Session, Boot, Unprotector, Launcher, Events);
+            Services = new ShellServices(() => new CoordinatorTileLogon(Computer.Coordinator()), Password, Computer.Session, Boot, Unprotector, Launcher, Events)
+            { UiLanguage = () => Computer.Language };
         }
 
         public WinOtpHarness Computer { get; }
@@ -62,7 +64,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(HResult.S_OK, tile.SetStringValue(codeFieldId, code));
         }
 
-        public static uint CodeField(WinOtpCredentialProvider provider) => Descriptors(provider).Single(d => d.Label == Tile.TileWords.CodeLabel).Id;
+        public static uint CodeField(WinOtpCredentialProvider provider) => Descriptors(provider).Single(d => d.Label == SecureMFA.WinOtp.Logon.TileText.English.CodeLabel).Id;
 
         public static Tile.TileField[] Descriptors(WinOtpCredentialProvider provider)
         {

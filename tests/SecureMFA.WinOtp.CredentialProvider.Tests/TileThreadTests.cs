@@ -7,6 +7,7 @@ using SecureMFA.WinOtp.CredentialProvider.Tests.Fakes;
 using SecureMFA.WinOtp.CredentialProvider.Tile;
 using SecureMFA.WinOtp.Offline;
 using SecureMFA.WinOtp.Tests.Fakes;
+using SecureMFA.WinOtp.Logon;
 using Xunit;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tests
@@ -37,7 +38,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             Assert.Equal(HResult.S_OK, credential.GetSerialization(out var response, out var serialization, out _, out _));
             Marshal.FreeCoTaskMem(serialization.Serialization);
             Assert.Equal(CredentialProviderGetSerializationResponse.ReturnCredentialFinished, response);
-            Assert.Equal(TileWords.CheckingCode + " / " + CredentialProviderFieldState.DisplayInSelectedTile, shownDuringRequest);
+            Assert.Equal(TileText.English.CheckingCode + " / " + CredentialProviderFieldState.DisplayInSelectedTile, shownDuringRequest);
             // And gone once the answer is there.
             Assert.Equal("", tile.LogonUi.Calls.Last(c => c.Call == "SetFieldString" && c.FieldId == status).Text);
         }
@@ -89,7 +90,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests
             {
                 // Read as the 64-bit layout, the same bytes make no sense: refused, never guessed.
                 Assert.Equal(CredentialProviderGetSerializationResponse.NoCredentialNotFinished, response);
-                Assert.Equal(TileWords.CodeRejectedCredential, text);
+                Assert.Equal(TileText.English.CodeRejectedCredential, text);
             }
         }
     }

@@ -215,6 +215,37 @@ namespace SecureMFA.WinOtp.Deployment.Tests
             Assert.Equal("Deny", WixSource.DefaultOf(choice));
         }
 
+        [Fact]
+        public void EveryCatalogueSettingIsTranslatedInEveryLanguageOfTheAdml()
+        {
+            foreach (var language in Languages.Skip(1))
+            {
+                var texts = PolicyTexts.For(language);
+                foreach (var setting in SettingCatalogue.All)
+                {
+                    Assert.True(texts.Translates(setting), $"{setting.ValueName} has no {language} title and description in PolicyTexts.");
+                    var (title, description) = texts.Setting(setting);
+                    Assert.NotEqual(setting.Title, title);
+                    Assert.NotEqual(setting.Description, description);
+                    // The names an administrator looks for stay as they are: the parameter in the title, the choices' words.
+                    Assert.Contains($"({setting.Parameter})", title);
+                    foreach (var choice in setting.Choices) Assert.Contains(choice, description);
+                    foreach (var clsid in System.Text.RegularExpressions.Regex.Matches(setting.Description, @"\{[0-9a-f-]{36}\}").Select(m => m.Value)) Assert.Contains(clsid, description);
+                }
+                // And the built ADML says so: its string for each policy is the translation.
+                var strings = Adml(language).Descendants(Ns + "string").ToDictionary(e => (string)e.Attribute("id")!, e => e.Value);
+                foreach (var setting in SettingCatalogue.All) Assert.Equal(texts.Setting(setting).Title, strings[setting.ValueName]);
+            }
+        }
+
+        [Fact]
+        public void TheTilesOwnTextsAreLimitedInTheEditorToWhatTheTileShows()
+        {
+            var texts = Policies().Where(p => p.Element?.Name == Ns + "text").ToDictionary(p => p.ValueName, p => (int)p.Element!.Attribute("maxLength")!);
+            Assert.Equal(32, texts[SettingNames.TileLabel]);
+            Assert.Equal(120, texts[SettingNames.HelpdeskText]);
+        }
+
         private static bool Accepts(string valueName, object value)
         {
             var registry = new FakeRegistry();

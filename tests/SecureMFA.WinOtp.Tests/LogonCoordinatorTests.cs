@@ -51,7 +51,7 @@ namespace SecureMFA.WinOtp.Tests
             var result = _h.SignIn(_h.Code(), user: typed);
             Assert.Equal(LogonOutcome.InvalidInput, result.Outcome);
             Assert.False(result.MayProceed);
-            Assert.Equal(TileText.InvalidUserName, result.Message);
+            Assert.Equal(TileText.English.InvalidUserName, result.Message);
             Assert.Equal(requests, _h.Api.Requests.Count);
             var refusal = Assert.Single(_h.Events.Events, e => e.Id == WinOtpEventId.OtpFailed);
             Assert.Equal(WinOtpEventLevel.Warning, refusal.Level);
@@ -107,7 +107,7 @@ namespace SecureMFA.WinOtp.Tests
             var replay = _h.SignIn(code);
             Assert.Equal(LogonOutcome.Replay, replay.Outcome);
             Assert.False(replay.MayProceed);
-            Assert.Equal(TileText.Replay, replay.Message);
+            Assert.Equal(TileText.English.Replay, replay.Message);
 
             var wrong = _h.SignIn("000000");
             Assert.Equal(LogonOutcome.Rejected, wrong.Outcome);
@@ -161,7 +161,7 @@ namespace SecureMFA.WinOtp.Tests
             var result = _h.SignIn("123456");
             Assert.Equal(LogonOutcome.Unavailable, result.Outcome);
             Assert.False(result.MayProceed);
-            Assert.Equal(TileText.NoOfflineData, result.Message);
+            Assert.Equal(TileText.English.NoOfflineData, result.Message);
             Assert.Contains(_h.Events.Messages(WinOtpEventId.ProviderFailed), m => m.Contains("BadSignature"));
 
             _h.Api.Mode = FakeApiMode.StripSignature;
@@ -252,7 +252,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.Api.Mode = FakeApiMode.Down;
             var refused = _h.SignIn(_h.OfflineCode(), "New-Password-2");
             Assert.Equal(LogonOutcome.Rejected, refused.Outcome);
-            Assert.Equal(TileText.PasswordMismatch, refused.Message);
+            Assert.Equal(TileText.English.PasswordMismatch, refused.Message);
 
             _h.Api.Mode = FakeApiMode.Normal;
             _h.NextStep();
@@ -295,9 +295,9 @@ namespace SecureMFA.WinOtp.Tests
         {
             _h.Register();
             _h.Api.Mode = FakeApiMode.Down;
-            Assert.Equal(TileText.SyncNeedsNetwork, (await _h.Coordinator().SyncForOfflineAsync("alice", "123456")).Message);
+            Assert.Equal(TileText.English.SyncNeedsNetwork, (await _h.Coordinator().SyncForOfflineAsync("alice", "123456")).Message);
             _h.Configure(SettingNames.OfflineValidDays, 0);
-            Assert.Equal(TileText.SyncOff, (await _h.Coordinator().SyncForOfflineAsync("alice", "123456")).Message);
+            Assert.Equal(TileText.English.SyncOff, (await _h.Coordinator().SyncForOfflineAsync("alice", "123456")).Message);
         }
 
         [Fact]
@@ -311,7 +311,7 @@ namespace SecureMFA.WinOtp.Tests
             Assert.Empty(_h.Vault.Files);
             _h.Api.Mode = FakeApiMode.Down;
             _h.NextStep();
-            Assert.Equal(TileText.OfflineOff, _h.SignIn(_h.Code()).Message);
+            Assert.Equal(TileText.English.OfflineOff, _h.SignIn(_h.Code()).Message);
         }
 
         [Fact]
@@ -319,7 +319,7 @@ namespace SecureMFA.WinOtp.Tests
         {
             var unregistered = _h.SignIn("123456");
             Assert.Equal(LogonOutcome.NotConfigured, unregistered.Outcome);
-            Assert.Equal(TileText.NotRegistered, unregistered.Message);
+            Assert.Equal(TileText.English.NotRegistered, unregistered.Message);
 
             _h.Register();
             _h.Configure(SettingNames.ApiTimeout, "soon");

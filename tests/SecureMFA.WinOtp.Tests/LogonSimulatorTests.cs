@@ -192,6 +192,28 @@ namespace SecureMFA.WinOtp.Tests
         }
 
         [Fact]
+        public async Task TheTileSpeaksTheLanguageGivenWithTheAdministratorsTextsAsGiven()
+        {
+            await Run("", "--api", FakeWebApi.Endpoint, "--register", _h.Api.Bootstrap, "--tile-label", "Adatum code", "--helpdesk-text", "Help desk: +1 555 0100");
+            var german = await Run("alice\n" + WinOtpHarness.Password + "\n000000\n", "--language", "de-AT");
+            Assert.Equal(1, german.Exit);
+            Assert.Contains("Tile fields (de-DE): code field \"Adatum code\"; hint: Noch kein Code?", german.Output);
+            Assert.Contains("Dieser Code ist nicht korrekt. Verbleibende Versuche vor einer Sperre: 4. Help desk: +1 555 0100", german.Output);
+            Assert.EndsWith("RESULT Rejected" + Environment.NewLine, german.Output);
+
+            // Without --language: English, whatever the machine's culture; a language not shipped: English too.
+            var english = await Run("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n");
+            Assert.Contains("Tile fields (en-US): code field \"Adatum code\"", english.Output);
+            Assert.Contains("Tile fields (en-US)", (await Run("alice\n" + WinOtpHarness.Password + "\n000000\n", "--language", "ja-JP")).Output);
+
+            var bad = await Run("", "--language", "no such culture");
+            Assert.Equal(2, bad.Exit);
+            Assert.Contains("--language: 'no such culture' is not a culture name such as fr-FR.", bad.Error);
+            var help = (await Run("", "--help")).Output;
+            foreach (var option in new[] { "--language CULTURE", "--tile-label TEXT", "--helpdesk-text TEXT", "fr-CA" }) Assert.Contains(option, help);
+        }
+
+        [Fact]
         public async Task SetupMistakesAreExplained()
         {
             var unknown = await Run("", "--frobnicate");

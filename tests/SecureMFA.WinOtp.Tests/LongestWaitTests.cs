@@ -65,7 +65,7 @@ namespace SecureMFA.WinOtp.Tests
                 var result = await coordinator.SignInAsync(new LogonRequest(LogonScenario.Rdp, "alice", WinOtpHarness.Password, h.Code()));
                 watch.Stop();
                 Assert.Equal(LogonOutcome.Unavailable, result.Outcome);
-                Assert.Equal(TileText.OfflineBusy, result.Message);
+                Assert.Equal(TileText.English.OfflineBusy, result.Message);
                 // It waited for both (the API's timeout and the lock's wait), and not unboundedly past them.
                 Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(750), coordinator.LongestWait + TimeSpan.FromSeconds(5));
             }

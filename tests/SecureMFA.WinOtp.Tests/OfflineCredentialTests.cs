@@ -108,7 +108,7 @@ namespace SecureMFA.WinOtp.Tests
             // No vault yet: a code alone (what a sync proves) does not show it.
             var before = await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--offline-entry");
             Assert.EndsWith("RESULT Rejected" + Environment.NewLine, before);
-            Assert.Contains(TileText.EntryNeedsPassword, before);
+            Assert.Contains(TileText.English.EntryNeedsPassword, before);
 
             _h.NextStep();
             await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n");
@@ -127,7 +127,7 @@ namespace SecureMFA.WinOtp.Tests
             // The API down: nothing to show.
             _h.Api.Mode = FakeApiMode.Down;
             _h.NextStep();
-            Assert.Contains(TileText.EntryNeedsNetwork, await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--offline-entry"));
+            Assert.Contains(TileText.English.EntryNeedsNetwork, await Simulate("alice\n" + WinOtpHarness.Password + "\n" + _h.Code() + "\n", "--offline-entry"));
         }
 
         [Fact]
@@ -140,7 +140,7 @@ namespace SecureMFA.WinOtp.Tests
             _h.Api.Mode = FakeApiMode.Down;
             var result = _h.SignIn(_h.OfflineCode());
             Assert.Equal(LogonOutcome.Unavailable, result.Outcome);
-            Assert.Equal(TileText.Outdated, result.Message);
+            Assert.Equal(TileText.English.Outdated, result.Message);
             Assert.Empty(_h.Vault.Files);
             Assert.Equal(5L, _h.Registry.GetValue(SettingNames.VaultGenerationsKey, VaultFileName.Stem(WinOtpHarness.Upn)));
             Assert.Contains(_h.Events.Messages(Events.WinOtpEventId.OfflineRefused), m => m.Contains("earlier format"));

@@ -54,7 +54,7 @@ namespace SecureMFA.WinOtp.Tests
             var result = _h.SignIn("", user: "mallory");
             Assert.Equal(LogonOutcome.NotEnrolled, result.Outcome);
             Assert.False(result.MayProceed);
-            Assert.Equal(TileText.EnrolFirst("mallory@adatum.labnet", "https://adfs.adatum.labnet/adfs/ls/idpinitiatedsignon"), result.Message);
+            Assert.Equal(TileText.English.EnrolFirst("mallory@adatum.labnet", "https://adfs.adatum.labnet/adfs/ls/idpinitiatedsignon"), result.Message);
             var decision = Assert.Single(_h.Events.Events, e => e.Id == WinOtpEventId.NotEnrolled);
             Assert.Contains("gave no first sighting", decision.Message);
             Assert.Equal(1, Calls("/v1/otp/verify"));

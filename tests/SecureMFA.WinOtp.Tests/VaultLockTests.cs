@@ -87,7 +87,7 @@ namespace SecureMFA.WinOtp.Tests
                 result = await new LogonCoordinator(platform).SignInAsync(new LogonRequest(Decision.LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.OfflineCode()));
             Assert.Equal(LogonOutcome.Unavailable, result.Outcome);
             Assert.False(result.MayProceed);
-            Assert.Equal(TileText.OfflineBusy, result.Message);
+            Assert.Equal(TileText.English.OfflineBusy, result.Message);
             Assert.Contains(_h.Events.Messages(WinOtpEventId.OfflineRefused), m => m.Contains("another sign-in of this account (another session) held its offline data"));
             // Once free, the same code signs in.
             Assert.Equal(LogonOutcome.AcceptedOffline, (await new LogonCoordinator(platform).SignInAsync(new LogonRequest(Decision.LogonScenario.Rdp, "alice", WinOtpHarness.Password, _h.OfflineCode()))).Outcome);

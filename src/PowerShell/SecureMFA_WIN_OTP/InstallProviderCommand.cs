@@ -117,6 +117,12 @@ namespace SecureMFA.WinOtp.Cmdlets
         [Parameter(HelpMessage = "CLSIDs of Windows' other credential providers left visible where a code is required (smart card {8fd7e19c-3bf7-489b-a72c-846ab3678c96}, Windows Hello PIN {cb82ea12-9f71-446d-89e1-8d0924e1256e}, Windows Hello biometrics {bec09223-b018-416d-a0ac-523971b639f5}, FIDO security key {f8a1793b-7873-4046-b2a7-1f318747f427}). Their sign-ins need no code. The Password provider is refused.")]
         public string[] allowed_providers { get; set; } = new string[0];
 
+        [Parameter(HelpMessage = "Your own label for the tile's code field (at most 32 characters), shown as given in every language. Default: 'One-time code' in the logon screen's language.")]
+        public string? tile_label { get; set; }
+
+        [Parameter(HelpMessage = "A help-desk line shown after the tile's enrolment hint and its refusals (at most 120 characters), as given in every language, e.g. 'Help desk: +1 555 0100, ext. 42'. Default: none.")]
+        public string? helpdesk_text { get; set; }
+
         [Parameter(HelpMessage = "Accepted for compatibility and ignored: there is no licence, every feature is available, for any number of users.")]
         public string? serialkey { get; set; }
 
@@ -147,6 +153,7 @@ namespace SecureMFA.WinOtp.Cmdlets
                 ExcludedAccounts = excluded_accounts ?? new string[0], ExcludedGroups = excluded_groups ?? new string[0], EnforcedGroups = enforced_groups ?? new string[0],
                 RdpOnlyGroups = rdponly_groups ?? new string[0], UnlockGraceMinutes = unlock_grace_minutes, GraceExcludedGroups = grace_excluded_groups ?? new string[0],
                 AllowedProviders = allowed_providers ?? new string[0],
+                TileLabel = tile_label ?? "", HelpdeskText = helpdesk_text ?? "",
             };
             // Names become SIDs on this computer, before anything is checked or written: the tile compares SIDs only.
             var unresolved = settings.ResolveNames(name => platform.Value(ResolveSidCommand, new Hashtable { ["Name"] = name }) as string);

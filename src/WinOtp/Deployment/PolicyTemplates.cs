@@ -67,7 +67,7 @@ namespace SecureMFA.WinOtp.Deployment
                         break;
                     default:
                         policy.Add(new XElement(Ns + "elements", new XElement(Ns + "text", new XAttribute("id", setting.ValueName), new XAttribute("valueName", setting.ValueName),
-                            new XAttribute("required", "true"), new XAttribute("maxLength", Number(TextMaxLength)))));
+                            new XAttribute("required", "true"), new XAttribute("maxLength", Number(setting.MaxLength > 0 ? setting.MaxLength : TextMaxLength)))));
                         break;
                 }
                 policies.Add(policy);

@@ -79,6 +79,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             {
                 Accounts = new FixedAccounts(options.AccountSid, options.GroupSids, options.Names),
             };
+            platform.UiLanguage = () => options.Language;
             platform.Instance = new SimulatedSessionInstance(Path.Combine(options.State, "boot.txt"), platform.Clock, options.SessionId, options.Reboot, options.SleptMinutes, options.DisconnectedSession);
 
             var registeredNow = false;
@@ -114,6 +115,13 @@ namespace SecureMFA.WinOtp.LogonSimulator
                 output.WriteLine("No code is asked here: Windows checks the password alone.");
                 return Finish(output, LogonOutcome.NotRequired, Proceed);
             }
+            if (coordinator.AsksForCode)
+            {
+                // The tile's own fields as LogonUI would show them, in the session's language with the administrator's texts.
+                var text = coordinator.Text;
+                output.WriteLine($"Tile fields ({text.LanguageTag}): code field \"{TileText.CodeLabelOf(text, settings.TileLabel)}\"; " +
+                    $"hint: {TileText.WithHelpdesk(settings.UnenrolledPolicy != UnenrolledPolicy.Deny ? text.EnrolHintWithoutCode : text.EnrolHint, settings.HelpdeskText)}");
+            }
             if (!coordinator.AsksForCode) output.WriteLine("Report-only (win_enforce ReportOnly): no code is asked; what would have been done is reported.");
             else if (settings.UnenrolledPolicy != UnenrolledPolicy.Deny)
                 output.WriteLine($"Users not yet enrolled: {settings.UnenrolledPolicy}{(settings.UnenrolledPolicy == UnenrolledPolicy.Grace ? $" ({settings.UnenrolledGraceDays} days)" : "")}; without a code, leave the code empty.");
@@ -137,7 +145,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             if (code == null) return NoAnswers(output);
 
             var result = await coordinator.SignInAsync(new LogonRequest(options.Scenario, user, password!, code));
-            if (result.Message.Length > 0) output.WriteLine(result.Message);
+            if (result.Message.Length > 0) output.WriteLine(result.MayProceed ? result.Message : TileText.WithHelpdesk(result.Message, settings.HelpdeskText));
             if (!result.MayProceed) return Finish(output, result.Outcome, Refused);
 
             output.WriteLine(result.Outcome == LogonOutcome.AcceptedOffline ? "Code accepted offline (the SecureMFA WEB API could not be reached)."
@@ -157,7 +165,7 @@ namespace SecureMFA.WinOtp.LogonSimulator
             var enrolment = result.OfflineEnrolment;
             if (enrolment != null)
             {
-                output.WriteLine(enrolment.Instructions);
+                output.WriteLine(enrolment.InstructionsIn(coordinator.Text));
                 output.Write(HalfBlockQrCode.Render(enrolment.OtpAuthUri));
             }
             return Finish(output, result.Outcome, options.WindowsRejects ? Refused : Proceed);

@@ -34,6 +34,8 @@ Settings (written to the simulated registry, kept for later runs):
   --grace-days N             win_unenrolled_grace_days (default 14)
   --enforce Enforce|ReportOnly   win_enforce: ReportOnly asks no code and reports what it would have done
                              (event 5560, POST /v1/rollout/report; Get-xOTP_RolloutReadiness lists it)
+  --tile-label TEXT          win_tile_label: your label of the code field, shown as given in every language
+  --helpdesk-text TEXT       win_helpdesk_text: a help-desk line after the enrolment hint and each refusal
   --set NAME=VALUE           any other value, e.g. --set win_verboselog=1 (a number is stored as REG_DWORD)
 
 Who must use a code (lists are comma-separated names or SIDs, stored as REG_MULTI_SZ; '' clears one):
@@ -52,6 +54,8 @@ Group Policy (HKLM\Software\Policies\SecureMFA in registry.json; wins over the v
   --show-settings            print each setting's value and where it came from (Group Policy, local, default)
 
 This run:
+  --language CULTURE         the session's UI language, which picks the tile's texts: en, fr, de, es or nl
+                             (fr-CA, de-AT, es-MX, nl-BE take their language; others English; default en-US)
   --register BOOTSTRAP       register this simulated computer (once; --force-register replaces it)
   --scenario logon|unlock|rdp|credui   (default rdp)     --session console|remote   (default remote)
   --sync                     sync a user for offline use: user name and code only
@@ -92,6 +96,8 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
         public string Machine { get; private set; } = Environment.MachineName;
         public TimeSpan ClockOffset { get; private set; }
         public bool Help { get; private set; }
+        /// <summary>The session's UI language (--language); en-US by default, so runs read the same on every machine.</summary>
+        public CultureInfo Language { get; private set; } = CultureInfo.GetCultureInfo("en-US");
         public string? AccountSid { get; private set; }
         public List<string> GroupSids { get; } = new List<string>();
         public Dictionary<string, string> Names { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -125,6 +131,13 @@ registration worked), 1 when refused, 2 for a usage or setup error.";
                     case "--unenrolled-policy": options.Settings.Add((SettingNames.UnenrolledPolicy, Value())); break;
                     case "--grace-days": options.Settings.Add((SettingNames.UnenrolledGraceDays, Number(name, Value()))); break;
                     case "--enforce": options.Settings.Add((SettingNames.Enforce, Value())); break;
+                    case "--tile-label": options.Settings.Add((SettingNames.TileLabel, Value())); break;
+                    case "--helpdesk-text": options.Settings.Add((SettingNames.HelpdeskText, Value())); break;
+                    case "--language":
+                        var language = Value();
+                        try { options.Language = CultureInfo.GetCultureInfo(language); }
+                        catch (CultureNotFoundException) { throw new ArgumentException($"--language: '{language}' is not a culture name such as fr-FR."); }
+                        break;
                     case "--set":
                         var assignment = Value();
                         var equals = assignment.IndexOf('=');

@@ -22,5 +22,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tests.Fakes
         public bool OfflineEnabled => Fail(true);
         public string? SsprUrl => Fail("https://sspr.adatum.labnet/");
         public System.Collections.Generic.IReadOnlyCollection<Guid> AllowedProviders => Fail(new Guid[0]);
+        public TileText Text => Fail(TileText.English);
+        public string? TileLabel => Fail<string?>(null);
+        public string? HelpdeskText => Fail<string?>(null);
     }
 }

@@ -72,7 +72,11 @@ namespace SecureMFA.WinOtp.Tests.Fakes
             VaultLockWait = VaultLockWait,
             Accounts = Accounts,
             Instance = Instance,
+            UiLanguage = () => Language,
         };
+
+        /// <summary>The session's UI language: en-US unless a test says otherwise, so no test depends on the machine's culture.</summary>
+        public System.Globalization.CultureInfo Language { get; set; } = System.Globalization.CultureInfo.GetCultureInfo("en-US");
 
         /// <summary>The HTTP handler the coordinator's client uses; the fake API unless a test puts another in front of it.</summary>
         public System.Net.Http.HttpMessageHandler? Handler { get; set; }

@@ -38,6 +38,9 @@ namespace SecureMFA.WinOtp.Cmdlets
         public int UnlockGraceMinutes { get; set; }
         public string[] GraceExcludedGroups { get; set; } = new string[0];
         public string[] AllowedProviders { get; set; } = new string[0];
+        /// <summary>win_tile_label and win_helpdesk_text: the administrator's texts at the tile; empty: the tile's own words.</summary>
+        public string TileLabel { get; set; } = "";
+        public string HelpdeskText { get; set; } = "";
 
         /// <summary>
         /// Turns every account or group name in the lists into its SID through <paramref name="sidOf"/> (on Windows:
@@ -117,6 +120,8 @@ namespace SecureMFA.WinOtp.Cmdlets
             if (setting == SettingCatalogue.UnenrolledPolicy) return UnenrolledPolicy.ToString();
             if (setting == SettingCatalogue.UnenrolledGraceDays) return UnenrolledGraceDays;
             if (setting == SettingCatalogue.Enforce) return Enforce.ToString();
+            if (setting == SettingCatalogue.TileLabel) return (TileLabel ?? "").Trim();
+            if (setting == SettingCatalogue.HelpdeskText) return (HelpdeskText ?? "").Trim();
             throw new InvalidOperationException($"{setting.ValueName} is in the settings catalogue but the installer has no value for it: add it to InstallSettings.ValueOf.");
         }
 

@@ -47,25 +47,25 @@ namespace SecureMFA.WinOtp.Logon
             {
                 case UnenrolledPolicy.Allow:
                     _events.Write(WinOtpEventId.NotEnrolled, WinOtpEventLevel.Warning, $"{prefix}: signed in without a code ({SettingNames.UnenrolledPolicy} Allow) on {_platform.MachineName}.");
-                    return new LogonResult(LogonOutcome.AllowedNotEnrolled, TileText.AllowedWithoutCode, upn);
+                    return new LogonResult(LogonOutcome.AllowedNotEnrolled, Text.AllowedWithoutCode, upn);
                 case UnenrolledPolicy.Grace:
                     if (!answer.FirstSeen.HasValue)
                     {
                         _events.Write(WinOtpEventId.NotEnrolled, WinOtpEventLevel.Warning, $"{prefix}: refused; the WEB API gave no first sighting to count {SettingNames.UnenrolledGraceDays} from (its store keeps none, as with AD), so the grace cannot be counted.");
-                        return new LogonResult(LogonOutcome.NotEnrolled, TileText.EnrolFirst(upn, EnrolUrl), upn);
+                        return new LogonResult(LogonOutcome.NotEnrolled, Text.EnrolFirst(upn, EnrolUrl), upn);
                     }
                     var end = Platform.UnixTime.ToDateTime(answer.FirstSeen.Value + (long)settings.UnenrolledGraceDays * 86400);
                     var first = Platform.UnixTime.ToDateTime(answer.FirstSeen.Value);
                     if (_platform.Clock.UtcNow < end)
                     {
                         _events.Write(WinOtpEventId.NotEnrolled, WinOtpEventLevel.Warning, $"{prefix}: signed in without a code, within the grace ({settings.UnenrolledGraceDays} days from the first sighting {Stamp(first)}, until {Stamp(end)}) on {_platform.MachineName}.");
-                        return new LogonResult(LogonOutcome.AllowedNotEnrolled, TileText.EnrolBy(EnrolUrl, end), upn) { EnrolBy = end };
+                        return new LogonResult(LogonOutcome.AllowedNotEnrolled, Text.EnrolBy(EnrolUrl, end), upn) { EnrolBy = end };
                     }
                     _events.Write(WinOtpEventId.NotEnrolled, WinOtpEventLevel.Warning, $"{prefix}: refused; the grace ended on {Stamp(end)} ({settings.UnenrolledGraceDays} days from the first sighting {Stamp(first)}).");
-                    return new LogonResult(LogonOutcome.NotEnrolled, TileText.GraceEnded(upn, EnrolUrl, end), upn) { EnrolBy = end };
+                    return new LogonResult(LogonOutcome.NotEnrolled, Text.GraceEnded(upn, EnrolUrl, end), upn) { EnrolBy = end };
                 default:
                     _events.Write(WinOtpEventId.NotEnrolled, WinOtpEventLevel.Warning, $"{prefix}: refused ({SettingNames.UnenrolledPolicy} Deny); the tile points to {EnrolUrl}.");
-                    return new LogonResult(LogonOutcome.NotEnrolled, TileText.EnrolFirst(upn, EnrolUrl), upn);
+                    return new LogonResult(LogonOutcome.NotEnrolled, Text.EnrolFirst(upn, EnrolUrl), upn);
             }
         }
 

@@ -51,6 +51,7 @@ namespace SecureMFA.WinOtp.Logon
             _vault = new OfflineVault(platform.VaultFiles, platform.Registry, platform.Protection, platform.Clock, platform.PasswordIterations, platform.VaultLockWait);
             _devices = new DeviceStore(platform.Registry, platform.Protection);
             _grace = new SessionGraceStore(platform.Registry);
+            Text = UiTextOf(platform);
 
             if (read.IsValid)
                 _events.Write(WinOtpEventId.ConfigurationOk, WinOtpEventLevel.Verbose, $"Settings read: api_endpoint={read.Settings!.ApiEndpoint} rdponly={read.RdpOnly} offline_days={read.Settings.OfflineValidDays} enforce={read.Settings.Enforce} unenrolled_policy={read.Settings.UnenrolledPolicy}; {read.DescribeSources()}.");
@@ -60,6 +61,16 @@ namespace SecureMFA.WinOtp.Logon
         }
 
         public SettingsReadResult Settings { get; }
+
+        /// <summary>The tile's texts in the session's UI language (<see cref="WinOtpPlatform.UiLanguage"/>), chosen once per logon screen.</summary>
+        public TileText Text { get; }
+
+        /// <summary>A failing language lookup is English, never a failure of the tile.</summary>
+        private static TileText UiTextOf(WinOtpPlatform platform)
+        {
+            try { return TileText.For(platform.UiLanguage()); }
+            catch (Exception) { return TileText.English; }
+        }
 
         /// <summary>
         /// For this computer's current session, before anyone is known (the filter and the tile ask this): could a code be
@@ -296,7 +307,7 @@ namespace SecureMFA.WinOtp.Logon
         {
             try
             {
-                var fetched = await FetchOfflinePackageAsync(userName, code, "offline sync", TileText.SyncNeedsNetwork).ConfigureAwait(false);
+                var fetched = await FetchOfflinePackageAsync(userName, code, "offline sync", Text.SyncNeedsNetwork).ConfigureAwait(false);
                 if (fetched.Failure != null) return fetched.Failure;
                 var (upn, device, offline) = (fetched.Upn, fetched.Device!, fetched.Answer!.Offline!);
                 // No password was typed, so only one factor is proven: the entry is not shown here but at the user's next
@@ -306,7 +317,7 @@ namespace SecureMFA.WinOtp.Logon
                 _vault.StoreForDevice(upn, device, offline, fetched.Answer.ServerTime, EntryFor(offline), check);
                 var until = UnixTime(fetched.Policy!.ValidUntil(offline.ValidUntil, fetched.Answer.ServerTime));
                 _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, $"Offline sign-in synced for {upn} until {TileText.Time(until)}.");
-                return new LogonResult(LogonOutcome.Synced, TileText.Synced(upn, until), upn) { OfflineValidUntil = until };
+                return new LogonResult(LogonOutcome.Synced, Text.Synced(upn, until), upn) { OfflineValidUntil = until };
             }
             catch (Exception e) { return Unexpected("offline sync", e); }
         }
@@ -321,7 +332,7 @@ namespace SecureMFA.WinOtp.Logon
         {
             try
             {
-                var fetched = await FetchOfflinePackageAsync(userName, code, "offline entry", TileText.EntryNeedsNetwork).ConfigureAwait(false);
+                var fetched = await FetchOfflinePackageAsync(userName, code, "offline entry", Text.EntryNeedsNetwork).ConfigureAwait(false);
                 if (fetched.Failure != null) return fetched.Failure;
                 var (upn, device, offline, secret) = (fetched.Upn, fetched.Device!, fetched.Answer!.Offline!, fetched.Secret!);
                 try
@@ -329,13 +340,13 @@ namespace SecureMFA.WinOtp.Logon
                     if (!_vault.IsLockedUnder(upn, device, password))
                     {
                         _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"Offline entry of {upn} not shown: no offline data here locked under the typed password.");
-                        return new LogonResult(LogonOutcome.Rejected, TileText.EntryNeedsPassword, upn);
+                        return new LogonResult(LogonOutcome.Rejected, Text.EntryNeedsPassword, upn);
                     }
                     var entry = EntryFor(offline);
                     _vault.StoreForPassword(upn, device, offline, secret, fetched.Answer.ServerTime, password, entry);
                     var enrolment = OfflineEnrolment.For(entry, upn, secret, offline.Alg, offline.Digits, offline.Period);
                     _events.Write(WinOtpEventId.OfflineStored, WinOtpEventLevel.Information, $"Offline entry {entry} shown to {upn}; offline sign-in stored.");
-                    return new LogonResult(LogonOutcome.Synced, enrolment.Instructions, upn)
+                    return new LogonResult(LogonOutcome.Synced, enrolment.InstructionsIn(Text), upn)
                     {
                         OfflineEnrolment = enrolment,
                         OfflineValidUntil = UnixTime(fetched.Policy!.ValidUntil(offline.ValidUntil, fetched.Answer.ServerTime)),
@@ -364,8 +375,8 @@ namespace SecureMFA.WinOtp.Logon
             if (prepared == null) return new FetchedPackage { Failure = failure! };
             var (settings, upn, digits, device) = prepared.Value;
             // Only an authenticator code brings a package: a recovery code would be spent for nothing.
-            if (SecondFactorOf(digits) != SecondFactor.Totp) return new FetchedPackage { Failure = new LogonResult(LogonOutcome.InvalidInput, TileText.OnlyTotpForSync, upn) };
-            if (settings.OfflineValidDays <= 0) return new FetchedPackage { Failure = new LogonResult(LogonOutcome.NotConfigured, TileText.SyncOff, upn) };
+            if (SecondFactorOf(digits) != SecondFactor.Totp) return new FetchedPackage { Failure = new LogonResult(LogonOutcome.InvalidInput, Text.OnlyTotpForSync, upn) };
+            if (settings.OfflineValidDays <= 0) return new FetchedPackage { Failure = new LogonResult(LogonOutcome.NotConfigured, Text.SyncOff, upn) };
 
             ApiReply<VerifyAnswer> reply;
             using (var client = Client(settings))
@@ -392,13 +403,13 @@ namespace SecureMFA.WinOtp.Logon
             if (answer.Offline == null)
             {
                 RemoveOfflineData(upn, "the API does not allow offline sign-in for this account");
-                return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Unavailable, TileText.SyncNotAllowed, upn) };
+                return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Unavailable, Text.SyncNotAllowed, upn) };
             }
             var secret = OfflineVault.OpenPackage(answer.Offline, upn, device, answer.ServerTime, out var problem);
             if (secret == null)
             {
                 _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Error, $"Offline package for {upn} refused: {problem}.");
-                return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Failed, TileText.Failed, upn) };
+                return new FetchedPackage { Failure = new LogonResult(LogonOutcome.Failed, Text.Failed, upn) };
             }
             return new FetchedPackage { Upn = upn, Device = device, Answer = answer, Policy = policy, Secret = secret };
         }
@@ -465,7 +476,7 @@ namespace SecureMFA.WinOtp.Logon
             if (digits == null && emptyCodeAllowed && string.IsNullOrWhiteSpace(code)) digits = "";
             if (digits == null)
             {
-                failure = new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                failure = new LogonResult(LogonOutcome.InvalidInput, Text.TypeCode, upn);
                 return null;
             }
             return (settings, upn, digits, device);
@@ -477,26 +488,26 @@ namespace SecureMFA.WinOtp.Logon
             var settings = Settings.Settings;
             if (settings == null)
             {
-                failure = new LogonResult(LogonOutcome.NotConfigured, TileText.NotConfigured);
+                failure = new LogonResult(LogonOutcome.NotConfigured, Text.NotConfigured);
                 return null;
             }
             if (!UpnResolver.TryMap(userName, settings.AnchorDnsName, out var candidate, out var nameError))
             {
-                failure = new LogonResult(LogonOutcome.InvalidInput, nameError);
+                failure = new LogonResult(LogonOutcome.InvalidInput, Text.NameRefused(userName, nameError));
                 return null;
             }
             if (!Upn.TryNormalize(candidate, out var upn, out var upnProblem))
             {
                 // The API would answer invalid_upn: the tile says what it would say, without sending the name.
                 _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"Sign-in of {candidate} refused on this computer without asking the WEB API, which accepts no such UPN: {upnProblem}");
-                failure = new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName);
+                failure = new LogonResult(LogonOutcome.InvalidInput, Text.InvalidUserName);
                 return null;
             }
             var device = _devices.Load(out var problem);
             if (device == null)
             {
                 _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Sign-in of {upn} refused: {problem}");
-                failure = _devices.IsRevoked ? new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn) : new LogonResult(LogonOutcome.NotConfigured, TileText.NotRegistered, upn);
+                failure = _devices.IsRevoked ? new LogonResult(LogonOutcome.Revoked, Text.Revoked, upn) : new LogonResult(LogonOutcome.NotConfigured, Text.NotRegistered, upn);
                 return null;
             }
             return (settings, upn, device);
@@ -510,7 +521,7 @@ namespace SecureMFA.WinOtp.Logon
                 // No package comes with a recovery code; the offline data stays as it is (its copy of this code goes at the next sync).
                 _events.Write(WinOtpEventId.RecoveryCodeUsed, WinOtpEventLevel.Warning, $"Recovery code accepted for {upn} ({request.Scenario.WireName()}, online) on {_platform.MachineName}" +
                     $"{(answer.RecoveryCodesLeft.HasValue ? $"; {answer.RecoveryCodesLeft.Value.ToString(CultureInfo.InvariantCulture)} left" : "")}.");
-                return new LogonResult(LogonOutcome.Accepted, TileText.RecoveryAccepted(answer.RecoveryCodesLeft), upn) { RecoveryCodesLeft = answer.RecoveryCodesLeft };
+                return new LogonResult(LogonOutcome.Accepted, Text.RecoveryAccepted(answer.RecoveryCodesLeft), upn) { RecoveryCodesLeft = answer.RecoveryCodesLeft };
             }
 
             _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({request.Scenario.WireName()}, online) on {_platform.MachineName}.");
@@ -559,20 +570,20 @@ namespace SecureMFA.WinOtp.Logon
             {
                 case VerifyResult.Reject:
                     // Not the user's number of digits: the API does not count it as an attempt, so neither does the vault.
-                    if (answer.Reason == ApiWords.Reasons.Malformed) return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                    if (answer.Reason == ApiWords.Reasons.Malformed) return new LogonResult(LogonOutcome.InvalidInput, Text.TypeCode, upn);
                     CopyRefusalOffline(upn, device, true, null, policy);
-                    return new LogonResult(LogonOutcome.Rejected, TileText.Rejected(answer.AttemptsLeft, answer.Reason == ApiWords.Reasons.ClockDrift ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
+                    return new LogonResult(LogonOutcome.Rejected, Text.Rejected(answer.AttemptsLeft, answer.Reason == ApiWords.Reasons.ClockDrift ? answer.DriftSeconds : null), upn) { AttemptsLeft = answer.AttemptsLeft };
                 case VerifyResult.Replay:
-                    return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
+                    return new LogonResult(LogonOutcome.Replay, Text.Replay, upn);
                 case VerifyResult.Locked:
                     CopyRefusalOffline(upn, device, false, answer.LockedUntil, policy);
-                    return new LogonResult(LogonOutcome.Locked, TileText.Locked(answer.LockedUntil), upn) { LockedUntil = answer.LockedUntil };
+                    return new LogonResult(LogonOutcome.Locked, Text.Locked(answer.LockedUntil), upn) { LockedUntil = answer.LockedUntil };
                 case VerifyResult.Disabled:
                     RemoveOfflineData(upn, "the API says the account is disabled");
-                    return new LogonResult(LogonOutcome.Disabled, TileText.Disabled, upn);
+                    return new LogonResult(LogonOutcome.Disabled, Text.Disabled, upn);
                 default:
                     RemoveOfflineData(upn, "the API has no OTP account by this name");
-                    return new LogonResult(LogonOutcome.NotEnrolled, TileText.NotEnrolled(upn), upn);
+                    return new LogonResult(LogonOutcome.NotEnrolled, Text.NotEnrolled(upn), upn);
             }
         }
 
@@ -612,10 +623,10 @@ namespace SecureMFA.WinOtp.Logon
                 case ApiWords.Errors.DeviceRevoked:
                     if (reply.StatusCode != 403) goto default;
                     Revoke(device);
-                    return new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn);
-                case ApiWords.Errors.RateLimited: return new LogonResult(LogonOutcome.Unavailable, TileText.RateLimited, upn);
-                case ApiWords.Errors.InvalidUpn: return new LogonResult(LogonOutcome.InvalidInput, TileText.InvalidUserName, upn);
-                default: return new LogonResult(LogonOutcome.Failed, TileText.Failed, upn);
+                    return new LogonResult(LogonOutcome.Revoked, Text.Revoked, upn);
+                case ApiWords.Errors.RateLimited: return new LogonResult(LogonOutcome.Unavailable, Text.RateLimited, upn);
+                case ApiWords.Errors.InvalidUpn: return new LogonResult(LogonOutcome.InvalidInput, Text.InvalidUserName, upn);
+                default: return new LogonResult(LogonOutcome.Failed, Text.Failed, upn);
             }
         }
 
@@ -694,13 +705,13 @@ namespace SecureMFA.WinOtp.Logon
                 var (settings, upn, device) = prepared.Value;
                 ApiReply<DeviceSelfAnswer> reply;
                 using (var client = Client(settings)) reply = await client.GetSelfAsync(device).ConfigureAwait(false);
-                if (reply.Kind == ApiReplyKind.Answered) return new LogonResult(LogonOutcome.Unavailable, TileText.UnlockOnline, upn);
+                if (reply.Kind == ApiReplyKind.Answered) return new LogonResult(LogonOutcome.Unavailable, Text.UnlockOnline, upn);
                 if (reply.Kind == ApiReplyKind.Refused && reply.ErrorCode == ApiWords.Errors.DeviceRevoked && reply.StatusCode == 403)
                 {
                     Revoke(device);
-                    return new LogonResult(LogonOutcome.Revoked, TileText.Revoked, upn);
+                    return new LogonResult(LogonOutcome.Revoked, Text.Revoked, upn);
                 }
-                if (reply.Kind == ApiReplyKind.Refused) return new LogonResult(LogonOutcome.Unavailable, TileText.UnlockOnline, upn);
+                if (reply.Kind == ApiReplyKind.Refused) return new LogonResult(LogonOutcome.Unavailable, Text.UnlockOnline, upn);
 
                 var check = _vault.IssueUnlockChallenge(upn, device, PolicyOf(settings));
                 switch (check.Outcome)
@@ -708,13 +719,13 @@ namespace SecureMFA.WinOtp.Logon
                     case OfflineOutcome.Accepted:
                         _events.Write(WinOtpEventId.OfflineUnlockCodeUsed, WinOtpEventLevel.Information, $"Help-desk challenge {check.Challenge!.Display} shown for {upn} on {_platform.MachineName} " +
                             $"(the SecureMFA WEB API cannot be reached: {reply.Failure}); its answer works once, until {Stamp(check.ValidUntil!.Value)}.");
-                        return new LogonResult(LogonOutcome.Challenge, TileText.UnlockChallenge(check.Challenge.Display, check.ValidUntil.Value), upn)
+                        return new LogonResult(LogonOutcome.Challenge, Text.UnlockChallenge(check.Challenge.Display, check.ValidUntil.Value), upn)
                         {
                             UnlockChallenge = check.Challenge.Display,
                             UnlockValidUntil = check.ValidUntil,
                         };
-                    case OfflineOutcome.Off: return new LogonResult(LogonOutcome.Unavailable, TileText.OfflineOff, upn);
-                    case OfflineOutcome.NoVault: return new LogonResult(LogonOutcome.Unavailable, TileText.NoOfflineData, upn);
+                    case OfflineOutcome.Off: return new LogonResult(LogonOutcome.Unavailable, Text.OfflineOff, upn);
+                    case OfflineOutcome.NoVault: return new LogonResult(LogonOutcome.Unavailable, Text.NoOfflineData, upn);
                     default:
                         _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, $"Help-desk challenge for {upn} not shown: {Describe(check.Outcome)}.");
                         return new LogonResult(LogonOutcome.Unavailable, OfflineText(check), upn) { OfflineValidUntil = check.ValidUntil };
@@ -735,14 +746,14 @@ namespace SecureMFA.WinOtp.Logon
                 case OfflineOutcome.Accepted when kind == SecondFactor.RecoveryCode:
                     _events.Write(WinOtpEventId.RecoveryCodeUsed, WinOtpEventLevel.Warning, $"Recovery code accepted for {upn} ({request.Scenario.WireName()}, offline) on {_platform.MachineName}; " +
                         $"{check.RecoveryCodesLeft.GetValueOrDefault().ToString(CultureInfo.InvariantCulture)} left here. It is reported to the SecureMFA WEB API at the next online contact.");
-                    return new LogonResult(LogonOutcome.AcceptedOffline, TileText.RecoveryAccepted(check.RecoveryCodesLeft), upn) { OfflineValidUntil = check.ValidUntil, RecoveryCodesLeft = check.RecoveryCodesLeft };
+                    return new LogonResult(LogonOutcome.AcceptedOffline, Text.RecoveryAccepted(check.RecoveryCodesLeft), upn) { OfflineValidUntil = check.ValidUntil, RecoveryCodesLeft = check.RecoveryCodesLeft };
                 case OfflineOutcome.Accepted when kind == SecondFactor.UnlockAnswer:
                     _events.Write(WinOtpEventId.OfflineUnlockCodeUsed, WinOtpEventLevel.Warning, $"Help-desk unlock code accepted for {upn} ({request.Scenario.WireName()}, offline) on {_platform.MachineName}, " +
                         $"answering the challenge shown at {Stamp(check.Challenge!.IssuedUnix)}; it cannot be used again.");
                     return new LogonResult(LogonOutcome.AcceptedOffline, "", upn) { OfflineValidUntil = check.ValidUntil };
                 case OfflineOutcome.NoChallenge:
                     _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"Help-desk unlock code for {upn} refused (offline): no challenge is pending here, or it expired (not counted).");
-                    return new LogonResult(LogonOutcome.Rejected, TileText.NoChallenge, upn);
+                    return new LogonResult(LogonOutcome.Rejected, Text.NoChallenge, upn);
                 case OfflineOutcome.Accepted:
                     _events.Write(WinOtpEventId.OtpOk, WinOtpEventLevel.Information, $"OTP ok for {upn} ({request.Scenario.WireName()}, offline) on {_platform.MachineName}.");
                     var accepted = new LogonResult(LogonOutcome.AcceptedOffline, "", upn) { OfflineValidUntil = check.ValidUntil };
@@ -752,38 +763,38 @@ namespace SecureMFA.WinOtp.Logon
                 case OfflineOutcome.PasswordMismatch:
                     _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP failed for {upn} (offline): {(check.Outcome == OfflineOutcome.Rejected ? WrongWhat(kind) : "the vault does not open with the typed password")}" +
                         $"{(check.AttemptsLeft.HasValue ? $", attempts left {check.AttemptsLeft.Value}" : "")}{(check.LockedUntil.HasValue ? $", locked until {Stamp(check.LockedUntil.Value)}" : "")}.");
-                    var text = check.LockedUntil.HasValue ? TileText.OfflineLockedAfterFailure(check.LockedUntil.Value)
-                        : check.Outcome == OfflineOutcome.Rejected ? TileText.OfflineRejected(check.AttemptsLeft, check.Entry) : TileText.PasswordMismatch;
+                    var text = check.LockedUntil.HasValue ? Text.OfflineLockedAfterFailure(check.LockedUntil.Value)
+                        : check.Outcome == OfflineOutcome.Rejected ? Text.OfflineRejected(check.AttemptsLeft, check.Entry) : Text.PasswordMismatch;
                     return new LogonResult(check.LockedUntil.HasValue ? LogonOutcome.Locked : LogonOutcome.Rejected, text, upn) { AttemptsLeft = check.AttemptsLeft, LockedUntil = check.LockedUntil };
                 case OfflineOutcome.Locked:
                     _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP refused for {upn} (offline): locked until {Stamp(check.LockedUntil!.Value)}.");
-                    return new LogonResult(LogonOutcome.Locked, TileText.Locked(check.LockedUntil), upn) { LockedUntil = check.LockedUntil };
+                    return new LogonResult(LogonOutcome.Locked, Text.Locked(check.LockedUntil), upn) { LockedUntil = check.LockedUntil };
                 case OfflineOutcome.Replay:
                     _events.Write(WinOtpEventId.OtpFailed, WinOtpEventLevel.Warning, $"OTP refused for {upn} (offline): the code's time step was already used.");
-                    return new LogonResult(LogonOutcome.Replay, TileText.Replay, upn);
+                    return new LogonResult(LogonOutcome.Replay, Text.Replay, upn);
                 case OfflineOutcome.Malformed:
-                    return new LogonResult(LogonOutcome.InvalidInput, TileText.TypeCode, upn);
+                    return new LogonResult(LogonOutcome.InvalidInput, Text.TypeCode, upn);
                 case OfflineOutcome.Off:
-                    return new LogonResult(LogonOutcome.Unavailable, TileText.OfflineOff, upn);
+                    return new LogonResult(LogonOutcome.Unavailable, Text.OfflineOff, upn);
                 case OfflineOutcome.NoVault:
-                    return new LogonResult(LogonOutcome.Unavailable, TileText.NoOfflineData, upn);
+                    return new LogonResult(LogonOutcome.Unavailable, Text.NoOfflineData, upn);
                 default:
                     _events.Write(WinOtpEventId.OfflineRefused, WinOtpEventLevel.Warning, $"Offline sign-in of {upn} refused: {Describe(check.Outcome)}.");
                     return new LogonResult(LogonOutcome.Unavailable, OfflineText(check), upn) { OfflineValidUntil = check.ValidUntil };
             }
         }
 
-        private static string OfflineText(OfflineCheck check)
+        private string OfflineText(OfflineCheck check)
         {
             switch (check.Outcome)
             {
-                case OfflineOutcome.Expired: return TileText.Expired(check.ValidUntil);
-                case OfflineOutcome.ClockBehind: return TileText.ClockBehind;
-                case OfflineOutcome.StorageFailed: return TileText.StorageFailed;
-                case OfflineOutcome.Busy: return TileText.OfflineBusy;
-                case OfflineOutcome.NeedsOnline: return TileText.NeedsOnline;
-                case OfflineOutcome.Outdated: return TileText.Outdated;
-                default: return TileText.Tampered;
+                case OfflineOutcome.Expired: return Text.Expired(check.ValidUntil);
+                case OfflineOutcome.ClockBehind: return Text.ClockBehind;
+                case OfflineOutcome.StorageFailed: return Text.StorageFailed;
+                case OfflineOutcome.Busy: return Text.OfflineBusy;
+                case OfflineOutcome.NeedsOnline: return Text.NeedsOnline;
+                case OfflineOutcome.Outdated: return Text.Outdated;
+                default: return Text.Tampered;
             }
         }
 
@@ -806,7 +817,7 @@ namespace SecureMFA.WinOtp.Logon
         private LogonResult Unexpected(string what, Exception e)
         {
             _events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"Unexpected error during {what}: {e.GetType().Name}: {e.Message}");
-            return new LogonResult(LogonOutcome.Failed, TileText.Failed);
+            return new LogonResult(LogonOutcome.Failed, Text.Failed);
         }
 
         private WebApiClient Client(WinOtpSettings settings) =>

@@ -25,7 +25,7 @@ namespace SecureMFA.WinOtp.Logon
         /// <summary>With AllowedNotEnrolled under a grace: when the password alone stops being enough.</summary>
         public DateTime? EnrolBy { get; internal set; }
 
-        /// <summary>For the tile (English), without secrets.</summary>
+        /// <summary>For the tile, in its language (<see cref="LogonCoordinator.Text"/>), without secrets.</summary>
         public string Message { get; }
 
         /// <summary>The OTP identity the name resolved to, or empty.</summary>

@@ -54,6 +54,13 @@ namespace SecureMFA.WinOtp.Logon
         /// </summary>
         public IAccountDirectory Accounts { get; set; } = UnknownAccounts.Instance;
 
+        /// <summary>
+        /// The session's UI language, which picks the tile's texts (<see cref="TileText.For(System.Globalization.CultureInfo)"/>).
+        /// By default the calling thread's UI culture; on Windows, LogonUI's (GetUserDefaultUILanguage, the display
+        /// language of the logon screen); tests and the logon simulator (--language fr-FR) pass one.
+        /// </summary>
+        public Func<System.Globalization.CultureInfo> UiLanguage { get; set; } = () => System.Globalization.CultureInfo.CurrentUICulture;
+
         /// <summary>The session and boot clocks for the unlock grace; null: no grace (every unlock asks a code).</summary>
         public ISessionInstance? Instance { get; set; }
 
@@ -82,6 +89,7 @@ namespace SecureMFA.WinOtp.Logon
         {
             Accounts = new Platform.Windows.WindowsAccountDirectory(),
             Instance = new Platform.Windows.WindowsSessionInstance(),
+            UiLanguage = Platform.Windows.WindowsUiLanguage.Current,
         };
 #endif
     }

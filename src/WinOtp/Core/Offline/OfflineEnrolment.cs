@@ -31,10 +31,11 @@ namespace SecureMFA.WinOtp.Offline
         /// <summary>The Base32 key in groups of four, for apps without a camera.</summary>
         public string GroupedKey { get; }
 
-        /// <summary>What the tile says: add the entry once, then offline use its codes.</summary>
-        public string Instructions =>
-            $"To sign in here without a network, add this computer to your authenticator app: scan the QR code, or add the entry \"{EntryName}" +
-            $"\" with the key {GroupedKey}. Offline, type the code from {EntryName}.";
+        /// <summary>What the tile says, in English: add the entry once, then offline use its codes.</summary>
+        public string Instructions => InstructionsIn(Logon.TileText.English);
+
+        /// <summary>The same in the tile's language (<see cref="Logon.LogonCoordinator.Text"/>).</summary>
+        public string InstructionsIn(Logon.TileText text) => (text ?? Logon.TileText.English).OfflineInstructions(EntryName, GroupedKey);
 
         /// <summary>
         /// The entry's name: the issuer the user already knows from the AD FS entry (the server's company), "offline" and

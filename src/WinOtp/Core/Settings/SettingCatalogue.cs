@@ -64,8 +64,11 @@ namespace SecureMFA.WinOtp.Settings
         public string? MatchChoice(string? text) =>
             text == null ? null : Choices.FirstOrDefault(c => c.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
 
-        public static Setting Text(string valueName, string parameter, string? defaultText, bool required, string title, string description) =>
-            new Setting(valueName, SettingKind.Text, parameter, title, description) { DefaultText = defaultText, Required = required };
+        /// <summary>Text: the longest value that is used (0: no limit of its own); the Group Policy editor's text box stops there too.</summary>
+        public int MaxLength { get; private set; }
+
+        public static Setting Text(string valueName, string parameter, string? defaultText, bool required, string title, string description, int maxLength = 0) =>
+            new Setting(valueName, SettingKind.Text, parameter, title, description) { DefaultText = defaultText, Required = required, MaxLength = maxLength };
 
         public static Setting Number(string valueName, string parameter, int defaultNumber, int minimum, int maximum, string unit, string title, string description) =>
             new Setting(valueName, SettingKind.Number, parameter, title, description)
@@ -189,13 +192,23 @@ namespace SecureMFA.WinOtp.Settings
             "Enforce or report only (enforce)",
             "Enforce (the default) asks for codes. ReportOnly asks for nothing, lets the password through and reports to the WEB API what it would have done (Get-xOTP_RolloutReadiness), for a rollout.");
 
+        public static readonly Setting TileLabel = Setting.Text(SettingNames.TileLabel, "tile_label", "", required: false,
+            "Label of the code field (tile_label)",
+            "Your own label for the tile's code field (\"Adatum code\"), at most 32 characters, shown as given in every language. Empty or not set: \"One-time code\" in the language of the logon screen (English, French, German, Spanish or Dutch).",
+            maxLength: Logon.TileText.MaxLabel);
+
+        public static readonly Setting HelpdeskText = Setting.Text(SettingNames.HelpdeskText, "helpdesk_text", "", required: false,
+            "Help-desk line on the tile (helpdesk_text)",
+            "One line shown after the tile's enrolment hint and after each refusal (\"Help desk: +1 555 0100, ext. 42\"), at most 120 characters, as given in every language. Empty or not set: none.",
+            maxLength: Logon.TileText.MaxHelpdeskText);
+
         /// <summary>In the order the installer writes them and the ADMX lists them.</summary>
         public static readonly IReadOnlyList<Setting> All = new[]
         {
             AnchorDnsName, ApiEndpoint, ApiTimeout, SsprUrl, RdpOnly, OfflineValidDays, OfflineLoginFailures, OfflineLockoutMinutes,
             OfflineMaxFailures, ProxyEnable, ProxyServer, ProxyPort, VerboseLog,
             ExcludedAccounts, ExcludedGroups, EnforcedGroups, RdpOnlyGroups, UnlockGraceMinutes, GraceExcludedGroups, AllowedProviders,
-            UnenrolledPolicy, UnenrolledGraceDays, Enforce,
+            UnenrolledPolicy, UnenrolledGraceDays, Enforce, TileLabel, HelpdeskText,
         };
 
         public static Setting? Find(string valueName) => All.FirstOrDefault(s => s.ValueName.Equals(valueName, StringComparison.OrdinalIgnoreCase));

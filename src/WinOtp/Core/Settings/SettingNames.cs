@@ -49,6 +49,12 @@ namespace SecureMFA.WinOtp.Settings
         /// <summary>CLSIDs of other credential providers left visible where a code is required (smart card, Windows Hello, FIDO).</summary>
         public const string AllowedProviders = "win_allowed_providers";
 
+        // The administrator's own texts at the tile, shown as given in every language (Logon.TileText).
+        /// <summary>The label of the tile's code field ("Adatum code"); empty: the session language's "One-time code".</summary>
+        public const string TileLabel = "win_tile_label";
+        /// <summary>A help-desk line ("Help desk: +1 555 0100, ext. 42") after the tile's enrolment hint and its refusals; empty: none.</summary>
+        public const string HelpdeskText = "win_helpdesk_text";
+
         /// <summary>
         /// Subkey holding each account's last code-verified sign-in (session, time, boot clocks) for the unlock grace,
         /// with the same explicit ACL as <see cref="DeviceKeyName"/>: SYSTEM and Administrators only, so no user can

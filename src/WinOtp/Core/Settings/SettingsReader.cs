@@ -73,6 +73,9 @@ namespace SecureMFA.WinOtp.Settings
                 else ssprUrl = sspr.AbsoluteUri;
             }
 
+            var tileLabel = values.AdministratorText(SettingCatalogue.TileLabel, warnings);
+            var helpdeskText = values.AdministratorText(SettingCatalogue.HelpdeskText, warnings);
+
             var excludedAccounts = values.Accounts(SettingCatalogue.ExcludedAccounts);
             var excludedGroups = values.Accounts(SettingCatalogue.ExcludedGroups);
             var enforcedGroups = values.Accounts(SettingCatalogue.EnforcedGroups);
@@ -121,6 +124,8 @@ namespace SecureMFA.WinOtp.Settings
                 UnlockGraceMinutes = graceMinutes,
                 GraceExcludedGroups = graceExcluded,
                 AllowedProviders = allowedProviders,
+                TileLabel = tileLabel,
+                HelpdeskText = helpdeskText,
             };
             if (ssprUrl != null) settings.SsprUrl = ssprUrl;
             return new SettingsReadResult(settings, rdpOnly, errors, warnings, values.Sources);
@@ -160,6 +165,29 @@ namespace SecureMFA.WinOtp.Settings
                         _errors.Add($"{Where(name)} has a registry type that is not text ({value.GetType().Name}).");
                         return null;
                 }
+            }
+
+            /// <summary>
+            /// An administrator's text for the tile, trimmed; null when not set. One that would not fit the tile, or holds a
+            /// control character (a line break LogonUI would show as a box), is a warning and is not shown: the tile keeps
+            /// its own words rather than refuse every sign-in over a label.
+            /// </summary>
+            public string? AdministratorText(Setting setting, List<string> warnings)
+            {
+                var text = (Text(setting.ValueName) ?? "").Trim();
+                if (text.Length == 0) return null;
+                if (setting.MaxLength > 0 && text.Length > setting.MaxLength)
+                {
+                    warnings.Add($"{Where(setting.ValueName)} is {text.Length} characters long; the tile shows at most {setting.MaxLength} without cutting it, so it is not shown.");
+                    return null;
+                }
+                foreach (var c in text)
+                    if (char.IsControl(c))
+                    {
+                        warnings.Add($"{Where(setting.ValueName)} holds a control character (such as a line break), which the tile cannot show; it is not shown.");
+                        return null;
+                    }
+                return text;
             }
 
             /// <summary>

@@ -45,6 +45,10 @@ namespace SecureMFA.WinOtp.Settings
         public UnenrolledPolicy UnenrolledPolicy { get; set; } = UnenrolledPolicy.Deny;
         public int UnenrolledGraceDays { get; set; } = DefaultUnenrolledGraceDays;
         public Enforcement Enforce { get; set; } = Enforcement.Enforce;
+        /// <summary>win_tile_label, trimmed; null when not set (the tile's language gives the label).</summary>
+        public string? TileLabel { get; set; }
+        /// <summary>win_helpdesk_text, trimmed; null when not set.</summary>
+        public string? HelpdeskText { get; set; }
 
         public const int DefaultUnenrolledGraceDays = 14;
         public const int MaxUnenrolledGraceDays = 365;

@@ -138,7 +138,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                     case FieldOwner.Code: value = _code; return HResult.S_OK;
                     case FieldOwner.Status: value = _status; return HResult.S_OK;
                     // win_unenrolled_policy Allow or Grace: who has no code yet may leave the field empty.
-                    case FieldOwner.EnrolHint: value = _logon.LetsUnenrolledWithoutCode ? TileWords.EnrolHintWithoutCode : field.Label; return HResult.S_OK;
+                    case FieldOwner.EnrolHint: value = TileText.WithHelpdesk(_logon.LetsUnenrolledWithoutCode ? _logon.Text.EnrolHintWithoutCode : field.Label, _logon.HelpdeskText); return HResult.S_OK;
                     default: value = field.Label; return HResult.S_OK;
                 }
             });
@@ -318,7 +318,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 {
                     Discard(wrapped);
                     response = CredentialProviderGetSerializationResponse.NoCredentialNotFinished;
-                    text = verdict?.Message ?? TileWords.CodeRejectedCredential;
+                    text = TileText.WithHelpdesk(verdict?.Message ?? _logon.Text.CodeRejectedCredential, _logon.HelpdeskText);
                     icon = CredentialProviderStatusIcon.Error;
                     return HResult.S_OK;
                 }
@@ -389,7 +389,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 }
                 var plain = _services.Passwords.Unprotect(password);
                 // LogonUI's thread waits for the answer (at most win_api_timeout, see docs/win-otp.md): say so on the tile first.
-                SetStatus(TileWords.CheckingCode);
+                SetStatus(_logon.Text.CheckingCode);
                 try { return _logon.SignIn(new LogonRequest(_scenario, account, plain, _code)); }
                 finally { SetStatus(""); }
             }
@@ -403,10 +403,10 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         private void OpenPasswordPortal()
         {
             var url = _logon.SsprUrl;
-            if (url == null) SetStatus(TileWords.SsprNotConfigured);
-            else if (!ChangePasswordLink.MayStartBrowser(_scenario)) SetStatus(TileWords.OpenPortalElsewhere(url));
-            else if (_services.ChangePassword.TryStartAsSessionUser(url, out var reason)) SetStatus(TileWords.PortalOpened(url));
-            else SetStatus(TileWords.PortalNotOpened(url, reason));
+            if (url == null) SetStatus(_logon.Text.SsprNotConfigured);
+            else if (!ChangePasswordLink.MayStartBrowser(_scenario)) SetStatus(_logon.Text.OpenPortalElsewhere(url));
+            else if (_services.ChangePassword.TryStartAsSessionUser(url, out var reason)) SetStatus(_logon.Text.PortalOpened(url));
+            else SetStatus(_logon.Text.PortalNotOpened(url, reason));
         }
 
         private void SyncForOffline()
@@ -415,12 +415,13 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             if (string.IsNullOrWhiteSpace(user) && _layout.UserName != null && HResult.Succeeded(_wrapped.GetStringValue(_layout.UserName.Id, out var shown))) user = shown;
             if (string.IsNullOrWhiteSpace(user) || _code.Trim().Length == 0)
             {
-                SetStatus(TileWords.SyncNeedsNameAndCode);
+                SetStatus(_logon.Text.SyncNeedsNameAndCode);
                 return;
             }
             var result = _logon.SyncForOffline(user!, _code);
             ClearCode();
-            SetStatus(result.Message);
+            // A sync that did not work, like a refused sign-in, is followed by the administrator's help-desk line.
+            SetStatus(result.Outcome == LogonOutcome.Synced ? result.Message : TileText.WithHelpdesk(result.Message, _logon.HelpdeskText));
         }
 
         /// <summary>
@@ -433,10 +434,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             if (string.IsNullOrWhiteSpace(user) && _layout.UserName != null && HResult.Succeeded(_wrapped.GetStringValue(_layout.UserName.Id, out var shown))) user = shown;
             if (string.IsNullOrWhiteSpace(user))
             {
-                SetStatus(TileWords.NoPhoneNeedsName);
+                SetStatus(_logon.Text.NoPhoneNeedsName);
                 return;
             }
-            SetStatus(_logon.RequestUnlockChallenge(user!).Message);
+            // The challenge says to call the help desk: the administrator's line says how.
+            SetStatus(TileText.WithHelpdesk(_logon.RequestUnlockChallenge(user!).Message, _logon.HelpdeskText));
         }
 
         /// <summary>A sign-in let through whose verdict never came (the tile went away, or a new attempt began): the password is forgotten unused.</summary>

@@ -6,6 +6,7 @@ using SecureMFA.WinOtp.CredentialProvider.Services;
 using SecureMFA.WinOtp.CredentialProvider.Tile;
 using SecureMFA.WinOtp.Decision;
 using SecureMFA.WinOtp.Events;
+using SecureMFA.WinOtp.Logon;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Com
 {
@@ -177,9 +178,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
             if (!HResult.Succeeded(hr) && _unavailable == null && _layout != null)
             {
                 // The fields were already handed out: the floor tile uses them, showing only the status line.
-                var message = UnavailableTile.Message($"Windows' Password provider did not give its tiles (0x{hr:X8})");
-                _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, message);
-                _unavailable = new UnavailableCredential(_layout.Fields, _layout.Own(FieldOwner.Status).Id, null, message, _services);
+                var reason = $"Windows' Password provider did not give its tiles (0x{hr:X8})";
+                _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, UnavailableTile.Message(reason));
+                _unavailable = new UnavailableCredential(_layout.Fields, _layout.Own(FieldOwner.Status).Id, null, UnavailableTile.Message(reason, TileTextOf(_logon)), _services);
                 _credentials = new List<WinOtpCredential>();
                 (count, preferred, hr) = (1, NoDefault, HResult.S_OK);
             }
@@ -236,8 +237,23 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
                 if (!HResult.Succeeded(hr)) Marshal.ThrowExceptionForHR(hr);
                 fields.Add(FieldDescriptorMemory.ReadAndFree(block));
             }
-            _layout = FieldLayout.Build(fields);
+            _layout = FieldLayout.Build(fields, TileTextOf(_logon), TileLabelOf(_logon));
             return _layout;
+        }
+
+        /// <summary>The coordinator's language; where WinOtp.Core failed or never started, the session's (never throws).</summary>
+        private TileText TileTextOf(ITileLogon? logon)
+        {
+            try { if (logon != null) return logon.Text; }
+            catch (Exception) { }
+            try { return TileText.For(_services.UiLanguage()); }
+            catch (Exception) { return TileText.English; }
+        }
+
+        private static string? TileLabelOf(ITileLogon? logon)
+        {
+            try { return logon?.TileLabel; }
+            catch (Exception) { return null; }
         }
 
         /// <summary>LogonUI drops a provider whose SetUsageScenario fails, without UnAdvise: nothing native may stay held until finalization.</summary>
@@ -286,9 +302,9 @@ namespace SecureMFA.WinOtp.CredentialProvider.Com
         /// <summary>The floor: one tile that says why nobody can sign in here, and the event that says it to the administrator.</summary>
         private void ShowUnavailable(CredentialProviderUsageScenario cpus, string reason)
         {
-            var message = UnavailableTile.Message(reason);
-            _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"{message} (usage scenario {cpus}; Windows' other providers are switched off by the filter here.)");
-            _unavailable = new UnavailableCredential(UnavailableTile.Fields, UnavailableTile.MessageId, UnavailableTile.TitleId, message, _services);
+            // The event in English for the administrator; the tile in the session's language.
+            _services.Events.Write(WinOtpEventId.ProviderFailed, WinOtpEventLevel.Error, $"{UnavailableTile.Message(reason)} (usage scenario {cpus}; Windows' other providers are switched off by the filter here.)");
+            _unavailable = new UnavailableCredential(UnavailableTile.Fields, UnavailableTile.MessageId, UnavailableTile.TitleId, UnavailableTile.Message(reason, TileTextOf(_logon)), _services);
         }
 
         private void Release()

@@ -35,6 +35,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
 
         public string? SsprUrl => _coordinator.Settings.Settings?.SsprUrl;
 
+        public TileText Text => _coordinator.Text;
+
+        public string? TileLabel => _coordinator.Settings.Settings?.TileLabel;
+
+        public string? HelpdeskText => _coordinator.Settings.Settings?.HelpdeskText;
+
         public System.Collections.Generic.IReadOnlyCollection<Guid> AllowedProviders => (System.Collections.Generic.IReadOnlyCollection<Guid>?)_coordinator.Settings.Settings?.AllowedProviders ?? new Guid[0];
     }
 }

@@ -29,5 +29,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
         /// Windows Hello, FIDO. Empty when none, or when the settings are not valid.
         /// </summary>
         System.Collections.Generic.IReadOnlyCollection<System.Guid> AllowedProviders { get; }
+        /// <summary>The tile's texts in the session's UI language (<see cref="LogonCoordinator.Text"/>).</summary>
+        TileText Text { get; }
+        /// <summary>win_tile_label: the administrator's label of the code field, shown as given; null for the language's own.</summary>
+        string? TileLabel { get; }
+        /// <summary>win_helpdesk_text: the administrator's help-desk line, shown as given after the hint and refusals; null for none.</summary>
+        string? HelpdeskText { get; }
     }
 }

@@ -33,6 +33,12 @@ namespace SecureMFA.WinOtp.CredentialProvider.Services
         /// <summary>For the shell's own failures (5553); never fails a call.</summary>
         public IWinOtpEventLog Events { get; }
 
+        /// <summary>
+        /// The session's UI language, for the tile shown when WinOtp.Core cannot start (the coordinator has its own,
+        /// <see cref="Logon.WinOtpPlatform.UiLanguage"/>). On Windows, LogonUI's display language.
+        /// </summary>
+        public Func<System.Globalization.CultureInfo> UiLanguage { get; set; } = () => System.Globalization.CultureInfo.CurrentUICulture;
+
         /// <summary>Called at the start of every COM method, inside its guard. Null in production; tests make it throw.</summary>
         public Action<string>? OnComCall { get; set; }
     }

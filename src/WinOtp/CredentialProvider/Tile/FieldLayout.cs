@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SecureMFA.WinOtp.CredentialProvider.Interop;
+using SecureMFA.WinOtp.Logon;
 
 namespace SecureMFA.WinOtp.CredentialProvider.Tile
 {
@@ -34,8 +35,11 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
 
         public TileField Own(FieldOwner owner) => _fields.First(f => f.Owner == owner);
 
-        public static FieldLayout Build(IReadOnlyList<TileField> wrapped)
+        /// <param name="text">The tile's language (<see cref="LogonCoordinator.Text"/>); English when null.</param>
+        /// <param name="tileLabel">win_tile_label: the code field's label as the administrator gave it; null or blank for the language's own.</param>
+        public static FieldLayout Build(IReadOnlyList<TileField> wrapped, TileText? text = null, string? tileLabel = null)
         {
+            text ??= TileText.English;
             _ = wrapped ?? throw new ArgumentNullException(nameof(wrapped));
             if (wrapped.Any(f => f.Owner != FieldOwner.Wrapped)) throw new ArgumentException("Only the wrapped provider's fields are passed in.", nameof(wrapped));
             var duplicate = wrapped.GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
@@ -49,14 +53,14 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
             var next = wrapped.Count == 0 ? 0u : wrapped.Max(f => f.Id) + 1;
             if (next > uint.MaxValue - 8) throw new ArgumentException("The wrapped provider's field ids leave no room for the shell's.", nameof(wrapped));
             TileField Own(CredentialProviderFieldType type, string label, FieldOwner owner) => new TileField(next++, type, label, Guid.Empty, owner);
-            var code = Own(CredentialProviderFieldType.EditText, TileWords.CodeLabel, FieldOwner.Code);
+            var code = Own(CredentialProviderFieldType.EditText, TileText.CodeLabelOf(text, tileLabel), FieldOwner.Code);
             var trailing = new[]
             {
-                Own(CredentialProviderFieldType.SmallText, TileWords.EnrolHint, FieldOwner.EnrolHint),
+                Own(CredentialProviderFieldType.SmallText, text.EnrolHint, FieldOwner.EnrolHint),
                 Own(CredentialProviderFieldType.SmallText, "", FieldOwner.Status),
-                Own(CredentialProviderFieldType.CommandLink, TileWords.ChangePasswordLabel, FieldOwner.ChangePassword),
-                Own(CredentialProviderFieldType.CommandLink, TileWords.SyncOfflineLabel, FieldOwner.SyncOffline),
-                Own(CredentialProviderFieldType.CommandLink, TileWords.NoPhoneLabel, FieldOwner.NoPhone),
+                Own(CredentialProviderFieldType.CommandLink, text.ChangePasswordLabel, FieldOwner.ChangePassword),
+                Own(CredentialProviderFieldType.CommandLink, text.SyncOfflineLabel, FieldOwner.SyncOffline),
+                Own(CredentialProviderFieldType.CommandLink, text.NoPhoneLabel, FieldOwner.NoPhone),
             };
 
             var fields = new List<TileField>(wrapped.Count + 6);

@@ -19,6 +19,7 @@ namespace SecureMFA.WinOtp.CredentialProvider.Tile
             new TileField(MessageId, CredentialProviderFieldType.SmallText, "", Guid.Empty, FieldOwner.Status),
         };
 
-        public static string Message(string reason) => $"SecureMFA WIN OTP cannot start: {reason} — event 5553. Contact your support desk; an administrator can sign in in Safe Mode.";
+        /// <summary>What the tile says, in the session's language (the reason, from the shell, stays as it is: the event 5553 says it too).</summary>
+        public static string Message(string reason, Logon.TileText? text = null) => (text ?? Logon.TileText.English).CannotStart(reason);
     }
 }

@@ -17,7 +17,8 @@ namespace SecureMFA.WinOtp.CredentialProvider.Windows
                 new WindowsBootMode(),
                 new CredUnprotector(),
                 new EdgeKioskLauncher(),
-                new Platform.Windows.WindowsEventLog());
+                new Platform.Windows.WindowsEventLog())
+            { UiLanguage = Platform.Windows.WindowsUiLanguage.Current };
 #else
             throw new System.PlatformNotSupportedException("The credential provider runs inside LogonUI on Windows (the net472 build); this build is for tests, which pass their own ShellServices.");
 #endif
