@@ -24,6 +24,8 @@ namespace SecureMFA.NetFx.Tests
             ["DWORD"] = new[] { "uint32", "int32" },
             ["ULONG"] = new[] { "uint32", "int32" },
             ["WORD"] = new[] { "uint16", "int16" },
+            // winnt.h: typedef WORD LANGID.
+            ["LANGID"] = new[] { "uint16" },
             ["ULONGLONG"] = new[] { "uint64", "int64" },
             ["WINBOOL"] = new[] { "win32-bool", "int32" },
             ["HANDLE"] = new[] { "pointer" },
