@@ -67,12 +67,10 @@ namespace SecureMFA.Cmdlets.Output
             DeviceId = device.Id,
             Machine = device.Machine,
             Status = device.IsRevoked ? "Revoked" : "Active",
-            Registered = Utc(device.Created),
-            LastContact = device.LastSeen.HasValue ? Utc(device.LastSeen.Value) : (DateTimeOffset?)null,
+            Registered = StoredTime.Of(device.Created),
+            LastContact = StoredTime.Of(device.LastSeen),
             LastIp = device.LastIp ?? "",
-            RevokedAt = device.Revoked.HasValue ? Utc(device.Revoked.Value) : (DateTimeOffset?)null,
+            RevokedAt = StoredTime.Of(device.Revoked),
         };
-
-        private static DateTimeOffset Utc(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
     }
 }

@@ -49,8 +49,8 @@ namespace SecureMFA.Cmdlets.Output
                     IdentityMapped = latest.Mapped,
                     Machine = latest.Machine,
                     DeviceId = latest.DeviceId,
-                    FirstSeen = Utc(g.Min(r => r.FirstReported)),
-                    LastSeen = Utc(latest.LastReported),
+                    FirstSeen = StoredTime.Of(g.Min(r => r.FirstReported)),
+                    LastSeen = StoredTime.Of(latest.LastReported),
                     LastScenario = latest.Scenario,
                     WouldHave = NameOf(latest.Outcome),
                     Ready = latest.Outcome == ApiWords.RolloutOutcomes.CodeRequired || latest.Outcome == ApiWords.RolloutOutcomes.Excluded,
@@ -62,8 +62,6 @@ namespace SecureMFA.Cmdlets.Output
                     OfflineNotReady = Count(ApiWords.RolloutOutcomes.OfflineNotReady),
                 };
             }).OrderBy(o => o.Upn, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.Machine, StringComparer.OrdinalIgnoreCase);
-
-        private static DateTimeOffset Utc(DateTime time) => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
         public override string ToString() => $"{Upn} on {Machine}: {WouldHave}";
     }

@@ -46,11 +46,11 @@ namespace SecureMFA.Cmdlets.Output
                 Enrolled = user.Enrolled,
                 Disabled = user.Disabled,
                 Locked = locked,
-                LockedUntil = locked ? Utc(user.LockedUntil) : null,
-                LastLogon = Utc(user.LastLogon),
+                LockedUntil = locked ? StoredTime.Of(user.LockedUntil) : null,
+                LastLogon = StoredTime.Of(user.LastLogon),
                 LogonCount = user.LogonCount,
                 FailedLogonCount = user.FailedLogonCount,
-                FailedLastLogon = Utc(user.FailedLastLogon),
+                FailedLastLogon = StoredTime.Of(user.FailedLastLogon),
                 LogonIp = user.LogonIp,
                 UserAgent = user.UserAgent,
                 RecoveryCodesLeft = user.RecoveryCodesLeft,
@@ -58,7 +58,7 @@ namespace SecureMFA.Cmdlets.Output
                 Algorithm = user.Parameters.Algorithm.ToString(),
                 Digits = user.Parameters.Digits,
                 Period = user.Parameters.PeriodSeconds,
-                Created = Utc(user.Created)!.Value,
+                Created = StoredTime.Of(user.Created),
             };
         }
 
@@ -70,13 +70,10 @@ namespace SecureMFA.Cmdlets.Output
             Algorithm = user.Parameters.Algorithm.ToString(),
             Digits = user.Parameters.Digits,
             Period = user.Parameters.PeriodSeconds,
-            Created = Utc(utcNow)!.Value,
+            Created = StoredTime.Of(utcNow),
         };
 
         /// <summary>A store's UTC time (a value without a kind is UTC too, never local) as an instant with offset +00:00.</summary>
-        private static DateTimeOffset? Utc(DateTime? utc) =>
-            utc.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(utc.Value, DateTimeKind.Utc)) : (DateTimeOffset?)null;
-
         public override string ToString() => Upn;
     }
 
