@@ -4,11 +4,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using SecureMFA.Cmdlets.Help;
 using SecureMFA.Cmdlets.Infrastructure;
 using SecureMFA.Cmdlets.Output;
+using SecureMFA.Otp.Crypto;
+using SecureMFA.Otp.Json;
 
 namespace SecureMFA.Cmdlets
 {
@@ -273,8 +274,6 @@ namespace SecureMFA.Cmdlets
         {
             var template = Path.Combine(ModulePaths.ModuleBase, "SecureMfaOtpProvider.json");
             if (!File.Exists(template)) throw new FileNotFoundException($"{template} is missing from the module: reinstall the module.", template);
-            var passphrase = new byte[32];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(passphrase);
             var values = new Dictionary<string, string>
             {
                 ["company"] = "SecureMFA OTP Demo",
@@ -286,13 +285,16 @@ namespace SecureMFA.Cmdlets
                 ["sqlencrypt"] = "true",
                 ["sqltrustservercertificate"] = "true",
                 ["data_encryption"] = "true",
-                ["data_encryption_passphrase"] = Convert.ToBase64String(passphrase),
+                ["data_encryption_passphrase"] = Convert.ToBase64String(RandomBytes.Of(32)),
             };
-            var json = File.ReadAllText(template);
-            foreach (var value in values)
-                json = Regex.Replace(json, $"(\"{value.Key}\"\\s*:\\s*)\"[^\"]*\"", m => m.Groups[1].Value + "\"" + value.Value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"");
+            // Read and written with the product's own JSON reader and writer: every key of the template in its order, the
+            // demo's values in place of its own (escaped by the writer), and none of them lost if the template lacks one.
+            var shipped = JsonReader.ParseObject(File.ReadAllText(template));
+            var json = new JsonWriter();
+            foreach (var member in shipped.Members) json.Add(member.Name, values.TryGetValue(member.Name, out var value) ? value : shipped.String(member.Name));
+            foreach (var value in values.Where(v => !shipped.Has(v.Key))) json.Add(value.Key, value.Value);
             Directory.CreateDirectory(Path.GetDirectoryName(DemoFarm.ConfigurationFile)!);
-            File.WriteAllText(DemoFarm.ConfigurationFile, json);
+            File.WriteAllText(DemoFarm.ConfigurationFile, json.ToIndentedString());
         }
     }
 
