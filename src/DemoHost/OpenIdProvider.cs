@@ -5,10 +5,10 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SecureMFA.Otp.Identity;
+using SecureMFA.Otp.Json;
 using SecureMFA.Otp.Time;
 
 namespace SecureMFA.DemoHost
@@ -60,39 +60,31 @@ namespace SecureMFA.DemoHost
 
         public void Dispose() => _rsa.Dispose();
 
-        public void Discovery(HttpListenerResponse response) => WriteJson(response, HttpStatusCode.OK, new Dictionary<string, object>
-        {
-            ["issuer"] = Issuer,
-            ["authorization_endpoint"] = Endpoint(AuthorizePath),
-            ["token_endpoint"] = Endpoint(TokenPath),
-            ["jwks_uri"] = Endpoint(KeysPath),
-            ["end_session_endpoint"] = Endpoint(LogoutPath),
-            ["response_types_supported"] = new[] { "code" },
-            ["response_modes_supported"] = ResponseModes,
-            ["grant_types_supported"] = new[] { "authorization_code" },
-            ["subject_types_supported"] = new[] { "pairwise" },
-            ["scopes_supported"] = Scopes,
-            ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
-            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
-            ["code_challenge_methods_supported"] = new[] { "S256" },
-            ["claims_supported"] = new[] { "aud", "iss", "iat", "exp", "auth_time", "nonce", "sub", "upn", "unique_name", "amr", "sid" },
-        });
+        public void Discovery(HttpListenerResponse response) => WriteJson(response, HttpStatusCode.OK, new JsonWriter()
+            .Add("issuer", Issuer)
+            .Add("authorization_endpoint", Endpoint(AuthorizePath))
+            .Add("token_endpoint", Endpoint(TokenPath))
+            .Add("jwks_uri", Endpoint(KeysPath))
+            .Add("end_session_endpoint", Endpoint(LogoutPath))
+            .Add("response_types_supported", new[] { "code" })
+            .Add("response_modes_supported", ResponseModes)
+            .Add("grant_types_supported", new[] { "authorization_code" })
+            .Add("subject_types_supported", new[] { "pairwise" })
+            .Add("scopes_supported", Scopes)
+            .Add("id_token_signing_alg_values_supported", new[] { SecurityAlgorithms.RsaSha256 })
+            .Add("token_endpoint_auth_methods_supported", new[] { "client_secret_post", "client_secret_basic" })
+            .Add("code_challenge_methods_supported", new[] { "S256" })
+            .Add("claims_supported", new[] { "aud", "iss", "iat", "exp", "auth_time", "nonce", "sub", "upn", "unique_name", "amr", "sid" }));
 
         /// <summary>The public half of this run's key only (no private parameter is ever written).</summary>
         public void Keys(HttpListenerResponse response)
         {
             var key = _rsa.ExportParameters(false);
-            WriteJson(response, HttpStatusCode.OK, new Dictionary<string, object>
+            WriteJson(response, HttpStatusCode.OK, new JsonWriter().Add("keys", new[]
             {
-                ["keys"] = new[]
-                {
-                    new Dictionary<string, string>
-                    {
-                        ["kty"] = "RSA", ["use"] = "sig", ["alg"] = SecurityAlgorithms.RsaSha256, ["kid"] = _signingKey.KeyId,
-                        ["n"] = Base64UrlEncoder.Encode(key.Modulus), ["e"] = Base64UrlEncoder.Encode(key.Exponent),
-                    },
-                },
-            });
+                new JsonWriter().Add("kty", "RSA").Add("use", "sig").Add("alg", SecurityAlgorithms.RsaSha256).Add("kid", _signingKey.KeyId)
+                    .Add("n", Base64UrlEncoder.Encode(key.Modulus)).Add("e", Base64UrlEncoder.Encode(key.Exponent)),
+            }));
         }
 
         /// <summary>
@@ -204,14 +196,12 @@ namespace SecureMFA.DemoHost
                 : null;
             if (problem != null) { TokenError(response, HttpStatusCode.BadRequest, "invalid_grant", problem); return; }
             var now = _clock.UtcNow;
-            WriteJson(response, HttpStatusCode.OK, new Dictionary<string, object>
-            {
-                ["access_token"] = AccessToken(issued!, now),
-                ["token_type"] = "bearer",
-                ["expires_in"] = (int)TokenLifetime.TotalSeconds,
-                ["scope"] = string.Join(" ", issued!.Authorization.Scopes),
-                ["id_token"] = IdToken(issued, now),
-            });
+            WriteJson(response, HttpStatusCode.OK, new JsonWriter()
+                .Add("access_token", AccessToken(issued!, now))
+                .Add("token_type", "bearer")
+                .Add("expires_in", (long)TokenLifetime.TotalSeconds)
+                .Add("scope", string.Join(" ", issued!.Authorization.Scopes))
+                .Add("id_token", IdToken(issued, now)));
         }
 
         /// <summary>
@@ -322,11 +312,11 @@ namespace SecureMFA.DemoHost
                 WebUtility.HtmlEncode(description) + "</p>"));
 
         private static void TokenError(HttpListenerResponse response, HttpStatusCode status, string error, string description) =>
-            WriteJson(response, status, new Dictionary<string, object> { ["error"] = error, ["error_description"] = description });
+            WriteJson(response, status, new JsonWriter().Add("error", error).Add("error_description", description));
 
-        private static void WriteJson(HttpListenerResponse response, HttpStatusCode status, object body)
+        private static void WriteJson(HttpListenerResponse response, HttpStatusCode status, JsonWriter body)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+            var bytes = body.ToUtf8();
             response.StatusCode = (int)status;
             response.ContentType = "application/json; charset=utf-8";
             // Tokens and codes are never cached (RFC 6749 5.1).

@@ -34,6 +34,16 @@ namespace SecureMFA.Otp.Json
             return Member(name, list);
         }
 
+        /// <summary>An array of objects (a JWKS's keys).</summary>
+        public JsonWriter Add(string name, IEnumerable<JsonWriter> objects)
+        {
+            if (objects == null) throw new ArgumentNullException(nameof(objects));
+            var list = new List<JsonWriter>(objects);
+            foreach (var item in list)
+                if (item == null) throw new ArgumentException($"The array \"{name}\" holds a null item.", nameof(objects));
+            return Member(name, list);
+        }
+
         /// <summary>A JSON null.</summary>
         public JsonWriter AddNull(string name) => Member(name, null);
 
@@ -113,6 +123,15 @@ namespace SecureMFA.Otp.Json
                     {
                         if (i > 0) text.Append(indent != null ? ", " : ",");
                         Quote(text, items[i]);
+                    }
+                    text.Append(']');
+                    break;
+                case List<JsonWriter> objects:
+                    text.Append('[');
+                    for (var i = 0; i < objects.Count; i++)
+                    {
+                        if (i > 0) text.Append(indent != null ? ", " : ",");
+                        objects[i].Write(text, indent);
                     }
                     text.Append(']');
                     break;

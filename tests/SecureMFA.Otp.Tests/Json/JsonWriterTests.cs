@@ -76,6 +76,17 @@ namespace SecureMFA.Otp.Tests.Json
         }
 
         [Fact]
+        public void AnArrayOfObjectsIsWrittenAndReadBackAndANullItemIsRefused()
+        {
+            var writer = new JsonWriter().Add("keys", new[] { new JsonWriter().Add("kid", "a").Add("n", 1), new JsonWriter() }).Add("none", new JsonWriter[0]);
+            Assert.Equal("{\"keys\":[{\"kid\":\"a\",\"n\":1},{}],\"none\":[]}", writer.ToString());
+            var keys = JsonReader.ParseObject(writer.ToIndentedString()).Get("keys")!;
+            Assert.Equal(JsonKind.Array, keys.Kind);
+            Assert.Equal(2, keys.Items.Count);
+            Assert.Throws<ArgumentException>(() => new JsonWriter().Add("keys", new JsonWriter[] { null! }));
+        }
+
+        [Fact]
         public void WhatTheWriterWritesTheReaderReadsBack()
         {
             var tricky = "C:\\path\\\"quoted\"\t\r\n\u0000\u2028é\U0001F600 Hunter2";
